@@ -1,0 +1,75 @@
+//! Every filesystem call of the program, each error naming its path.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// An I/O failure together with the path it concerns.
+#[derive(Debug)]
+pub struct FsError {
+    pub path: PathBuf,
+    pub action: &'static str,
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "không thể {} / cannot {}: {}: {}",
+            vi_action(self.action),
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for FsError {}
+
+fn vi_action(action: &str) -> &'static str {
+    match action {
+        "read" => "đọc",
+        "write" => "ghi",
+        "create folder" => "tạo thư mục",
+        "remove" => "xóa",
+        "rename" => "đổi tên",
+        "copy" => "sao chép",
+        _ => "truy cập",
+    }
+}
+
+fn wrap<T>(path: &Path, action: &'static str, r: io::Result<T>) -> Result<T, FsError> {
+    r.map_err(|source| FsError {
+        path: path.to_path_buf(),
+        action,
+        source,
+    })
+}
+
+pub fn read_to_string(path: &Path) -> Result<String, FsError> {
+    wrap(path, "read", std::fs::read_to_string(path))
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
+    wrap(path, "read", std::fs::read(path))
+}
+
+/// Writes a file, creating its parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    wrap(path, "write", std::fs::write(path, bytes))
+}
+
+pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
+    wrap(path, "create folder", std::fs::create_dir_all(path))
+}
+
+pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
+    wrap(path, "remove", std::fs::remove_dir_all(path))
+}
+
+pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
+    wrap(from, "rename", std::fs::rename(from, to))
+}

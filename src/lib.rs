@@ -1,0 +1,89 @@
+//! niemyet: a static site generator for the public posting (niêm yết) of elections of village
+//! and neighbourhood heads in Vietnam.
+//!
+//! The build reads top to bottom: `load` → `model` → `validate` → `render` → `write`.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod fs;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod validate;
+pub mod write;
+
+use diagnostics::Diagnostics;
+use model::Site;
+use std::path::{Path, PathBuf};
+
+/// What `build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub output: PathBuf,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    /// Warnings: a build with errors does not succeed.
+    pub diagnostics: Diagnostics,
+}
+
+/// Why a build did not succeed. In every case the previous output is left as it was.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the content, to be fixed by whoever wrote it.
+    Content(Diagnostics),
+    /// A template of the theme failed (a theme author's problem).
+    Template(String),
+    /// The output could not be written.
+    Io(fs::FsError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Content(d) => write!(f, "{d}{}", d.summary()),
+            Self::Template(msg) => write!(f, "lỗi giao diện / template error: {msg}"),
+            Self::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Loads, models and validates a site: everything but writing. Errors and warnings are returned
+/// together, sorted by file and line.
+pub fn check(content: &Path) -> (Site, Diagnostics) {
+    let (sources, load_problems) = load::load(content);
+    let (site, model_problems) = model::assemble(&sources);
+    let mut all = Diagnostics::default();
+    all.extend(load_problems);
+    all.extend(model_problems);
+    // Cross-file rules would only repeat the parse errors of the files they need.
+    if !all.has_errors() {
+        all.extend(validate::validate(&site, &sources));
+    }
+    (site, all.sorted())
+}
+
+/// Builds the site into `options.output`, atomically: the old output is replaced only when the
+/// whole new site has been written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let (site, diagnostics) = check(&options.content);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let files = render::render(&site).map_err(BuildError::Template)?;
+    let pages = files.iter().filter(|f| f.is_page()).count();
+    let count = files.len();
+    write::write_atomically(&options.output, files).map_err(BuildError::Io)?;
+    Ok(BuildReport {
+        pages,
+        files: count,
+        diagnostics,
+    })
+}

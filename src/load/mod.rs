@@ -1,0 +1,368 @@
+//! Walking the content folder and reading its text files: the only input I/O of a build.
+//!
+//! The layout is fixed so that a ward officer can guess where a file goes:
+//!
+//! ```text
+//! cau-hinh.yaml                              the site
+//! don-vi/<commune>.yaml                      a commune/ward and its villages
+//! bau-cu/<round>/dot-bau-cu.yaml             an election round
+//! bau-cu/<round>/ung-cu-vien/<slug>.md       a candidate
+//! bau-cu/<round>/ket-qua.yaml                the round's results
+//! van-ban/**/<slug>.md                       a document (attachments beside it)
+//! trang/<slug>.md                            a free page
+//! theme/                                     the site's own templates and static files
+//! ```
+
+pub mod front_matter;
+pub mod yaml;
+
+use crate::diagnostics::{Bilingual, Diagnostic};
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+use walkdir::WalkDir;
+
+pub const CONFIG_FILE: &str = "cau-hinh.yaml";
+pub const DIVISIONS_DIR: &str = "don-vi";
+pub const ELECTIONS_DIR: &str = "bau-cu";
+pub const ROUND_FILE: &str = "dot-bau-cu.yaml";
+pub const RESULTS_FILE: &str = "ket-qua.yaml";
+pub const CANDIDATES_DIR: &str = "ung-cu-vien";
+pub const DOCUMENTS_DIR: &str = "van-ban";
+pub const PAGES_DIR: &str = "trang";
+pub const THEME_DIR: &str = "theme";
+
+/// A text file of the content, read and normalised.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder: what diagnostics show.
+    pub rel: PathBuf,
+    pub abs: PathBuf,
+    /// UTF-8 without BOM, NFC-normalised, with `\n` line ends.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The file stem: `ung-cu-vien/nguyen-van-an.md` → `nguyen-van-an`.
+    pub fn stem(&self) -> String {
+        self.rel
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The 1-based line of the first `key:` (optionally with `value` after it) at or after line
+    /// `from`. Semantic errors found after parsing use it to point at the right line.
+    pub fn line_of(&self, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find_map(|(i, line)| {
+                let rest = line.trim_start().trim_start_matches("- ").trim_start();
+                let after = rest.strip_prefix(key)?.trim_start().strip_prefix(':')?;
+                match value {
+                    Some(v) if !after.contains(v) => None,
+                    _ => Some(i + 1),
+                }
+            })
+    }
+
+    /// The 1-based line of the first line containing `needle` at or after line `from`.
+    pub fn line_containing(&self, needle: &str, from: usize) -> Option<usize> {
+        self.text
+            .lines()
+            .enumerate()
+            .skip(from.saturating_sub(1))
+            .find(|(_, line)| line.contains(needle))
+            .map(|(i, _)| i + 1)
+    }
+}
+
+/// The files of one election round folder.
+#[derive(Debug, Default)]
+pub struct RoundSources {
+    pub id: String,
+    pub rel_dir: PathBuf,
+    pub round: Option<SourceFile>,
+    pub results: Option<SourceFile>,
+    pub candidates: Vec<SourceFile>,
+}
+
+/// Everything read from a content folder, in a stable order.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub root: PathBuf,
+    pub config: Option<SourceFile>,
+    pub divisions: Vec<SourceFile>,
+    pub rounds: Vec<RoundSources>,
+    pub documents: Vec<SourceFile>,
+    pub pages: Vec<SourceFile>,
+}
+
+impl Sources {
+    /// The source of a file by its relative path, for diagnostics that need its lines.
+    pub fn file(&self, rel: &Path) -> Option<&SourceFile> {
+        let rounds = self
+            .rounds
+            .iter()
+            .flat_map(|r| r.round.iter().chain(&r.results).chain(&r.candidates));
+        self.config
+            .iter()
+            .chain(&self.divisions)
+            .chain(rounds)
+            .chain(&self.documents)
+            .chain(&self.pages)
+            .find(|f| f.rel == rel)
+    }
+}
+
+/// Reads every content file under `root`. Problems (unreadable files, files in no known place)
+/// are returned alongside what could be read.
+pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
+    let mut sources = Sources {
+        root: root.to_path_buf(),
+        ..Sources::default()
+    };
+    let mut problems = Vec::new();
+    if !root.is_dir() {
+        problems.push(
+            Diagnostic::error(
+                root,
+                Bilingual::new(
+                    "Không tìm thấy thư mục nội dung.",
+                    "The content folder does not exist.",
+                ),
+            )
+            .hint(Bilingual::new(
+                "Chạy lệnh trong thư mục của trang, hoặc chỉ rõ thư mục bằng --content.",
+                "Run the command in the site's folder, or name the folder with --content.",
+            )),
+        );
+        return (sources, problems);
+    }
+
+    let walker = WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden_or_theme(e.path(), root));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().map(|p| rel(root, p)).unwrap_or_default();
+                problems.push(Diagnostic::error(
+                    path,
+                    Bilingual::new(
+                        format!("Không đọc được: {err}"),
+                        format!("Cannot read: {err}"),
+                    ),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = rel(root, entry.path());
+        match classify(&relative) {
+            Place::Asset => {}
+            Place::Unknown => problems.push(unused_file(&relative)),
+            place => match read_source(root, entry.path()) {
+                Ok(file) => place_file(&mut sources, place, file),
+                Err(d) => problems.push(d),
+            },
+        }
+    }
+    (sources, problems)
+}
+
+fn is_hidden_or_theme(path: &Path, root: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || path
+            .strip_prefix(root)
+            .map(|p| p == Path::new(THEME_DIR))
+            .unwrap_or(false)
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Place {
+    Config,
+    Division,
+    Round(String),
+    Results(String),
+    Candidate(String),
+    Document,
+    Page,
+    /// A file that is not read as content: a photo or an attachment.
+    Asset,
+    Unknown,
+}
+
+fn classify(rel: &Path) -> Place {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let ext = rel
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let is_yaml = ext == "yaml" || ext == "yml";
+    let is_md = ext == "md";
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        [CONFIG_FILE] => Place::Config,
+        [DIVISIONS_DIR, _] if is_yaml => Place::Division,
+        [ELECTIONS_DIR, id, ROUND_FILE] => Place::Round(id.to_string()),
+        [ELECTIONS_DIR, id, RESULTS_FILE] => Place::Results(id.to_string()),
+        [ELECTIONS_DIR, id, CANDIDATES_DIR, _] if is_md => Place::Candidate(id.to_string()),
+        [DOCUMENTS_DIR, .., _] if is_md => Place::Document,
+        [PAGES_DIR, _] if is_md => Place::Page,
+        [ELECTIONS_DIR, _, ..] | [DOCUMENTS_DIR, ..] if !is_md && !is_yaml => Place::Asset,
+        _ if is_md || is_yaml => Place::Unknown,
+        _ => Place::Asset,
+    }
+}
+
+fn unused_file(rel: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        Bilingual::new(
+            "Tệp này không nằm ở vị trí nào mà niemyet đọc, nên bị bỏ qua.",
+            "This file is not in any place niemyet reads, so it is ignored.",
+        ),
+    )
+    .hint(Bilingual::new(
+        "Xem mục “Cấu trúc thư mục nội dung” trong README để đặt tệp đúng chỗ.",
+        "See “Content layout” in the README to put the file in the right place.",
+    ))
+}
+
+fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
+    let round = |sources: &mut Sources, id: String| -> usize {
+        if let Some(i) = sources.rounds.iter().position(|r| r.id == id) {
+            return i;
+        }
+        sources.rounds.push(RoundSources {
+            rel_dir: Path::new(ELECTIONS_DIR).join(&id),
+            id,
+            ..RoundSources::default()
+        });
+        sources.rounds.len() - 1
+    };
+    match place {
+        Place::Config => sources.config = Some(file),
+        Place::Division => sources.divisions.push(file),
+        Place::Round(id) => {
+            let i = round(sources, id);
+            sources.rounds[i].round = Some(file);
+        }
+        Place::Results(id) => {
+            let i = round(sources, id);
+            sources.rounds[i].results = Some(file);
+        }
+        Place::Candidate(id) => {
+            let i = round(sources, id);
+            sources.rounds[i].candidates.push(file);
+        }
+        Place::Document => sources.documents.push(file),
+        Place::Page => sources.pages.push(file),
+        Place::Asset | Place::Unknown => {}
+    }
+}
+
+/// Reads a text file, accepting what Windows editors write: a BOM, CRLF line ends, decomposed
+/// Vietnamese (NFD) from some keyboards.
+pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let relative = rel(root, path);
+    let bytes = crate::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            &relative,
+            Bilingual::new(
+                format!("Không đọc được tệp: {}", e.source),
+                format!("Cannot read the file: {}", e.source),
+            ),
+        )
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::error(
+            &relative,
+            Bilingual::new(
+                "Tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi.",
+                "The file is not UTF-8 encoded, so Vietnamese text would be garbled.",
+            ),
+        )
+        .at(Some(line), None)
+        .hint(Bilingual::new(
+            "Mở tệp bằng Notepad, chọn Lưu thành (Save As) và chọn mã hóa UTF-8.",
+            "Open the file in Notepad, choose Save As and pick the UTF-8 encoding.",
+        ))
+    })?;
+    Ok(SourceFile {
+        rel: relative,
+        abs: path.to_path_buf(),
+        text: text.replace("\r\n", "\n").nfc().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_the_layout() {
+        assert_eq!(classify(Path::new("cau-hinh.yaml")), Place::Config);
+        assert_eq!(classify(Path::new("don-vi/hong-gai.yaml")), Place::Division);
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/dot-bau-cu.yaml")),
+            Place::Round("hg-2022".into())
+        );
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ket-qua.yaml")),
+            Place::Results("hg-2022".into())
+        );
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ung-cu-vien/a.md")),
+            Place::Candidate("hg-2022".into())
+        );
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ung-cu-vien/anh/a.jpg")),
+            Place::Asset
+        );
+        assert_eq!(classify(Path::new("van-ban/2022/nq.md")), Place::Document);
+        assert_eq!(classify(Path::new("van-ban/tep/nq.pdf")), Place::Asset);
+        assert_eq!(classify(Path::new("trang/lien-he.md")), Place::Page);
+        assert_eq!(classify(Path::new("ghi-chu.md")), Place::Unknown);
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ghi-chu.yaml")),
+            Place::Unknown
+        );
+    }
+
+    #[test]
+    fn line_of_finds_keys_in_lists_and_with_values() {
+        let file = SourceFile {
+            rel: "x.yaml".into(),
+            abs: "x.yaml".into(),
+            text: "ten: A\ncuoc_bau:\n  - khu_dan_cu: khu-1\n  - khu_dan_cu: khu-2\n".into(),
+        };
+        assert_eq!(file.line_of("ten", None, 1), Some(1));
+        assert_eq!(file.line_of("khu_dan_cu", Some("khu-2"), 1), Some(4));
+        assert_eq!(file.line_of("khu_dan_cu", None, 4), Some(4));
+        assert_eq!(file.line_of("nam_sinh", None, 1), None);
+    }
+}

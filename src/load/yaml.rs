@@ -1,0 +1,342 @@
+//! The one place that calls the YAML library (serde_yaml, deprecated upstream but stable): a
+//! switch to a maintained fork touches this file only.
+//!
+//! Parser errors are turned into diagnostics that staff can act on: the line and column, the
+//! field, a Vietnamese and an English message, and a hint (the nearest field name for a typo).
+
+use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::SourceFile;
+use crate::model::text::closest;
+use serde::de::DeserializeOwned;
+
+/// Keys that would hold personal data which must never be published.
+const PRIVATE_KEYS: &[&str] = &[
+    "cccd",
+    "so_cccd",
+    "cmnd",
+    "so_cmnd",
+    "can_cuoc",
+    "so_dinh_danh",
+    "dien_thoai",
+    "so_dien_thoai",
+    "sdt",
+    "dia_chi",
+    "noi_o",
+    "cho_o",
+    "noi_thuong_tru",
+    "thuong_tru",
+    "tam_tru",
+    "email",
+    "ngay_sinh",
+];
+
+/// Parses `yaml`, which starts at line `first_line` of `file`.
+pub fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    if yaml.trim().is_empty() {
+        return Err(Diagnostic::error(
+            &file.rel,
+            Bilingual::new("Phần thông tin trống.", "The data is empty."),
+        )
+        .at(Some(first_line), None)
+        .hint(Bilingual::new(
+            "Điền các trường theo mẫu trong README.",
+            "Fill in the fields as the README's example shows.",
+        )));
+    }
+    serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(file, yaml, first_line, &e))
+}
+
+fn to_diagnostic(
+    file: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
+    let (line, column) = match e.location() {
+        Some(l) => (Some(l.line() + first_line - 1), Some(l.column())),
+        None => (None, None),
+    };
+    let full = e.to_string();
+    let without_location = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => &full,
+    };
+    // serde_yaml prefixes nested errors with their path: `cuoc_bau[1].dia_diem: invalid type…`
+    let (path, message) = split_path(without_location);
+    let key_on_line = e
+        .location()
+        .and_then(|l| yaml.lines().nth(l.line().saturating_sub(1)))
+        .and_then(key_of_line);
+    let (field, text, hint) = explain(message);
+    let field = field.or(path.map(last_segment)).or(key_on_line);
+    let mut d = Diagnostic::error(&file.rel, text).at(line, column);
+    if let Some(f) = field {
+        d = d.field(f);
+    }
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    match message.split_once(": ") {
+        Some((path, rest))
+            if !path.contains(' ')
+                && path
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_.[]-".contains(c)) =>
+        {
+            (Some(path), rest)
+        }
+        _ => (None, message),
+    }
+}
+
+fn last_segment(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last.split('[').next().unwrap_or(last).to_string()
+}
+
+fn key_of_line(line: &str) -> Option<String> {
+    let rest = line.trim_start().trim_start_matches("- ");
+    let (key, _) = rest.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .then(|| key.to_string())
+}
+
+/// Names between backticks in a serde message: "unknown field `a`, expected one of `b`, `c`".
+fn ticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
+    let names = ticked(message);
+    if message.starts_with("unknown field") {
+        let field = names.first().copied().unwrap_or_default();
+        let allowed = &names[names.len().min(1)..];
+        if PRIVATE_KEYS.contains(&field) {
+            return (
+                Some(field.into()),
+                Bilingual::new(
+                    format!(
+                        "Trường `{field}` chứa dữ liệu cá nhân không được công bố trên cổng thông tin."
+                    ),
+                    format!(
+                        "The field `{field}` holds personal data that must not be published on the portal."
+                    ),
+                ),
+                Some(Bilingual::new(
+                    "Xóa trường này. Nếu cần lưu lại cho cán bộ, đặt nó bên dưới `rieng_tu:` trong hồ sơ ứng cử viên (không bao giờ được xuất bản).",
+                    "Remove the field. To keep it for staff, put it under `rieng_tu:` in a candidate file (never published).",
+                )),
+            );
+        }
+        let list = allowed.join(", ");
+        let hint = match closest(field, allowed.iter().copied()) {
+            Some(near) => Bilingual::new(
+                format!("Có phải ý bạn là `{near}`? Các trường được phép: {list}."),
+                format!("Did you mean `{near}`? Allowed fields: {list}."),
+            ),
+            None => Bilingual::new(
+                format!("Xóa hoặc sửa tên trường. Các trường được phép: {list}."),
+                format!("Remove or rename the field. Allowed fields: {list}."),
+            ),
+        };
+        return (
+            Some(field.into()),
+            Bilingual::new(
+                format!("Trường `{field}` không có trong mẫu, dữ liệu của nó sẽ bị mất."),
+                format!("Unknown field `{field}`: its data would be lost."),
+            ),
+            Some(hint),
+        );
+    }
+    if message.starts_with("missing field") {
+        let field = names.first().copied().unwrap_or_default();
+        return (
+            Some(field.into()),
+            Bilingual::new(
+                format!("Thiếu trường bắt buộc `{field}`."),
+                format!("The required field `{field}` is missing."),
+            ),
+            Some(Bilingual::new(
+                format!("Thêm dòng `{field}: …` (xem ví dụ trong README)."),
+                format!("Add a line `{field}: …` (see the example in the README)."),
+            )),
+        );
+    }
+    if message.starts_with("duplicate field") {
+        let field = names.first().copied().unwrap_or_default();
+        return (
+            Some(field.into()),
+            Bilingual::new(
+                format!("Trường `{field}` được viết hai lần."),
+                format!("The field `{field}` is written twice."),
+            ),
+            Some(Bilingual::new(
+                "Giữ lại một dòng và xóa dòng kia.",
+                "Keep one line and delete the other.",
+            )),
+        );
+    }
+    if message.starts_with("unknown variant") {
+        let value = names.first().copied().unwrap_or_default();
+        let list = names.get(1..).unwrap_or_default().join(", ");
+        let hint = match closest(value, names.iter().skip(1).copied()) {
+            Some(near) => Bilingual::new(
+                format!("Có phải ý bạn là `{near}`? Các giá trị được phép: {list}."),
+                format!("Did you mean `{near}`? Allowed values: {list}."),
+            ),
+            None => Bilingual::new(
+                format!("Dùng một trong các giá trị: {list}."),
+                format!("Use one of: {list}."),
+            ),
+        };
+        return (
+            None,
+            Bilingual::new(
+                format!("Giá trị `{value}` không hợp lệ."),
+                format!("The value `{value}` is not allowed."),
+            ),
+            Some(hint),
+        );
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        let (vi, en) = expected_kind(message);
+        return (
+            None,
+            Bilingual::new(
+                format!("Sai kiểu giá trị: {vi}."),
+                format!("Wrong kind of value: {en} ({message})."),
+            ),
+            Some(Bilingual::new(
+                "Sửa giá trị cho đúng kiểu như ví dụ trong README.",
+                "Correct the value to the kind shown in the README's example.",
+            )),
+        );
+    }
+    if let Some((vi, en)) = message.split_once(" / ") {
+        // our own messages (dates, terms) are already bilingual
+        return (None, Bilingual::new(vi, en), None);
+    }
+    (
+        None,
+        Bilingual::new(
+            format!("Lỗi cú pháp YAML: {message}."),
+            format!("YAML syntax error: {message}."),
+        ),
+        Some(Bilingual::new(
+            "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng phím Tab), và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.",
+            "Check the colon after each field name, indent with spaces (not Tab), and quote values containing `:` or `#`.",
+        )),
+    )
+}
+
+fn expected_kind(message: &str) -> (&'static str, &'static str) {
+    let expected = message.rsplit("expected ").next().unwrap_or_default();
+    if expected.starts_with('u') || expected.starts_with('i') && expected.len() <= 4 {
+        (
+            "phải là một số nguyên không âm, không có dấu chấm hay dấu phẩy",
+            "must be a whole number without separators",
+        )
+    } else if expected.contains("boolean") {
+        (
+            "phải là `true` (có) hoặc `false` (không)",
+            "must be `true` or `false`",
+        )
+    } else if expected.contains("sequence") {
+        (
+            "phải là một danh sách, mỗi mục một dòng bắt đầu bằng `- `",
+            "must be a list, one `- ` line per item",
+        )
+    } else if expected.contains("map") || expected.contains("struct") {
+        (
+            "phải là một nhóm trường `ten: giá trị` thụt lề bên dưới",
+            "must be a group of indented `field: value` lines",
+        )
+    } else {
+        ("phải là một đoạn chữ", "must be text")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "fields are only parsed")]
+    struct Sample {
+        ngay_bau_cu: String,
+        nam_sinh: u16,
+        #[serde(default)]
+        ds: Vec<Inner>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "fields are only parsed")]
+    struct Inner {
+        ten: String,
+    }
+
+    fn file() -> SourceFile {
+        SourceFile {
+            rel: "bau-cu/x.md".into(),
+            abs: "bau-cu/x.md".into(),
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_nearest_name_with_file_line() {
+        let e = parse::<Sample>(&file(), "ngay_bau: 1/1/2022\nnam_sinh: 1970\n", 2).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert_eq!(e.field.as_deref(), Some("ngay_bau"));
+        assert!(e.hint.unwrap().en.contains("Did you mean `ngay_bau_cu`?"));
+    }
+
+    #[test]
+    fn private_keys_are_refused_with_a_privacy_message() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: 1\nso_cccd: 0123\n", 2)
+            .unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.en.contains("personal data"));
+    }
+
+    #[test]
+    fn missing_field_and_wrong_types_are_named() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\n", 1).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("nam_sinh"));
+        assert!(e.message.vi.contains("Thiếu trường bắt buộc"));
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: mười\n", 1).unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(2), Some("nam_sinh")));
+        assert!(e.message.vi.contains("số nguyên"));
+        let e = parse::<Sample>(
+            &file(),
+            "ngay_bau_cu: a\nnam_sinh: 1\nds:\n  - ten: A\n    tuoi: 3\n",
+            1,
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(5), Some("tuoi")));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line_and_a_hint() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\n\tnam_sinh: 1\n", 10).unwrap_err();
+        assert!(e.line.is_some_and(|l| l >= 10), "{e}");
+        assert!(e.message.en.starts_with("YAML syntax error"), "{e}");
+    }
+
+    #[test]
+    fn empty_data_is_an_error() {
+        assert!(parse::<Sample>(&file(), "  \n", 2).is_err());
+    }
+}

@@ -1,0 +1,177 @@
+//! Calendar dates as ward staff write them (`05/6/2022`, `5/6/2022`) or as ISO (`2022-06-05`).
+//!
+//! A small type of our own rather than a date library: the portal needs parsing, ordering,
+//! formatting and day arithmetic on whole days, never times or time zones, and the build must never
+//! read the clock.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A day of the Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not a date; the message is shown to staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Self { year, month, day })
+    }
+
+    /// Parses `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` and ISO `yyyy-mm-dd`.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let t = text.trim();
+        let bad = || {
+            DateError(format!(
+                "“{t}” không phải là ngày hợp lệ; hãy viết ngày/tháng/năm, ví dụ 05/6/2022 hoặc 2022-06-05 \
+                 / “{t}” is not a valid date; write day/month/year, e.g. 05/6/2022 or 2022-06-05"
+            ))
+        };
+        let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(bad());
+        }
+        let nums: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse::<u32>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| bad())?;
+        let (y, m, d) = if parts[0].len() == 4 && t.contains('-') {
+            (nums[0], nums[1], nums[2])
+        } else if parts[2].len() == 4 {
+            (nums[2], nums[1], nums[0])
+        } else {
+            return Err(bad());
+        };
+        let (Ok(y), Ok(m), Ok(d)) = (i32::try_from(y), u8::try_from(m), u8::try_from(d)) else {
+            return Err(bad());
+        };
+        Self::new(y, m, d).ok_or_else(bad)
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+
+    /// `2022-06-05`: for machine-readable output (`<time datetime>`, JSON, sorting).
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `05/6/2022`: how Vietnamese administrative documents write dates in lists.
+    pub fn vi_short(&self) -> String {
+        format!("{:02}/{}/{}", self.day, self.month, self.year)
+    }
+
+    /// `ngày 5 tháng 6 năm 2022`: the date in running Vietnamese text.
+    pub fn vi_long(&self) -> String {
+        format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        _ => 28,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.vi_short())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).map_err(|e| serde::de::Error::custom(e.0))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_forms_staff_write() {
+        let expected = Date::new(2022, 6, 5).unwrap();
+        for text in [
+            "05/6/2022",
+            "5/6/2022",
+            "05/06/2022",
+            "2022-06-05",
+            " 5-6-2022 ",
+            "5.6.2022",
+        ] {
+            assert_eq!(Date::parse(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_ambiguous_dates() {
+        for text in [
+            "31/4/2022",
+            "29/2/2023",
+            "2022/13/01",
+            "5/6/22",
+            "",
+            "ngày 5",
+            "1/1/1800",
+            "5//2022",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text}");
+        }
+        assert!(Date::parse("29/2/2024").is_ok());
+    }
+
+    #[test]
+    fn formats_for_lists_text_and_machines() {
+        let d = Date::new(2021, 1, 10).unwrap();
+        assert_eq!(d.vi_short(), "10/1/2021");
+        assert_eq!(d.vi_long(), "ngày 10 tháng 1 năm 2021");
+        assert_eq!(d.iso(), "2021-01-10");
+    }
+
+    #[test]
+    fn error_message_is_bilingual_and_quotes_the_input() {
+        let e = Date::parse("32/1/2022").unwrap_err();
+        assert!(e.0.contains("“32/1/2022”") && e.0.contains("not a valid date"));
+    }
+}

@@ -1,0 +1,264 @@
+//! Administrative divisions (đơn vị hành chính): province → commune/ward → village/neighbourhood.
+//!
+//! Since 1 July 2025 Vietnam has two levels of local government and no districts, and many units
+//! were merged or renamed. A commune therefore keeps its earlier names (`truoc_day`) so that an
+//! archived election shows the names in force on its day, and may end (`hieu_luc_den`) and name the
+//! unit that took it over (`ke_thua`).
+
+use super::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Level of a commune-level unit (cấp xã).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum CommuneKind {
+    #[serde(rename = "xa")]
+    Commune,
+    #[serde(rename = "phuong")]
+    Ward,
+    #[serde(rename = "thi-tran")]
+    Township,
+    #[serde(rename = "dac-khu")]
+    SpecialZone,
+}
+
+impl CommuneKind {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Commune => "Xã",
+            Self::Ward => "Phường",
+            Self::Township => "Thị trấn",
+            Self::SpecialZone => "Đặc khu",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Commune => "Commune",
+            Self::Ward => "Ward",
+            Self::Township => "Township",
+            Self::SpecialZone => "Special zone",
+        }
+    }
+}
+
+/// Kind of a village-level community (thôn, tổ dân phố…), where a head is elected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum VillageKind {
+    #[serde(rename = "thon")]
+    Thon,
+    #[serde(rename = "xom")]
+    Xom,
+    #[serde(rename = "ban")]
+    Ban,
+    #[serde(rename = "buon")]
+    Buon,
+    #[serde(rename = "ap")]
+    Ap,
+    #[serde(rename = "lang")]
+    Lang,
+    #[serde(rename = "phum")]
+    Phum,
+    #[serde(rename = "soc")]
+    Soc,
+    #[serde(rename = "plei")]
+    Plei,
+    #[serde(rename = "khu-pho")]
+    KhuPho,
+    #[serde(rename = "khu")]
+    Khu,
+    #[serde(rename = "to-dan-pho")]
+    ToDanPho,
+    #[serde(rename = "khom")]
+    Khom,
+}
+
+impl VillageKind {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Thon => "Thôn",
+            Self::Xom => "Xóm",
+            Self::Ban => "Bản",
+            Self::Buon => "Buôn",
+            Self::Ap => "Ấp",
+            Self::Lang => "Làng",
+            Self::Phum => "Phum",
+            Self::Soc => "Sóc",
+            Self::Plei => "Plei",
+            Self::KhuPho => "Khu phố",
+            Self::Khu => "Khu",
+            Self::ToDanPho => "Tổ dân phố",
+            Self::Khom => "Khóm",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Thon
+            | Self::Xom
+            | Self::Ban
+            | Self::Buon
+            | Self::Lang
+            | Self::Phum
+            | Self::Soc
+            | Self::Plei => "Village",
+            Self::Ap => "Hamlet",
+            Self::KhuPho | Self::Khu | Self::Khom => "Neighbourhood",
+            Self::ToDanPho => "Residential group",
+        }
+    }
+}
+
+/// A name a commune had until a given day (tên gọi trước đây).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    /// Last day this name was in force.
+    pub den_ngay: Date,
+    pub ten: String,
+    #[serde(default)]
+    pub ten_en: Option<String>,
+    #[serde(default)]
+    pub huyen: Option<String>,
+    #[serde(default)]
+    pub tinh: Option<String>,
+}
+
+/// A village or neighbourhood (thôn, tổ dân phố, khu phố…) of a commune.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Village {
+    /// Short id used in URLs and references, e.g. `khu-1`.
+    pub ma: String,
+    pub ten: String,
+    #[serde(default)]
+    pub ten_en: Option<String>,
+    pub loai: VillageKind,
+    #[serde(default)]
+    pub hieu_luc_tu: Option<Date>,
+    #[serde(default)]
+    pub hieu_luc_den: Option<Date>,
+    #[serde(default)]
+    pub ghi_chu: Option<String>,
+}
+
+/// The front matter of `don-vi/<id>.yaml`: a commune-level unit and its villages.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneFile {
+    pub ten: String,
+    #[serde(default)]
+    pub ten_en: Option<String>,
+    pub cap: CommuneKind,
+    pub tinh: String,
+    #[serde(default)]
+    pub huyen: Option<String>,
+    /// Official code of the unit (mã đơn vị hành chính), when known.
+    #[serde(default)]
+    pub ma_hanh_chinh: Option<String>,
+    #[serde(default)]
+    pub hieu_luc_tu: Option<Date>,
+    #[serde(default)]
+    pub hieu_luc_den: Option<Date>,
+    /// Id of the unit that took this one over after a merger.
+    #[serde(default)]
+    pub ke_thua: Option<String>,
+    #[serde(default)]
+    pub truoc_day: Vec<FormerName>,
+    #[serde(default)]
+    pub ghi_chu: Option<String>,
+    #[serde(default)]
+    pub khu_dan_cu: Vec<Village>,
+}
+
+/// A commune-level unit as the site knows it.
+#[derive(Debug, Clone)]
+pub struct Commune {
+    /// From the file name: `don-vi/hong-gai.yaml` → `hong-gai`.
+    pub id: String,
+    pub file: std::path::PathBuf,
+    pub data: CommuneFile,
+}
+
+/// The names of a commune as they were on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NamesAt {
+    pub commune: String,
+    pub commune_en: Option<String>,
+    pub district: Option<String>,
+    pub province: String,
+}
+
+impl Commune {
+    pub fn village(&self, id: &str) -> Option<&Village> {
+        self.data.khu_dan_cu.iter().find(|v| v.ma == id)
+    }
+
+    /// Names in force on `day`: the first former name whose end is on or after `day`, else the
+    /// current name.
+    pub fn names_at(&self, day: Date) -> NamesAt {
+        let mut former: Vec<&FormerName> = self.data.truoc_day.iter().collect();
+        former.sort_by_key(|f| f.den_ngay);
+        match former.into_iter().find(|f| day <= f.den_ngay) {
+            Some(f) => NamesAt {
+                commune: f.ten.clone(),
+                commune_en: f.ten_en.clone(),
+                district: f.huyen.clone(),
+                province: f.tinh.clone().unwrap_or_else(|| self.data.tinh.clone()),
+            },
+            None => self.current_names(),
+        }
+    }
+
+    pub fn current_names(&self) -> NamesAt {
+        NamesAt {
+            commune: self.data.ten.clone(),
+            commune_en: self.data.ten_en.clone(),
+            district: self.data.huyen.clone(),
+            province: self.data.tinh.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hong_gai() -> Commune {
+        Commune {
+            id: "hong-gai".into(),
+            file: "don-vi/hong-gai.yaml".into(),
+            data: CommuneFile {
+                ten: "Phường Hồng Gai".into(),
+                ten_en: None,
+                cap: CommuneKind::Ward,
+                tinh: "Tỉnh Quảng Ninh".into(),
+                huyen: None,
+                ma_hanh_chinh: None,
+                hieu_luc_tu: None,
+                hieu_luc_den: None,
+                ke_thua: None,
+                truoc_day: vec![FormerName {
+                    den_ngay: Date::new(2025, 6, 30).unwrap(),
+                    ten: "Phường Hồng Gai".into(),
+                    ten_en: None,
+                    huyen: Some("Thành phố Hạ Long".into()),
+                    tinh: None,
+                }],
+                ghi_chu: None,
+                khu_dan_cu: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn an_archived_day_shows_the_district_of_its_time() {
+        let c = hong_gai();
+        let before = c.names_at(Date::new(2022, 6, 5).unwrap());
+        assert_eq!(before.district.as_deref(), Some("Thành phố Hạ Long"));
+        assert_eq!(before.province, "Tỉnh Quảng Ninh");
+        let last_day = c.names_at(Date::new(2025, 6, 30).unwrap());
+        assert_eq!(last_day.district.as_deref(), Some("Thành phố Hạ Long"));
+        let after = c.names_at(Date::new(2025, 7, 1).unwrap());
+        assert_eq!(after.district, None);
+    }
+}

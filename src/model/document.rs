@@ -1,0 +1,208 @@
+//! Documents (văn bản): resolutions, plans, directives, official letters, guidance, notices and
+//! news, each a Markdown file with front matter in `van-ban/`.
+
+use super::date::Date;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::path::PathBuf;
+
+/// Kind of document (loại văn bản).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum DocumentKind {
+    #[serde(rename = "nghi-quyet")]
+    Resolution,
+    #[serde(rename = "quyet-dinh")]
+    Decision,
+    #[serde(rename = "chi-thi")]
+    Directive,
+    #[serde(rename = "ke-hoach")]
+    Plan,
+    #[serde(rename = "huong-dan")]
+    Guidance,
+    #[serde(rename = "cong-van")]
+    OfficialLetter,
+    #[serde(rename = "thong-bao")]
+    Notice,
+    #[serde(rename = "bien-ban")]
+    Record,
+    #[serde(rename = "tin-tuc")]
+    News,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 9] = [
+        Self::Resolution,
+        Self::Decision,
+        Self::Directive,
+        Self::Plan,
+        Self::Guidance,
+        Self::OfficialLetter,
+        Self::Notice,
+        Self::Record,
+        Self::News,
+    ];
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Resolution => "Nghị quyết",
+            Self::Decision => "Quyết định",
+            Self::Directive => "Chỉ thị",
+            Self::Plan => "Kế hoạch",
+            Self::Guidance => "Hướng dẫn",
+            Self::OfficialLetter => "Công văn",
+            Self::Notice => "Thông báo",
+            Self::Record => "Biên bản",
+            Self::News => "Tin tức",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Resolution => "Resolution",
+            Self::Decision => "Decision",
+            Self::Directive => "Directive",
+            Self::Plan => "Plan",
+            Self::Guidance => "Guidance",
+            Self::OfficialLetter => "Official letter",
+            Self::Notice => "Notice",
+            Self::Record => "Record",
+            Self::News => "News",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Resolution => "nghi-quyet",
+            Self::Decision => "quyet-dinh",
+            Self::Directive => "chi-thi",
+            Self::Plan => "ke-hoach",
+            Self::Guidance => "huong-dan",
+            Self::OfficialLetter => "cong-van",
+            Self::Notice => "thong-bao",
+            Self::Record => "bien-ban",
+            Self::News => "tin-tuc",
+        }
+    }
+}
+
+/// A legal basis (căn cứ): the text as cited, and the slug of the document when it is on the
+/// site. Written as a plain line, or as a map with `ten` and `van_ban`.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegalBasis {
+    pub ten: String,
+    pub van_ban: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LegalBasisMap {
+    ten: String,
+    #[serde(default)]
+    van_ban: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for LegalBasis {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BasisVisitor;
+        impl<'de> Visitor<'de> for BasisVisitor {
+            type Value = LegalBasis;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the cited text, or a map with `ten` and `van_ban`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LegalBasis, E> {
+                Ok(LegalBasis {
+                    ten: v.to_string(),
+                    van_ban: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<LegalBasis, A::Error> {
+                let m = LegalBasisMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(LegalBasis {
+                    ten: m.ten,
+                    van_ban: m.van_ban,
+                })
+            }
+        }
+        deserializer.deserialize_any(BasisVisitor)
+    }
+}
+
+/// An attached file (tệp đính kèm), relative to the document's folder.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRef {
+    pub tep: String,
+    #[serde(default)]
+    pub ten: Option<String>,
+}
+
+/// Where a republished document comes from (nguồn).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub ten: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub ngay_dang: Option<Date>,
+}
+
+/// Front matter of `van-ban/<slug>.md`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFile {
+    pub loai: DocumentKind,
+    /// Title, or the summary line of a formal document (trích yếu).
+    pub tieu_de: String,
+    /// Number and symbol (số, ký hiệu), e.g. `13-CV/ĐU`.
+    #[serde(default)]
+    pub so_hieu: Option<String>,
+    pub ngay: Date,
+    /// Issuing body (cơ quan ban hành).
+    pub co_quan: String,
+    /// Authority under which it is signed, e.g. `T/M Đảng ủy phường`.
+    #[serde(default)]
+    pub tham_quyen_ky: Option<String>,
+    #[serde(default)]
+    pub chuc_vu_ky: Option<String>,
+    #[serde(default)]
+    pub nguoi_ky: Option<String>,
+    /// Author of a news article.
+    #[serde(default)]
+    pub tac_gia: Option<String>,
+    #[serde(default)]
+    pub can_cu: Vec<LegalBasis>,
+    #[serde(default)]
+    pub noi_nhan: Vec<String>,
+    #[serde(default)]
+    pub dinh_kem: Vec<AttachmentRef>,
+    /// Id of the election round it concerns.
+    #[serde(default)]
+    pub bau_cu: Option<String>,
+    /// Id of the commune/ward it concerns.
+    #[serde(default)]
+    pub don_vi: Option<String>,
+    #[serde(default)]
+    pub nguon: Option<Source>,
+}
+
+/// An attachment after loading: its bytes are known, so its size and checksum are too.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub label: String,
+    /// File name in the output, next to the document page.
+    pub file_name: String,
+    pub source: PathBuf,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub slug: String,
+    pub file: PathBuf,
+    pub body_line: usize,
+    pub data: DocumentFile,
+    pub body: String,
+    pub attachments: Vec<Attachment>,
+}

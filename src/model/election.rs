@@ -1,0 +1,199 @@
+//! An election round (đợt bầu cử): one commune/ward electing the heads of its villages or
+//! neighbourhoods on one day, for one term; one contest per village/neighbourhood.
+
+use super::candidate::Candidate;
+use super::date::Date;
+use super::result::ResultSheet;
+use super::term::Term;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::path::PathBuf;
+
+/// The office being elected (chức danh).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Office {
+    #[serde(rename = "truong-thon")]
+    VillageHead,
+    #[serde(rename = "truong-ban")]
+    BanHead,
+    #[serde(rename = "truong-ap")]
+    HamletHead,
+    #[serde(rename = "truong-lang")]
+    LangHead,
+    #[serde(rename = "truong-khu-pho")]
+    NeighbourhoodHead,
+    #[serde(rename = "to-truong-to-dan-pho")]
+    ResidentialGroupLeader,
+    #[serde(rename = "truong-khom")]
+    KhomHead,
+}
+
+impl Office {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::VillageHead => "Trưởng thôn",
+            Self::BanHead => "Trưởng bản",
+            Self::HamletHead => "Trưởng ấp",
+            Self::LangHead => "Trưởng làng",
+            Self::NeighbourhoodHead => "Trưởng khu phố",
+            Self::ResidentialGroupLeader => "Tổ trưởng tổ dân phố",
+            Self::KhomHead => "Trưởng khóm",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::VillageHead | Self::BanHead | Self::LangHead => "Village head",
+            Self::HamletHead => "Hamlet head",
+            Self::NeighbourhoodHead | Self::KhomHead => "Neighbourhood head",
+            Self::ResidentialGroupLeader => "Residential group leader",
+        }
+    }
+}
+
+/// Where a round stands (trạng thái). "Upcoming" on the home page comes from here, never from
+/// the clock, so that a build does not depend on the day it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum RoundStatus {
+    #[serde(rename = "sap-dien-ra")]
+    Scheduled,
+    #[serde(rename = "hoan")]
+    Postponed,
+    #[serde(rename = "dang-kiem-phieu")]
+    Counting,
+    #[serde(rename = "tam-thoi")]
+    Provisional,
+    #[serde(rename = "chinh-thuc")]
+    Official,
+    #[serde(rename = "khong-to-chuc")]
+    NotHeld,
+}
+
+impl RoundStatus {
+    pub fn is_upcoming(self) -> bool {
+        matches!(self, Self::Scheduled | Self::Postponed)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Scheduled => "Sắp diễn ra",
+            Self::Postponed => "Hoãn",
+            Self::Counting => "Đang kiểm phiếu",
+            Self::Provisional => "Kết quả tạm thời",
+            Self::Official => "Kết quả chính thức",
+            Self::NotHeld => "Không tổ chức",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Scheduled => "Scheduled",
+            Self::Postponed => "Postponed",
+            Self::Counting => "Counting",
+            Self::Provisional => "Provisional results",
+            Self::Official => "Official results",
+            Self::NotHeld => "Not held",
+        }
+    }
+
+    /// A machine name for styling and data files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Scheduled => "sap-dien-ra",
+            Self::Postponed => "hoan",
+            Self::Counting => "dang-kiem-phieu",
+            Self::Provisional => "tam-thoi",
+            Self::Official => "chinh-thuc",
+            Self::NotHeld => "khong-to-chuc",
+        }
+    }
+}
+
+/// One contest of a round: the village/neighbourhood whose head is elected (cuộc bầu ở một khu
+/// dân cư). Written either as the village id alone or as a map with details.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestEntry {
+    /// Id of the village in the round's commune.
+    pub khu_dan_cu: String,
+    /// Polling place (địa điểm bỏ phiếu).
+    pub dia_diem: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContestEntryMap {
+    khu_dan_cu: String,
+    #[serde(default)]
+    dia_diem: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ContestEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = ContestEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a village id, or a map with `khu_dan_cu` and `dia_diem`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ContestEntry, E> {
+                Ok(ContestEntry {
+                    khu_dan_cu: v.to_string(),
+                    dia_diem: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ContestEntry, A::Error> {
+                let m = ContestEntryMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(ContestEntry {
+                    khu_dan_cu: m.khu_dan_cu,
+                    dia_diem: m.dia_diem,
+                })
+            }
+        }
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+/// `bau-cu/<id>/dot-bau-cu.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundFile {
+    /// Title; when absent one is made from office, commune and term.
+    #[serde(default)]
+    pub tieu_de: Option<String>,
+    /// Id of the commune/ward (a file in `don-vi/`).
+    pub don_vi: String,
+    pub chuc_danh: Office,
+    pub nhiem_ky: Term,
+    pub ngay_bau_cu: Date,
+    pub trang_thai: RoundStatus,
+    #[serde(default)]
+    pub gioi_thieu: Option<String>,
+    pub cuoc_bau: Vec<ContestEntry>,
+}
+
+/// A round with everything that belongs to it.
+#[derive(Debug, Clone)]
+pub struct Round {
+    /// From the folder name: `bau-cu/hong-gai-2022/` → `hong-gai-2022`.
+    pub id: String,
+    pub file: PathBuf,
+    pub data: RoundFile,
+    /// Sorted by contest, then ballot order.
+    pub candidates: Vec<Candidate>,
+    pub results: Option<ResultSheet>,
+}
+
+impl Round {
+    pub fn candidates_in<'a>(
+        &'a self,
+        village: &'a str,
+    ) -> impl Iterator<Item = &'a Candidate> + 'a {
+        self.candidates
+            .iter()
+            .filter(move |c| c.data.khu_dan_cu == village)
+    }
+
+    pub fn has_contest(&self, village: &str) -> bool {
+        self.data.cuoc_bau.iter().any(|c| c.khu_dan_cu == village)
+    }
+}

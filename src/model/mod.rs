@@ -1,0 +1,390 @@
+//! The typed content of a site, built once from the loaded sources and read-only afterwards.
+//! Relations are ids (`don_vi`, `khu_dan_cu`, `bau_cu`, slugs), checked in `validate`.
+
+pub mod candidate;
+pub mod config;
+pub mod date;
+pub mod division;
+pub mod document;
+pub mod election;
+pub mod page;
+pub mod result;
+pub mod term;
+pub mod text;
+
+use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::{self, RoundSources, SourceFile, Sources, front_matter, yaml};
+use candidate::{Candidate, CandidateFile};
+use config::SiteConfig;
+use division::{Commune, CommuneFile};
+use document::{Attachment, Document, DocumentFile};
+use election::{Round, RoundFile};
+use page::{Page, PageFile};
+use result::{ContestCount, ResultSheet};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Everything a site publishes.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    /// Sorted by id.
+    pub communes: Vec<Commune>,
+    /// Newest election first.
+    pub rounds: Vec<Round>,
+    /// Newest first.
+    pub documents: Vec<Document>,
+    /// In menu order.
+    pub pages: Vec<Page>,
+}
+
+impl Site {
+    pub fn commune(&self, id: &str) -> Option<&Commune> {
+        self.communes.iter().find(|c| c.id == id)
+    }
+
+    pub fn round(&self, id: &str) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    pub fn document(&self, slug: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.slug == slug)
+    }
+}
+
+/// Turns sources into a site. Every file that parses is kept, so that `check` reports the
+/// problems of all files in one run.
+pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut site = Site {
+        root: sources.root.clone(),
+        ..Site::default()
+    };
+
+    match &sources.config {
+        Some(file) => match yaml::parse::<SiteConfig>(file, &file.text, 1) {
+            Ok(config) => site.config = config,
+            Err(d) => problems.push(d),
+        },
+        None => problems.push(
+            Diagnostic::error(
+                load::CONFIG_FILE,
+                Bilingual::new(
+                    "Thiếu tệp cấu hình của trang.",
+                    "The site configuration file is missing.",
+                ),
+            )
+            .hint(Bilingual::new(
+                format!(
+                    "Tạo tệp `{}` ở thư mục nội dung, với ít nhất `ten:` và `co_quan:`.",
+                    load::CONFIG_FILE
+                ),
+                format!(
+                    "Create `{}` in the content folder with at least `ten:` and `co_quan:`.",
+                    load::CONFIG_FILE
+                ),
+            )),
+        ),
+    }
+
+    for file in &sources.divisions {
+        let id = file.stem();
+        if let Some(d) = check_slug(file, &id) {
+            problems.push(d);
+        }
+        match yaml::parse::<CommuneFile>(file, &file.text, 1) {
+            Ok(data) => site.communes.push(Commune {
+                id,
+                file: file.rel.clone(),
+                data,
+            }),
+            Err(d) => problems.push(d),
+        }
+    }
+    let mut seen_communes = HashMap::new();
+    for c in &site.communes {
+        if let Some(first) = seen_communes.insert(c.id.clone(), c.file.clone()) {
+            problems.push(duplicate(&c.file, None, "don_vi", &c.id, &first));
+        }
+    }
+    site.communes.sort_by(|a, b| a.id.cmp(&b.id));
+
+    for round in &sources.rounds {
+        if let Some(r) = assemble_round(round, &mut problems) {
+            site.rounds.push(r);
+        }
+    }
+    site.rounds
+        .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
+
+    let mut seen_docs: HashMap<String, PathBuf> = HashMap::new();
+    for file in &sources.documents {
+        if let Some(doc) = assemble_document(file, &mut problems) {
+            if let Some(first) = seen_docs.insert(doc.slug.clone(), doc.file.clone()) {
+                problems.push(duplicate(&doc.file, Some(1), "van_ban", &doc.slug, &first));
+                continue;
+            }
+            site.documents.push(doc);
+        }
+    }
+    site.documents
+        .sort_by(|a, b| (b.data.ngay, &a.slug).cmp(&(a.data.ngay, &b.slug)));
+
+    for file in &sources.pages {
+        if let Some(page) = assemble_page(file, &mut problems) {
+            site.pages.push(page);
+        }
+    }
+    site.pages.sort_by(|a, b| {
+        (
+            a.data.thu_tu.unwrap_or(u32::MAX),
+            text::sort_key(&a.data.tieu_de),
+        )
+            .cmp(&(
+                b.data.thu_tu.unwrap_or(u32::MAX),
+                text::sort_key(&b.data.tieu_de),
+            ))
+    });
+
+    (site, problems)
+}
+
+/// Slugs that name the site's own sections and so cannot be a page.
+pub const RESERVED_SLUGS: &[&str] = &[
+    load::ELECTIONS_DIR,
+    load::DOCUMENTS_DIR,
+    load::DIVISIONS_DIR,
+    "gioi-thieu",
+    "tai-nguyen",
+    "en",
+    "404",
+];
+
+fn check_slug(file: &SourceFile, slug: &str) -> Option<Diagnostic> {
+    (!text::is_slug(slug)).then(|| {
+        let suggestion = text::slugify(slug);
+        Diagnostic::error(
+            &file.rel,
+            Bilingual::new(
+                format!("Tên tệp hoặc thư mục “{slug}” sẽ thành địa chỉ trang, nên chỉ được dùng chữ thường không dấu, chữ số và dấu gạch ngang."),
+                format!("The file or folder name “{slug}” becomes a web address, so it may use only lowercase letters without accents, digits and hyphens."),
+            ),
+        )
+        .hint(Bilingual::new(
+            format!("Đổi tên thành “{suggestion}”."),
+            format!("Rename it to “{suggestion}”."),
+        ))
+    })
+}
+
+fn duplicate(file: &Path, line: Option<usize>, field: &str, id: &str, first: &Path) -> Diagnostic {
+    let first = first.display().to_string().replace('\\', "/");
+    Diagnostic::error(
+        file,
+        Bilingual::new(
+            format!("Mã “{id}” bị trùng: đã dùng trong {first}."),
+            format!("The id “{id}” is a duplicate: {first} already uses it."),
+        ),
+    )
+    .at(line, None)
+    .field(field)
+    .hint(Bilingual::new(
+        "Mỗi mã phải là duy nhất; đổi tên một trong hai.",
+        "Every id must be unique; rename one of the two.",
+    ))
+}
+
+fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Option<Round> {
+    let Some(file) = &sources.round else {
+        problems.push(
+            Diagnostic::error(
+                &sources.rel_dir,
+                Bilingual::new(
+                    format!("Thư mục đợt bầu cử không có tệp `{}`.", load::ROUND_FILE),
+                    format!("The election folder has no `{}` file.", load::ROUND_FILE),
+                ),
+            )
+            .hint(Bilingual::new(
+                format!(
+                    "Tạo tệp `{}` trong thư mục này (xem README).",
+                    load::ROUND_FILE
+                ),
+                format!(
+                    "Create `{}` in this folder (see the README).",
+                    load::ROUND_FILE
+                ),
+            )),
+        );
+        return None;
+    };
+    if let Some(d) = check_slug(file, &sources.id) {
+        problems.push(d);
+    }
+    let data = match yaml::parse::<RoundFile>(file, &file.text, 1) {
+        Ok(data) => Some(data),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
+    let mut candidates = Vec::new();
+    for file in &sources.candidates {
+        let slug = file.stem();
+        if let Some(d) = check_slug(file, &slug) {
+            problems.push(d);
+        }
+        let parsed = front_matter::split(file).and_then(|split| {
+            yaml::parse::<CandidateFile>(file, split.yaml, split.yaml_line).map(|data| Candidate {
+                slug,
+                file: file.rel.clone(),
+                body_line: split.body_line,
+                data,
+                bio: split.body.to_string(),
+            })
+        });
+        match parsed {
+            Ok(c) => candidates.push(c),
+            Err(d) => problems.push(d),
+        }
+    }
+    candidates.sort_by(|a, b| {
+        (&a.data.khu_dan_cu, a.ballot_key()).cmp(&(&b.data.khu_dan_cu, b.ballot_key()))
+    });
+    let results = sources.results.as_ref().and_then(|file| {
+        match yaml::parse::<BTreeMap<String, ContestCount>>(file, &file.text, 1) {
+            Ok(contests) => Some(ResultSheet {
+                file: file.rel.clone(),
+                contests,
+            }),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        }
+    });
+    Some(Round {
+        id: sources.id.clone(),
+        file: file.rel.clone(),
+        data: data?,
+        candidates,
+        results,
+    })
+}
+
+fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Document> {
+    let slug = file.stem();
+    if let Some(d) = check_slug(file, &slug) {
+        problems.push(d);
+    }
+    let split = match front_matter::split(file) {
+        Ok(s) => s,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    let data = match yaml::parse::<DocumentFile>(file, split.yaml, split.yaml_line) {
+        Ok(data) => data,
+        Err(d) => {
+            problems.push(d);
+            return None;
+        }
+    };
+    let folder = file.abs.parent().unwrap_or(Path::new("."));
+    let mut attachments: Vec<Attachment> = Vec::new();
+    for a in &data.dinh_kem {
+        let line = file.line_of("tep", Some(&a.tep), 1);
+        match read_attachment(folder, &a.tep, a.ten.as_deref()) {
+            Ok(att) if attachments.iter().any(|x| x.file_name == att.file_name) => {
+                problems.push(duplicate(&file.rel, line, "dinh_kem", &att.file_name, &file.rel));
+            }
+            Ok(att) => attachments.push(att),
+            Err(reason) => problems.push(
+                Diagnostic::error(
+                    &file.rel,
+                    Bilingual::new(
+                        format!("Không tìm thấy tệp đính kèm “{}” ({}).", a.tep, reason),
+                        format!("The attachment “{}” cannot be found ({}).", a.tep, reason),
+                    ),
+                )
+                .at(line, None)
+                .field("dinh_kem")
+                .hint(Bilingual::new(
+                    "Đặt tệp cạnh tệp văn bản (hoặc sửa đường dẫn cho đúng, tính từ thư mục của văn bản).",
+                    "Put the file beside the document (or correct the path, relative to the document's folder).",
+                )),
+            ),
+        }
+    }
+    Some(Document {
+        slug,
+        file: file.rel.clone(),
+        body_line: split.body_line,
+        data,
+        body: split.body.to_string(),
+        attachments,
+    })
+}
+
+/// Reads an attachment to know its size and SHA-256, which the document page shows so that a
+/// reader can check the copy they downloaded.
+fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, String> {
+    let relative = Path::new(tep);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err("đường dẫn phải nằm trong thư mục văn bản / the path must stay inside the documents folder".into());
+    }
+    let source = folder.join(relative);
+    let bytes = crate::fs::read(&source).map_err(|e| e.source.to_string())?;
+    let file_name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Attachment {
+        label: label
+            .map(str::to_string)
+            .unwrap_or_else(|| file_name.clone()),
+        file_name,
+        source,
+        size: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(&bytes)),
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn assemble_page(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+    let slug = file.stem();
+    if let Some(d) = check_slug(file, &slug) {
+        problems.push(d);
+    }
+    if RESERVED_SLUGS.contains(&slug.as_str()) {
+        problems.push(
+            Diagnostic::error(
+                &file.rel,
+                Bilingual::new(
+                    format!("Tên trang “{slug}” trùng với một mục có sẵn của cổng thông tin."),
+                    format!("The page name “{slug}” is taken by a built-in section of the portal."),
+                ),
+            )
+            .hint(Bilingual::new("Đổi tên tệp.", "Rename the file.")),
+        );
+    }
+    let parsed = front_matter::split(file).and_then(|split| {
+        yaml::parse::<PageFile>(file, split.yaml, split.yaml_line).map(|data| Page {
+            slug,
+            file: file.rel.clone(),
+            body_line: split.body_line,
+            data,
+            body: split.body.to_string(),
+        })
+    });
+    parsed.map_err(|d| problems.push(d)).ok()
+}

@@ -1,0 +1,53 @@
+//! Results of a round (`bau-cu/<round>/ket-qua.yaml`): per contest, the figures of the vote-count
+//! record (biên bản kiểm phiếu) and the votes of each candidate.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The figures of one contest's vote-count record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestCount {
+    /// All household representatives of the village (tổng số cử tri đại diện hộ gia đình).
+    pub tong_cu_tri: u32,
+    /// Household representatives who took part (số cử tri tham gia bầu cử).
+    pub cu_tri_tham_gia: u32,
+    pub phieu_phat_ra: u32,
+    pub phieu_thu_vao: u32,
+    pub phieu_hop_le: u32,
+    pub phieu_khong_hop_le: u32,
+    /// Votes per candidate, keyed by the candidate's file name (slug).
+    pub so_phieu: BTreeMap<String, u32>,
+}
+
+impl ContestCount {
+    /// Share of all household representatives who took part, in percent.
+    pub fn turnout_percent(&self) -> Option<f64> {
+        percent(self.cu_tri_tham_gia, self.tong_cu_tri)
+    }
+}
+
+/// `part / whole` in percent, or nothing when the whole is zero.
+pub fn percent(part: u32, whole: u32) -> Option<f64> {
+    (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+/// A whole `ket-qua.yaml`, keyed by village id.
+#[derive(Debug, Clone)]
+pub struct ResultSheet {
+    pub file: PathBuf,
+    pub contests: BTreeMap<String, ContestCount>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_of_nothing_is_nothing() {
+        assert_eq!(percent(3, 0), None);
+        let p = percent(159, 361).unwrap();
+        assert!((p - 44.04).abs() < 0.01, "{p}");
+    }
+}

@@ -1,0 +1,102 @@
+//! Vietnamese text helpers: folding diacritics for sorting and matching, and making URL slugs.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercase, without diacritics, `đ` as `d`: "Nguyễn Văn Đức" → "nguyen van duc".
+/// Used to sort names the way a reader expects and to compare ids.
+pub fn sort_key(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A URL-safe slug: "Nghị quyết Đồng Kỵ 2024" → "nghi-quyet-dong-ky-2024".
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in sort_key(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Ids and file names that become URLs must be lowercase ASCII letters, digits and single hyphens,
+/// so that links work on every server and from `file://`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty() && slugify(text) == text
+}
+
+/// The option closest to `word` by edit distance, when it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    options
+        .into_iter()
+        .map(|o| {
+            // a key cut short ("ngay_bau" for "ngay_bau_cu") is as likely as a misspelt one
+            let cut_short = word.len() >= 4 && (o.starts_with(word) || word.starts_with(o));
+            (if cut_short { 1 } else { edit_distance(word, o) }, o)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, o)| o)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_key_folds_vietnamese_diacritics_and_d_bar() {
+        assert_eq!(sort_key("Nguyễn Văn Đức"), "nguyen van duc");
+        assert_eq!(sort_key("ĐỒNG KỴ"), "dong ky");
+        // decomposed input (as some keyboards type it) folds the same way
+        assert_eq!(sort_key("Nguye\u{0302}\u{0303}n"), "nguyen");
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_hyphenated() {
+        assert_eq!(
+            slugify("Nghị quyết Đồng Kỵ 2024"),
+            "nghi-quyet-dong-ky-2024"
+        );
+        assert_eq!(slugify("  13-CV/ĐU  "), "13-cv-du");
+        assert_eq!(slugify("Khu phố 1"), "khu-pho-1");
+        assert!(is_slug("khu-pho-1"));
+        for bad in ["Khu-1", "khu_1", "khu--1", "-khu", "khu phố", ""] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn closest_suggests_near_typos_only() {
+        let fields = ["ngay_bau_cu", "nhiem_ky", "don_vi"];
+        assert_eq!(closest("ngay_bau", fields), Some("ngay_bau_cu"));
+        assert_eq!(closest("nhiem_ki", fields), Some("nhiem_ky"));
+        assert_eq!(closest("hoc_van", fields), None);
+    }
+}

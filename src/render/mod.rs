@@ -1,0 +1,88 @@
+//! Rendering: from the site model to the files of the output, with no filesystem writes.
+
+pub mod format;
+pub mod markdown;
+mod pages;
+pub mod theme;
+pub mod urls;
+pub mod views;
+
+use crate::model::Site;
+use crate::write::{Contents, OutputFile};
+use tera::Context;
+use theme::Theme;
+use views::{Link, SiteView};
+
+/// Every file of the site, in a stable order.
+pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
+    let theme = Theme::load(&site.root)?;
+    let mut r = Renderer {
+        site,
+        theme: &theme,
+        site_view: SiteView::new(site),
+        files: Vec::new(),
+    };
+    pages::all(&mut r)?;
+    for (name, bytes) in &theme.statics {
+        r.files.push(OutputFile {
+            path: format!("{}/{name}", urls::ASSETS),
+            contents: Contents::Bytes(bytes.clone()),
+        });
+    }
+    r.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(r.files)
+}
+
+/// What every page needs while rendering.
+pub(crate) struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    site_view: SiteView,
+    files: Vec<OutputFile>,
+}
+
+impl Renderer<'_> {
+    /// Renders `template` to `path`, with the context every page shares: the way up to the root
+    /// (unless the page set its own),
+    /// the site, the title and the breadcrumb trail (whose last entry is the page itself).
+    fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        title: &str,
+        trail: Vec<Link>,
+        mut ctx: Context,
+    ) -> Result<(), String> {
+        if !ctx.contains_key("root") {
+            ctx.insert("root", &urls::root_of(path));
+        }
+        ctx.insert("site", &self.site_view);
+        ctx.insert("title", title);
+        ctx.insert("breadcrumbs", &trail);
+        ctx.insert("path", path);
+        let html = self
+            .theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| format!("{template} ({path}): {}", theme::describe(&e)))?;
+        self.files.push(OutputFile {
+            path: path.to_string(),
+            contents: Contents::Bytes(html.into_bytes()),
+        });
+        Ok(())
+    }
+
+    fn copy(&mut self, path: String, source: std::path::PathBuf) {
+        self.files.push(OutputFile {
+            path,
+            contents: Contents::CopyOf(source),
+        });
+    }
+}
+
+fn link(title: impl Into<String>, url: impl Into<String>) -> Link {
+    Link {
+        title: title.into(),
+        url: url.into(),
+    }
+}

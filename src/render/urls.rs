@@ -1,0 +1,65 @@
+//! Where each page lives, relative to the site root. Links name `index.html` explicitly so that
+//! they work from `file://` as well as on any server and under any sub-path.
+
+pub const HOME: &str = "index.html";
+pub const ROUNDS: &str = "bau-cu/index.html";
+pub const DOCUMENTS: &str = "van-ban/index.html";
+pub const COMMUNES: &str = "don-vi/index.html";
+pub const ABOUT: &str = "gioi-thieu/index.html";
+pub const NOT_FOUND: &str = "404.html";
+/// Folder of the theme's static files.
+pub const ASSETS: &str = "tai-nguyen";
+
+pub fn round(id: &str) -> String {
+    format!("bau-cu/{id}/index.html")
+}
+
+pub fn contest(round: &str, village: &str) -> String {
+    format!("bau-cu/{round}/{village}/index.html")
+}
+
+pub fn candidate(round: &str, village: &str, slug: &str) -> String {
+    format!("bau-cu/{round}/{village}/{slug}/index.html")
+}
+
+/// A candidate's photo, copied beside the candidate page.
+pub fn candidate_photo(round: &str, village: &str, slug: &str, file_name: &str) -> String {
+    format!("bau-cu/{round}/{village}/{slug}/{file_name}")
+}
+
+pub fn document(slug: &str) -> String {
+    format!("van-ban/{slug}/index.html")
+}
+
+pub fn attachment(slug: &str, file_name: &str) -> String {
+    format!("van-ban/{slug}/{file_name}")
+}
+
+pub fn commune(id: &str) -> String {
+    format!("don-vi/{id}/index.html")
+}
+
+pub fn village(commune: &str, village: &str) -> String {
+    format!("don-vi/{commune}/{village}/index.html")
+}
+
+pub fn page(slug: &str) -> String {
+    format!("{slug}/index.html")
+}
+
+/// The relative way up from a page to the root: `bau-cu/x/index.html` → `../../`.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_of(HOME), "");
+        assert_eq!(root_of(ROUNDS), "../");
+        assert_eq!(root_of(&candidate("r", "v", "c")), "../../../../");
+    }
+}

@@ -1,0 +1,85 @@
+//! Rules on a whole site: references between files, the figures of vote-count records, and the
+//! protection of personal data. Every check reports all it finds.
+
+mod privacy;
+mod references;
+mod results;
+
+use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::Sources;
+use crate::model::Site;
+use std::path::Path;
+
+/// Returns every problem of the site, errors and warnings.
+pub fn validate(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
+    let mut ctx = Ctx {
+        sources,
+        problems: Vec::new(),
+    };
+    references::check(site, &mut ctx);
+    results::check(site, &mut ctx);
+    privacy::check(site, &mut ctx);
+    ctx.problems
+}
+
+/// What every check needs: the source text (for line numbers) and where problems go.
+struct Ctx<'a> {
+    sources: &'a Sources,
+    problems: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// The line of `key:` (holding `value`, when given) in `file`, searching from line `from`.
+    fn line(&self, file: &Path, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
+        self.sources.file(file)?.line_of(key, value, from)
+    }
+
+    fn error(
+        &mut self,
+        file: &Path,
+        line: Option<usize>,
+        field: &str,
+        message: Bilingual,
+        hint: Bilingual,
+    ) {
+        self.problems.push(
+            Diagnostic::error(file, message)
+                .at(line, None)
+                .field(field)
+                .hint(hint),
+        );
+    }
+
+    fn warning(&mut self, file: &Path, line: Option<usize>, field: &str, message: Bilingual) {
+        self.problems.push(
+            Diagnostic::warning(file, message)
+                .at(line, None)
+                .field(field),
+        );
+    }
+}
+
+/// "unknown X: did you mean Y?" — the hint for every broken reference.
+fn unknown_hint<'a>(
+    value: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+    where_vi: &str,
+    where_en: &str,
+) -> Bilingual {
+    let list: Vec<&str> = known.clone().into_iter().collect();
+    let shown = if list.is_empty() {
+        "(chưa có / none yet)".to_string()
+    } else {
+        list.join(", ")
+    };
+    match crate::model::text::closest(value, known) {
+        Some(near) => Bilingual::new(
+            format!("Có phải ý bạn là “{near}”? Các mã có trong {where_vi}: {shown}."),
+            format!("Did you mean “{near}”? Ids in {where_en}: {shown}."),
+        ),
+        None => Bilingual::new(
+            format!("Dùng một mã có trong {where_vi}: {shown}."),
+            format!("Use an id from {where_en}: {shown}."),
+        ),
+    }
+}

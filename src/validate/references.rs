@@ -1,0 +1,258 @@
+//! References between files: every id a file names must exist, and ids must be unique.
+
+use super::{Ctx, unknown_hint};
+use crate::diagnostics::Bilingual;
+use crate::model::Site;
+use crate::model::text::is_slug;
+use std::collections::HashSet;
+
+pub(super) fn check(site: &Site, ctx: &mut Ctx) {
+    communes(site, ctx);
+    rounds(site, ctx);
+    documents(site, ctx);
+}
+
+fn communes(site: &Site, ctx: &mut Ctx) {
+    let ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
+    for c in &site.communes {
+        let mut seen = HashSet::new();
+        for v in &c.data.khu_dan_cu {
+            let line = ctx.line(&c.file, "ma", Some(&v.ma), 1);
+            if !is_slug(&v.ma) {
+                ctx.error(
+                    &c.file,
+                    line,
+                    "ma",
+                    Bilingual::new(
+                        format!("Mã khu dân cư “{}” chỉ được dùng chữ thường không dấu, chữ số và dấu gạch ngang.", v.ma),
+                        format!("The village id “{}” may use only lowercase letters without accents, digits and hyphens.", v.ma),
+                    ),
+                    Bilingual::new(
+                        format!("Ví dụ: “{}”.", crate::model::text::slugify(&v.ma)),
+                        format!("For example: “{}”.", crate::model::text::slugify(&v.ma)),
+                    ),
+                );
+            }
+            if !seen.insert(v.ma.as_str()) {
+                ctx.error(
+                    &c.file,
+                    ctx.line(&c.file, "ma", Some(&v.ma), line.map_or(1, |l| l + 1)),
+                    "ma",
+                    Bilingual::new(
+                        format!("Mã khu dân cư “{}” bị trùng trong cùng đơn vị.", v.ma),
+                        format!("The village id “{}” is used twice in this unit.", v.ma),
+                    ),
+                    Bilingual::new("Đổi một trong hai mã.", "Change one of the two ids."),
+                );
+            }
+        }
+        if let Some(next) = &c.data.ke_thua
+            && site.commune(next).is_none()
+        {
+            ctx.error(
+                &c.file,
+                ctx.line(&c.file, "ke_thua", None, 1),
+                "ke_thua",
+                Bilingual::new(
+                    format!("Không có đơn vị “{next}” trong thư mục don-vi/."),
+                    format!("There is no unit “{next}” in the don-vi/ folder."),
+                ),
+                unknown_hint(next, ids.iter().copied(), "don-vi/", "don-vi/"),
+            );
+        }
+    }
+}
+
+fn rounds(site: &Site, ctx: &mut Ctx) {
+    let commune_ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
+    for round in &site.rounds {
+        let file = &round.file;
+        let Some(commune) = site.commune(&round.data.don_vi) else {
+            ctx.error(
+                file,
+                ctx.line(file, "don_vi", None, 1),
+                "don_vi",
+                Bilingual::new(
+                    format!(
+                        "Không có đơn vị “{}” trong thư mục don-vi/.",
+                        round.data.don_vi
+                    ),
+                    format!(
+                        "There is no unit “{}” in the don-vi/ folder.",
+                        round.data.don_vi
+                    ),
+                ),
+                unknown_hint(
+                    &round.data.don_vi,
+                    commune_ids.iter().copied(),
+                    "don-vi/",
+                    "don-vi/",
+                ),
+            );
+            continue;
+        };
+        let village_ids: Vec<&str> = commune
+            .data
+            .khu_dan_cu
+            .iter()
+            .map(|v| v.ma.as_str())
+            .collect();
+        let mut seen = HashSet::new();
+        for contest in &round.data.cuoc_bau {
+            let id = contest.khu_dan_cu.as_str();
+            let line = ctx.line(file, "khu_dan_cu", Some(id), 1).or_else(|| {
+                ctx.sources
+                    .file(file)
+                    .and_then(|f| f.line_containing(&format!("- {id}"), 1))
+            });
+            if commune.village(id).is_none() {
+                ctx.error(
+                    file,
+                    line,
+                    "cuoc_bau",
+                    Bilingual::new(
+                        format!("Đơn vị {} không có khu dân cư “{id}”.", commune.data.ten),
+                        format!(
+                            "{} has no village or neighbourhood “{id}”.",
+                            commune.data.ten
+                        ),
+                    ),
+                    unknown_hint(
+                        id,
+                        village_ids.iter().copied(),
+                        &commune.file.display().to_string(),
+                        &commune.file.display().to_string(),
+                    ),
+                );
+            }
+            if !seen.insert(id) {
+                ctx.error(
+                    file,
+                    line,
+                    "cuoc_bau",
+                    Bilingual::new(
+                        format!("Khu dân cư “{id}” được liệt kê hai lần trong đợt bầu cử."),
+                        format!("The village “{id}” is listed twice in the round."),
+                    ),
+                    Bilingual::new("Xóa dòng lặp lại.", "Delete the repeated line."),
+                );
+            }
+        }
+        let contest_ids: Vec<&str> = round
+            .data
+            .cuoc_bau
+            .iter()
+            .map(|c| c.khu_dan_cu.as_str())
+            .collect();
+        for cand in &round.candidates {
+            if !round.has_contest(&cand.data.khu_dan_cu) {
+                ctx.error(
+                    &cand.file,
+                    ctx.line(&cand.file, "khu_dan_cu", None, 1),
+                    "khu_dan_cu",
+                    Bilingual::new(
+                        format!(
+                            "Khu dân cư “{}” không có trong danh sách cuoc_bau của đợt bầu cử.",
+                            cand.data.khu_dan_cu
+                        ),
+                        format!(
+                            "The village “{}” is not among the round's contests (cuoc_bau).",
+                            cand.data.khu_dan_cu
+                        ),
+                    ),
+                    unknown_hint(
+                        &cand.data.khu_dan_cu,
+                        contest_ids.iter().copied(),
+                        "cuoc_bau",
+                        "cuoc_bau",
+                    ),
+                );
+            }
+            if let Some(photo) = &cand.data.anh {
+                let folder = site.root.join(&cand.file);
+                let folder = folder.parent().unwrap_or(&site.root);
+                if !is_inside(photo) || !folder.join(photo).is_file() {
+                    ctx.error(
+                        &cand.file,
+                        ctx.line(&cand.file, "anh", None, 1),
+                        "anh",
+                        Bilingual::new(
+                            format!("Không tìm thấy ảnh “{photo}”."),
+                            format!("The photo “{photo}” cannot be found."),
+                        ),
+                        Bilingual::new(
+                            "Đặt ảnh trong thư mục ung-cu-vien/ (ví dụ ung-cu-vien/anh/ten.jpg) và ghi đường dẫn tính từ đó.",
+                            "Put the photo in the ung-cu-vien/ folder (e.g. ung-cu-vien/anh/name.jpg) and give the path from there.",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A relative path that stays inside its folder.
+pub(crate) fn is_inside(path: &str) -> bool {
+    let p = std::path::Path::new(path);
+    !p.is_absolute()
+        && !path.contains(':')
+        && p.components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+}
+
+fn documents(site: &Site, ctx: &mut Ctx) {
+    let round_ids: Vec<&str> = site.rounds.iter().map(|r| r.id.as_str()).collect();
+    let commune_ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
+    let doc_ids: Vec<&str> = site.documents.iter().map(|d| d.slug.as_str()).collect();
+    for doc in &site.documents {
+        let file = &doc.file;
+        if let Some(id) = &doc.data.bau_cu
+            && site.round(id).is_none()
+        {
+            ctx.error(
+                file,
+                ctx.line(file, "bau_cu", None, 1),
+                "bau_cu",
+                Bilingual::new(
+                    format!("Không có đợt bầu cử “{id}” trong thư mục bau-cu/."),
+                    format!("There is no election round “{id}” in the bau-cu/ folder."),
+                ),
+                unknown_hint(id, round_ids.iter().copied(), "bau-cu/", "bau-cu/"),
+            );
+        }
+        if let Some(id) = &doc.data.don_vi
+            && site.commune(id).is_none()
+        {
+            ctx.error(
+                file,
+                ctx.line(file, "don_vi", None, 1),
+                "don_vi",
+                Bilingual::new(
+                    format!("Không có đơn vị “{id}” trong thư mục don-vi/."),
+                    format!("There is no unit “{id}” in the don-vi/ folder."),
+                ),
+                unknown_hint(id, commune_ids.iter().copied(), "don-vi/", "don-vi/"),
+            );
+        }
+        for basis in &doc.data.can_cu {
+            if let Some(target) = &basis.van_ban
+                && site.document(target).is_none()
+            {
+                ctx.error(
+                    file,
+                    ctx.line(file, "van_ban", Some(target), 1),
+                    "can_cu",
+                    Bilingual::new(
+                        format!("Căn cứ dẫn tới văn bản “{target}” nhưng không có văn bản này trong van-ban/."),
+                        format!("A legal basis links to the document “{target}”, which is not in van-ban/."),
+                    ),
+                    unknown_hint(target, doc_ids.iter().copied(), "van-ban/", "van-ban/"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Basic consistency of vote-count records (biên bản kiểm phiếu): the figures must add up before a
+//! citizen is shown them.
+
+use super::{Ctx, unknown_hint};
+use crate::diagnostics::Bilingual;
+use crate::model::Site;
+use crate::model::election::Round;
+use crate::model::result::ContestCount;
+
+pub(super) fn check(site: &Site, ctx: &mut Ctx) {
+    for round in &site.rounds {
+        let Some(sheet) = &round.results else {
+            continue;
+        };
+        let file = &sheet.file;
+        let contest_ids: Vec<&str> = round
+            .data
+            .cuoc_bau
+            .iter()
+            .map(|c| c.khu_dan_cu.as_str())
+            .collect();
+        for (village, count) in &sheet.contests {
+            let start = ctx.line(file, village, None, 1);
+            if !round.has_contest(village) {
+                ctx.error(
+                    file,
+                    start,
+                    village,
+                    Bilingual::new(
+                        format!("Có kết quả cho “{village}” nhưng khu dân cư này không có trong cuoc_bau của đợt bầu cử."),
+                        format!("There are results for “{village}”, which is not among the round's contests (cuoc_bau)."),
+                    ),
+                    unknown_hint(village, contest_ids.iter().copied(), "cuoc_bau", "cuoc_bau"),
+                );
+                continue;
+            }
+            figures(ctx, file, start.unwrap_or(1), count);
+            votes(ctx, round, village, start.unwrap_or(1), count);
+        }
+    }
+}
+
+fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount) {
+    let line = |ctx: &Ctx, key: &str| ctx.line(file, key, None, start);
+    let fix = || {
+        Bilingual::new(
+            "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
+            "Check the figures against the vote-count record and correct them.",
+        )
+    };
+    if c.cu_tri_tham_gia > c.tong_cu_tri {
+        ctx.error(
+            file,
+            line(ctx, "cu_tri_tham_gia"),
+            "cu_tri_tham_gia",
+            Bilingual::new(
+                format!(
+                    "Số cử tri tham gia ({}) lớn hơn tổng số cử tri đại diện hộ gia đình ({}).",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+                format!(
+                    "Participants ({}) exceed all household representatives ({}).",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+            ),
+            fix(),
+        );
+    }
+    if c.phieu_thu_vao > c.phieu_phat_ra {
+        ctx.error(
+            file,
+            line(ctx, "phieu_thu_vao"),
+            "phieu_thu_vao",
+            Bilingual::new(
+                format!(
+                    "Số phiếu thu vào ({}) lớn hơn số phiếu phát ra ({}).",
+                    c.phieu_thu_vao, c.phieu_phat_ra
+                ),
+                format!(
+                    "Ballots collected ({}) exceed ballots issued ({}).",
+                    c.phieu_thu_vao, c.phieu_phat_ra
+                ),
+            ),
+            fix(),
+        );
+    }
+    if c.phieu_hop_le + c.phieu_khong_hop_le != c.phieu_thu_vao {
+        ctx.error(
+            file,
+            line(ctx, "phieu_hop_le"),
+            "phieu_hop_le",
+            Bilingual::new(
+                format!(
+                    "Phiếu hợp lệ ({}) + phiếu không hợp lệ ({}) = {}, khác số phiếu thu vào ({}).",
+                    c.phieu_hop_le,
+                    c.phieu_khong_hop_le,
+                    c.phieu_hop_le + c.phieu_khong_hop_le,
+                    c.phieu_thu_vao
+                ),
+                format!(
+                    "Valid ({}) + invalid ({}) ballots = {}, not the {} ballots collected.",
+                    c.phieu_hop_le,
+                    c.phieu_khong_hop_le,
+                    c.phieu_hop_le + c.phieu_khong_hop_le,
+                    c.phieu_thu_vao
+                ),
+            ),
+            fix(),
+        );
+    }
+    if c.tong_cu_tri > 0 && c.cu_tri_tham_gia == c.tong_cu_tri {
+        ctx.warning(
+            file,
+            line(ctx, "cu_tri_tham_gia"),
+            "cu_tri_tham_gia",
+            Bilingual::new(
+                format!(
+                    "Tỷ lệ tham gia đúng 100% ({} / {}): hợp lệ nhưng hiếm, hãy kiểm tra lại.",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+                format!(
+                    "Turnout of exactly 100% ({} / {}): legal but rare, please check.",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+            ),
+        );
+    }
+}
+
+fn votes(ctx: &mut Ctx, round: &Round, village: &str, start: usize, c: &ContestCount) {
+    let file = round
+        .results
+        .as_ref()
+        .map(|s| s.file.clone())
+        .unwrap_or_default();
+    let in_contest: Vec<&str> = round
+        .candidates_in(village)
+        .map(|c| c.slug.as_str())
+        .collect();
+    for (slug, &n) in &c.so_phieu {
+        let line = ctx.line(&file, slug, None, start);
+        if !in_contest.contains(&slug.as_str()) {
+            ctx.error(
+                &file,
+                line,
+                "so_phieu",
+                Bilingual::new(
+                    format!("“{slug}” không phải là ứng cử viên của khu dân cư “{village}”."),
+                    format!("“{slug}” is not a candidate in the contest for “{village}”."),
+                ),
+                unknown_hint(
+                    slug,
+                    in_contest.iter().copied(),
+                    "ung-cu-vien/ của khu này",
+                    "this contest's ung-cu-vien/",
+                ),
+            );
+        }
+        if n > c.phieu_hop_le {
+            ctx.error(
+                &file,
+                line,
+                "so_phieu",
+                Bilingual::new(
+                    format!(
+                        "“{slug}” có {n} phiếu, nhiều hơn số phiếu hợp lệ ({}).",
+                        c.phieu_hop_le
+                    ),
+                    format!(
+                        "“{slug}” has {n} votes, more than the {} valid ballots.",
+                        c.phieu_hop_le
+                    ),
+                ),
+                Bilingual::new(
+                    "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
+                    "Check the figures against the vote-count record and correct them.",
+                ),
+            );
+        }
+    }
+}

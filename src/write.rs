@@ -1,0 +1,137 @@
+//! Writing the output: HTML is minified, the whole site is written into a fresh folder beside the
+//! output, and only then swapped in, so a failed build leaves the previous `output/` untouched.
+
+use crate::fs::{self, FsError};
+use std::path::{Path, PathBuf};
+
+/// What a file of the output holds.
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copied from a content file (attachments, photos) without reading it into memory.
+    CopyOf(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators, e.g. `bau-cu/hong-gai-2022/index.html`.
+    pub path: String,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    pub fn is_page(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+}
+
+/// Minifies an HTML page with settings that keep it valid HTML5.
+pub fn minify_html(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: true,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}
+
+/// Writes `files` into `output`, replacing what was there only once everything is written.
+pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)?;
+    let staging = parent.join(format!(".{name}.niemyet-new-{}", std::process::id()));
+    let previous = parent.join(format!(".{name}.niemyet-old-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    if let Err(e) = write_all(&staging, files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if output.exists() {
+        fs::rename(output, &previous)?;
+        if let Err(e) = fs::rename(&staging, output) {
+            let _ = std::fs::rename(&previous, output);
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        fs::remove_dir_all(&previous)?;
+    } else {
+        fs::rename(&staging, output)?;
+    }
+    Ok(())
+}
+
+fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
+    fs::create_dir_all(root)?;
+    for file in files {
+        let target = root.join(&file.path);
+        match file.contents {
+            Contents::Bytes(bytes) if file.path.ends_with(".html") => {
+                fs::write(&target, &minify_html(&bytes))?
+            }
+            Contents::Bytes(bytes) => fs::write(&target, &bytes)?,
+            Contents::CopyOf(source) => fs::write(&target, &fs::read(&source)?)?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str, html: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(html.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn replaces_the_output_and_leaves_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("a/index.html", "<p>one</p>")]).unwrap();
+        write_atomically(&out, vec![page("b/index.html", "<p>two</p>")]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert!(out.join("b/index.html").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("index.html", "<p>old</p>")]).unwrap();
+        let missing = OutputFile {
+            path: "x.pdf".into(),
+            contents: Contents::CopyOf(dir.path().join("does-not-exist.pdf")),
+        };
+        assert!(write_atomically(&out, vec![page("index.html", "<p>new</p>"), missing]).is_err());
+        let kept = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(kept.contains("old"));
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn minified_html_keeps_closing_tags() {
+        let out = minify_html(b"<!DOCTYPE html><html lang=vi><head><title>A</title></head><body><p>x</p>  <p>y</p></body></html>");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("</p>"));
+        assert!(text.starts_with("<!doctype html>") || text.starts_with("<!DOCTYPE html>"));
+    }
+}
