@@ -1,13 +1,21 @@
 //! Markdown to HTML for bios, documents and pages.
 //!
 //! Raw HTML in the text is shown as text, not passed through: staff paste from Word and web
-//! pages, and the output must stay valid and safe. Headings move one level down because the page
-//! already has its `<h1>`.
+//! pages, and the output must stay valid and safe. The page already has its `<h1>`, so the
+//! text's highest heading becomes `<h2>` and the others follow (headings must not skip levels).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let top = Parser::new_ext(markdown, options)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let demote = |level: HeadingLevel| shift(level, 2 - top as isize);
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Heading {
@@ -46,13 +54,13 @@ fn is_external(url: &CowStr) -> bool {
     url.contains("://") || url.starts_with("//")
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+fn shift(level: HeadingLevel, by: isize) -> HeadingLevel {
+    match (level as isize + by).clamp(2, 6) {
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -74,6 +82,15 @@ mod tests {
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn the_highest_heading_becomes_h2() {
+        let html = to_html("## Một\n\n### Hai\n");
+        assert!(
+            html.contains("<h2>Một</h2>") && html.contains("<h3>Hai</h3>"),
+            "{html}"
+        );
     }
 
     #[test]
