@@ -73,6 +73,7 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the
 /// whole new site has been written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    write::check_replaceable(&options.output, &options.content).map_err(BuildError::Io)?;
     let (site, diagnostics) = check(&options.content);
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));

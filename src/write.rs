@@ -37,6 +37,41 @@ pub fn minify_html(html: &[u8]) -> Vec<u8> {
     minify_html::minify(html, &cfg)
 }
 
+/// Marks a folder as built by niemyet: only such a folder (or an empty one) is ever replaced, so
+/// that a mistyped `--output` can never delete someone's documents.
+pub const MARKER: &str = ".niemyet-output";
+
+/// Refuses to replace a folder that niemyet did not build, or one that holds the content.
+pub fn check_replaceable(output: &Path, content: &Path) -> Result<(), FsError> {
+    let refuse = |why: &str| FsError {
+        path: output.to_path_buf(),
+        action: "replace",
+        source: std::io::Error::other(why.to_string()),
+    };
+    if let (Ok(out), Ok(content)) = (output.canonicalize(), content.canonicalize())
+        && content.starts_with(&out)
+    {
+        return Err(refuse(
+            "thư mục kết quả chứa thư mục nội dung / the output folder contains the content folder",
+        ));
+    }
+    if output.is_file() {
+        return Err(refuse(
+            "đây là một tệp, không phải thư mục / this is a file, not a folder",
+        ));
+    }
+    let non_empty = std::fs::read_dir(output)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false);
+    if non_empty && !output.join(MARKER).is_file() {
+        return Err(refuse(
+            "thư mục đã có dữ liệu không do niemyet tạo; chọn thư mục khác hoặc làm trống nó \
+             / the folder holds files niemyet did not write; choose another folder or empty it",
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `files` into `output`, replacing what was there only once everything is written.
 pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
     let name = output
@@ -73,6 +108,7 @@ pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsE
 
 fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
     fs::create_dir_all(root)?;
+    fs::write(&root.join(MARKER), b"niemyet\n")?;
     for file in files {
         let target = root.join(&file.path);
         match file.contents {
@@ -125,6 +161,23 @@ mod tests {
         let kept = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert!(kept.contains("old"));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_it_did_not_build_or_the_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        let documents = dir.path().join("documents");
+        std::fs::create_dir_all(&documents).unwrap();
+        std::fs::write(documents.join("letter.docx"), b"keep me").unwrap();
+        assert!(check_replaceable(&documents, &content).is_err());
+        assert!(check_replaceable(dir.path(), &content).is_err());
+        assert!(check_replaceable(&content, &content).is_err());
+        let out = dir.path().join("output");
+        assert!(check_replaceable(&out, &content).is_ok());
+        write_atomically(&out, vec![page("index.html", "<p>x</p>")]).unwrap();
+        assert!(check_replaceable(&out, &content).is_ok());
     }
 
     #[test]

@@ -262,7 +262,7 @@ impl ResultView {
                 )
             })
             .collect();
-        votes.sort_by(|a, b| b.0.cmp(&a.0));
+        votes.sort_by_key(|v| std::cmp::Reverse(v.0));
         Self {
             figures,
             votes: votes.into_iter().map(|(_, v)| v).collect(),
