@@ -34,6 +34,7 @@ fn vi_action(action: &str) -> &'static str {
         "remove" => "xóa",
         "rename" => "đổi tên",
         "copy" => "sao chép",
+        "replace" => "thay thế",
         _ => "truy cập",
     }
 }
