@@ -67,11 +67,25 @@ fn to_diagnostic(
     };
     // serde_yaml prefixes nested errors with their path: `cuoc_bau[1].dia_diem: invalid type…`
     let (path, message) = split_path(without_location);
-    let key_on_line = e
-        .location()
-        .and_then(|l| yaml.lines().nth(l.line().saturating_sub(1)))
-        .and_then(key_of_line);
     let (field, text, hint) = explain(message);
+    // Errors raised by our own value types (dates, terms) are located by serde_yaml at the start
+    // of the mapping; the value they quote finds the real line.
+    let quoted = message
+        .split_once('“')
+        .and_then(|(_, rest)| rest.split_once('”'))
+        .map(|(value, _)| value)
+        .filter(|v| !v.is_empty());
+    let value_line = quoted.and_then(|v| {
+        yaml.lines()
+            .position(|l| key_of_line(l).is_some() && l.contains(v))
+    });
+    let (line, column) = match value_line {
+        Some(i) => (Some(i + first_line), None),
+        None => (line, column),
+    };
+    let key_on_line = line
+        .and_then(|l| yaml.lines().nth(l.saturating_sub(first_line)))
+        .and_then(key_of_line);
     let field = field.or(path.map(last_segment)).or(key_on_line);
     let mut d = Diagnostic::error(&file.rel, text).at(line, column);
     if let Some(f) = field {
@@ -333,6 +347,19 @@ mod tests {
         let e = parse::<Sample>(&file(), "ngay_bau_cu: a\n\tnam_sinh: 1\n", 10).unwrap_err();
         assert!(e.line.is_some_and(|l| l >= 10), "{e}");
         assert!(e.message.en.starts_with("YAML syntax error"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_date_points_at_its_own_line() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Dated {
+            ten: String,
+            ngay: crate::model::date::Date,
+        }
+        let e = parse::<Dated>(&file(), "ten: A\nngay: 31/4/2022\n", 2).unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("ngay")), "{e}");
+        assert!(e.message.en.contains("not a valid date"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! pasted into a candidate's bio. (Front-matter fields for such data are refused when parsing.)
 
 use super::Ctx;
-use crate::diagnostics::Bilingual;
+use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::model::Site;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
@@ -10,18 +10,23 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
         for cand in &round.candidates {
             for (i, line) in cand.bio.lines().enumerate() {
                 if let Some(kind) = personal_number(line) {
-                    ctx.error(
-                        &cand.file,
-                        Some(cand.body_line + i),
-                        "",
-                        Bilingual::new(
-                            format!("Tiểu sử có vẻ chứa {} — dữ liệu cá nhân không được công bố.", kind.0),
-                            format!("The bio seems to contain {} — personal data that must not be published.", kind.1),
+                    let message = Bilingual::new(
+                        format!(
+                            "Tiểu sử có vẻ chứa {} — dữ liệu cá nhân không được công bố.",
+                            kind.0
                         ),
-                        Bilingual::new(
-                            "Xóa con số này khỏi tiểu sử. Nếu cần lưu cho cán bộ, đặt nó trong `rieng_tu:` ở phần thông tin.",
-                            "Remove the number from the bio. To keep it for staff, put it under `rieng_tu:` in the front matter.",
+                        format!(
+                            "The bio seems to contain {} — personal data that must not be published.",
+                            kind.1
                         ),
+                    );
+                    ctx.problems.push(
+                        Diagnostic::error(&cand.file, message)
+                            .at(Some(cand.body_line + i), None)
+                            .hint(Bilingual::new(
+                                "Xóa con số này khỏi tiểu sử. Nếu cần lưu cho cán bộ, đặt nó trong `rieng_tu:` ở phần thông tin.",
+                                "Remove the number from the bio. To keep it for staff, put it under `rieng_tu:` in the front matter.",
+                            )),
                     );
                 }
             }
