@@ -1,7 +1,28 @@
 //! Splitting a Markdown file into its YAML front matter and its body.
 
 use crate::diagnostics::{Bilingual, Diagnostic};
-use crate::load::SourceFile;
+use crate::load::{SourceFile, yaml};
+use serde::de::DeserializeOwned;
+
+/// A Markdown file's typed front matter and its body.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub data: T,
+    pub body: String,
+    /// 1-based line where the body starts, for diagnostics about its text.
+    pub body_line: usize,
+}
+
+/// Splits a Markdown file and parses its front matter into `T`.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<Parsed<T>, Diagnostic> {
+    let split = split(file)?;
+    let data = yaml::parse(file, split.yaml, split.yaml_line)?;
+    Ok(Parsed {
+        data,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
 
 /// A Markdown file cut in two, with the line where each part starts.
 #[derive(Debug, PartialEq, Eq)]

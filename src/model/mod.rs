@@ -235,17 +235,14 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
         if let Some(d) = check_slug(file, &slug) {
             problems.push(d);
         }
-        let parsed = front_matter::split(file).and_then(|split| {
-            yaml::parse::<CandidateFile>(file, split.yaml, split.yaml_line).map(|data| Candidate {
+        match front_matter::parse::<CandidateFile>(file) {
+            Ok(p) => candidates.push(Candidate {
                 slug,
                 file: file.rel.clone(),
-                body_line: split.body_line,
-                data,
-                bio: split.body.to_string(),
-            })
-        });
-        match parsed {
-            Ok(c) => candidates.push(c),
+                body_line: p.body_line,
+                data: p.data,
+                bio: p.body,
+            }),
             Err(d) => problems.push(d),
         }
     }
@@ -278,20 +275,14 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     if let Some(d) = check_slug(file, &slug) {
         problems.push(d);
     }
-    let split = match front_matter::split(file) {
-        Ok(s) => s,
+    let parsed = match front_matter::parse::<DocumentFile>(file) {
+        Ok(p) => p,
         Err(d) => {
             problems.push(d);
             return None;
         }
     };
-    let data = match yaml::parse::<DocumentFile>(file, split.yaml, split.yaml_line) {
-        Ok(data) => data,
-        Err(d) => {
-            problems.push(d);
-            return None;
-        }
-    };
+    let data = parsed.data;
     let folder = file.abs.parent().unwrap_or(Path::new("."));
     let mut attachments: Vec<Attachment> = Vec::new();
     for a in &data.dinh_kem {
@@ -321,9 +312,9 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     Some(Document {
         slug,
         file: file.rel.clone(),
-        body_line: split.body_line,
+        body_line: parsed.body_line,
         data,
-        body: split.body.to_string(),
+        body: parsed.body,
         attachments,
     })
 }
@@ -377,14 +368,17 @@ fn assemble_page(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Pa
             .hint(Bilingual::new("Đổi tên tệp.", "Rename the file.")),
         );
     }
-    let parsed = front_matter::split(file).and_then(|split| {
-        yaml::parse::<PageFile>(file, split.yaml, split.yaml_line).map(|data| Page {
+    match front_matter::parse::<PageFile>(file) {
+        Ok(p) => Some(Page {
             slug,
             file: file.rel.clone(),
-            body_line: split.body_line,
-            data,
-            body: split.body.to_string(),
-        })
-    });
-    parsed.map_err(|d| problems.push(d)).ok()
+            body_line: p.body_line,
+            data: p.data,
+            body: p.body,
+        }),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    }
 }

@@ -5,6 +5,7 @@ use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::text::is_slug;
 use std::collections::HashSet;
+use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     communes(site, ctx);
@@ -13,7 +14,6 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
 }
 
 fn communes(site: &Site, ctx: &mut Ctx) {
-    let ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
     for c in &site.communes {
         let mut seen = HashSet::new();
         for v in &c.data.khu_dan_cu {
@@ -46,49 +46,35 @@ fn communes(site: &Site, ctx: &mut Ctx) {
                 );
             }
         }
-        if let Some(next) = &c.data.ke_thua
-            && site.commune(next).is_none()
-        {
-            ctx.error(
-                &c.file,
-                ctx.line(&c.file, "ke_thua", None, 1),
-                "ke_thua",
-                Bilingual::new(
-                    format!("Không có đơn vị “{next}” trong thư mục don-vi/."),
-                    format!("There is no unit “{next}” in the don-vi/ folder."),
-                ),
-                unknown_hint(next, ids.iter().copied(), "don-vi/", "don-vi/"),
-            );
+        if let Some(next) = &c.data.ke_thua {
+            missing_commune(site, ctx, &c.file, "ke_thua", next);
         }
     }
 }
 
+/// Reports `id`, named by `field` of `file`, when no `don-vi/` file has it.
+fn missing_commune(site: &Site, ctx: &mut Ctx, file: &Path, field: &str, id: &str) {
+    if site.commune(id).is_some() {
+        return;
+    }
+    let ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
+    ctx.error(
+        file,
+        ctx.line(file, field, None, 1),
+        field,
+        Bilingual::new(
+            format!("Không có đơn vị “{id}” trong thư mục don-vi/."),
+            format!("There is no unit “{id}” in the don-vi/ folder."),
+        ),
+        unknown_hint(id, ids, "don-vi/", "don-vi/"),
+    );
+}
+
 fn rounds(site: &Site, ctx: &mut Ctx) {
-    let commune_ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
     for round in &site.rounds {
         let file = &round.file;
         let Some(commune) = site.commune(&round.data.don_vi) else {
-            ctx.error(
-                file,
-                ctx.line(file, "don_vi", None, 1),
-                "don_vi",
-                Bilingual::new(
-                    format!(
-                        "Không có đơn vị “{}” trong thư mục don-vi/.",
-                        round.data.don_vi
-                    ),
-                    format!(
-                        "There is no unit “{}” in the don-vi/ folder.",
-                        round.data.don_vi
-                    ),
-                ),
-                unknown_hint(
-                    &round.data.don_vi,
-                    commune_ids.iter().copied(),
-                    "don-vi/",
-                    "don-vi/",
-                ),
-            );
+            missing_commune(site, ctx, file, "don_vi", &round.data.don_vi);
             continue;
         };
         let village_ids: Vec<&str> = commune
@@ -206,7 +192,6 @@ pub(crate) fn is_inside(path: &str) -> bool {
 
 fn documents(site: &Site, ctx: &mut Ctx) {
     let round_ids: Vec<&str> = site.rounds.iter().map(|r| r.id.as_str()).collect();
-    let commune_ids: Vec<&str> = site.communes.iter().map(|c| c.id.as_str()).collect();
     let doc_ids: Vec<&str> = site.documents.iter().map(|d| d.slug.as_str()).collect();
     for doc in &site.documents {
         let file = &doc.file;
@@ -224,19 +209,8 @@ fn documents(site: &Site, ctx: &mut Ctx) {
                 unknown_hint(id, round_ids.iter().copied(), "bau-cu/", "bau-cu/"),
             );
         }
-        if let Some(id) = &doc.data.don_vi
-            && site.commune(id).is_none()
-        {
-            ctx.error(
-                file,
-                ctx.line(file, "don_vi", None, 1),
-                "don_vi",
-                Bilingual::new(
-                    format!("Không có đơn vị “{id}” trong thư mục don-vi/."),
-                    format!("There is no unit “{id}” in the don-vi/ folder."),
-                ),
-                unknown_hint(id, commune_ids.iter().copied(), "don-vi/", "don-vi/"),
-            );
+        if let Some(id) = &doc.data.don_vi {
+            missing_commune(site, ctx, file, "don_vi", id);
         }
         for basis in &doc.data.can_cu {
             if let Some(target) = &basis.van_ban
