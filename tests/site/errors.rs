@@ -1,0 +1,295 @@
+//! Content mistakes are reported with their file, line and field, in words staff can act on, and
+//! all of them in one run.
+
+use crate::harness::*;
+
+/// The fixture with one line replaced, checked.
+fn check_with(rel: &str, old: &str, new: &str) -> (Fixture, niemyet::diagnostics::Diagnostics) {
+    let fx = Fixture::new();
+    fx.replace_line(rel, old, new);
+    let diagnostics = fx.check();
+    (fx, diagnostics)
+}
+
+#[test]
+fn yaml_syntax_error_in_front_matter_points_at_the_file_line() {
+    let (fx, d) = check_with(
+        AN,
+        "nghe_nghiep: Cán bộ hưu trí",
+        "nghe_nghiep: Cán bộ: hưu trí",
+    );
+    let e = find_error(&d, AN, "YAML");
+    assert_eq!(e.line, Some(fx.line_of(AN, "nghe_nghiep:")), "{e}");
+    assert!(e.hint.is_some(), "{e}");
+}
+
+#[test]
+fn yaml_syntax_error_in_a_data_file_points_at_the_line() {
+    let (fx, d) = check_with(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: \"chinh-thuc",
+    );
+    let e = find_error(&d, ROUND_FILE, "YAML");
+    // an unclosed quote is only noticed further on, but never before it nor past the end
+    let line = e.line.expect("a line");
+    let last = fx.read(ROUND_FILE).lines().count() + 1;
+    assert!(
+        (fx.line_of(ROUND_FILE, "trang_thai:")..=last).contains(&line),
+        "{e}"
+    );
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let (_, d) = check_with(AN, "nam_sinh: 1975", "");
+    let e = find_error(&d, AN, "nam_sinh");
+    assert_eq!(e.field.as_deref(), Some("nam_sinh"));
+    assert!(e.message.en.contains("required field"), "{e}");
+    // reported where the front matter starts, after the opening `---`
+    assert_eq!(e.line, Some(2), "{e}");
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest_name() {
+    let (fx, d) = check_with(ROUND_FILE, "ngay_bau_cu: 05/6/2022", "ngay_bau: 05/6/2022");
+    let e = assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "ngay_bau:"),
+        Some("ngay_bau"),
+        "Unknown field `ngay_bau`",
+    );
+    let hint = e.hint.as_ref().expect("a hint");
+    assert!(hint.en.contains("Did you mean `ngay_bau_cu`?"), "{e}");
+}
+
+#[test]
+fn impossible_date_is_refused_with_its_line() {
+    let (fx, d) = check_with(LETTER, "ngay: 10/3/2022", "ngay: 31/4/2022");
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, "ngay: 31/4/2022"),
+        Some("ngay"),
+        "“31/4/2022” is not a valid date",
+    );
+}
+
+#[test]
+fn backwards_term_is_refused_with_its_line() {
+    let (fx, d) = check_with(ROUND_FILE, "nhiem_ky: 2022-2025", "nhiem_ky: 2025-2022");
+    assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "nhiem_ky:"),
+        Some("nhiem_ky"),
+        "“2025-2022” is not a term",
+    );
+}
+
+#[test]
+fn two_documents_with_the_same_file_name_are_a_duplicate() {
+    let fx = Fixture::new();
+    fx.write("van-ban/ke-hoach-bau-cu.md", fx.read(PLAN));
+    let d = fx.check();
+    let e = assert_error(
+        &d,
+        "van-ban/ke-hoach-bau-cu.md",
+        1,
+        Some("van_ban"),
+        "duplicate",
+    );
+    assert!(e.message.en.contains(PLAN), "names the first file: {e}");
+}
+
+#[test]
+fn round_naming_an_unknown_division_is_an_error() {
+    let (fx, d) = check_with(ROUND_FILE, "don_vi: thu-nghiem", "don_vi: thu-nghien");
+    let e = assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "don_vi:"),
+        Some("don_vi"),
+        "no unit “thu-nghien”",
+    );
+    assert!(
+        e.hint
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("Did you mean “thu-nghiem”?")
+    );
+}
+
+#[test]
+fn document_naming_an_unknown_election_is_an_error() {
+    let (fx, d) = check_with(LETTER, "bau_cu: tn-2022", "bau_cu: tn-2023");
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, "bau_cu:"),
+        Some("bau_cu"),
+        "no election round “tn-2023”",
+    );
+}
+
+#[test]
+fn votes_for_an_unknown_candidate_are_an_error() {
+    let (fx, d) = check_with(RESULTS, "nguyen-van-an: 1234", "nguyen-van-anh: 1234");
+    let e = assert_error(
+        &d,
+        RESULTS,
+        fx.line_of(RESULTS, "nguyen-van-anh:"),
+        Some("so_phieu"),
+        "“nguyen-van-anh” is not a candidate",
+    );
+    assert!(e.hint.as_ref().unwrap().en.contains("nguyen-van-an"), "{e}");
+}
+
+#[test]
+fn a_legal_basis_naming_an_unknown_document_is_an_error() {
+    let (fx, d) = check_with(PLAN, "van_ban: cong-van-13", "van_ban: cong-van-31");
+    assert_error(
+        &d,
+        PLAN,
+        fx.line_of(PLAN, "van_ban: cong-van-31"),
+        Some("can_cu"),
+        "“cong-van-31”",
+    );
+}
+
+#[test]
+fn a_missing_attachment_is_an_error() {
+    let fx = Fixture::new();
+    fx.remove(LETTER_PDF);
+    let d = fx.check();
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, "tep: cong-van-13.pdf"),
+        Some("dinh_kem"),
+        "“cong-van-13.pdf” cannot be found",
+    );
+}
+
+#[test]
+fn an_id_card_field_is_refused_as_personal_data() {
+    let (fx, d) = check_with(
+        AN,
+        "tai_cu: true",
+        "tai_cu: true\nso_cccd: \"001075012345\"",
+    );
+    let e = assert_error(
+        &d,
+        AN,
+        fx.line_of(AN, "so_cccd:"),
+        Some("so_cccd"),
+        "personal data",
+    );
+    assert!(e.hint.as_ref().unwrap().en.contains("rieng_tu"), "{e}");
+}
+
+#[test]
+fn a_phone_number_in_a_bio_is_refused_as_personal_data() {
+    let fx = Fixture::new();
+    fx.write(
+        CUONG,
+        format!("{}\nLiên hệ: 0912 345 678.\n", fx.read(CUONG)),
+    );
+    let d = fx.check();
+    assert_error(
+        &d,
+        CUONG,
+        fx.line_of(CUONG, "0912 345 678"),
+        None,
+        "a phone number",
+    );
+}
+
+/// Results of khu-2 with one figure changed, and the error expected for it.
+struct Inconsistency {
+    old: &'static str,
+    new: &'static str,
+    field: &'static str,
+    message: &'static str,
+}
+
+#[test]
+fn vote_count_figures_that_do_not_add_up_are_errors() {
+    let cases = [
+        Inconsistency {
+            old: "phieu_khong_hop_le: 2",
+            new: "phieu_khong_hop_le: 3",
+            field: "phieu_hop_le",
+            message: "Valid (157) + invalid (3) ballots = 160, not the 159 ballots collected",
+        },
+        Inconsistency {
+            old: "le-van-cuong: 150",
+            new: "le-van-cuong: 158",
+            field: "so_phieu",
+            message: "has 158 votes, more than the 157 valid ballots",
+        },
+        Inconsistency {
+            old: "cu_tri_tham_gia: 159",
+            new: "cu_tri_tham_gia: 362",
+            field: "cu_tri_tham_gia",
+            message: "Participants (362) exceed all household representatives (361)",
+        },
+        Inconsistency {
+            old: "phieu_phat_ra: 160",
+            new: "phieu_phat_ra: 158",
+            field: "phieu_thu_vao",
+            message: "Ballots collected (159) exceed ballots issued (158)",
+        },
+    ];
+    for case in cases {
+        let (fx, d) = check_with(RESULTS, case.old, case.new);
+        let field_line = format!("{}:", case.field);
+        let needle = if case.field == "so_phieu" {
+            case.new
+        } else {
+            &field_line
+        };
+        assert_error(
+            &d,
+            RESULTS,
+            fx.line_after(RESULTS, "khu-2:", needle),
+            Some(case.field),
+            case.message,
+        );
+        assert_eq!(d.error_count(), 1, "one error for {}:\n{d}", case.new);
+    }
+}
+
+#[test]
+fn every_broken_file_is_reported_in_one_run() {
+    let fx = Fixture::new();
+    fx.replace_line(BINH, "nam_sinh: 1980", "nam_sinh: một chín tám mươi");
+    fx.replace_line(PLAN, "ngay: 20/3/2022", "ngay: 30/2/2022");
+    fx.replace_line(COMMUNE, "cap: phuong", "cap: phuongg");
+    let d = fx.check();
+    for (file, key) in [(BINH, "nam_sinh:"), (PLAN, "ngay:"), (COMMUNE, "cap:")] {
+        let e = errors(&d)
+            .into_iter()
+            .find(|e| same_path(&e.path, file))
+            .unwrap_or_else(|| panic!("no error for {file}:\n{d}"));
+        assert_eq!(e.line, Some(fx.line_of(file, key)), "{e}");
+    }
+    assert!(fx.build().is_err());
+    assert!(!fx.output().exists(), "a failed first build wrote output");
+}
+
+#[test]
+fn diagnostics_are_sorted_by_file_and_line() {
+    let fx = Fixture::new();
+    fx.replace_line(LETTER, "bau_cu: tn-2022", "bau_cu: tn-2023");
+    fx.replace_line(LETTER, "don_vi: thu-nghiem", "don_vi: thu-nghien");
+    fx.replace_line(ROUND_FILE, "don_vi: thu-nghiem", "don_vi: khong-co");
+    let d = fx.check();
+    let places: Vec<_> = d.iter().map(|e| (e.path.clone(), e.line)).collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+    assert!(d.error_count() >= 3, "{d}");
+}

@@ -1,0 +1,15 @@
+//! Integration tests: small fixture sites, and the example site of the repository, built through
+//! the library (`niemyet::build`, `niemyet::check`) and through the command line.
+//!
+//! `harness` writes a minimal valid site into a temporary folder; each test module breaks or
+//! builds it in its own way.
+
+mod harness;
+
+mod atomic;
+mod build;
+mod cli;
+mod errors;
+mod example;
+mod garbage;
+mod links;
