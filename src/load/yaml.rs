@@ -61,10 +61,16 @@ fn to_diagnostic(
         None => (None, None),
     };
     let full = e.to_string();
-    let without_location = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => &full,
+    // libyaml reports an unclosed quote or bracket where it gave up (often the end of the file),
+    // then "while scanning … at line N": the place it started, which is what staff must fix.
+    let (line, column) = match locations(&full).last() {
+        Some(&(l, c)) if full.contains("while scanning") || full.contains("while parsing") => {
+            (Some(l + first_line - 1), Some(c))
+        }
+        _ => (line, column),
     };
+    let without_location = strip_locations(&full);
+    let without_location = without_location.as_str();
     // serde_yaml prefixes nested errors with their path: `cuoc_bau[1].dia_diem: invalid type…`
     let (path, message) = split_path(without_location);
     let (field, text, hint) = explain(message);
@@ -95,6 +101,52 @@ fn to_diagnostic(
         d = d.hint(h);
     }
     d
+}
+
+/// Every `at line N column M` in a libyaml message, in order.
+fn locations(message: &str) -> Vec<(usize, usize)> {
+    message
+        .split(" at line ")
+        .skip(1)
+        .filter_map(|rest| {
+            let mut words = rest.split(|c: char| c == ' ' || c == ',');
+            let line = words.next()?.parse().ok()?;
+            let column = (words.next()? == "column")
+                .then(|| words.next())??
+                .parse()
+                .ok()?;
+            Some((line, column))
+        })
+        .collect()
+}
+
+/// The message without its locations, which the diagnostic shows in its own place.
+fn strip_locations(message: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in message.split(" at line ").enumerate() {
+        if i == 0 {
+            out.push_str(part);
+            continue;
+        }
+        let mut words = part.splitn(4, ' ');
+        let column = words.nth(2).unwrap_or_default();
+        out.push_str(column.trim_start_matches(|c: char| c.is_ascii_digit()));
+        if let Some(rest) = words.next() {
+            out.push(' ');
+            out.push_str(rest);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// A value short enough to quote in a message: an unclosed quote can swallow half a file.
+fn shorten(value: &str) -> String {
+    let first = value.lines().next().unwrap_or_default();
+    if first.chars().count() > 60 || first.len() < value.len() {
+        format!("{}…", first.chars().take(40).collect::<String>())
+    } else {
+        value.to_string()
+    }
 }
 
 fn split_path(message: &str) -> (Option<&str>, &str) {
@@ -200,9 +252,10 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         );
     }
     if message.starts_with("unknown variant") {
-        let value = names.first().copied().unwrap_or_default();
+        let full_value = names.first().copied().unwrap_or_default();
+        let value = shorten(full_value);
         let list = names.get(1..).unwrap_or_default().join(", ");
-        let hint = match closest(value, names.iter().skip(1).copied()) {
+        let hint = match closest(full_value, names.iter().skip(1).copied()) {
             Some(near) => Bilingual::new(
                 format!("Có phải ý bạn là `{near}`? Các giá trị được phép: {list}."),
                 format!("Did you mean `{near}`? Allowed values: {list}."),
@@ -360,6 +413,29 @@ mod tests {
         let e = parse::<Dated>(&file(), "ten: A\nngay: 31/4/2022\n", 2).unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("ngay")), "{e}");
         assert!(e.message.en.contains("not a valid date"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_points_where_it_opens() {
+        let e = parse::<Sample>(&file(), "nam_sinh: 1\nngay_bau_cu: \"a\nds: []\n", 5).unwrap_err();
+        assert_eq!((e.line, e.column), (Some(6), Some(14)), "{e}");
+        assert!(!e.message.en.contains("at line"), "{e}");
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        assert_eq!(shorten("chinh-thuc"), "chinh-thuc");
+        assert_eq!(shorten("chinh-thuc\ngioi_thieu: dài"), "chinh-thuc…");
+        assert_eq!(
+            locations("x at line 3 column 4, y at line 9 column 1"),
+            vec![(3, 4), (9, 1)]
+        );
+        assert_eq!(
+            strip_locations(
+                "found end at line 4 column 1, while scanning a quoted scalar at line 1 column 4"
+            ),
+            "found end, while scanning a quoted scalar"
+        );
     }
 
     #[test]
