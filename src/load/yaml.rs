@@ -109,7 +109,7 @@ fn locations(message: &str) -> Vec<(usize, usize)> {
         .split(" at line ")
         .skip(1)
         .filter_map(|rest| {
-            let mut words = rest.split(|c: char| c == ' ' || c == ',');
+            let mut words = rest.split([' ', ',']);
             let line = words.next()?.parse().ok()?;
             let column = (words.next()? == "column")
                 .then(|| words.next())??
