@@ -12,4 +12,5 @@ mod cli;
 mod errors;
 mod example;
 mod garbage;
+mod home;
 mod links;
