@@ -25,13 +25,6 @@ impl Gender {
             Self::Female => "Nữ",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Male => "Male",
-            Self::Female => "Female",
-        }
-    }
 }
 
 /// Political-theory level (trình độ lý luận chính trị).
@@ -57,16 +50,6 @@ impl PoliticalTheory {
             Self::Intermediate => "Trung cấp",
             Self::Advanced => "Cao cấp",
             Self::Bachelor => "Cử nhân",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::None => "None",
-            Self::Elementary => "Elementary",
-            Self::Intermediate => "Intermediate",
-            Self::Advanced => "Advanced",
-            Self::Bachelor => "Bachelor",
         }
     }
 }
@@ -100,18 +83,6 @@ impl Qualification {
             Self::University => "Đại học",
             Self::Master => "Thạc sĩ",
             Self::Doctorate => "Tiến sĩ",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::None => "None",
-            Self::Elementary => "Elementary",
-            Self::Vocational => "Vocational",
-            Self::College => "College",
-            Self::University => "University",
-            Self::Master => "Master's",
-            Self::Doctorate => "Doctorate",
         }
     }
 }

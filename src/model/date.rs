@@ -65,18 +65,6 @@ impl Date {
         Self::new(y, m, d).ok_or_else(bad)
     }
 
-    pub fn year(&self) -> i32 {
-        self.year
-    }
-
-    pub fn month(&self) -> u8 {
-        self.month
-    }
-
-    pub fn day(&self) -> u8 {
-        self.day
-    }
-
     /// `2022-06-05`: for machine-readable output (`<time datetime>`, JSON, sorting).
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -30,15 +30,6 @@ impl CommuneKind {
             Self::SpecialZone => "Đặc khu",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Commune => "Commune",
-            Self::Ward => "Ward",
-            Self::Township => "Township",
-            Self::SpecialZone => "Special zone",
-        }
-    }
 }
 
 /// Kind of a village-level community (thôn, tổ dân phố…), where a head is elected.
@@ -88,22 +79,6 @@ impl VillageKind {
             Self::Khu => "Khu",
             Self::ToDanPho => "Tổ dân phố",
             Self::Khom => "Khóm",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Thon
-            | Self::Xom
-            | Self::Ban
-            | Self::Buon
-            | Self::Lang
-            | Self::Phum
-            | Self::Soc
-            | Self::Plei => "Village",
-            Self::Ap => "Hamlet",
-            Self::KhuPho | Self::Khu | Self::Khom => "Neighbourhood",
-            Self::ToDanPho => "Residential group",
         }
     }
 }

@@ -30,18 +30,6 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 9] = [
-        Self::Resolution,
-        Self::Decision,
-        Self::Directive,
-        Self::Plan,
-        Self::Guidance,
-        Self::OfficialLetter,
-        Self::Notice,
-        Self::Record,
-        Self::News,
-    ];
-
     pub fn label_vi(self) -> &'static str {
         match self {
             Self::Resolution => "Nghị quyết",
@@ -53,20 +41,6 @@ impl DocumentKind {
             Self::Notice => "Thông báo",
             Self::Record => "Biên bản",
             Self::News => "Tin tức",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Resolution => "Resolution",
-            Self::Decision => "Decision",
-            Self::Directive => "Directive",
-            Self::Plan => "Plan",
-            Self::Guidance => "Guidance",
-            Self::OfficialLetter => "Official letter",
-            Self::Notice => "Notice",
-            Self::Record => "Record",
-            Self::News => "News",
         }
     }
 

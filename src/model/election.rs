@@ -40,15 +40,6 @@ impl Office {
             Self::KhomHead => "Trưởng khóm",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::VillageHead | Self::BanHead | Self::LangHead => "Village head",
-            Self::HamletHead => "Hamlet head",
-            Self::NeighbourhoodHead | Self::KhomHead => "Neighbourhood head",
-            Self::ResidentialGroupLeader => "Residential group leader",
-        }
-    }
 }
 
 /// Where a round stands (trạng thái). "Upcoming" on the home page comes from here, never from
@@ -82,17 +73,6 @@ impl RoundStatus {
             Self::Provisional => "Kết quả tạm thời",
             Self::Official => "Kết quả chính thức",
             Self::NotHeld => "Không tổ chức",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Scheduled => "Scheduled",
-            Self::Postponed => "Postponed",
-            Self::Counting => "Counting",
-            Self::Provisional => "Provisional results",
-            Self::Official => "Official results",
-            Self::NotHeld => "Not held",
         }
     }
 
