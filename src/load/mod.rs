@@ -100,8 +100,8 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// The source of a file by its relative path, for diagnostics that need its lines.
-    pub fn file(&self, rel: &Path) -> Option<&SourceFile> {
+    /// Every text file read, whatever its place.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         let rounds = self
             .rounds
             .iter()
@@ -112,7 +112,6 @@ impl Sources {
             .chain(rounds)
             .chain(&self.documents)
             .chain(&self.pages)
-            .find(|f| f.rel == rel)
     }
 }
 

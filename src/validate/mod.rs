@@ -6,14 +6,15 @@ mod references;
 mod results;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
-use crate::load::Sources;
+use crate::load::{SourceFile, Sources};
 use crate::model::Site;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Returns every problem of the site, errors and warnings.
 pub fn validate(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
     let mut ctx = Ctx {
-        sources,
+        files: sources.files().map(|f| (f.rel.as_path(), f)).collect(),
         problems: Vec::new(),
     };
     references::check(site, &mut ctx);
@@ -24,14 +25,15 @@ pub fn validate(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
 
 /// What every check needs: the source text (for line numbers) and where problems go.
 struct Ctx<'a> {
-    sources: &'a Sources,
+    /// Source files by relative path.
+    files: HashMap<&'a Path, &'a SourceFile>,
     problems: Vec<Diagnostic>,
 }
 
 impl Ctx<'_> {
     /// The line of `key:` (holding `value`, when given) in `file`, searching from line `from`.
     fn line(&self, file: &Path, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
-        self.sources.file(file)?.line_of(key, value, from)
+        self.files.get(file)?.line_of(key, value, from)
     }
 
     fn error(

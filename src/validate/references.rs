@@ -86,15 +86,18 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
         let mut seen = HashSet::new();
         for contest in &round.data.cuoc_bau {
             let id = contest.khu_dan_cu.as_str();
-            let line = ctx.line(file, "khu_dan_cu", Some(id), 1).or_else(|| {
-                ctx.sources
-                    .file(file)
-                    .and_then(|f| f.line_containing(&format!("- {id}"), 1))
-            });
+            // an entry is written `- khu_dan_cu: id` or just `- id`
+            let line = |ctx: &Ctx| {
+                ctx.line(file, "khu_dan_cu", Some(id), 1).or_else(|| {
+                    ctx.files
+                        .get(file.as_path())?
+                        .line_containing(&format!("- {id}"), 1)
+                })
+            };
             if commune.village(id).is_none() {
                 ctx.error(
                     file,
-                    line,
+                    line(ctx),
                     "cuoc_bau",
                     Bilingual::new(
                         format!("Đơn vị {} không có khu dân cư “{id}”.", commune.data.ten),
@@ -114,7 +117,7 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
             if !seen.insert(id) {
                 ctx.error(
                     file,
-                    line,
+                    line(ctx),
                     "cuoc_bau",
                     Bilingual::new(
                         format!("Khu dân cư “{id}” được liệt kê hai lần trong đợt bầu cử."),
