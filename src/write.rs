@@ -72,6 +72,19 @@ pub fn check_replaceable(output: &Path, content: &Path) -> Result<(), FsError> {
     Ok(())
 }
 
+/// Minifies a stylesheet with the CSS minifier inside minify-html (lightningcss), which is reached
+/// through a `<style>` element; should the result not come back as one, the stylesheet is kept.
+pub fn minify_css(css: &[u8]) -> Vec<u8> {
+    let mut page = b"<style>".to_vec();
+    page.extend_from_slice(css);
+    page.extend_from_slice(b"</style>");
+    let out = minify_html(&page);
+    out.strip_prefix(b"<style>")
+        .and_then(|rest| rest.strip_suffix(b"</style>"))
+        .map(<[u8]>::to_vec)
+        .unwrap_or_else(|| css.to_vec())
+}
+
 /// Writes `files` into `output`, replacing what was there only once everything is written.
 pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
     let name = output
@@ -114,6 +127,9 @@ fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
         match file.contents {
             Contents::Bytes(bytes) if file.path.ends_with(".html") => {
                 fs::write(&target, &minify_html(&bytes))?
+            }
+            Contents::Bytes(bytes) if file.path.ends_with(".css") => {
+                fs::write(&target, &minify_css(&bytes))?
             }
             Contents::Bytes(bytes) => fs::write(&target, &bytes)?,
             Contents::CopyOf(source) => fs::write(&target, &fs::read(&source)?)?,
@@ -178,6 +194,18 @@ mod tests {
         assert!(check_replaceable(&out, &content).is_ok());
         write_atomically(&out, vec![page("index.html", "<p>x</p>")]).unwrap();
         assert!(check_replaceable(&out, &content).is_ok());
+    }
+
+    #[test]
+    fn stylesheets_are_minified() {
+        let css = b"/* comment */\nbody {\n  color: #ff0000;\n}\n@media print { .nav { display: none; } }\n";
+        let out = String::from_utf8(minify_css(css)).unwrap();
+        assert!(!out.contains("comment") && !out.contains('\n'), "{out}");
+        assert!(
+            out.contains("body{color:red}") || out.contains("body{color:#f00}"),
+            "{out}"
+        );
+        assert!(out.contains("@media print"), "{out}");
     }
 
     #[test]
