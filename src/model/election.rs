@@ -173,6 +173,15 @@ impl Round {
             .filter(move |c| c.data.khu_dan_cu == village)
     }
 
+    /// The village ids of the round's contests, in the order of `cuoc_bau`.
+    pub fn contest_ids(&self) -> Vec<&str> {
+        self.data
+            .cuoc_bau
+            .iter()
+            .map(|c| c.khu_dan_cu.as_str())
+            .collect()
+    }
+
     pub fn has_contest(&self, village: &str) -> bool {
         self.data.cuoc_bau.iter().any(|c| c.khu_dan_cu == village)
     }

@@ -127,12 +127,7 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
                 );
             }
         }
-        let contest_ids: Vec<&str> = round
-            .data
-            .cuoc_bau
-            .iter()
-            .map(|c| c.khu_dan_cu.as_str())
-            .collect();
+        let contest_ids = round.contest_ids();
         for cand in &round.candidates {
             if !round.has_contest(&cand.data.khu_dan_cu) {
                 ctx.error(

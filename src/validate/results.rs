@@ -13,12 +13,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             continue;
         };
         let file = &sheet.file;
-        let contest_ids: Vec<&str> = round
-            .data
-            .cuoc_bau
-            .iter()
-            .map(|c| c.khu_dan_cu.as_str())
-            .collect();
+        let contest_ids = round.contest_ids();
         for (village, count) in &sheet.contests {
             let start = ctx.line(file, village, None, 1);
             if !round.has_contest(village) {
