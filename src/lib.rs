@@ -63,10 +63,12 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
-    // Cross-file rules would only repeat the parse errors of the files they need.
-    if !all.has_errors() {
-        all.extend(validate::validate(&site, &sources));
-    }
+    let scope = if all.has_errors() {
+        validate::Scope::WithinFiles
+    } else {
+        validate::Scope::AcrossFiles
+    };
+    all.extend(validate::validate(&site, &sources, scope));
     (site, all.sorted())
 }
 

@@ -11,14 +11,24 @@ use crate::model::Site;
 use std::collections::HashMap;
 use std::path::Path;
 
+/// Which checks can be trusted. When some files failed to parse they are missing from the site,
+/// and checks across files would report their ids as unknown: then only checks within a file run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    WithinFiles,
+    AcrossFiles,
+}
+
 /// Returns every problem of the site, errors and warnings.
-pub fn validate(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
+pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic> {
     let mut ctx = Ctx {
         files: sources.files().map(|f| (f.rel.as_path(), f)).collect(),
         problems: Vec::new(),
     };
-    references::check(site, &mut ctx);
-    results::check(site, &mut ctx);
+    if scope == Scope::AcrossFiles {
+        references::check(site, &mut ctx);
+    }
+    results::check(site, &mut ctx, scope);
     privacy::check(site, &mut ctx);
     ctx.problems
 }

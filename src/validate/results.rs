@@ -1,13 +1,13 @@
 //! Basic consistency of vote-count records (biên bản kiểm phiếu): the figures must add up before a
 //! citizen is shown them.
 
-use super::{Ctx, unknown_hint};
+use super::{Ctx, Scope, unknown_hint};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::election::Round;
 use crate::model::result::ContestCount;
 
-pub(super) fn check(site: &Site, ctx: &mut Ctx) {
+pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
     for round in &site.rounds {
         let Some(sheet) = &round.results else {
             continue;
@@ -17,6 +17,9 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
         for (village, count) in &sheet.contests {
             let start = ctx.line(file, village, None, 1);
             if !round.has_contest(village) {
+                if scope == Scope::WithinFiles {
+                    continue;
+                }
                 ctx.error(
                     file,
                     start,
@@ -30,7 +33,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
                 continue;
             }
             figures(ctx, file, start.unwrap_or(1), count);
-            votes(ctx, round, village, start.unwrap_or(1), count);
+            votes(ctx, round, village, start.unwrap_or(1), count, scope);
         }
     }
 }
@@ -122,7 +125,14 @@ fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount
     }
 }
 
-fn votes(ctx: &mut Ctx, round: &Round, village: &str, start: usize, c: &ContestCount) {
+fn votes(
+    ctx: &mut Ctx,
+    round: &Round,
+    village: &str,
+    start: usize,
+    c: &ContestCount,
+    scope: Scope,
+) {
     let file = round
         .results
         .as_ref()
@@ -134,7 +144,7 @@ fn votes(ctx: &mut Ctx, round: &Round, village: &str, start: usize, c: &ContestC
         .collect();
     for (slug, &n) in &c.so_phieu {
         let line = ctx.line(&file, slug, None, start);
-        if !in_contest.contains(&slug.as_str()) {
+        if scope == Scope::AcrossFiles && !in_contest.contains(&slug.as_str()) {
             ctx.error(
                 &file,
                 line,

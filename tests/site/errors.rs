@@ -281,6 +281,24 @@ fn every_broken_file_is_reported_in_one_run() {
 }
 
 #[test]
+fn figures_are_checked_even_when_another_file_does_not_parse() {
+    let fx = Fixture::new();
+    fx.replace_line(BINH, "nam_sinh: 1980", "nam_sinh: một chín tám mươi");
+    fx.replace_line(RESULTS, "phieu_hop_le: 157", "phieu_hop_le: 999");
+    let d = fx.check();
+    assert!(errors(&d).iter().any(|e| same_path(&e.path, BINH)), "{d}");
+    let e = find_error(&d, RESULTS, "999");
+    assert_eq!(e.field.as_deref(), Some("phieu_hop_le"), "{e}");
+    // Bình's file did not parse, so her votes must not be reported as votes for a stranger
+    assert!(
+        errors(&d)
+            .iter()
+            .all(|e| !e.message.en.contains("is not a candidate")),
+        "{d}"
+    );
+}
+
+#[test]
 fn diagnostics_are_sorted_by_file_and_line() {
     let fx = Fixture::new();
     fx.replace_line(LETTER, "bau_cu: tn-2022", "bau_cu: tn-2023");
