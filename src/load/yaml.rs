@@ -62,9 +62,10 @@ fn to_diagnostic(
     };
     let full = e.to_string();
     // libyaml reports an unclosed quote or bracket where it gave up (often the end of the file),
-    // then "while scanning … at line N": the place it started, which is what staff must fix.
+    // then "while scanning … at line N": the place it opened, which is what staff must fix.
+    let unclosed = full.contains("end of stream") || full.contains("did not find expected");
     let (line, column) = match locations(&full).last() {
-        Some(&(l, c)) if full.contains("while scanning") || full.contains("while parsing") => {
+        Some(&(l, c)) if unclosed && full.contains(", while ") => {
             (Some(l + first_line - 1), Some(c))
         }
         _ => (line, column),
@@ -292,16 +293,34 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         // our own messages (dates, terms) are already bilingual
         return (None, Bilingual::new(vi, en), None);
     }
+    let hint = if message.contains("tab character") {
+        Bilingual::new(
+            "Dòng này thụt lề bằng phím Tab: xóa Tab và thụt lề bằng dấu cách, thẳng hàng với các dòng cùng cấp.",
+            "This line is indented with Tab: delete it and indent with spaces, aligned with its siblings.",
+        )
+    } else if message.contains("mapping values are not allowed") {
+        Bilingual::new(
+            "Giá trị có dấu hai chấm `:` phải đặt trong ngoặc kép, ví dụ: nghe_nghiep: \"Cán bộ: hưu trí\".",
+            "A value containing a colon `:` must be quoted, e.g. nghe_nghiep: \"Cán bộ: hưu trí\".",
+        )
+    } else if message.contains("end of stream") {
+        Bilingual::new(
+            "Có dấu ngoặc kép hoặc ngoặc vuông mở mà chưa đóng: thêm dấu đóng ở cuối giá trị.",
+            "A quote or bracket is opened but never closed: close it at the end of the value.",
+        )
+    } else {
+        Bilingual::new(
+            "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng phím Tab), và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.",
+            "Check the colon after each field name, indent with spaces (not Tab), and quote values containing `:` or `#`.",
+        )
+    };
     (
         None,
         Bilingual::new(
             format!("Lỗi cú pháp YAML: {message}."),
             format!("YAML syntax error: {message}."),
         ),
-        Some(Bilingual::new(
-            "Kiểm tra dấu hai chấm sau tên trường, thụt lề bằng dấu cách (không dùng phím Tab), và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.",
-            "Check the colon after each field name, indent with spaces (not Tab), and quote values containing `:` or `#`.",
-        )),
+        Some(hint),
     )
 }
 
@@ -420,6 +439,15 @@ mod tests {
         let e = parse::<Sample>(&file(), "nam_sinh: 1\nngay_bau_cu: \"a\nds: []\n", 5).unwrap_err();
         assert_eq!((e.line, e.column), (Some(6), Some(14)), "{e}");
         assert!(!e.message.en.contains("at line"), "{e}");
+    }
+
+    #[test]
+    fn a_tab_points_at_its_own_line_with_a_tab_hint() {
+        let yaml = "ds:\n  - ten: A\n\t- ten: B\n";
+        let e = parse::<Sample>(&file(), &format!("ngay_bau_cu: a\nnam_sinh: 1\n{yaml}"), 1)
+            .unwrap_err();
+        assert_eq!(e.line, Some(5), "{e}");
+        assert!(e.hint.unwrap().en.contains("Tab"));
     }
 
     #[test]
