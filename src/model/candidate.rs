@@ -131,6 +131,8 @@ pub struct Candidate {
     pub body_line: usize,
     pub data: CandidateFile,
     pub bio: String,
+    /// The photo file, checked to be an image inside the candidates' folder.
+    pub photo: Option<PathBuf>,
 }
 
 impl Candidate {
@@ -148,10 +150,5 @@ impl Candidate {
             sort_key(given),
             sort_key(&self.data.ho_ten),
         )
-    }
-
-    /// Ethnic minority: any ethnicity other than Kinh.
-    pub fn is_ethnic_minority(&self) -> bool {
-        sort_key(&self.data.dan_toc) != "kinh"
     }
 }

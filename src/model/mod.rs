@@ -7,6 +7,7 @@ pub mod date;
 pub mod division;
 pub mod document;
 pub mod election;
+pub mod files;
 pub mod page;
 pub mod result;
 pub mod term;
@@ -236,13 +237,27 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
             problems.push(d);
         }
         match front_matter::parse::<CandidateFile>(file) {
-            Ok(p) => candidates.push(Candidate {
-                slug,
-                file: file.rel.clone(),
-                body_line: p.body_line,
-                data: p.data,
-                bio: p.body,
-            }),
+            Ok(p) => {
+                let photo =
+                    p.data
+                        .anh
+                        .as_deref()
+                        .and_then(|anh| match candidate_photo(file, anh) {
+                            Ok(path) => Some(path),
+                            Err(d) => {
+                                problems.push(d);
+                                None
+                            }
+                        });
+                candidates.push(Candidate {
+                    slug,
+                    file: file.rel.clone(),
+                    body_line: p.body_line,
+                    data: p.data,
+                    bio: p.body,
+                    photo,
+                });
+            }
             Err(d) => problems.push(d),
         }
     }
@@ -268,6 +283,27 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
         candidates,
         results,
     })
+}
+
+/// A candidate's photo: an image file inside the candidates' folder.
+fn candidate_photo(file: &SourceFile, anh: &str) -> Result<PathBuf, Diagnostic> {
+    let folder = file.abs.parent().unwrap_or(Path::new("."));
+    match files::inside(folder, anh) {
+        Some(path) if files::is_image(anh) && path.is_file() => Ok(path),
+        _ => Err(Diagnostic::error(
+            &file.rel,
+            Bilingual::new(
+                format!("Không tìm thấy ảnh “{anh}”, hoặc đó không phải tệp ảnh (jpg, png, webp, gif)."),
+                format!("The photo “{anh}” cannot be found, or is not an image file (jpg, png, webp, gif)."),
+            ),
+        )
+        .at(file.line_of("anh", None, 1), None)
+        .field("anh")
+        .hint(Bilingual::new(
+            "Đặt ảnh trong thư mục ung-cu-vien/ (ví dụ ung-cu-vien/anh/ten.jpg) và ghi đường dẫn tính từ đó.",
+            "Put the photo in the ung-cu-vien/ folder (e.g. ung-cu-vien/anh/name.jpg) and give the path from there.",
+        ))),
+    }
 }
 
 fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Document> {
@@ -322,15 +358,13 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
 /// Reads an attachment to know its size and SHA-256, which the document page shows so that a
 /// reader can check the copy they downloaded.
 fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, String> {
-    let relative = Path::new(tep);
-    if relative.is_absolute()
-        || relative
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
+    let Some(source) = files::inside(folder, tep) else {
         return Err("đường dẫn phải nằm trong thư mục văn bản / the path must stay inside the documents folder".into());
+    };
+    let relative = Path::new(tep);
+    if relative.file_name().is_some_and(|n| n == "index.html") {
+        return Err("tên “index.html” dành cho trang văn bản / the name “index.html” is the document page's".into());
     }
-    let source = folder.join(relative);
     let bytes = crate::fs::read(&source).map_err(|e| e.source.to_string())?;
     let file_name = relative
         .file_name()

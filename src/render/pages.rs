@@ -220,14 +220,10 @@ fn candidate_page(
     let summary = RoundSummary::new(site, round);
     let village = cand.data.khu_dan_cu.as_str();
     let contest = ContestSummary::new(site, round, village, None);
-    let photo = cand.data.anh.as_ref().and_then(|p| {
-        let source = site.root.join(&cand.file).parent()?.join(p);
-        let name = std::path::Path::new(p)
-            .file_name()?
-            .to_string_lossy()
-            .into_owned();
+    let photo = cand.photo.as_ref().and_then(|source| {
+        let name = source.file_name()?.to_string_lossy().into_owned();
         Some((
-            source,
+            source.clone(),
             urls::candidate_photo(&round.id, village, &cand.slug, &name),
         ))
     });

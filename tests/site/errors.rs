@@ -311,3 +311,18 @@ fn diagnostics_are_sorted_by_file_and_line() {
     assert_eq!(places, sorted);
     assert!(d.error_count() >= 3, "{d}");
 }
+
+#[test]
+fn a_photo_must_be_an_image_inside_the_candidates_folder() {
+    for bad in [
+        "tran-thi-binh.md",
+        "../dot-bau-cu.yaml",
+        "anh/khong-co.jpg",
+        "C:anh.jpg",
+    ] {
+        let (fx, d) = check_with(AN, "anh: anh/nguyen-van-an.jpg", &format!("anh: \"{bad}\""));
+        let e = assert_error(&d, AN, fx.line_of(AN, "anh: \""), Some("anh"), "photo");
+        assert!(e.message.en.contains(bad), "{e}");
+        assert!(fx.build().is_err());
+    }
+}
