@@ -16,37 +16,102 @@ pub fn to_html(markdown: &str) -> String {
         .min()
         .unwrap_or(1);
     let demote = |level: HeadingLevel| shift(level, 2 - top as isize);
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+    // whether each open link is kept: a refused link keeps its text and loses its target
+    let mut open_links: Vec<bool> = Vec::new();
+    // HTML comments are staff notes: never published, even over several lines
+    let mut in_comment = false;
+    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw)
+            if in_comment || raw.trim_start().starts_with("<!--") =>
+        {
+            in_comment = !raw.contains("-->");
+            None
+        }
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
             id,
             classes,
             attrs,
-        }) => Event::Start(Tag::Heading {
+        }) => Some(Event::Start(Tag::Heading {
             level: demote(level),
             id,
             classes,
             attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        })),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let keep = is_allowed_target(&dest_url);
+            open_links.push(keep);
+            keep.then_some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::End(TagEnd::Link) => open_links
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Link)),
         Event::Start(Tag::Image {
             link_type,
             dest_url,
             title,
             id,
-        }) if is_external(&dest_url) => Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }),
-        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
-        other => other,
+        }) => {
+            let keep = is_external(&dest_url) && is_allowed_target(&dest_url);
+            open_links.push(keep);
+            keep.then_some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::End(TagEnd::Image) => open_links
+            .pop()
+            .unwrap_or(false)
+            .then_some(Event::End(TagEnd::Link)),
+        other => Some(other),
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
+}
+
+/// Link targets that work from any page of a static site: web and mail addresses, phone numbers
+/// and anchors. A relative target would point at a file that is never published, and other
+/// schemes (`javascript:`, `data:`) are unsafe.
+pub fn is_allowed_target(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:", "#"]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
+/// Targets of links and images that `to_html` refuses, with the byte offset where each is written.
+pub fn refused_targets(markdown: &str) -> Vec<(usize, String)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_target(&dest_url) => {
+                Some((range.start, dest_url.to_string()))
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if !(is_external(&dest_url) && is_allowed_target(&dest_url)) =>
+            {
+                Some((range.start, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// External images would load from another server; they become plain links.
@@ -91,6 +156,47 @@ mod tests {
             html.contains("<h2>Một</h2>") && html.contains("<h3>Hai</h3>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn unsafe_and_relative_targets_lose_their_link_but_keep_their_text() {
+        let md = "[Xem](javascript:alert(1)) <javascript:alert(2)> [mẫu](mau.pdf) ![sơ đồ](so-do.png) [web](https://a.vn)";
+        let html = to_html(md);
+        assert!(
+            !html.contains("javascript") || !html.contains("href=\"javascript"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("mau.pdf") && !html.contains("so-do.png"),
+            "{html}"
+        );
+        assert!(html.contains("Xem") && html.contains("mẫu"), "{html}");
+        assert!(html.contains("<a href=\"https://a.vn\">web</a>"), "{html}");
+        let refused: Vec<String> = refused_targets(md)
+            .into_iter()
+            .map(|(_, url)| url)
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                "javascript:alert(1)",
+                "javascript:alert(2)",
+                "mau.pdf",
+                "so-do.png"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_comments_are_not_published() {
+        let html = to_html(
+            "Ông A.\n\n<!-- ghi chú nội bộ: nhà số 12 -->\n\nBà B <!-- nữa --> C\n\n<!-- dòng 1\ndòng 2\n-->\n\nHết.",
+        );
+        assert!(
+            !html.contains("ghi chú") && !html.contains("nữa") && !html.contains("dòng"),
+            "{html}"
+        );
+        assert!(html.contains("Hết."), "{html}");
     }
 
     #[test]

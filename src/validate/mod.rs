@@ -1,6 +1,7 @@
 //! Rules on a whole site: references between files, the figures of vote-count records, and the
 //! protection of personal data. Every check reports all it finds.
 
+mod links;
 mod privacy;
 mod references;
 mod results;
@@ -30,6 +31,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     }
     results::check(site, &mut ctx, scope);
     privacy::check(site, &mut ctx);
+    links::check(site, &mut ctx);
     ctx.problems
 }
 
@@ -46,6 +48,7 @@ impl Ctx<'_> {
         self.files.get(file)?.line_of(key, value, from)
     }
 
+    /// An error; `field` may be empty when the problem is in running text.
     fn error(
         &mut self,
         file: &Path,
@@ -54,12 +57,11 @@ impl Ctx<'_> {
         message: Bilingual,
         hint: Bilingual,
     ) {
-        self.problems.push(
-            Diagnostic::error(file, message)
-                .at(line, None)
-                .field(field)
-                .hint(hint),
-        );
+        let mut d = Diagnostic::error(file, message).at(line, None).hint(hint);
+        if !field.is_empty() {
+            d = d.field(field);
+        }
+        self.problems.push(d);
     }
 
     fn warning(&mut self, file: &Path, line: Option<usize>, field: &str, message: Bilingual) {

@@ -319,3 +319,19 @@ fn the_same_content_builds_byte_identical_sites() {
     build_ok(&fx.content(), &second);
     assert_identical_trees(&first, &second);
 }
+
+#[test]
+fn html_comments_in_a_bio_are_never_published() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        AN,
+        "Ông tham gia công tác **hòa giải** ở cơ sở.",
+        "Ông tham gia công tác **hòa giải** ở cơ sở.\n\n<!-- ghi chú nội bộ: nhà số 12 ngõ 5 -->",
+    );
+    fx.build_ok();
+    let html = fx.page(AN_PAGE);
+    assert!(
+        html.contains("hòa giải") && !html.contains("ghi chú nội bộ"),
+        "{html}"
+    );
+}

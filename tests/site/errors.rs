@@ -326,3 +326,45 @@ fn a_photo_must_be_an_image_inside_the_candidates_folder() {
         assert!(fx.build().is_err());
     }
 }
+
+#[test]
+fn unsafe_or_relative_links_are_refused_where_they_are_written() {
+    let (fx, d) = check_with(
+        LETTER,
+        "Đảng ủy phường đề nghị các chi bộ **lãnh đạo** tốt việc bầu cử.",
+        "Xem [mẫu](mau.pdf) và [đây](javascript:alert(1)).",
+    );
+    let line = fx.line_of(LETTER, "Xem [mẫu]");
+    for target in ["mau.pdf", "javascript:alert(1)"] {
+        let e = find_error(&d, LETTER, target);
+        assert_eq!(e.line, Some(line), "{e}");
+    }
+    let (fx, d) = check_with(
+        LETTER,
+        "don_vi: thu-nghiem",
+        "don_vi: thu-nghiem\nnguon:\n  ten: Trang nguồn\n  url: \"javascript:alert(1)\"",
+    );
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, "url:"),
+        Some("url"),
+        "javascript",
+    );
+}
+
+#[test]
+fn a_phone_number_in_a_public_field_is_refused() {
+    let (fx, d) = check_with(
+        AN,
+        "nghe_nghiep: Cán bộ hưu trí",
+        "nghe_nghiep: Cán bộ hưu trí, ĐT 0912.345.678",
+    );
+    assert_error(
+        &d,
+        AN,
+        fx.line_of(AN, "nghe_nghiep:"),
+        Some("nghe_nghiep"),
+        "phone number",
+    );
+}
