@@ -1,5 +1,6 @@
 //! One function per kind of page: which views it gets and where it is written.
 
+use super::format::{number_vi, percent_vi};
 use super::markdown::to_html;
 use super::views::{
     CandidateRow, CommuneSummary, ContestSummary, DocumentSummary, DocumentView, Link, ResultView,
@@ -10,6 +11,7 @@ use crate::model::Site;
 use crate::model::candidate::Candidate;
 use crate::model::division::Commune;
 use crate::model::election::Round;
+use crate::model::result::percent;
 use serde::Serialize;
 use tera::Context;
 
@@ -231,17 +233,15 @@ fn candidate_page(
         .results
         .as_ref()
         .and_then(|s| s.contests.get(village))
-        .map(|c| ResultView::new(round, village, c))
-        .and_then(|rv| {
-            rv.votes
-                .into_iter()
-                .find(|v| v.url == urls::candidate(&round.id, village, &cand.slug))
-        })
-        .map(|v| {
-            format!(
-                "{} phiếu ({} tổng số cử tri đại diện hộ gia đình)",
-                v.votes, v.of_eligible
-            )
+        .and_then(|c| {
+            let n = *c.so_phieu.get(&cand.slug)?;
+            let share = percent(n, c.tong_cu_tri)
+                .map(percent_vi)
+                .unwrap_or_default();
+            Some(format!(
+                "{} phiếu ({share} tổng số cử tri đại diện hộ gia đình)",
+                number_vi(n.into())
+            ))
         });
     let view = CandidateView {
         row: CandidateRow::new(round, cand),

@@ -6,6 +6,7 @@ use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::election::Round;
 use crate::model::result::ContestCount;
+use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
     for round in &site.rounds {
@@ -33,12 +34,12 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
                 continue;
             }
             figures(ctx, file, start.unwrap_or(1), count);
-            votes(ctx, round, village, start.unwrap_or(1), count, scope);
+            votes(ctx, file, round, village, start.unwrap_or(1), count, scope);
         }
     }
 }
 
-fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount) {
+fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
     let line = |ctx: &Ctx, key: &str| ctx.line(file, key, None, start);
     let fix = || {
         Bilingual::new(
@@ -82,7 +83,9 @@ fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount
             fix(),
         );
     }
-    if c.phieu_hop_le + c.phieu_khong_hop_le != c.phieu_thu_vao {
+    // sums in u64: figures near u32::MAX must be reported, not wrap around
+    let counted = u64::from(c.phieu_hop_le) + u64::from(c.phieu_khong_hop_le);
+    if counted != u64::from(c.phieu_thu_vao) {
         ctx.error(
             file,
             line(ctx, "phieu_hop_le"),
@@ -90,17 +93,11 @@ fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount
             Bilingual::new(
                 format!(
                     "Phiếu hợp lệ ({}) + phiếu không hợp lệ ({}) = {}, khác số phiếu thu vào ({}).",
-                    c.phieu_hop_le,
-                    c.phieu_khong_hop_le,
-                    c.phieu_hop_le + c.phieu_khong_hop_le,
-                    c.phieu_thu_vao
+                    c.phieu_hop_le, c.phieu_khong_hop_le, counted, c.phieu_thu_vao
                 ),
                 format!(
                     "Valid ({}) + invalid ({}) ballots = {}, not the {} ballots collected.",
-                    c.phieu_hop_le,
-                    c.phieu_khong_hop_le,
-                    c.phieu_hop_le + c.phieu_khong_hop_le,
-                    c.phieu_thu_vao
+                    c.phieu_hop_le, c.phieu_khong_hop_le, counted, c.phieu_thu_vao
                 ),
             ),
             fix(),
@@ -127,26 +124,28 @@ fn figures(ctx: &mut Ctx, file: &std::path::Path, start: usize, c: &ContestCount
 
 fn votes(
     ctx: &mut Ctx,
+    file: &Path,
     round: &Round,
     village: &str,
     start: usize,
     c: &ContestCount,
     scope: Scope,
 ) {
-    let file = round
-        .results
-        .as_ref()
-        .map(|s| s.file.clone())
-        .unwrap_or_default();
+    let fix = || {
+        Bilingual::new(
+            "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
+            "Check the figures against the vote-count record and correct them.",
+        )
+    };
     let in_contest: Vec<&str> = round
         .candidates_in(village)
         .map(|c| c.slug.as_str())
         .collect();
     for (slug, &n) in &c.so_phieu {
-        let line = ctx.line(&file, slug, None, start);
+        let line = ctx.line(file, slug, None, start);
         if scope == Scope::AcrossFiles && !in_contest.contains(&slug.as_str()) {
             ctx.error(
-                &file,
+                file,
                 line,
                 "so_phieu",
                 Bilingual::new(
@@ -163,7 +162,7 @@ fn votes(
         }
         if n > c.phieu_hop_le {
             ctx.error(
-                &file,
+                file,
                 line,
                 "so_phieu",
                 Bilingual::new(
@@ -176,9 +175,48 @@ fn votes(
                         c.phieu_hop_le
                     ),
                 ),
+                fix(),
+            );
+        }
+    }
+    // each valid ballot keeps at most one name, so the votes cannot add up to more than the ballots
+    let total: u64 = c.so_phieu.values().map(|&n| u64::from(n)).sum();
+    let each_fits = c.so_phieu.values().all(|&n| n <= c.phieu_hop_le);
+    if each_fits && total > u64::from(c.phieu_hop_le) {
+        ctx.error(
+            file,
+            ctx.line(file, "so_phieu", None, start),
+            "so_phieu",
+            Bilingual::new(
+                format!(
+                    "Tổng số phiếu của các ứng cử viên ({total}) lớn hơn số phiếu hợp lệ ({}).",
+                    c.phieu_hop_le
+                ),
+                format!(
+                    "The candidates' votes add up to {total}, more than the {} valid ballots.",
+                    c.phieu_hop_le
+                ),
+            ),
+            fix(),
+        );
+    }
+    if scope == Scope::AcrossFiles {
+        for slug in in_contest.iter().filter(|s| !c.so_phieu.contains_key(**s)) {
+            ctx.error(
+                file,
+                ctx.line(file, "so_phieu", None, start),
+                "so_phieu",
                 Bilingual::new(
-                    "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
-                    "Check the figures against the vote-count record and correct them.",
+                    format!(
+                        "Thiếu số phiếu của ứng cử viên “{slug}” (ghi 0 nếu không có phiếu nào)."
+                    ),
+                    format!(
+                        "The votes of candidate “{slug}” are missing (write 0 if they had none)."
+                    ),
+                ),
+                Bilingual::new(
+                    format!("Thêm dòng `{slug}: <số phiếu>` dưới `so_phieu:` của khu “{village}”."),
+                    format!("Add a line `{slug}: <votes>` under `so_phieu:` for “{village}”."),
                 ),
             );
         }

@@ -368,3 +368,35 @@ fn a_phone_number_in_a_public_field_is_refused() {
         "phone number",
     );
 }
+
+#[test]
+fn votes_must_add_up_and_every_candidate_must_have_a_count() {
+    let (fx, d) = check_with(RESULTS, "tran-thi-binh: 1100", "tran-thi-binh: 1300");
+    assert_error(
+        &d,
+        RESULTS,
+        fx.line_of(RESULTS, "so_phieu:"),
+        Some("so_phieu"),
+        "add up to 2534, more than the 2480 valid ballots",
+    );
+    let (fx, d) = check_with(RESULTS, "tran-thi-binh: 1100", "");
+    assert_error(
+        &d,
+        RESULTS,
+        fx.line_of(RESULTS, "so_phieu:"),
+        Some("so_phieu"),
+        "votes of candidate “tran-thi-binh” are missing",
+    );
+}
+
+#[test]
+fn figures_near_the_integer_limit_are_reported_not_wrapped() {
+    let (fx, d) = check_with(RESULTS, "phieu_hop_le: 2480", "phieu_hop_le: 4294967295");
+    assert_error(
+        &d,
+        RESULTS,
+        fx.line_of(RESULTS, "phieu_hop_le: 4294967295"),
+        Some("phieu_hop_le"),
+        "= 4294967315, not the 2500 ballots collected",
+    );
+}
