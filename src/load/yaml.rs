@@ -93,6 +93,16 @@ fn to_diagnostic(
     let key_on_line = line
         .and_then(|l| yaml.lines().nth(l.saturating_sub(first_line)))
         .and_then(key_of_line);
+    // a repeated key is reported where it is repeated
+    let (line, column) = match (&field, message.starts_with("duplicate field")) {
+        (Some(key), true) => yaml
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| key_of_line(l).as_deref() == Some(key.as_str()))
+            .nth(1)
+            .map_or((line, column), |(i, _)| (Some(i + first_line), None)),
+        _ => (line, column),
+    };
     let field = field.or(path.map(last_segment)).or(key_on_line);
     let mut d = Diagnostic::error(&file.rel, text).at(line, column);
     if let Some(f) = field {
@@ -173,7 +183,7 @@ fn key_of_line(line: &str) -> Option<String> {
     let rest = line.trim_start().trim_start_matches("- ");
     let (key, _) = rest.split_once(':')?;
     let key = key.trim();
-    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_'))
+    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
         .then(|| key.to_string())
 }
 

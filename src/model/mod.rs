@@ -21,9 +21,9 @@ use division::{Commune, CommuneFile};
 use document::{Attachment, Document, DocumentFile};
 use election::{Round, RoundFile};
 use page::{Page, PageFile};
-use result::{ContestCount, ResultSheet};
+use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Everything a site publishes.
@@ -265,8 +265,8 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
         (&a.data.khu_dan_cu, a.ballot_key()).cmp(&(&b.data.khu_dan_cu, b.ballot_key()))
     });
     let results = sources.results.as_ref().and_then(|file| {
-        match yaml::parse::<BTreeMap<String, ContestCount>>(file, &file.text, 1) {
-            Ok(contests) => Some(ResultSheet {
+        match yaml::parse::<ResultFile>(file, &file.text, 1) {
+            Ok(ResultFile(contests)) => Some(ResultSheet {
                 file: file.rel.clone(),
                 contests,
             }),

@@ -2,7 +2,9 @@
 //! record (biên bản kiểm phiếu) and the votes of each candidate.
 
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::path::PathBuf;
 
 /// The figures of one contest's vote-count record.
@@ -18,6 +20,7 @@ pub struct ContestCount {
     pub phieu_hop_le: u32,
     pub phieu_khong_hop_le: u32,
     /// Votes per candidate, keyed by the candidate's file name (slug).
+    #[serde(deserialize_with = "unique_keys")]
     pub so_phieu: BTreeMap<String, u32>,
 }
 
@@ -31,6 +34,40 @@ impl ContestCount {
 /// `part / whole` in percent, or nothing when the whole is zero.
 pub fn percent(part: u32, whole: u32) -> Option<f64> {
     (whole > 0).then(|| f64::from(part) * 100.0 / f64::from(whole))
+}
+
+/// The contents of `ket-qua.yaml`: contests keyed by village id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct ResultFile(
+    #[serde(deserialize_with = "unique_keys")] pub BTreeMap<String, ContestCount>,
+);
+
+/// A map whose keys are ids: YAML lets a later key silently replace an earlier one, which here
+/// would drop a contest or a candidate's votes, so a repeated key is an error.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueKeys<V>(PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueKeys<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of ids")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, V>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(UniqueKeys(PhantomData))
 }
 
 /// A whole `ket-qua.yaml`, keyed by village id.

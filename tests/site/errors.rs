@@ -400,3 +400,17 @@ fn figures_near_the_integer_limit_are_reported_not_wrapped() {
         "= 4294967315, not the 2500 ballots collected",
     );
 }
+
+#[test]
+fn a_repeated_key_in_the_results_is_an_error_where_it_is_repeated() {
+    let (fx, d) = check_with(
+        RESULTS,
+        "le-van-cuong: 150",
+        "le-van-cuong: 150\nle-van-cuong: 15",
+    );
+    // the repeated line is the last of the file
+    let line = fx.read(RESULTS).lines().count();
+    assert_error(&d, RESULTS, line, Some("le-van-cuong"), "written twice");
+    let (_, d) = check_with(RESULTS, "khu-2:", "khu-1:");
+    find_error(&d, RESULTS, "written twice");
+}
