@@ -31,7 +31,6 @@ fn vi_action(action: &str) -> &'static str {
         "read" => "đọc",
         "write" => "ghi",
         "create folder" => "tạo thư mục",
-        "remove" => "xóa",
         "rename" => "đổi tên",
         "copy" => "sao chép",
         "replace" => "thay thế",
@@ -63,12 +62,16 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     wrap(path, "write", std::fs::write(path, bytes))
 }
 
-pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
-    wrap(path, "create folder", std::fs::create_dir_all(path))
+/// Copies a file, creating the target's parent folders.
+pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    wrap(from, "copy", std::fs::copy(from, to).map(|_| ()))
 }
 
-pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
-    wrap(path, "remove", std::fs::remove_dir_all(path))
+pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
+    wrap(path, "create folder", std::fs::create_dir_all(path))
 }
 
 pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub enum Contents {
     Bytes(Vec<u8>),
-    /// Copied from a content file (attachments, photos) without reading it into memory.
+    /// Copied from a content file (attachments, photos) when written.
     CopyOf(PathBuf),
 }
 
@@ -96,27 +96,50 @@ pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsE
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
+    remove_leftovers(&parent, &name);
     let staging = parent.join(format!(".{name}.niemyet-new-{}", std::process::id()));
     let previous = parent.join(format!(".{name}.niemyet-old-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
     if let Err(e) = write_all(&staging, files) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
-    if output.exists() {
-        fs::rename(output, &previous)?;
-        if let Err(e) = fs::rename(&staging, output) {
-            let _ = std::fs::rename(&previous, output);
+    if !output.exists() {
+        return fs::rename(&staging, output).inspect_err(|_| {
             let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        fs::remove_dir_all(&previous)?;
-    } else {
-        fs::rename(&staging, output)?;
+        });
     }
+    // Two renames: the old site is set aside, then the new one takes its name. If the second
+    // fails, the old site is put back; either way the output folder holds a whole site.
+    if let Err(e) = fs::rename(output, &previous) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if let Err(e) = fs::rename(&staging, output) {
+        let _ = std::fs::rename(&previous, output);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    // The new site is in place; an old copy that cannot be deleted now (a file held open on
+    // Windows) is removed by the next build.
+    let _ = std::fs::remove_dir_all(&previous);
     Ok(())
+}
+
+/// Removes staging and set-aside folders that an interrupted build left beside the output.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefixes = [
+        format!(".{name}.niemyet-new-"),
+        format!(".{name}.niemyet-old-"),
+    ];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
@@ -132,7 +155,7 @@ fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
                 fs::write(&target, &minify_css(&bytes))?
             }
             Contents::Bytes(bytes) => fs::write(&target, &bytes)?,
-            Contents::CopyOf(source) => fs::write(&target, &fs::read(&source)?)?,
+            Contents::CopyOf(source) => fs::copy(&source, &target)?,
         }
     }
     Ok(())
@@ -206,6 +229,18 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("@media print"), "{out}");
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_build_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let stale = dir.path().join(".output.niemyet-new-99999");
+        std::fs::create_dir_all(&stale).unwrap();
+        std::fs::create_dir_all(dir.path().join(".other")).unwrap();
+        write_atomically(&out, vec![page("index.html", "<p>x</p>")]).unwrap();
+        assert!(!stale.exists());
+        assert!(dir.path().join(".other").exists());
     }
 
     #[test]

@@ -183,8 +183,11 @@ fn key_of_line(line: &str) -> Option<String> {
     let rest = line.trim_start().trim_start_matches("- ");
     let (key, _) = rest.split_once(':')?;
     let key = key.trim();
-    (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
-        .then(|| key.to_string())
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+    .then(|| key.to_string())
 }
 
 /// Names between backticks in a serde message: "unknown field `a`, expected one of `b`, `c`".
