@@ -166,6 +166,7 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         match classify(&relative) {
             Place::Asset => {}
             Place::Unknown => problems.push(unused_file(&relative)),
+            Place::SavedAsText => problems.push(saved_as_text(&relative)),
             place => match read_source(root, entry.path()) {
                 Ok(file) => place_file(&mut sources, place, file),
                 Err(d) => problems.push(d),
@@ -202,6 +203,8 @@ enum Place {
     Page,
     /// A file that is not read as content: a photo or an attachment.
     Asset,
+    /// `x.md.txt`: saved by Notepad with its own ending added.
+    SavedAsText,
     Unknown,
 }
 
@@ -210,25 +213,51 @@ fn classify(rel: &Path) -> Place {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let ext = rel
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let is_yaml = ext == "yaml" || ext == "yml";
-    let is_md = ext == "md";
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    match parts.as_slice() {
-        [CONFIG_FILE] => Place::Config,
-        [DIVISIONS_DIR, _] if is_yaml => Place::Division,
-        [ELECTIONS_DIR, id, ROUND_FILE] => Place::Round(id.to_string()),
-        [ELECTIONS_DIR, id, RESULTS_FILE] => Place::Results(id.to_string()),
-        [ELECTIONS_DIR, id, CANDIDATES_DIR, _] if is_md => Place::Candidate(id.to_string()),
-        [DOCUMENTS_DIR, .., _] if is_md => Place::Document,
-        [PAGES_DIR, _] if is_md => Place::Page,
-        [ELECTIONS_DIR, _, ..] | [DOCUMENTS_DIR, ..] if !is_md && !is_yaml => Place::Asset,
-        _ if is_md || is_yaml => Place::Unknown,
-        _ => Place::Asset,
+    let name = parts.last().map(|n| n.to_lowercase()).unwrap_or_default();
+    if [".md.txt", ".yaml.txt", ".yml.txt"]
+        .iter()
+        .any(|t| name.ends_with(t))
+    {
+        return Place::SavedAsText;
     }
+    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    let is_md = name.ends_with(".md");
+    // `.yml` is accepted wherever `.yaml` is
+    let named = |wanted: &str| name == wanted || name == wanted.replace(".yaml", ".yml");
+    match parts.as_slice() {
+        [_] if named(CONFIG_FILE) => Place::Config,
+        [DIVISIONS_DIR, _] if is_yaml => Place::Division,
+        [ELECTIONS_DIR, id, _] if named(ROUND_FILE) => Place::Round(id.to_string()),
+        [ELECTIONS_DIR, id, _] if named(RESULTS_FILE) => Place::Results(id.to_string()),
+        [ELECTIONS_DIR, id, CANDIDATES_DIR, _] if is_md => Place::Candidate(id.to_string()),
+        [ELECTIONS_DIR, _, CANDIDATES_DIR, ..] if !is_md && !is_yaml => Place::Asset,
+        [DOCUMENTS_DIR, .., _] if is_md => Place::Document,
+        [DOCUMENTS_DIR, ..] if !is_yaml => Place::Asset,
+        [PAGES_DIR, _] if is_md => Place::Page,
+        _ => Place::Unknown,
+    }
+}
+
+fn saved_as_text(rel: &Path) -> Diagnostic {
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let fixed = name.strip_suffix(".txt").unwrap_or(&name).to_string();
+    Diagnostic::error(
+        rel,
+        Bilingual::new(
+            "Tệp có đuôi .txt thừa (Notepad tự thêm khi lưu), nên không được đọc.",
+            "The file has an extra .txt ending (Notepad adds it when saving), so it is not read.",
+        ),
+    )
+    .hint(Bilingual::new(
+        format!("Đổi tên thành “{fixed}”. Khi lưu bằng Notepad, chọn “Save as type: All Files”."),
+        format!(
+            "Rename it to “{fixed}”. When saving in Notepad, choose “Save as type: All Files”."
+        ),
+    ))
 }
 
 fn unused_file(rel: &Path) -> Diagnostic {
@@ -274,7 +303,7 @@ fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
         }
         Place::Document => sources.documents.push(file),
         Place::Page => sources.pages.push(file),
-        Place::Asset | Place::Unknown => {}
+        Place::Asset | Place::SavedAsText | Place::Unknown => {}
     }
 }
 
@@ -346,6 +375,19 @@ mod tests {
         assert_eq!(classify(Path::new("van-ban/tep/nq.pdf")), Place::Asset);
         assert_eq!(classify(Path::new("trang/lien-he.md")), Place::Page);
         assert_eq!(classify(Path::new("ghi-chu.md")), Place::Unknown);
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ket-qua.yml")),
+            Place::Results("hg-2022".into())
+        );
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/ung-cu-vien/a.md.txt")),
+            Place::SavedAsText
+        );
+        assert_eq!(classify(Path::new("trang/so-do.png")), Place::Unknown);
+        assert_eq!(
+            classify(Path::new("bau-cu/hg-2022/bien-ban.pdf")),
+            Place::Unknown
+        );
         assert_eq!(
             classify(Path::new("bau-cu/hg-2022/ghi-chu.yaml")),
             Place::Unknown

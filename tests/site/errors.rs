@@ -414,3 +414,17 @@ fn a_repeated_key_in_the_results_is_an_error_where_it_is_repeated() {
     let (_, d) = check_with(RESULTS, "khu-2:", "khu-1:");
     find_error(&d, RESULTS, "written twice");
 }
+
+#[test]
+fn a_file_saved_with_an_extra_txt_ending_is_an_error_not_a_silent_loss() {
+    let fx = Fixture::new();
+    let text = fx.read(CUONG);
+    fx.remove(CUONG);
+    fx.write(&format!("{CUONG}.txt"), text);
+    let d = fx.check();
+    let e = find_error(&d, &format!("{CUONG}.txt"), "Notepad");
+    assert!(
+        e.hint.as_ref().unwrap().en.contains("le-van-cuong.md"),
+        "{e}"
+    );
+}
