@@ -248,7 +248,7 @@ fn candidate_page(
         religion: cand.data.ton_giao.clone(),
         general_education: cand.data.hoc_van.clone(),
         major: cand.data.chuyen_nganh.clone(),
-        photo: photo.as_ref().map(|(_, url)| url.clone()),
+        photo: photo.as_ref().map(|(_, path)| urls::encode(path)),
         bio_html: to_html(&cand.bio),
         votes,
     };

@@ -47,6 +47,20 @@ pub fn page(slug: &str) -> String {
     format!("{slug}/index.html")
 }
 
+/// A path made safe for `href` and `src`: file names staff chose (`Công văn #13.pdf`) keep
+/// their name on disk, and their link escapes spaces, `#`, `?` and non-ASCII letters.
+pub fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The relative way up from a page to the root: `bau-cu/x/index.html` → `../../`.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -55,6 +69,15 @@ pub fn root_of(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_to_files_are_percent_encoded() {
+        assert_eq!(encode("van-ban/a/b.pdf"), "van-ban/a/b.pdf");
+        assert_eq!(
+            encode("van-ban/a/Công văn #13.pdf"),
+            "van-ban/a/C%C3%B4ng%20v%C4%83n%20%2313.pdf"
+        );
+    }
 
     #[test]
     fn root_climbs_one_level_per_folder() {

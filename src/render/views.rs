@@ -367,7 +367,7 @@ impl DocumentView {
                 .iter()
                 .map(|a| AttachmentView {
                     label: a.label.clone(),
-                    url: urls::attachment(&d.slug, &a.file_name),
+                    url: urls::encode(&urls::attachment(&d.slug, &a.file_name)),
                     file_name: a.file_name.clone(),
                     size: size_vi(a.size),
                     sha256: a.sha256.clone(),

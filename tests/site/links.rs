@@ -110,3 +110,20 @@ fn every_internal_link_of_the_example_site_resolves_to_a_file() {
         .map(|b| format!("{}/", b.trim_end_matches('/')));
     assert_no_broken_links(&out, base.as_deref());
 }
+
+#[test]
+fn attachments_named_as_staff_name_them_are_linked_correctly() {
+    let fx = Fixture::new();
+    let name = "Công văn #13 (bản 2).txt";
+    fx.write(&format!("van-ban/{name}"), "nội dung");
+    fx.replace_line(
+        LETTER,
+        "- tep: cong-van-13.pdf",
+        &format!("- tep: \"{name}\"\n  ten: Bản 2\n- tep: cong-van-13.pdf"),
+    );
+    fx.build_ok();
+    assert!(fx.output().join("van-ban/cong-van-13").join(name).is_file());
+    let (broken, checked) = broken_links(&fx.output(), None);
+    assert!(checked > 0);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
