@@ -50,32 +50,54 @@ impl SourceFile {
             .unwrap_or_default()
     }
 
-    /// The 1-based line of the first `key:` (optionally with `value` after it) at or after line
-    /// `from`. Semantic errors found after parsing use it to point at the right line.
+    /// The 1-based line of the first `key:` (holding exactly `value`, when given) at or after
+    /// line `from`. Semantic errors found after parsing use it to point at the right line.
     pub fn line_of(&self, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
-        self.text
-            .lines()
-            .enumerate()
-            .skip(from.saturating_sub(1))
-            .find_map(|(i, line)| {
-                let rest = line.trim_start().trim_start_matches("- ").trim_start();
-                let after = rest.strip_prefix(key)?.trim_start().strip_prefix(':')?;
-                match value {
-                    Some(v) if !after.contains(v) => None,
-                    _ => Some(i + 1),
-                }
-            })
+        self.lines_from(from).find_map(|(n, line)| {
+            let (k, v) = key_value(line)?;
+            (k == key && value.is_none_or(|want| v == want)).then_some(n)
+        })
     }
 
-    /// The 1-based line of the first line containing `needle` at or after line `from`.
-    pub fn line_containing(&self, needle: &str, from: usize) -> Option<usize> {
+    /// The 1-based line of the first list item `- value` at or after line `from`.
+    pub fn line_of_item(&self, value: &str, from: usize) -> Option<usize> {
+        self.lines_from(from).find_map(|(n, line)| {
+            let item = line.trim_start().strip_prefix("- ")?;
+            (unquote(item) == value).then_some(n)
+        })
+    }
+
+    fn lines_from(&self, from: usize) -> impl Iterator<Item = (usize, &str)> {
         self.text
             .lines()
             .enumerate()
             .skip(from.saturating_sub(1))
-            .find(|(_, line)| line.contains(needle))
-            .map(|(i, _)| i + 1)
+            .map(|(i, l)| (i + 1, l))
     }
+}
+
+/// `  - key: "value"  # note` → (`key`, `value`): a YAML line's key and its plain value.
+pub fn key_value(line: &str) -> Option<(&str, &str)> {
+    let rest = line.trim_start();
+    let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
+    let (key, value) = rest.split_once(':')?;
+    let key = key.trim();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    plain.then(|| (key, unquote(value)))
+}
+
+/// A scalar as written, without its quotes or trailing comment.
+fn unquote(value: &str) -> &str {
+    let v = value.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|r| r.split_once(q)) {
+            return inner.0;
+        }
+    }
+    v.split(" #").next().unwrap_or(v).trim()
 }
 
 /// The files of one election round folder.
@@ -395,15 +417,18 @@ mod tests {
     }
 
     #[test]
-    fn line_of_finds_keys_in_lists_and_with_values() {
+    fn line_of_finds_keys_in_lists_and_exact_values() {
         let file = SourceFile {
             rel: "x.yaml".into(),
             abs: "x.yaml".into(),
-            text: "ten: A\ncuoc_bau:\n  - khu_dan_cu: khu-1\n  - khu_dan_cu: khu-2\n".into(),
+            text: "ten: A\ncuoc_bau:\n  - khu_dan_cu: khu-1\n  - khu_dan_cu: \"khu-10\"  # mới\n  - khu-2\n".into(),
         };
         assert_eq!(file.line_of("ten", None, 1), Some(1));
-        assert_eq!(file.line_of("khu_dan_cu", Some("khu-2"), 1), Some(4));
+        assert_eq!(file.line_of("khu_dan_cu", Some("khu-1"), 1), Some(3));
+        assert_eq!(file.line_of("khu_dan_cu", Some("khu-10"), 1), Some(4));
+        assert_eq!(file.line_of("khu_dan_cu", Some("khu"), 1), None);
         assert_eq!(file.line_of("khu_dan_cu", None, 4), Some(4));
+        assert_eq!(file.line_of_item("khu-2", 1), Some(5));
         assert_eq!(file.line_of("nam_sinh", None, 1), None);
     }
 }

@@ -5,7 +5,7 @@
 //! field, a Vietnamese and an English message, and a hint (the nearest field name for a typo).
 
 use crate::diagnostics::{Bilingual, Diagnostic};
-use crate::load::SourceFile;
+use crate::load::{SourceFile, key_value};
 use crate::model::text::closest;
 use serde::de::DeserializeOwned;
 
@@ -84,7 +84,7 @@ fn to_diagnostic(
         .filter(|v| !v.is_empty());
     let value_line = quoted.and_then(|v| {
         yaml.lines()
-            .position(|l| key_of_line(l).is_some() && l.contains(v))
+            .position(|l| key_value(l).is_some_and(|(_, value)| value == v))
     });
     let (line, column) = match value_line {
         Some(i) => (Some(i + first_line), None),
@@ -180,14 +180,7 @@ fn last_segment(path: &str) -> String {
 }
 
 fn key_of_line(line: &str) -> Option<String> {
-    let rest = line.trim_start().trim_start_matches("- ");
-    let (key, _) = rest.split_once(':')?;
-    let key = key.trim();
-    (!key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
-    .then(|| key.to_string())
+    key_value(line).map(|(key, _)| key.to_string())
 }
 
 /// Names between backticks in a serde message: "unknown field `a`, expected one of `b`, `c`".
@@ -476,6 +469,23 @@ mod tests {
                 "found end at line 4 column 1, while scanning a quoted scalar at line 1 column 4"
             ),
             "found end, while scanning a quoted scalar"
+        );
+    }
+
+    #[test]
+    fn a_bad_value_is_found_on_its_own_line_not_inside_another() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Titled {
+            tieu_de: String,
+            nhiem_ky: crate::model::term::Term,
+        }
+        let e =
+            parse::<Titled>(&file(), "tieu_de: Bầu cử 2022\nnhiem_ky: \"2022\"\n", 1).unwrap_err();
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(2), Some("nhiem_ky")),
+            "{e}"
         );
     }
 

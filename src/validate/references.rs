@@ -87,17 +87,18 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
         for contest in &round.data.cuoc_bau {
             let id = contest.khu_dan_cu.as_str();
             // an entry is written `- khu_dan_cu: id` or just `- id`
-            let line = |ctx: &Ctx| {
-                ctx.line(file, "khu_dan_cu", Some(id), 1).or_else(|| {
-                    ctx.files
-                        .get(file.as_path())?
-                        .line_containing(&format!("- {id}"), 1)
-                })
+            let entry_line = |ctx: &Ctx, from: usize| {
+                let source = ctx.files.get(file.as_path())?;
+                let as_map = source.line_of("khu_dan_cu", Some(id), from);
+                as_map
+                    .into_iter()
+                    .chain(source.line_of_item(id, from))
+                    .min()
             };
             if commune.village(id).is_none() {
                 ctx.error(
                     file,
-                    line(ctx),
+                    entry_line(ctx, 1),
                     "cuoc_bau",
                     Bilingual::new(
                         format!("Đơn vị {} không có khu dân cư “{id}”.", commune.data.ten),
@@ -115,9 +116,10 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
                 );
             }
             if !seen.insert(id) {
+                let repeated = entry_line(ctx, 1).and_then(|first| entry_line(ctx, first + 1));
                 ctx.error(
                     file,
-                    line(ctx),
+                    repeated,
                     "cuoc_bau",
                     Bilingual::new(
                         format!("Khu dân cư “{id}” được liệt kê hai lần trong đợt bầu cử."),

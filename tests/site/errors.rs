@@ -428,3 +428,27 @@ fn a_file_saved_with_an_extra_txt_ending_is_an_error_not_a_silent_loss() {
         "{e}"
     );
 }
+
+#[test]
+fn contest_problems_point_at_their_own_entry() {
+    // a repeated village is reported where it is repeated
+    let (fx, d) = check_with(ROUND_FILE, "- khu-2", "- khu-2\n- khu-1");
+    assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "- khu-1"),
+        Some("cuoc_bau"),
+        "listed twice",
+    );
+    // an unknown village is not confused with a known one it is a prefix of
+    let (fx, d) = check_with(ROUND_FILE, "- khu-2", "- khu-2\n- khu");
+    let line = fx.read(ROUND_FILE).lines().count();
+    assert_eq!(fx.read(ROUND_FILE).lines().last(), Some("  - khu"));
+    assert_error(
+        &d,
+        ROUND_FILE,
+        line,
+        Some("cuoc_bau"),
+        "no village or neighbourhood “khu”",
+    );
+}
