@@ -52,9 +52,10 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             "Make the first line `---`, then the `field: value` lines, then a `---` line, then the text.",
         ))
     };
-    let Some(rest) = text.strip_prefix("---\n") else {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if first.trim_end() != "---" {
         return Err(missing());
-    };
+    }
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
@@ -101,6 +102,12 @@ mod tests {
         assert_eq!(s.yaml_line, 2);
         assert_eq!(s.body, "Hello\n");
         assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn trailing_spaces_after_the_dashes_are_forgiven() {
+        let f = file("---  \nten: A\n--- \nHello\n");
+        assert_eq!(split(&f).unwrap().yaml, "ten: A\n");
     }
 
     #[test]

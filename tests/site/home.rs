@@ -70,6 +70,17 @@ fn a_broken_site_template_fails_the_build_and_keeps_the_output() {
         "theme/templates/page.html",
         "{% extends \"base.html\" %}{% block content %}{{ nope(",
     );
+    // `check` already reports it, so staff see it before they build
+    let d = fx.check();
+    let e = find_error(&d, "theme", "page.html");
+    assert!(e.hint.is_some(), "{e}");
+    assert!(matches!(fx.build(), Err(BuildError::Content(_))));
+    assert_eq!(snapshot(&fx.output()), before);
+    // a template that parses but fails while rendering is a template error of the build
+    fx.write(
+        "theme/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_variable }}{% endblock content %}",
+    );
     match fx.build() {
         Err(BuildError::Template(message)) => assert!(message.contains("page.html"), "{message}"),
         other => panic!("expected a template error, got {other:?}"),
