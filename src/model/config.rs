@@ -19,9 +19,6 @@ pub struct SiteConfig {
     pub dien_thoai: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
-    /// Languages, default first; `vi` when absent.
-    #[serde(default = "default_languages")]
-    pub ngon_ngu: Vec<String>,
     /// Marks candidates and results as sample data: every page then says so.
     #[serde(default)]
     pub du_lieu_mau: bool,
@@ -32,8 +29,4 @@ pub struct SiteConfig {
     /// server shows at any depth and so cannot use relative links.
     #[serde(default)]
     pub duong_dan_goc: Option<String>,
-}
-
-fn default_languages() -> Vec<String> {
-    vec!["vi".to_string()]
 }

@@ -314,6 +314,7 @@ fn communes(r: &mut Renderer, site: &Site) -> Result<(), String> {
 #[derive(Serialize)]
 struct FormerNameView {
     name: String,
+    name_en: Option<String>,
     district: Option<String>,
     province: Option<String>,
     until: String,
@@ -351,6 +352,7 @@ fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result<(), String
         .iter()
         .map(|f| FormerNameView {
             name: f.ten.clone(),
+            name_en: f.ten_en.clone(),
             district: f.huyen.clone(),
             province: f.tinh.clone(),
             until: f.den_ngay.vi_short(),

@@ -25,6 +25,7 @@ pub struct SiteView {
     pub name: String,
     pub name_en: Option<String>,
     pub authority: String,
+    pub authority_en: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -39,6 +40,7 @@ impl SiteView {
             name: c.ten.clone(),
             name_en: c.ten_en.clone(),
             authority: c.co_quan.clone(),
+            authority_en: c.co_quan_en.clone(),
             address: c.dia_chi.clone(),
             phone: c.dien_thoai.clone(),
             email: c.email.clone(),
@@ -403,6 +405,7 @@ impl DocumentView {
 pub struct CommuneSummary {
     pub url: String,
     pub name: String,
+    pub name_en: Option<String>,
     pub kind: &'static str,
     pub province: String,
     pub district: Option<String>,
@@ -415,6 +418,7 @@ impl CommuneSummary {
         Self {
             url: urls::commune(&c.id),
             name: c.data.ten.clone(),
+            name_en: c.data.ten_en.clone(),
             kind: c.data.cap.label_vi(),
             province: c.data.tinh.clone(),
             district: c.data.huyen.clone(),
@@ -428,6 +432,7 @@ impl CommuneSummary {
 pub struct VillageRow {
     pub url: String,
     pub name: String,
+    pub name_en: Option<String>,
     pub kind: &'static str,
     pub note: Option<String>,
 }
@@ -437,6 +442,7 @@ impl VillageRow {
         Self {
             url: urls::village(&c.id, &v.ma),
             name: v.ten.clone(),
+            name_en: v.ten_en.clone(),
             kind: v.loai.label_vi(),
             note: v.ghi_chu.clone(),
         }
