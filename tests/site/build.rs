@@ -335,3 +335,39 @@ fn html_comments_in_a_bio_are_never_published() {
         "{html}"
     );
 }
+
+#[test]
+fn english_names_given_in_content_are_shown_in_english() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        CONFIG,
+        "co_quan: UBND phường Thử Nghiệm",
+        "co_quan: UBND phường Thử Nghiệm\nten_en: Test Ward election notices\nco_quan_en: Test Ward People's Committee",
+    );
+    fx.replace_line(COMMUNE, "cap: phuong", "cap: phuong\nten_en: Test Ward");
+    fx.replace_line(
+        COMMUNE,
+        "ten: Khu phố Một",
+        "ten: Khu phố Một\nten_en: Neighbourhood One",
+    );
+    fx.build_ok();
+    let home = fx.page("index.html");
+    assert!(
+        home.contains("lang=en>Test Ward election notices<"),
+        "{home}"
+    );
+    assert!(
+        home.contains("lang=en>Test Ward People's Committee<")
+            || home.contains("lang=en>Test Ward People&#39;s Committee<")
+            || home.contains("lang=en>Test Ward People&#x27;s Committee<"),
+        "{home}"
+    );
+    assert!(
+        fx.page("don-vi/thu-nghiem/index.html")
+            .contains("lang=en>Test Ward<")
+    );
+    assert!(
+        fx.page("don-vi/thu-nghiem/khu-1/index.html")
+            .contains("lang=en>Neighbourhood One<")
+    );
+}
