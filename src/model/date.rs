@@ -65,6 +65,10 @@ impl Date {
         Self::new(y, m, d).ok_or_else(bad)
     }
 
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
     /// `2022-06-05`: for machine-readable output (`<time datetime>`, JSON, sorting).
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -1,6 +1,7 @@
 //! Rules on a whole site: references between files, the figures of vote-count records, and the
 //! protection of personal data. Every check reports all it finds.
 
+mod facts;
 mod links;
 mod privacy;
 mod references;
@@ -32,6 +33,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     results::check(site, &mut ctx, scope);
     privacy::check(site, &mut ctx);
     links::check(site, &mut ctx);
+    facts::check(site, &mut ctx);
     ctx.problems
 }
 

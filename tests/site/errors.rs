@@ -452,3 +452,47 @@ fn contest_problems_point_at_their_own_entry() {
         "no village or neighbourhood “khu”",
     );
 }
+
+#[test]
+fn impossible_facts_are_errors() {
+    let (fx, d) = check_with(AN, "nam_sinh: 1975", "nam_sinh: 2010");
+    assert_error(
+        &d,
+        AN,
+        fx.line_of(AN, "nam_sinh:"),
+        Some("nam_sinh"),
+        "must be 18",
+    );
+    let (fx, d) = check_with(COMMUNE, "cap: phuong", "cap: phuong\nke_thua: thu-nghiem");
+    assert_error(
+        &d,
+        COMMUNE,
+        fx.line_of(COMMUNE, "ke_thua:"),
+        Some("ke_thua"),
+        "cannot succeed itself",
+    );
+    let (fx, d) = check_with(
+        COMMUNE,
+        "cap: phuong",
+        "cap: phuong\nhieu_luc_tu: 1/7/2025\nhieu_luc_den: 30/6/2025",
+    );
+    assert_error(
+        &d,
+        COMMUNE,
+        fx.line_of(COMMUNE, "hieu_luc_den:"),
+        Some("hieu_luc_den"),
+        "before the start date",
+    );
+    let (fx, d) = check_with(
+        CONFIG,
+        "email: ubnd@example.org",
+        "email: ubnd@example.org\nduong_dan_goc: bau-cu",
+    );
+    assert_error(
+        &d,
+        CONFIG,
+        fx.line_of(CONFIG, "duong_dan_goc:"),
+        Some("duong_dan_goc"),
+        "not a path",
+    );
+}
