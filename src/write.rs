@@ -21,8 +21,9 @@ pub struct OutputFile {
 }
 
 impl OutputFile {
+    /// A rendered page (an attachment that happens to be HTML is copied, not rendered).
     pub fn is_page(&self) -> bool {
-        self.path.ends_with(".html")
+        matches!(self.contents, Contents::Bytes(_)) && self.path.ends_with(".html")
     }
 }
 
