@@ -1,5 +1,7 @@
 //! The typed content of a site, built once from the loaded sources and read-only afterwards.
-//! Relations are ids (`don_vi`, `khu_dan_cu`, `bau_cu`, slugs), checked in `validate`.
+//! Relations are ids (`don_vi`, `khu_dan_cu`, `bau_cu`, slugs). What only the files themselves
+//! can tell is checked here (file names, two files with one id, attachments and photos that must
+//! exist); everything that relates one file to another is checked in `validate`.
 
 pub mod candidate;
 pub mod config;
