@@ -21,13 +21,10 @@ pub fn to_html(markdown: &str) -> String {
     // HTML comments are staff notes: never published, even over several lines
     let mut in_comment = false;
     let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw)
-            if in_comment || raw.trim_start().starts_with("<!--") =>
-        {
-            in_comment = !raw.contains("-->");
-            None
+        Event::Html(raw) | Event::InlineHtml(raw) => {
+            let shown = strip_comments(&raw, &mut in_comment);
+            (!shown.is_empty()).then(|| Event::Text(shown.into()))
         }
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
             id,
@@ -83,6 +80,82 @@ pub fn to_html(markdown: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
+}
+
+/// Raw HTML without its comments (`<!-- … -->`), which may span several events: `in_comment`
+/// carries the state from one to the next. An unclosed comment runs to the end of the text.
+fn strip_comments(raw: &str, in_comment: &mut bool) -> String {
+    let mut shown = String::new();
+    let mut rest = raw;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    *in_comment = false;
+                }
+                None => return shown,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    shown.push_str(&rest[..start]);
+                    rest = &rest[start + 4..];
+                    *in_comment = true;
+                }
+                None => {
+                    shown.push_str(rest);
+                    return shown;
+                }
+            }
+        }
+    }
+}
+
+/// The text a reader will see, as chunks with the byte offset where each is written in the
+/// source. Each block (paragraph, list item, heading, table cell) ends with a `\n` chunk. This is
+/// what checks for personal data read, so that no formatting or comment can hide a number.
+pub fn shown_text(markdown: &str) -> Vec<(usize, String)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut in_comment = false;
+    let mut chunks = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Text(t) | Event::Code(t) => chunks.push((range.start, t.to_string())),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                chunks.push((range.start, strip_comments(&raw, &mut in_comment)));
+            }
+            Event::SoftBreak | Event::HardBreak => chunks.push((range.start, " ".to_string())),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                chunks.push((range.start, "\n".to_string()));
+            }
+            _ => {}
+        }
+    }
+    chunks
+}
+
+/// How deeply the text nests (lists in lists, quotes in quotes). Deep nesting serves no
+/// document and would exhaust the stack of the HTML minifier, so it is refused.
+pub fn depth(markdown: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Link targets that work from any page of a static site: web and mail addresses, phone numbers
@@ -185,6 +258,33 @@ mod tests {
                 "so-do.png"
             ]
         );
+    }
+
+    #[test]
+    fn comments_are_cut_out_of_html_and_the_rest_is_kept() {
+        let html =
+            to_html("<div>Công khai <!-- GHICHU1 --></div>\n\n<!-- GHICHU2 --> Đoạn HIENTHI1.");
+        assert!(!html.contains("GHICHU"), "{html}");
+        assert!(
+            html.contains("Công khai") && html.contains("HIENTHI1"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn shown_text_is_what_the_reader_sees() {
+        let text: String = shown_text("CCCD 001085<!-- x -->012345 và 0912 **345** 678")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert!(text.contains("001085012345"), "{text}");
+        assert!(text.contains("0912 345 678"), "{text}");
+    }
+
+    #[test]
+    fn nesting_depth_is_measured() {
+        assert_eq!(depth("Một đoạn."), 1);
+        assert!(depth(&format!("{}y", "- ".repeat(50))) >= 50);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! protection of personal data. Every check reports all it finds.
 
 mod facts;
-mod links;
+mod markdown;
 mod privacy;
 mod references;
 mod results;
@@ -32,7 +32,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     }
     results::check(site, &mut ctx, scope);
     privacy::check(site, &mut ctx);
-    links::check(site, &mut ctx);
+    markdown::check(site, &mut ctx);
     facts::check(site, &mut ctx);
     ctx.problems
 }

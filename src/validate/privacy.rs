@@ -1,39 +1,64 @@
 //! Personal data that must never be published by accident: ID card numbers and phone numbers
-//! typed into a candidate's bio or public fields. (Front-matter keys meant for such data are
-//! refused when parsing; HTML comments are never published.)
+//! typed into a candidate's bio, public fields, file name or photo name. (Front-matter keys meant
+//! for such data are refused when parsing; HTML comments are never published.)
+//!
+//! The bio is read as the reader will see it, so bold, comments or line breaks cannot split a
+//! number out of sight.
 
 use super::Ctx;
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
+use crate::render::markdown::shown_text;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     for round in &site.rounds {
         for cand in &round.candidates {
             fields(ctx, cand);
-            if let Some((offset, kind)) = personal_number(&cand.bio) {
-                let line = cand.body_line + cand.bio[..offset].matches('\n').count();
-                report(ctx, cand, Some(line), "", kind);
-            }
+            bio(ctx, cand);
         }
     }
 }
 
 fn fields(ctx: &mut Ctx, cand: &Candidate) {
     let d = &cand.data;
-    let public: [(&str, Option<&String>); 6] = [
+    let public: [(&str, Option<&String>); 7] = [
         ("ho_ten", Some(&d.ho_ten)),
         ("dan_toc", Some(&d.dan_toc)),
         ("ton_giao", d.ton_giao.as_ref()),
         ("hoc_van", d.hoc_van.as_ref()),
         ("chuyen_nganh", d.chuyen_nganh.as_ref()),
         ("nghe_nghiep", Some(&d.nghe_nghiep)),
+        ("anh", d.anh.as_ref()),
     ];
     for (key, value) in public {
         if let Some((_, kind)) = value.and_then(|v| personal_number(v)) {
             let line = ctx.line(&cand.file, key, None, 1);
             report(ctx, cand, line, key, kind);
         }
+    }
+    // the file name becomes the page's address
+    if let Some((_, kind)) = personal_number(&cand.slug) {
+        report(ctx, cand, None, "", kind);
+    }
+}
+
+fn bio(ctx: &mut Ctx, cand: &Candidate) {
+    let chunks = shown_text(&cand.bio);
+    let mut shown = String::new();
+    let mut starts = Vec::with_capacity(chunks.len());
+    for (source, text) in &chunks {
+        starts.push((shown.len(), *source));
+        shown.push_str(text);
+    }
+    if let Some((at, kind)) = personal_number(&shown) {
+        let source = starts
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= at)
+            .map_or(0, |(_, src)| *src);
+        let line = cand.body_line + cand.bio[..source.min(cand.bio.len())].matches('\n').count();
+        report(ctx, cand, Some(line), "", kind);
     }
 }
 
@@ -51,8 +76,8 @@ fn report(ctx: &mut Ctx, cand: &Candidate, line: Option<usize>, field: &str, kin
             format!("This seems to contain {en} — personal data that must not be published."),
         ),
         Bilingual::new(
-            "Xóa con số này. Nếu cần lưu cho cán bộ, đặt nó trong `rieng_tu:` ở phần thông tin.",
-            "Remove the number. To keep it for staff, put it under `rieng_tu:` in the front matter.",
+            "Xóa con số này (kể cả khỏi tên tệp). Nếu cần lưu cho cán bộ, đặt nó trong `rieng_tu:` ở phần thông tin.",
+            "Remove the number (from the file name too). To keep it for staff, put it under `rieng_tu:` in the front matter.",
         ),
     );
 }
@@ -63,30 +88,49 @@ enum Kind {
     IdCard,
 }
 
-/// Separators people type inside a number: `0912 345 678`, `0912.345.678`, `(091) 234-5678`.
-const SEPARATORS: &str = " .-()\n\t";
+/// Longest number worth joining: a 12-digit ID card number.
+const MAX_DIGITS: usize = 12;
 
-/// Finds, anywhere in `text`, digits shaped like an ID card number (9 or 12 digits) or a
-/// Vietnamese phone number (0 + 9 or 10 digits, or 84 + 9 or 10 digits), even when split into
-/// groups by separators or across lines. Returns the byte offset where it starts.
+/// Characters people type inside a number: spaces (also the non-breaking space Word inserts),
+/// dots, hyphens and dashes, brackets.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '-' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
+}
+
+/// An ASCII digit for `0`–`9`, also written full-width (`０`–`９`).
+fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
+/// Finds digits shaped like an ID card number (12 digits starting with 0, or 9 digits written
+/// together) or a Vietnamese phone number (0 + 9 or 10 digits, or 84 + 9 or 10 digits), even
+/// when split into groups by separators. Years (19xx, 20xx) are never joined to other groups, so
+/// "2016 - 2019 - 2022" stays a list of years. Returns the byte offset where it starts.
 fn personal_number(text: &str) -> Option<(usize, Kind)> {
     // runs of digit groups: (offset of the group, its digits)
     let mut runs: Vec<Vec<(usize, String)>> = Vec::new();
     let mut gap = usize::MAX;
     for (i, c) in text.char_indices() {
-        if c.is_ascii_digit() {
-            let joined = gap <= 3;
+        if let Some(d) = digit(c) {
             match runs.last_mut() {
-                Some(run) if joined && gap == 0 => {
+                Some(run) if gap == 0 => {
                     if let Some(group) = run.last_mut() {
-                        group.1.push(c);
+                        group.1.push(d);
                     }
                 }
-                Some(run) if joined => run.push((i, c.to_string())),
-                _ => runs.push(vec![(i, c.to_string())]),
+                Some(run) if gap <= 3 => run.push((i, d.to_string())),
+                _ => runs.push(vec![(i, d.to_string())]),
             }
             gap = 0;
-        } else if SEPARATORS.contains(c) && gap != usize::MAX {
+        } else if is_separator(c) && gap != usize::MAX {
             gap += 1;
         } else {
             gap = usize::MAX;
@@ -95,19 +139,33 @@ fn personal_number(text: &str) -> Option<(usize, Kind)> {
     runs.iter().find_map(|run| {
         (0..run.len()).find_map(|start| {
             let mut digits = String::new();
-            run[start..].iter().find_map(|(_, group)| {
+            for (n, (_, group)) in run[start..].iter().enumerate() {
+                if n > 0 && (is_year(group) || is_year(&run[start].1)) {
+                    return None;
+                }
                 digits.push_str(group);
-                shape(&digits).map(|kind| (run[start].0, kind))
-            })
+                if digits.len() > MAX_DIGITS {
+                    return None;
+                }
+                if let Some(kind) = shape(&digits, n + 1) {
+                    return Some((run[start].0, kind));
+                }
+            }
+            None
         })
     })
 }
 
-fn shape(digits: &str) -> Option<Kind> {
+fn is_year(group: &str) -> bool {
+    group.len() == 4 && (group.starts_with("19") || group.starts_with("20"))
+}
+
+fn shape(digits: &str, groups: usize) -> Option<Kind> {
     match digits.len() {
         10 | 11 if digits.starts_with('0') => Some(Kind::Phone),
         11 | 12 if digits.starts_with("84") => Some(Kind::Phone),
-        9 | 12 => Some(Kind::IdCard),
+        12 if digits.starts_with('0') => Some(Kind::IdCard),
+        9 if groups == 1 => Some(Kind::IdCard),
         _ => None,
     }
 }
@@ -126,9 +184,12 @@ mod tests {
             "+84 912 345 678",
             "SĐT0912345678",
             "0912 - 345 - 678",
+            "0912–345–678",
+            "0912\u{a0}345\u{a0}678",
             "(091) 234 5678",
             "máy bàn 0203 3825 123",
             "gọi 0912\n345 678",
+            "０９１２３４５６７８",
             "0912345678 0987654321",
             "năm 2019 số 0912 345 678",
         ] {
@@ -141,16 +202,27 @@ mod tests {
     }
 
     #[test]
-    fn leaves_years_dates_and_counts_alone() {
+    fn leaves_years_dates_counts_and_house_numbers_alone() {
         for text in [
             "Sinh năm 1975, vào Đảng ngày 05/6/2002.",
             "Nhiệm kỳ 2022-2025, khu phố có 361 hộ.",
             "Đã truy cập: 4.459.718 lượt",
             "Quyết định số 1234/QĐ-UBND",
             "Công tác từ năm 1995 – 2020, khu phố 3.",
-            "Ngày 05.6.2022, 314 hộ tham gia.",
+            "Ngày 05.6.2022 314 hộ tham gia.",
+            "Tổ trưởng các nhiệm kỳ (2016-2019) (2019-2022).",
+            "Nhiệm kỳ 2016 - 2019 - 2022 - 2025.",
+            "Các năm 2015 2017 2019 2021",
+            "Số nhà 12 - 14 - 16 - 18 - 20 - 22.",
+            "2018\n2019\n2020",
         ] {
             assert_eq!(personal_number(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn long_runs_of_groups_are_read_in_linear_time() {
+        let text = "12345 ".repeat(50_000);
+        assert_eq!(personal_number(&text), None);
     }
 }

@@ -496,3 +496,42 @@ fn impossible_facts_are_errors() {
         "not a path",
     );
 }
+
+#[test]
+fn numbers_hidden_by_formatting_comments_or_file_names_are_still_found() {
+    let bio = "Ông tham gia công tác **hòa giải** ở cơ sở.";
+    for hidden in [
+        "CCCD 001085<!-- x -->012345.",
+        "Gọi 0912 **345** 678.",
+        "Gọi 0912\u{a0}345\u{a0}678.",
+    ] {
+        let (_, d) = check_with(AN, bio, hidden);
+        find_error(&d, AN, "personal data");
+    }
+    let fx = Fixture::new();
+    let text = fx.read(CUONG).replace("le-van-cuong", "x");
+    fx.remove(CUONG);
+    fx.write("bau-cu/tn-2022/ung-cu-vien/0912345678.md", text);
+    fx.replace_line(RESULTS, "le-van-cuong: 150", "0912345678: 150");
+    let d = fx.check();
+    find_error(
+        &d,
+        "bau-cu/tn-2022/ung-cu-vien/0912345678.md",
+        "phone number",
+    );
+}
+
+#[test]
+fn unclosed_notes_and_absurd_nesting_are_refused_before_building() {
+    let bio = "Ông tham gia công tác **hòa giải** ở cơ sở.";
+    let (fx, d) = check_with(AN, bio, "Ông A. <!-- ghi chú không đóng");
+    assert_error(
+        &d,
+        AN,
+        fx.line_of(AN, "ghi chú không đóng"),
+        None,
+        "never closed",
+    );
+    let (_, d) = check_with(AN, bio, &format!("{}y", "- ".repeat(5000)));
+    find_error(&d, AN, "nests more than");
+}

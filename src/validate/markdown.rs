@@ -1,12 +1,13 @@
-//! Links written in content: Markdown links must point at web or mail addresses (a relative
-//! target names a file that is never published; `javascript:` is unsafe), and a document's source
-//! must be a web address.
+//! Markdown written in content: links must point at web or mail addresses (a relative target
+//! names a file that is never published; `javascript:` is unsafe), comments must be closed (or
+//! the reader would see them), nesting must stay shallow; and a document's source must be a web
+//! address.
 
 use super::Ctx;
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
-use crate::render::markdown::{is_allowed_target, refused_targets};
+use crate::render::markdown::{depth, is_allowed_target, refused_targets};
 use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
@@ -51,13 +52,47 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     }
 }
 
+/// Lists in lists deeper than this serve no document.
+const MAX_DEPTH: usize = 40;
+
 /// `text` is Markdown whose first line is line `first_line` of `file`.
 fn markdown(ctx: &mut Ctx, file: &Path, first_line: usize, text: &str) {
-    for (offset, target) in refused_targets(text) {
-        let line = first_line + text[..offset].matches('\n').count();
+    let line_at = |offset: usize| first_line + text[..offset].matches('\n').count();
+    if depth(text) > MAX_DEPTH {
         ctx.error(
             file,
-            Some(line),
+            Some(first_line),
+            "",
+            Bilingual::new(
+                format!("Nội dung lồng nhau quá {MAX_DEPTH} cấp (danh sách trong danh sách…)."),
+                format!("The text nests more than {MAX_DEPTH} levels deep (lists within lists…)."),
+            ),
+            Bilingual::new(
+                "Viết lại thành các đoạn và danh sách đơn giản.",
+                "Rewrite it as plain paragraphs and lists.",
+            ),
+        );
+        return;
+    }
+    if let Some(offset) = text.rfind("<!--").filter(|&i| !text[i..].contains("-->")) {
+        ctx.error(
+            file,
+            Some(line_at(offset)),
+            "",
+            Bilingual::new(
+                "Ghi chú mở bằng `<!--` nhưng không đóng bằng `-->`, nên người đọc sẽ thấy nó.",
+                "A note opens with `<!--` but is never closed with `-->`, so readers would see it.",
+            ),
+            Bilingual::new(
+                "Thêm `-->` ở cuối ghi chú.",
+                "Add `-->` at the end of the note.",
+            ),
+        );
+    }
+    for (offset, target) in refused_targets(text) {
+        ctx.error(
+            file,
+            Some(line_at(offset)),
             "",
             Bilingual::new(
                 format!("Liên kết tới “{target}” không dùng được trên cổng: chỉ liên kết tới địa chỉ web (https://…) hoặc thư điện tử (mailto:…)."),
