@@ -16,6 +16,53 @@ pub fn inside(folder: &Path, rel: &str) -> Option<PathBuf> {
     plain.then(|| folder.join(path))
 }
 
+/// An existing file at `folder/rel` that really lies inside `folder`: a plain relative path
+/// whose real location (after following links) is still under the folder's real location.
+pub fn existing_inside(folder: &Path, rel: &str) -> Option<PathBuf> {
+    let path = inside(folder, rel)?;
+    let real = path.canonicalize().ok()?;
+    let real_folder = folder.canonicalize().ok()?;
+    (real.starts_with(&real_folder) && real.is_file()).then_some(path)
+}
+
+/// Whether the file starts like a JPEG, PNG, GIF or WebP image.
+pub fn looks_like_image(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 12];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..read];
+    head.starts_with(&[0xFF, 0xD8, 0xFF])
+        || head.starts_with(b"\x89PNG")
+        || head.starts_with(b"GIF8")
+        || (head.starts_with(b"RIFF") && head.get(8..12) == Some(&b"WEBP"[..]))
+}
+
+/// Attachments that a browser would run as part of the portal (pages, scripts, SVG) are
+/// refused: the portal publishes documents, not code.
+pub fn is_active_content(rel: &str) -> bool {
+    let ext = Path::new(rel)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "html"
+            | "htm"
+            | "xhtml"
+            | "xht"
+            | "shtml"
+            | "svg"
+            | "svgz"
+            | "js"
+            | "mjs"
+            | "xml"
+            | "xsl"
+            | "swf"
+    )
+}
+
 /// Photos are published as images only: a candidate's `anh` cannot point at another file.
 pub fn is_image(rel: &str) -> bool {
     let ext = Path::new(rel)
@@ -45,6 +92,36 @@ mod tests {
         ] {
             assert_eq!(inside(folder, bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn links_out_of_the_folder_do_not_count_as_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("ung-cu-vien");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        std::fs::write(folder.join("a.jpg"), "x").unwrap();
+        assert!(existing_inside(&folder, "a.jpg").is_some());
+        assert!(existing_inside(&folder, "missing.jpg").is_none());
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), folder.join("b.jpg"))
+                .unwrap();
+            assert!(existing_inside(&folder, "b.jpg").is_none());
+        }
+    }
+
+    #[test]
+    fn images_are_known_by_their_first_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("a.png");
+        std::fs::write(&png, b"\x89PNG\r\n\x1a\n....").unwrap();
+        let text = dir.path().join("b.png");
+        std::fs::write(&text, b"# cau-hinh").unwrap();
+        assert!(looks_like_image(&png));
+        assert!(!looks_like_image(&text));
+        assert!(is_active_content("bien-ban.HTML") && is_active_content("so-do.svg"));
+        assert!(!is_active_content("bien-ban.pdf"));
     }
 
     #[test]

@@ -290,8 +290,8 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
 /// A candidate's photo: an image file inside the candidates' folder.
 fn candidate_photo(file: &SourceFile, anh: &str) -> Result<PathBuf, Diagnostic> {
     let folder = file.abs.parent().unwrap_or(Path::new("."));
-    match files::inside(folder, anh) {
-        Some(path) if files::is_image(anh) && path.is_file() => Ok(path),
+    match files::existing_inside(folder, anh) {
+        Some(path) if files::is_image(anh) && files::looks_like_image(&path) => Ok(path),
         _ => Err(Diagnostic::error(
             &file.rel,
             Bilingual::new(
@@ -334,8 +334,8 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
                 Diagnostic::error(
                     &file.rel,
                     Bilingual::new(
-                        format!("Không tìm thấy tệp đính kèm “{}” ({}).", a.tep, reason),
-                        format!("The attachment “{}” cannot be found ({}).", a.tep, reason),
+                        format!("Không dùng được tệp đính kèm “{}”: {}.", a.tep, reason.vi),
+                        format!("The attachment “{}” cannot be used: {}.", a.tep, reason.en),
                     ),
                 )
                 .at(line, None)
@@ -359,15 +359,26 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
 
 /// Reads an attachment to know its size and SHA-256, which the document page shows so that a
 /// reader can check the copy they downloaded.
-fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, String> {
-    let Some(source) = files::inside(folder, tep) else {
-        return Err("đường dẫn phải nằm trong thư mục văn bản / the path must stay inside the documents folder".into());
+fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, Bilingual> {
+    if files::is_active_content(tep) {
+        return Err(Bilingual::new(
+            "trang web, mã chạy hay SVG không được đính kèm; hãy đính kèm bản PDF",
+            "web pages, scripts and SVG cannot be attached; attach a PDF",
+        ));
+    }
+    let Some(source) = files::existing_inside(folder, tep) else {
+        return Err(Bilingual::new(
+            "không có tệp này trong thư mục của văn bản",
+            "there is no such file in the document's folder",
+        ));
     };
     let relative = Path::new(tep);
-    if relative.file_name().is_some_and(|n| n == "index.html") {
-        return Err("tên “index.html” dành cho trang văn bản / the name “index.html” is the document page's".into());
-    }
-    let bytes = crate::fs::read(&source).map_err(|e| e.source.to_string())?;
+    let bytes = crate::fs::read(&source).map_err(|e| {
+        Bilingual::new(
+            format!("không đọc được: {}", e.source),
+            format!("cannot be read: {}", e.source),
+        )
+    })?;
     let file_name = relative
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -169,7 +169,7 @@ fn a_missing_attachment_is_an_error() {
         LETTER,
         fx.line_of(LETTER, "tep: cong-van-13.pdf"),
         Some("dinh_kem"),
-        "“cong-van-13.pdf” cannot be found",
+        "“cong-van-13.pdf” cannot be used: there is no such file",
     );
 }
 
@@ -534,4 +534,50 @@ fn unclosed_notes_and_absurd_nesting_are_refused_before_building() {
     );
     let (_, d) = check_with(AN, bio, &format!("{}y", "- ".repeat(5000)));
     find_error(&d, AN, "nests more than");
+}
+
+#[test]
+fn pages_scripts_and_links_out_of_the_folder_cannot_be_attached_or_shown() {
+    let fx = Fixture::new();
+    fx.write("van-ban/bien-ban.html", "<script>alert(1)</script>");
+    fx.replace_line(
+        LETTER,
+        "- tep: cong-van-13.pdf",
+        "- tep: bien-ban.html\n- tep: cong-van-13.pdf",
+    );
+    let d = fx.check();
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, "bien-ban.html"),
+        Some("dinh_kem"),
+        "cannot be attached",
+    );
+    #[cfg(unix)]
+    {
+        let fx = Fixture::new();
+        fx.write("../secret.txt", "SECRET");
+        std::os::unix::fs::symlink(
+            fx.root().join("secret.txt"),
+            fx.path("bau-cu/tn-2022/ung-cu-vien/anh/b.jpg"),
+        )
+        .unwrap();
+        let (fx, d) = {
+            fx.replace_line(AN, "anh: anh/nguyen-van-an.jpg", "anh: anh/b.jpg");
+            let d = fx.check();
+            (fx, d)
+        };
+        assert_error(
+            &d,
+            AN,
+            fx.line_of(AN, "anh: anh/b.jpg"),
+            Some("anh"),
+            "photo",
+        );
+    }
+    // a text file named like an image is not an image
+    let fx = Fixture::new();
+    fx.write("bau-cu/tn-2022/ung-cu-vien/anh/c.png", "# cau-hinh");
+    fx.replace_line(AN, "anh: anh/nguyen-van-an.jpg", "anh: anh/c.png");
+    find_error(&fx.check(), AN, "not an image");
 }
