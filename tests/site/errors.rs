@@ -562,11 +562,8 @@ fn pages_scripts_and_links_out_of_the_folder_cannot_be_attached_or_shown() {
             fx.path("bau-cu/tn-2022/ung-cu-vien/anh/b.jpg"),
         )
         .unwrap();
-        let (fx, d) = {
-            fx.replace_line(AN, "anh: anh/nguyen-van-an.jpg", "anh: anh/b.jpg");
-            let d = fx.check();
-            (fx, d)
-        };
+        fx.replace_line(AN, "anh: anh/nguyen-van-an.jpg", "anh: anh/b.jpg");
+        let d = fx.check();
         assert_error(
             &d,
             AN,
