@@ -97,7 +97,7 @@ pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsE
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent)?;
-    remove_leftovers(&parent, &name);
+    remove_leftovers(&parent, &name, output);
     let staging = parent.join(format!(".{name}.niemyet-new-{}", std::process::id()));
     let previous = parent.join(format!(".{name}.niemyet-old-{}", std::process::id()));
     if let Err(e) = write_all(&staging, files) {
@@ -126,19 +126,31 @@ pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsE
     Ok(())
 }
 
-/// Removes staging and set-aside folders that an interrupted build left beside the output.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let prefixes = [
-        format!(".{name}.niemyet-new-"),
-        format!(".{name}.niemyet-old-"),
-    ];
+/// Cleans up after an interrupted build. If it stopped between its two renames, the old site is
+/// only in its set-aside folder: it is put back first. Other leftovers are removed.
+fn remove_leftovers(parent: &Path, name: &str, output: &Path) {
+    let new_prefix = format!(".{name}.niemyet-new-");
+    let old_prefix = format!(".{name}.niemyet-old-");
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
-            let _ = std::fs::remove_dir_all(entry.path());
+    let mut leftovers: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&new_prefix) || n.starts_with(&old_prefix)
+        })
+        .map(|e| e.path())
+        .collect();
+    leftovers.sort();
+    for path in leftovers {
+        let set_aside = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&old_prefix));
+        if set_aside && !output.exists() && path.join(MARKER).is_file() {
+            let _ = std::fs::rename(&path, output);
+        } else {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
 }
@@ -242,6 +254,24 @@ mod tests {
         write_atomically(&out, vec![page("index.html", "<p>x</p>")]).unwrap();
         assert!(!stale.exists());
         assert!(dir.path().join(".other").exists());
+    }
+
+    #[test]
+    fn a_site_set_aside_by_an_interrupted_build_is_put_back_before_anything_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("index.html", "<p>old</p>")]).unwrap();
+        std::fs::rename(&out, dir.path().join(".output.niemyet-old-99999")).unwrap();
+        let missing = OutputFile {
+            path: "x.pdf".into(),
+            contents: Contents::CopyOf(dir.path().join("does-not-exist.pdf")),
+        };
+        assert!(write_atomically(&out, vec![missing]).is_err());
+        assert!(
+            std::fs::read_to_string(out.join("index.html"))
+                .unwrap()
+                .contains("old")
+        );
     }
 
     #[test]
