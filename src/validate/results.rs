@@ -4,11 +4,14 @@
 use super::{Ctx, Scope, unknown_hint};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
-use crate::model::election::Round;
+use crate::model::election::{Round, RoundStatus};
 use crate::model::result::ContestCount;
 use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
+    if scope == Scope::AcrossFiles {
+        complete(site, ctx);
+    }
     for round in &site.rounds {
         let Some(sheet) = &round.results else {
             continue;
@@ -35,6 +38,43 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
             }
             figures(ctx, file, start.unwrap_or(1), count);
             votes(ctx, file, round, village, start.unwrap_or(1), count, scope);
+        }
+    }
+}
+
+/// A round whose results are published as provisional or official has them for every contest.
+fn complete(site: &Site, ctx: &mut Ctx) {
+    for round in &site.rounds {
+        if !matches!(
+            round.data.trang_thai,
+            RoundStatus::Provisional | RoundStatus::Official
+        ) {
+            continue;
+        }
+        for village in round.contest_ids() {
+            if round
+                .results
+                .as_ref()
+                .is_some_and(|r| r.contests.contains_key(village))
+            {
+                continue;
+            }
+            ctx.error(
+                &round.file,
+                ctx.line(&round.file, "trang_thai", None, 1),
+                "trang_thai",
+                Bilingual::new(
+                    format!(
+                        "Đợt bầu cử ở trạng thái “{}” nhưng chưa có kết quả của khu “{village}” trong ket-qua.yaml.",
+                        round.data.trang_thai.label_vi()
+                    ),
+                    format!("The round's results are marked as published, but ket-qua.yaml has none for “{village}”."),
+                ),
+                Bilingual::new(
+                    "Thêm số liệu của khu này vào ket-qua.yaml, hoặc đổi trạng thái thành dang-kiem-phieu.",
+                    "Add this contest's figures to ket-qua.yaml, or set the status to dang-kiem-phieu.",
+                ),
+            );
         }
     }
 }
@@ -78,6 +118,24 @@ fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
                 format!(
                     "Ballots collected ({}) exceed ballots issued ({}).",
                     c.phieu_thu_vao, c.phieu_phat_ra
+                ),
+            ),
+            fix(),
+        );
+    }
+    if c.phieu_thu_vao > c.cu_tri_tham_gia {
+        ctx.error(
+            file,
+            line(ctx, "phieu_thu_vao"),
+            "phieu_thu_vao",
+            Bilingual::new(
+                format!(
+                    "Số phiếu thu vào ({}) lớn hơn số cử tri tham gia ({}): mỗi người chỉ bỏ một phiếu.",
+                    c.phieu_thu_vao, c.cu_tri_tham_gia
+                ),
+                format!(
+                    "Ballots collected ({}) exceed participants ({}): each casts one ballot.",
+                    c.phieu_thu_vao, c.cu_tri_tham_gia
                 ),
             ),
             fix(),

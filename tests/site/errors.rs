@@ -578,3 +578,34 @@ fn pages_scripts_and_links_out_of_the_folder_cannot_be_attached_or_shown() {
     fx.replace_line(AN, "anh: anh/nguyen-van-an.jpg", "anh: anh/c.png");
     find_error(&fx.check(), AN, "not an image");
 }
+
+#[test]
+fn published_results_cover_every_contest_and_count_one_ballot_per_voter() {
+    let fx = Fixture::new();
+    let results = fx.read(RESULTS);
+    let (khu_1, _) = results.split_once("khu-2:").unwrap();
+    fx.write(RESULTS, khu_1);
+    let d = fx.check();
+    assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "trang_thai:"),
+        Some("trang_thai"),
+        "none for “khu-2”",
+    );
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: dang-kiem-phieu",
+    );
+    assert!(!fx.check().has_errors());
+
+    let (fx, d) = check_with(RESULTS, "cu_tri_tham_gia: 159", "cu_tri_tham_gia: 150");
+    assert_error(
+        &d,
+        RESULTS,
+        fx.line_after(RESULTS, "khu-2:", "phieu_thu_vao:"),
+        Some("phieu_thu_vao"),
+        "Ballots collected (159) exceed participants (150)",
+    );
+}
