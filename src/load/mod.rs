@@ -67,6 +67,21 @@ impl SourceFile {
         })
     }
 
+    /// The 1-based line of `key:` written at the start of a line (a top-level field, not one of a
+    /// list item's).
+    pub fn line_of_top(&self, key: &str) -> Option<usize> {
+        self.lines_from(1).find_map(|(n, line)| {
+            let top = !line.starts_with([' ', '\t', '-']);
+            (top && key_value(line).is_some_and(|(k, _)| k == key)).then_some(n)
+        })
+    }
+
+    /// The 1-based line of the first line containing `needle` at or after line `from`.
+    pub fn line_containing(&self, needle: &str, from: usize) -> Option<usize> {
+        self.lines_from(from)
+            .find_map(|(n, line)| line.contains(needle).then_some(n))
+    }
+
     fn lines_from(&self, from: usize) -> impl Iterator<Item = (usize, &str)> {
         self.text
             .lines()
@@ -81,7 +96,7 @@ pub fn key_value(line: &str) -> Option<(&str, &str)> {
     let rest = line.trim_start();
     let rest = rest.strip_prefix("- ").unwrap_or(rest).trim_start();
     let (key, value) = rest.split_once(':')?;
-    let key = key.trim();
+    let key = unquote(key);
     let plain = !key.is_empty()
         && key
             .chars()
@@ -429,6 +444,10 @@ mod tests {
         assert_eq!(file.line_of("khu_dan_cu", Some("khu"), 1), None);
         assert_eq!(file.line_of("khu_dan_cu", None, 4), Some(4));
         assert_eq!(file.line_of_item("khu-2", 1), Some(5));
+        assert_eq!(file.line_of_top("ten"), Some(1));
+        assert_eq!(file.line_of_top("khu_dan_cu"), None);
+        assert_eq!(file.line_containing("khu-2", 4), Some(5));
+        assert_eq!(key_value("  \"tran-van-a\": 1"), Some(("tran-van-a", "1")));
         assert_eq!(file.line_of("nam_sinh", None, 1), None);
     }
 }

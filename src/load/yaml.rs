@@ -93,11 +93,14 @@ fn to_diagnostic(
     let key_on_line = line
         .and_then(|l| yaml.lines().nth(l.saturating_sub(first_line)))
         .and_then(key_of_line);
-    // a repeated key is reported where it is repeated
+    // a repeated key is reported where it is repeated: the second time it appears from where
+    // the parser stopped (the start of the map that holds it)
+    let from = e.location().map_or(0, |l| l.line().saturating_sub(1));
     let (line, column) = match (&field, message.starts_with("duplicate field")) {
         (Some(key), true) => yaml
             .lines()
             .enumerate()
+            .skip(from)
             .filter(|(_, l)| key_of_line(l).as_deref() == Some(key.as_str()))
             .nth(1)
             .map_or((line, column), |(i, _)| (Some(i + first_line), None)),

@@ -70,7 +70,10 @@ fn communes(site: &Site, ctx: &mut Ctx) {
                     Some(id) => ctx
                         .line(&c.file, "ma", Some(id), 1)
                         .and_then(|l| ctx.line(&c.file, "hieu_luc_den", None, l)),
-                    None => ctx.line(&c.file, "hieu_luc_den", None, 1),
+                    None => ctx
+                        .files
+                        .get(c.file.as_path())
+                        .and_then(|f| f.line_of_top("hieu_luc_den")),
                 };
                 ctx.error(
                     &c.file,

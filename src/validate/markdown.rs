@@ -13,22 +13,20 @@ use std::path::Path;
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     let config = Path::new(CONFIG_FILE);
     if let Some(text) = &site.config.gioi_thieu {
-        let start = ctx.line(config, "gioi_thieu", None, 1).map_or(1, |l| l + 1);
-        markdown(ctx, config, start, text);
+        let key = ctx.line(config, "gioi_thieu", None, 1).unwrap_or(1);
+        markdown(ctx, config, Origin::YamlField(key), text);
     }
     for round in &site.rounds {
         if let Some(text) = &round.data.gioi_thieu {
-            let start = ctx
-                .line(&round.file, "gioi_thieu", None, 1)
-                .map_or(1, |l| l + 1);
-            markdown(ctx, &round.file, start, text);
+            let key = ctx.line(&round.file, "gioi_thieu", None, 1).unwrap_or(1);
+            markdown(ctx, &round.file, Origin::YamlField(key), text);
         }
         for cand in &round.candidates {
-            markdown(ctx, &cand.file, cand.body_line, &cand.bio);
+            markdown(ctx, &cand.file, Origin::Body(cand.body_line), &cand.bio);
         }
     }
     for doc in &site.documents {
-        markdown(ctx, &doc.file, doc.body_line, &doc.body);
+        markdown(ctx, &doc.file, Origin::Body(doc.body_line), &doc.body);
         if let Some(url) = doc.data.nguon.as_ref().and_then(|s| s.url.as_deref())
             && !(is_allowed_target(url) && url.to_ascii_lowercase().starts_with("http"))
         {
@@ -48,20 +46,41 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
         }
     }
     for page in &site.pages {
-        markdown(ctx, &page.file, page.body_line, &page.body);
+        markdown(ctx, &page.file, Origin::Body(page.body_line), &page.body);
     }
 }
 
 /// Lists in lists deeper than this serve no document.
 const MAX_DEPTH: usize = 40;
 
-/// `text` is Markdown whose first line is line `first_line` of `file`.
-fn markdown(ctx: &mut Ctx, file: &Path, first_line: usize, text: &str) {
-    let line_at = |offset: usize| first_line + text[..offset].matches('\n').count();
+/// Where a Markdown text is written in its file.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// The body of a Markdown file, from this line on.
+    Body(usize),
+    /// A YAML string whose key is on this line; YAML may fold its lines, so a problem is found
+    /// by its text.
+    YamlField(usize),
+}
+
+/// `text` is Markdown written in `file` at `origin`.
+fn markdown(ctx: &mut Ctx, file: &Path, origin: Origin, text: &str) {
+    // the line of the problem at `offset`, whose source text includes `needle`
+    let line_at = |ctx: &Ctx, offset: usize, needle: &str| match origin {
+        Origin::Body(first) => Some(first + text[..offset].matches('\n').count()),
+        Origin::YamlField(key) => ctx
+            .files
+            .get(file)
+            .and_then(|f| f.line_containing(needle, key))
+            .or(Some(key)),
+    };
+    let start = match origin {
+        Origin::Body(line) | Origin::YamlField(line) => line,
+    };
     if depth(text) > MAX_DEPTH {
         ctx.error(
             file,
-            Some(first_line),
+            Some(start),
             "",
             Bilingual::new(
                 format!("Nội dung lồng nhau quá {MAX_DEPTH} cấp (danh sách trong danh sách…)."),
@@ -77,7 +96,7 @@ fn markdown(ctx: &mut Ctx, file: &Path, first_line: usize, text: &str) {
     if let Some(offset) = text.rfind("<!--").filter(|&i| !text[i..].contains("-->")) {
         ctx.error(
             file,
-            Some(line_at(offset)),
+            line_at(ctx, offset, "<!--"),
             "",
             Bilingual::new(
                 "Ghi chú mở bằng `<!--` nhưng không đóng bằng `-->`, nên người đọc sẽ thấy nó.",
@@ -92,7 +111,7 @@ fn markdown(ctx: &mut Ctx, file: &Path, first_line: usize, text: &str) {
     for (offset, target) in refused_targets(text) {
         ctx.error(
             file,
-            Some(line_at(offset)),
+            line_at(ctx, offset, &target),
             "",
             Bilingual::new(
                 format!("Liên kết tới “{target}” không dùng được trên cổng: chỉ liên kết tới địa chỉ web (https://…) hoặc thư điện tử (mailto:…)."),

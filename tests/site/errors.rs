@@ -609,3 +609,38 @@ fn published_results_cover_every_contest_and_count_one_ballot_per_voter() {
         "Ballots collected (159) exceed participants (150)",
     );
 }
+
+#[test]
+fn problems_in_yaml_text_and_repeated_quoted_keys_point_at_their_line() {
+    let (fx, d) = check_with(
+        ROUND_FILE,
+        "gioi_thieu: Bầu trưởng khu phố ở hai khu phố.",
+        "gioi_thieu: \"Xem [mẫu](mau.pdf) ở hai khu phố.\"",
+    );
+    assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "gioi_thieu:"),
+        None,
+        "mau.pdf",
+    );
+    let (fx, d) = check_with(
+        RESULTS,
+        "le-van-cuong: 150",
+        "le-van-cuong: 150\n\"le-van-cuong\": 15",
+    );
+    let line = fx.read(RESULTS).lines().count();
+    assert_error(&d, RESULTS, line, Some("le-van-cuong"), "written twice");
+    let (fx, d) = check_with(
+        RESULTS,
+        "phieu_hop_le: 157",
+        "phieu_hop_le: 157\nphieu_hop_le: 156",
+    );
+    assert_error(
+        &d,
+        RESULTS,
+        fx.line_of(RESULTS, "phieu_hop_le: 156"),
+        Some("phieu_hop_le"),
+        "written twice",
+    );
+}
