@@ -39,27 +39,51 @@ pub fn looks_like_image(path: &Path) -> bool {
         || (head.starts_with(b"RIFF") && head.get(8..12) == Some(&b"WEBP"[..]))
 }
 
-/// Attachments that a browser would run as part of the portal (pages, scripts, SVG) are
-/// refused: the portal publishes documents, not code.
-pub fn is_active_content(rel: &str) -> bool {
-    let ext = Path::new(rel)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
+/// File types that may be attached: documents, spreadsheets, images and archives. Anything else
+/// (web pages, scripts, SVG, server files such as `.htaccess` or `.aspx`) could run on the
+/// portal's own server or in its readers' browsers, so it is refused; so is a name that hides
+/// a second type inside it (`a.html.pdf`), which some servers honour.
+pub fn is_allowed_attachment(rel: &str) -> bool {
+    const ALLOWED: &[&str] = &[
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt",
+        "csv", "jpg", "jpeg", "png", "gif", "webp", "zip", "rar", "7z",
+    ];
+    let name = Path::new(rel)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    let parts: Vec<&str> = name.split('.').collect();
+    let Some((ext, stem)) = parts.split_last() else {
+        return false;
+    };
+    let plain_stem =
+        !stem.is_empty() && !stem[0].is_empty() && stem[1..].iter().all(|p| !is_known_type(p));
+    ALLOWED.contains(ext) && plain_stem
+}
+
+/// A part of a file name that servers read as a type.
+fn is_known_type(part: &str) -> bool {
     matches!(
-        ext.as_str(),
+        part,
         "html"
             | "htm"
             | "xhtml"
-            | "xht"
             | "shtml"
             | "svg"
-            | "svgz"
             | "js"
             | "mjs"
             | "xml"
-            | "xsl"
-            | "swf"
+            | "php"
+            | "phtml"
+            | "asp"
+            | "aspx"
+            | "ashx"
+            | "cgi"
+            | "pl"
+            | "py"
+            | "jsp"
+            | "htaccess"
+            | "config"
     )
 }
 
@@ -120,8 +144,21 @@ mod tests {
         std::fs::write(&text, b"# cau-hinh").unwrap();
         assert!(looks_like_image(&png));
         assert!(!looks_like_image(&text));
-        assert!(is_active_content("bien-ban.HTML") && is_active_content("so-do.svg"));
-        assert!(!is_active_content("bien-ban.pdf"));
+        for ok in ["bien-ban.pdf", "Công văn 13.2020.PDF", "tep/danh-sach.xlsx"] {
+            assert!(is_allowed_attachment(ok), "{ok}");
+        }
+        for bad in [
+            "bien-ban.HTML",
+            "so-do.svg",
+            ".htaccess",
+            "a.html.pdf",
+            "s.aspx",
+            "b.html.",
+            "a.php.txt",
+            "pdf",
+        ] {
+            assert!(!is_allowed_attachment(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -360,10 +360,10 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
 /// Reads an attachment to know its size and SHA-256, which the document page shows so that a
 /// reader can check the copy they downloaded.
 fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, Bilingual> {
-    if files::is_active_content(tep) {
+    if !files::is_allowed_attachment(tep) {
         return Err(Bilingual::new(
-            "trang web, mã chạy hay SVG không được đính kèm; hãy đính kèm bản PDF",
-            "web pages, scripts and SVG cannot be attached; attach a PDF",
+            "chỉ đính kèm được văn bản, bảng tính, ảnh hoặc tệp nén (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); trang web, mã chạy hay SVG thì không — hãy đính kèm bản PDF",
+            "only documents, spreadsheets, images or archives can be attached (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); not web pages, scripts or SVG — attach a PDF",
         ));
     }
     let Some(source) = files::existing_inside(folder, tep) else {

@@ -7,6 +7,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 pub fn to_html(markdown: &str) -> String {
+    let markdown = &without_comments(markdown);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let top = Parser::new_ext(markdown, options)
         .filter_map(|e| match e {
@@ -18,13 +19,8 @@ pub fn to_html(markdown: &str) -> String {
     let demote = |level: HeadingLevel| shift(level, 2 - top as isize);
     // whether each open link is kept: a refused link keeps its text and loses its target
     let mut open_links: Vec<bool> = Vec::new();
-    // HTML comments are staff notes: never published, even over several lines
-    let mut in_comment = false;
     let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => {
-            let shown = strip_comments(&raw, &mut in_comment);
-            (!shown.is_empty()).then(|| Event::Text(shown.into()))
-        }
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
             id,
@@ -82,50 +78,56 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
-/// Raw HTML without its comments (`<!-- … -->`), which may span several events: `in_comment`
-/// carries the state from one to the next. An unclosed comment runs to the end of the text.
-fn strip_comments(raw: &str, in_comment: &mut bool) -> String {
-    let mut shown = String::new();
-    let mut rest = raw;
-    loop {
-        if *in_comment {
-            match rest.find("-->") {
-                Some(end) => {
-                    rest = &rest[end + 3..];
-                    *in_comment = false;
-                }
-                None => return shown,
-            }
-        } else {
-            match rest.find("<!--") {
-                Some(start) => {
-                    shown.push_str(&rest[..start]);
-                    rest = &rest[start + 4..];
-                    *in_comment = true;
-                }
-                None => {
-                    shown.push_str(rest);
-                    return shown;
-                }
-            }
-        }
+/// The text without its HTML comments (`<!-- … -->`), which are staff notes: never published,
+/// wherever they start and however many lines they span. An unclosed comment runs to the end.
+/// The comments' line breaks are kept, so line numbers stay those of the source.
+pub fn without_comments(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("<!--") {
+        return markdown.into();
     }
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 4..];
+        let (comment, next) = match after.find("-->") {
+            Some(end) => (&after[..end], &after[end + 3..]),
+            None => (after, ""),
+        };
+        out.extend(std::iter::repeat_n('\n', comment.matches('\n').count()));
+        rest = next;
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// The text a reader will see, as chunks with the byte offset where each is written in the
 /// source. Each block (paragraph, list item, heading, table cell) ends with a `\n` chunk. This is
 /// what checks for personal data read, so that no formatting or comment can hide a number.
 pub fn shown_text(markdown: &str) -> Vec<(usize, String)> {
+    let markdown = &without_comments(markdown);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut in_comment = false;
     let mut chunks = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
-            Event::Text(t) | Event::Code(t) => chunks.push((range.start, t.to_string())),
-            Event::Html(raw) | Event::InlineHtml(raw) => {
-                chunks.push((range.start, strip_comments(&raw, &mut in_comment)));
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                chunks.push((range.start, t.to_string()));
             }
             Event::SoftBreak | Event::HardBreak => chunks.push((range.start, " ".to_string())),
+            // a link's target and title are published too, in the page's HTML
+            Event::Start(
+                Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                },
+            ) => {
+                for part in [dest_url, title] {
+                    chunks.push((range.start, part.to_string()));
+                    chunks.push((range.start, "\n".to_string()));
+                }
+            }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
             ) => {
@@ -140,6 +142,7 @@ pub fn shown_text(markdown: &str) -> Vec<(usize, String)> {
 /// How deeply the text nests (lists in lists, quotes in quotes). Deep nesting serves no
 /// document and would exhaust the stack of the HTML minifier, so it is refused.
 pub fn depth(markdown: &str) -> usize {
+    let markdown = &without_comments(markdown);
     let mut depth = 0usize;
     let mut deepest = 0usize;
     for event in Parser::new_ext(
@@ -158,18 +161,19 @@ pub fn depth(markdown: &str) -> usize {
     deepest
 }
 
-/// Link targets that work from any page of a static site: web and mail addresses, phone numbers
-/// and anchors. A relative target would point at a file that is never published, and other
+/// Link targets that work from any page of a static site: web and mail addresses and anchors
+/// (no `tel:` links: a phone number in content is most likely personal). A relative target would point at a file that is never published, and other
 /// schemes (`javascript:`, `data:`) are unsafe.
 pub fn is_allowed_target(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "tel:", "#"]
+    ["http://", "https://", "mailto:", "#"]
         .iter()
         .any(|prefix| lower.starts_with(prefix))
 }
 
 /// Targets of links and images that `to_html` refuses, with the byte offset where each is written.
 pub fn refused_targets(markdown: &str) -> Vec<(usize, String)> {
+    let markdown = &without_comments(markdown);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     Parser::new_ext(markdown, options)
         .into_offset_iter()
@@ -268,6 +272,25 @@ mod tests {
         assert!(
             html.contains("Công khai") && html.contains("HIENTHI1"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn comments_are_removed_keeping_line_breaks() {
+        assert_eq!(without_comments("a <!-- x\ny --> b\nc"), "a \n b\nc");
+        assert_eq!(without_comments("a <!-- never closed\n\nb"), "a \n\n");
+        assert_eq!(without_comments("no notes"), "no notes");
+    }
+
+    #[test]
+    fn shown_text_includes_link_targets_and_titles() {
+        let text: String = shown_text("[Hồ sơ](https://a.vn/?cccd=001085012345 \"0912345678\")")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            text.contains("001085012345") && text.contains("0912345678"),
+            "{text}"
         );
     }
 

@@ -92,12 +92,12 @@ enum Kind {
 const MAX_DIGITS: usize = 12;
 
 /// Characters people type inside a number: spaces (also the non-breaking space Word inserts),
-/// dots, hyphens and dashes, brackets.
+/// dots, hyphens and dashes, brackets, and invisible ones (zero-width space, soft hyphen).
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '.' | '-' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+            '.' | '-' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
         )
 }
 
@@ -110,10 +110,12 @@ fn digit(c: char) -> Option<char> {
     }
 }
 
-/// Finds digits shaped like an ID card number (12 digits starting with 0, or 9 digits written
-/// together) or a Vietnamese phone number (0 + 9 or 10 digits, or 84 + 9 or 10 digits), even
-/// when split into groups by separators. Years (19xx, 20xx) are never joined to other groups, so
-/// "2016 - 2019 - 2022" stays a list of years. Returns the byte offset where it starts.
+/// Finds digits shaped like an ID card number (12 digits starting with 0, or 9 digits) or a
+/// Vietnamese phone number (0 + 9 or 10 digits, or 84 + 9 or 10 digits), even when split into
+/// groups by separators. Groups are joined only from a group of three or more digits (`0912`,
+/// `091`) or `84`, as numbers are written, so lists of years, house numbers or `01 - 02 - 03`
+/// are left alone; 9 digits in groups count only after a word naming an ID card. Returns the
+/// byte offset where the number starts.
 fn personal_number(text: &str) -> Option<(usize, Kind)> {
     // runs of digit groups: (offset of the group, its digits)
     let mut runs: Vec<Vec<(usize, String)>> = Vec::new();
@@ -138,17 +140,23 @@ fn personal_number(text: &str) -> Option<(usize, Kind)> {
     }
     runs.iter().find_map(|run| {
         (0..run.len()).find_map(|start| {
+            let (at, first) = &run[start];
+            let can_join = first.len() >= 3 || first == "84";
             let mut digits = String::new();
             for (n, (_, group)) in run[start..].iter().enumerate() {
-                if n > 0 && (is_year(group) || is_year(&run[start].1)) {
+                if n > 0 && !can_join {
                     return None;
                 }
                 digits.push_str(group);
                 if digits.len() > MAX_DIGITS {
                     return None;
                 }
-                if let Some(kind) = shape(&digits, n + 1) {
-                    return Some((run[start].0, kind));
+                let groups = n + 1;
+                match shape(&digits) {
+                    Some(Kind::IdCard)
+                        if digits.len() == 9 && groups > 1 && !names_an_id(&text[..*at]) => {}
+                    Some(kind) => return Some((*at, kind)),
+                    None => {}
                 }
             }
             None
@@ -156,16 +164,28 @@ fn personal_number(text: &str) -> Option<(usize, Kind)> {
     })
 }
 
-fn is_year(group: &str) -> bool {
-    group.len() == 4 && (group.starts_with("19") || group.starts_with("20"))
+/// Whether the words just before a number name an ID card (CMND, CCCD, căn cước…).
+fn names_an_id(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = crate::model::text::sort_key(&tail);
+    ["cmnd", "cccd", "cmt", "can cuoc", "chung minh"]
+        .iter()
+        .any(|word| tail.contains(word))
 }
 
-fn shape(digits: &str, groups: usize) -> Option<Kind> {
+fn shape(digits: &str) -> Option<Kind> {
     match digits.len() {
         10 | 11 if digits.starts_with('0') => Some(Kind::Phone),
         11 | 12 if digits.starts_with("84") => Some(Kind::Phone),
         12 if digits.starts_with('0') => Some(Kind::IdCard),
-        9 if groups == 1 => Some(Kind::IdCard),
+        9 => Some(Kind::IdCard),
         _ => None,
     }
 }
@@ -192,6 +212,12 @@ mod tests {
             "０９１２３４５６７８",
             "0912345678 0987654321",
             "năm 2019 số 0912 345 678",
+            "Gọi 0912\u{200b}345\u{200b}678",
+            "Gọi 0912\u{ad}345678",
+            "Gọi 098 2012 345",
+            "CCCD 0010 8501 2045",
+            "CMND 123 456 789",
+            "0912.34.56.78",
         ] {
             assert!(personal_number(text).is_some(), "{text}");
         }
@@ -215,6 +241,9 @@ mod tests {
             "Các năm 2015 2017 2019 2021",
             "Số nhà 12 - 14 - 16 - 18 - 20 - 22.",
             "2018\n2019\n2020",
+            "Ông phụ trách các tổ 01 - 02 - 03 - 04 - 05 của khu phố.",
+            "Quyết định số 123/QĐ-UBND ngày 05/6/2022, tỷ lệ 48,33%.",
+            "Khu phố có 123 456 789 đồng quỹ",
         ] {
             assert_eq!(personal_number(text), None, "{text}");
         }

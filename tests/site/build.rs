@@ -371,3 +371,19 @@ fn english_names_given_in_content_are_shown_in_english() {
             .contains("lang=en>Neighbourhood One<")
     );
 }
+
+#[test]
+fn a_note_spanning_paragraphs_is_never_published() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        AN,
+        "Ông tham gia công tác **hòa giải** ở cơ sở.",
+        "Ông tham gia công tác **hòa giải** ở cơ sở. <!-- BIMAT1\n\nBIMAT2 -->\n\n<div><!-- BIMAT3\n\nBIMAT4\n\n--></div>",
+    );
+    fx.build_ok();
+    let html = fx.page(AN_PAGE);
+    assert!(
+        html.contains("hòa giải") && !html.contains("BIMAT"),
+        "{html}"
+    );
+}

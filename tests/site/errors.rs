@@ -551,7 +551,7 @@ fn pages_scripts_and_links_out_of_the_folder_cannot_be_attached_or_shown() {
         LETTER,
         fx.line_of(LETTER, "bien-ban.html"),
         Some("dinh_kem"),
-        "cannot be attached",
+        "not web pages, scripts or SVG",
     );
     #[cfg(unix)]
     {
@@ -643,4 +643,18 @@ fn problems_in_yaml_text_and_repeated_quoted_keys_point_at_their_line() {
         Some("phieu_hop_le"),
         "written twice",
     );
+}
+
+#[test]
+fn numbers_in_link_targets_and_titles_and_phone_links_are_refused() {
+    let bio = "Ông tham gia công tác **hòa giải** ở cơ sở.";
+    for link in [
+        "[Hồ sơ](https://a.vn/?cccd=001085012345)",
+        "[Hồ sơ](https://a.vn/ \"0912345678\")",
+    ] {
+        let (_, d) = check_with(AN, bio, link);
+        find_error(&d, AN, "personal data");
+    }
+    let (_, d) = check_with(AN, bio, "[Liên hệ](tel:0203123456)");
+    find_error(&d, AN, "tel:0203123456");
 }
