@@ -33,13 +33,25 @@ pub fn to_html(markdown: &str) -> String {
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let keep = is_allowed_target(&dest_url);
+        // images become links to them; a refused target keeps its text and loses its link
+        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            let image = matches!(tag, Tag::Image { .. });
+            let (Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }
+            | Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) = tag
+            else {
+                return None;
+            };
+            let keep = is_kept(&dest_url, image);
             open_links.push(keep);
             keep.then_some(Event::Start(Tag::Link {
                 link_type,
@@ -48,26 +60,7 @@ pub fn to_html(markdown: &str) -> String {
                 id,
             }))
         }
-        Event::End(TagEnd::Link) => open_links
-            .pop()
-            .unwrap_or(false)
-            .then_some(Event::End(TagEnd::Link)),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let keep = is_external(&dest_url) && is_allowed_target(&dest_url);
-            open_links.push(keep);
-            keep.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
-        }
-        Event::End(TagEnd::Image) => open_links
+        Event::End(TagEnd::Link | TagEnd::Image) => open_links
             .pop()
             .unwrap_or(false)
             .then_some(Event::End(TagEnd::Link)),
@@ -178,12 +171,10 @@ pub fn refused_targets(markdown: &str) -> Vec<(usize, String)> {
     Parser::new_ext(markdown, options)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) if !is_allowed_target(&dest_url) => {
+            Event::Start(Tag::Link { dest_url, .. }) if !is_kept(&dest_url, false) => {
                 Some((range.start, dest_url.to_string()))
             }
-            Event::Start(Tag::Image { dest_url, .. })
-                if !(is_external(&dest_url) && is_allowed_target(&dest_url)) =>
-            {
+            Event::Start(Tag::Image { dest_url, .. }) if !is_kept(&dest_url, true) => {
                 Some((range.start, dest_url.to_string()))
             }
             _ => None,
@@ -191,9 +182,10 @@ pub fn refused_targets(markdown: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// External images would load from another server; they become plain links.
-fn is_external(url: &CowStr) -> bool {
-    url.contains("://") || url.starts_with("//")
+/// Whether a link (or an image, shown as a link to it) keeps its target: an allowed target, and
+/// for images one on the web, since local images are not published.
+fn is_kept(url: &CowStr, image: bool) -> bool {
+    is_allowed_target(url) && (!image || url.contains("://") || url.starts_with("//"))
 }
 
 fn shift(level: HeadingLevel, by: isize) -> HeadingLevel {
