@@ -34,24 +34,28 @@ pub fn to_html(markdown: &str) -> String {
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
         // images become links to them; a refused target keeps its text and loses its link
-        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-            let image = matches!(tag, Tag::Image { .. });
-            let (Tag::Link {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let keep = is_kept(&dest_url, false);
+            open_links.push(keep);
+            keep.then_some(Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }
-            | Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) = tag
-            else {
-                return None;
-            };
-            let keep = is_kept(&dest_url, image);
+            }))
+        }
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let keep = is_kept(&dest_url, true);
             open_links.push(keep);
             keep.then_some(Event::Start(Tag::Link {
                 link_type,
