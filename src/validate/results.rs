@@ -87,59 +87,52 @@ fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
             "Check the figures against the vote-count record and correct them.",
         )
     };
-    if c.cu_tri_tham_gia > c.tong_cu_tri {
-        ctx.error(
-            file,
-            line(ctx, "cu_tri_tham_gia"),
+    // (field, its figure, the figure it may not exceed, the message in Vietnamese and English)
+    let bounds = [
+        (
             "cu_tri_tham_gia",
-            Bilingual::new(
-                format!(
-                    "Số cử tri tham gia ({}) lớn hơn tổng số cử tri đại diện hộ gia đình ({}).",
-                    c.cu_tri_tham_gia, c.tong_cu_tri
-                ),
-                format!(
-                    "Participants ({}) exceed all household representatives ({}).",
-                    c.cu_tri_tham_gia, c.tong_cu_tri
-                ),
+            c.cu_tri_tham_gia,
+            c.tong_cu_tri,
+            format!(
+                "Số cử tri tham gia ({}) lớn hơn tổng số cử tri đại diện hộ gia đình ({}).",
+                c.cu_tri_tham_gia, c.tong_cu_tri
             ),
-            fix(),
-        );
-    }
-    if c.phieu_thu_vao > c.phieu_phat_ra {
-        ctx.error(
-            file,
-            line(ctx, "phieu_thu_vao"),
+            format!(
+                "Participants ({}) exceed all household representatives ({}).",
+                c.cu_tri_tham_gia, c.tong_cu_tri
+            ),
+        ),
+        (
             "phieu_thu_vao",
-            Bilingual::new(
-                format!(
-                    "Số phiếu thu vào ({}) lớn hơn số phiếu phát ra ({}).",
-                    c.phieu_thu_vao, c.phieu_phat_ra
-                ),
-                format!(
-                    "Ballots collected ({}) exceed ballots issued ({}).",
-                    c.phieu_thu_vao, c.phieu_phat_ra
-                ),
+            c.phieu_thu_vao,
+            c.phieu_phat_ra,
+            format!(
+                "Số phiếu thu vào ({}) lớn hơn số phiếu phát ra ({}).",
+                c.phieu_thu_vao, c.phieu_phat_ra
             ),
-            fix(),
-        );
-    }
-    if c.phieu_thu_vao > c.cu_tri_tham_gia {
-        ctx.error(
-            file,
-            line(ctx, "phieu_thu_vao"),
+            format!(
+                "Ballots collected ({}) exceed ballots issued ({}).",
+                c.phieu_thu_vao, c.phieu_phat_ra
+            ),
+        ),
+        (
             "phieu_thu_vao",
-            Bilingual::new(
-                format!(
-                    "Số phiếu thu vào ({}) lớn hơn số cử tri tham gia ({}): mỗi người chỉ bỏ một phiếu.",
-                    c.phieu_thu_vao, c.cu_tri_tham_gia
-                ),
-                format!(
-                    "Ballots collected ({}) exceed participants ({}): each casts one ballot.",
-                    c.phieu_thu_vao, c.cu_tri_tham_gia
-                ),
+            c.phieu_thu_vao,
+            c.cu_tri_tham_gia,
+            format!(
+                "Số phiếu thu vào ({}) lớn hơn số cử tri tham gia ({}): mỗi người chỉ bỏ một phiếu.",
+                c.phieu_thu_vao, c.cu_tri_tham_gia
             ),
-            fix(),
-        );
+            format!(
+                "Ballots collected ({}) exceed participants ({}): each casts one ballot.",
+                c.phieu_thu_vao, c.cu_tri_tham_gia
+            ),
+        ),
+    ];
+    for (field, value, bound, vi, en) in bounds {
+        if value > bound {
+            ctx.error(file, line(ctx, field), field, Bilingual::new(vi, en), fix());
+        }
     }
     // sums in u64: figures near u32::MAX must be reported, not wrap around
     let counted = u64::from(c.phieu_hop_le) + u64::from(c.phieu_khong_hop_le);
