@@ -1,5 +1,7 @@
 //! The site configuration (`cau-hinh.yaml`): who publishes the portal and how to reach them.
 
+use super::date::Date;
+use super::rules::RuleSetFile;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -29,4 +31,10 @@ pub struct SiteConfig {
     /// server shows at any depth and so cannot use relative links.
     #[serde(default)]
     pub duong_dan_goc: Option<String>,
+    /// The site's own sets of election rules (e.g. a province's guidance).
+    #[serde(default)]
+    pub quy_tac_bau_cu: Vec<RuleSetFile>,
+    /// Public holidays (ngày nghỉ lễ), skipped when counting working days to a legal deadline.
+    #[serde(default)]
+    pub ngay_nghi_le: Vec<Date>,
 }

@@ -83,6 +83,66 @@ impl Date {
     pub fn vi_long(&self) -> String {
         format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
     }
+
+    /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
+    fn day_number(&self) -> i64 {
+        // Howard Hinnant's days_from_civil
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_day_number(z: i64) -> Option<Self> {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// The date `days` later (earlier when negative), if it is still in the supported range.
+    pub fn plus_days(&self, days: i64) -> Option<Self> {
+        Self::from_day_number(self.day_number() + days)
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(&self, later: &Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Monday to Friday. Public holidays are not known to the calendar; see `plus_working_days`.
+    pub fn is_weekday(&self) -> bool {
+        // 1970-01-01 was a Thursday: 0 = Thursday … 2 = Saturday, 3 = Sunday
+        !matches!(self.day_number().rem_euclid(7), 2 | 3)
+    }
+
+    /// The date after `n` working days (Monday to Friday, skipping `holidays`), counting from the
+    /// day after `self`: a decision due "within 5 working days of receiving the record" on a
+    /// Friday is due by the next Friday.
+    pub fn plus_working_days(&self, n: u32, holidays: &[Date]) -> Option<Self> {
+        let mut day = *self;
+        let mut left = n;
+        while left > 0 {
+            day = day.plus_days(1)?;
+            if day.is_weekday() && !holidays.contains(&day) {
+                left -= 1;
+            }
+        }
+        Some(day)
+    }
 }
 
 fn is_leap(year: i32) -> bool {
@@ -159,6 +219,44 @@ mod tests {
         assert_eq!(d.vi_short(), "10/1/2021");
         assert_eq!(d.vi_long(), "ngày 10 tháng 1 năm 2021");
         assert_eq!(d.iso(), "2021-01-10");
+    }
+
+    #[test]
+    fn day_arithmetic_crosses_months_years_and_leap_days() {
+        let d = Date::new(2022, 6, 5).unwrap();
+        assert_eq!(d.plus_days(-20), Date::new(2022, 5, 16));
+        assert_eq!(d.plus_days(-10), Date::new(2022, 5, 26));
+        assert_eq!(
+            Date::new(2024, 2, 28).unwrap().plus_days(1),
+            Date::new(2024, 2, 29)
+        );
+        assert_eq!(
+            Date::new(2023, 12, 31).unwrap().plus_days(1),
+            Date::new(2024, 1, 1)
+        );
+        assert_eq!(
+            Date::new(1970, 1, 1).unwrap().plus_days(-1),
+            Date::new(1969, 12, 31)
+        );
+        let a = Date::new(2021, 1, 10).unwrap();
+        assert_eq!(a.days_until(&Date::new(2022, 1, 10).unwrap()), 365);
+        assert_eq!(Date::new(2200, 12, 31).unwrap().plus_days(1), None);
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        // 05/6/2022 was a Sunday, 10/6/2022 a Friday
+        assert!(!Date::new(2022, 6, 5).unwrap().is_weekday());
+        let friday = Date::new(2022, 6, 10).unwrap();
+        assert!(friday.is_weekday());
+        assert_eq!(friday.plus_working_days(5, &[]), Date::new(2022, 6, 17));
+        let sunday = Date::new(2022, 6, 5).unwrap();
+        assert_eq!(sunday.plus_working_days(5, &[]), Date::new(2022, 6, 10));
+        let holiday = Date::new(2022, 6, 7).unwrap();
+        assert_eq!(
+            sunday.plus_working_days(5, &[holiday]),
+            Date::new(2022, 6, 13)
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::candidate::Candidate;
 use super::date::Date;
+use super::decision::Decision;
 use super::result::ResultSheet;
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
@@ -89,52 +90,102 @@ impl RoundStatus {
     }
 }
 
+/// A contest that does not go ahead with the rest of its round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum ContestHold {
+    #[serde(rename = "hoan")]
+    Postponed,
+    #[serde(rename = "khong-to-chuc")]
+    NotHeld,
+}
+
 /// One contest of a round: the village/neighbourhood whose head is elected (cuộc bầu ở một khu
 /// dân cư). Written either as the village id alone or as a map with details.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContestEntry {
     /// Id of the village in the round's commune.
     pub khu_dan_cu: String,
     /// Polling place (địa điểm bỏ phiếu).
-    pub dia_diem: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ContestEntryMap {
-    khu_dan_cu: String,
     #[serde(default)]
-    dia_diem: Option<String>,
+    pub dia_diem: Option<String>,
+    /// Set when this contest alone is postponed or not held.
+    #[serde(default)]
+    pub trang_thai: Option<ContestHold>,
+    /// The decision that postponed it.
+    #[serde(default)]
+    pub quyet_dinh: Option<Decision>,
+    #[serde(default)]
+    pub ly_do: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for ContestEntry {
+/// An entry of `cuoc_bau`: the village id alone, or the full map.
+#[derive(Debug, Clone)]
+pub struct ContestItem(pub ContestEntry);
+
+impl<'de> Deserialize<'de> for ContestItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct EntryVisitor;
         impl<'de> Visitor<'de> for EntryVisitor {
-            type Value = ContestEntry;
+            type Value = ContestItem;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a village id, or a map with `khu_dan_cu` and `dia_diem`")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<ContestEntry, E> {
-                Ok(ContestEntry {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ContestItem, E> {
+                Ok(ContestItem(ContestEntry {
                     khu_dan_cu: v.to_string(),
                     dia_diem: None,
-                })
+                    trang_thai: None,
+                    quyet_dinh: None,
+                    ly_do: None,
+                }))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ContestEntry, A::Error> {
-                let m = ContestEntryMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(ContestEntry {
-                    khu_dan_cu: m.khu_dan_cu,
-                    dia_diem: m.dia_diem,
-                })
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ContestItem, A::Error> {
+                ContestEntry::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ContestItem)
             }
         }
         deserializer.deserialize_any(EntryVisitor)
     }
 }
 
+fn contest_items<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<ContestEntry>, D::Error> {
+    Vec::<ContestItem>::deserialize(deserializer)
+        .map(|items| items.into_iter().map(|i| i.0).collect())
+}
+
+/// One step of the preparation (bước chuẩn bị): when it was done and the document that did it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    #[serde(default)]
+    pub ngay: Option<Date>,
+    /// Slug of the published document (in `van-ban/`).
+    #[serde(default)]
+    pub van_ban: Option<String>,
+    #[serde(default)]
+    pub ghi_chu: Option<String>,
+}
+
+/// The steps before election day that the rules set deadlines for (các bước chuẩn bị).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    /// Decision and plan to hold the election (quyết định, kế hoạch tổ chức bầu cử).
+    #[serde(default)]
+    pub quyet_dinh: Option<Step>,
+    /// The election team is set up (thành lập tổ bầu cử).
+    #[serde(default)]
+    pub to_bau_cu: Option<Step>,
+    /// The candidate list is posted (niêm yết danh sách ứng cử viên).
+    #[serde(default)]
+    pub niem_yet: Option<Step>,
+}
+
 /// `bau-cu/<id>/dot-bau-cu.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoundFile {
     /// Title; when absent one is made from office, commune and term.
@@ -146,8 +197,20 @@ pub struct RoundFile {
     pub nhiem_ky: Term,
     pub ngay_bau_cu: Date,
     pub trang_thai: RoundStatus,
+    /// The decision that postponed the round, when `trang_thai` is `hoan`.
+    #[serde(default)]
+    pub quyet_dinh_hoan: Option<Decision>,
+    /// Why the round is postponed or not held.
+    #[serde(default)]
+    pub ly_do: Option<String>,
+    /// Id of the rules followed, when not those in force on election day (see `rules`).
+    #[serde(default)]
+    pub quy_tac: Option<String>,
     #[serde(default)]
     pub gioi_thieu: Option<String>,
+    #[serde(default)]
+    pub cac_buoc: Steps,
+    #[serde(deserialize_with = "contest_items")]
     pub cuoc_bau: Vec<ContestEntry>,
 }
 

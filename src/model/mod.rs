@@ -6,14 +6,18 @@
 pub mod candidate;
 pub mod config;
 pub mod date;
+pub mod decision;
 pub mod division;
 pub mod document;
 pub mod election;
 pub mod files;
+pub mod outcome;
 pub mod page;
 pub mod result;
+pub mod rules;
 pub mod term;
 pub mod text;
+pub mod timeline;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{self, RoundSources, SourceFile, Sources, front_matter, yaml};
@@ -41,6 +45,8 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// In menu order.
     pub pages: Vec<Page>,
+    /// The built-in sets of election rules, then the site's own that are valid.
+    pub rules: Vec<rules::RuleSet>,
 }
 
 impl Site {
@@ -55,6 +61,53 @@ impl Site {
     pub fn document(&self, slug: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.slug == slug)
     }
+
+    /// The rules a round follows: those it names, or else those in force on its election day.
+    /// Nothing when it names rules that do not exist (which validation reports).
+    pub fn rules_for(&self, round: &Round) -> Option<&rules::RuleSet> {
+        let id = round
+            .data
+            .quy_tac
+            .as_deref()
+            .unwrap_or_else(|| rules::in_force_on(round.data.ngay_bau_cu));
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// Models built from YAML text, for unit tests of the rules that read them.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::election::{Round, RoundFile};
+    use super::result::{ResultFile, ResultSheet};
+    use crate::load::{SourceFile, yaml};
+    use std::path::PathBuf;
+
+    fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+        let file = SourceFile {
+            rel: PathBuf::from(name),
+            abs: PathBuf::from(name),
+            text: text.to_string(),
+        };
+        match yaml::parse(&file, text, 1) {
+            Ok(value) => value,
+            Err(d) => panic!("{d}"),
+        }
+    }
+
+    /// A round from the text of its `dot-bau-cu.yaml` and, when given, `ket-qua.yaml`.
+    pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
+        let data: RoundFile = parse("dot-bau-cu.yaml", round_yaml);
+        Round {
+            id: "dot".into(),
+            file: PathBuf::from("bau-cu/dot/dot-bau-cu.yaml"),
+            data,
+            candidates: Vec::new(),
+            results: results_yaml.map(|text| ResultSheet {
+                file: PathBuf::from("bau-cu/dot/ket-qua.yaml"),
+                contests: parse::<ResultFile>("ket-qua.yaml", text).0,
+            }),
+        }
+    }
 }
 
 /// Turns sources into a site. Every file that parses is kept, so that `check` reports the
@@ -63,12 +116,22 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut site = Site {
         root: sources.root.clone(),
+        rules: rules::builtin(),
         ..Site::default()
     };
 
     match &sources.config {
         Some(file) => match yaml::parse::<SiteConfig>(file, &file.text, 1) {
-            Ok(config) => site.config = config,
+            Ok(config) => {
+                let builtin = rules::builtin();
+                site.rules.extend(
+                    config
+                        .quy_tac_bau_cu
+                        .iter()
+                        .filter_map(|f| f.resolve(&builtin).ok()),
+                );
+                site.config = config;
+            }
             Err(d) => problems.push(d),
         },
         None => problems.push(

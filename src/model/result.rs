@@ -1,16 +1,101 @@
 //! Results of a round (`bau-cu/<round>/ket-qua.yaml`): per contest, the figures of the vote-count
 //! record (biên bản kiểm phiếu) and the votes of each candidate.
 
-use serde::Deserialize;
+use super::date::Date;
+use super::decision::Decision;
 use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::path::PathBuf;
+
+/// How the vote was taken (hình thức bầu).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum VotingMethod {
+    #[serde(rename = "bo-phieu-kin")]
+    SecretBallot,
+    #[serde(rename = "gio-tay")]
+    ShowOfHands,
+}
+
+impl VotingMethod {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::SecretBallot => "Bỏ phiếu kín",
+            Self::ShowOfHands => "Biểu quyết giơ tay",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::SecretBallot => "bo-phieu-kin",
+            Self::ShowOfHands => "gio-tay",
+        }
+    }
+}
+
+/// Where a contest's result stands in law (giá trị pháp lý của kết quả).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum ResultStatus {
+    /// Counted, not yet recognised (tạm thời).
+    #[default]
+    #[serde(rename = "tam-thoi")]
+    Provisional,
+    /// Recognised by the commune People's Committee (công nhận), by a dated decision.
+    #[serde(rename = "cong-nhan")]
+    Recognised,
+    /// A repeat vote ordered (bầu lại).
+    #[serde(rename = "bau-lai")]
+    RepeatOrdered,
+}
+
+impl ResultStatus {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Provisional => "Kết quả tạm thời",
+            Self::Recognised => "Đã công nhận",
+            Self::RepeatOrdered => "Bầu lại",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Provisional => "tam-thoi",
+            Self::Recognised => "cong-nhan",
+            Self::RepeatOrdered => "bau-lai",
+        }
+    }
+}
+
+/// Someone who signed the vote-count record (người ký biên bản), as printed on it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    pub ho_ten: String,
+    /// e.g. `Tổ trưởng Tổ bầu cử`, `Thư ký`.
+    pub chuc_vu: String,
+}
+
+/// The vote-count record itself (biên bản kiểm phiếu): when it was made, when the commune
+/// received it, who signed it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountRecord {
+    pub ngay: Date,
+    /// The day the commune People's Committee received it; the deadline to recognise the result
+    /// runs from here (from `ngay` when absent).
+    #[serde(default)]
+    pub ngay_nhan: Option<Date>,
+    #[serde(default)]
+    pub nguoi_ky: Vec<Signer>,
+}
 
 /// The figures of one contest's vote-count record.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContestCount {
+    #[serde(default)]
+    pub hinh_thuc: Option<VotingMethod>,
     /// All household representatives of the village (tổng số cử tri đại diện hộ gia đình).
     pub tong_cu_tri: u32,
     /// Household representatives who took part (số cử tri tham gia bầu cử).
@@ -22,6 +107,19 @@ pub struct ContestCount {
     /// Votes per candidate, keyed by the candidate's file name (slug).
     #[serde(deserialize_with = "unique_keys")]
     pub so_phieu: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub bien_ban: Option<CountRecord>,
+    #[serde(default)]
+    pub trang_thai: ResultStatus,
+    /// The decision recognising the result, or ordering the repeat vote.
+    #[serde(default)]
+    pub quyet_dinh: Option<Decision>,
+    /// Day of the repeat vote, when one is ordered.
+    #[serde(default)]
+    pub ngay_bau_lai: Option<Date>,
+    /// The round (folder in `bau-cu/`) that records the repeat vote, once it is held.
+    #[serde(default)]
+    pub dot_bau_lai: Option<String>,
 }
 
 impl ContestCount {
