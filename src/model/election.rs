@@ -4,7 +4,7 @@
 use super::candidate::Candidate;
 use super::date::Date;
 use super::decision::Decision;
-use super::result::ResultSheet;
+use super::result::{ResultSheet, ResultStatus};
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -97,6 +97,54 @@ pub enum ContestHold {
     Postponed,
     #[serde(rename = "khong-to-chuc")]
     NotHeld,
+}
+
+/// Where one contest stands (trạng thái cuộc bầu): from its own hold, else the round's status,
+/// else the legal status of its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContestStatus {
+    Scheduled,
+    Postponed,
+    NotHeld,
+    /// Held; no figures yet.
+    Counting,
+    Provisional,
+    Recognised,
+    RepeatOrdered,
+}
+
+impl ContestStatus {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::Scheduled => "Sắp diễn ra",
+            Self::Postponed => "Hoãn",
+            Self::NotHeld => "Không tổ chức",
+            Self::Counting => "Đang kiểm phiếu",
+            Self::Provisional => "Kết quả tạm thời",
+            Self::Recognised => "Đã công nhận",
+            Self::RepeatOrdered => "Bầu lại",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Scheduled => "sap-dien-ra",
+            Self::Postponed => "hoan",
+            Self::NotHeld => "khong-to-chuc",
+            Self::Counting => "dang-kiem-phieu",
+            Self::Provisional => "tam-thoi",
+            Self::Recognised => "cong-nhan",
+            Self::RepeatOrdered => "bau-lai",
+        }
+    }
+
+    /// Whether its figures may be shown: counted and not withdrawn by a hold.
+    pub fn has_figures(self) -> bool {
+        matches!(
+            self,
+            Self::Provisional | Self::Recognised | Self::RepeatOrdered
+        )
+    }
 }
 
 /// One contest of a round: the village/neighbourhood whose head is elected (cuộc bầu ở một khu
@@ -243,6 +291,31 @@ impl Round {
             .iter()
             .map(|c| c.khu_dan_cu.as_str())
             .collect()
+    }
+
+    pub fn contest(&self, village: &str) -> Option<&ContestEntry> {
+        self.data.cuoc_bau.iter().find(|c| c.khu_dan_cu == village)
+    }
+
+    pub fn contest_status(&self, village: &str) -> ContestStatus {
+        match self.contest(village).and_then(|c| c.trang_thai) {
+            Some(ContestHold::Postponed) => return ContestStatus::Postponed,
+            Some(ContestHold::NotHeld) => return ContestStatus::NotHeld,
+            None => {}
+        }
+        match self.data.trang_thai {
+            RoundStatus::Scheduled => return ContestStatus::Scheduled,
+            RoundStatus::Postponed => return ContestStatus::Postponed,
+            RoundStatus::NotHeld => return ContestStatus::NotHeld,
+            RoundStatus::Counting | RoundStatus::Provisional | RoundStatus::Official => {}
+        }
+        let count = self.results.as_ref().and_then(|r| r.contests.get(village));
+        match count.map(|c| c.trang_thai) {
+            None => ContestStatus::Counting,
+            Some(ResultStatus::Provisional) => ContestStatus::Provisional,
+            Some(ResultStatus::Recognised) => ContestStatus::Recognised,
+            Some(ResultStatus::RepeatOrdered) => ContestStatus::RepeatOrdered,
+        }
     }
 
     pub fn has_contest(&self, village: &str) -> bool {
