@@ -2,6 +2,7 @@
 //! protection of personal data. Every check reports all it finds.
 
 mod facts;
+mod law;
 mod markdown;
 mod privacy;
 mod references;
@@ -31,6 +32,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
         references::check(site, &mut ctx);
     }
     results::check(site, &mut ctx, scope);
+    law::check(site, &mut ctx, scope);
     privacy::check(site, &mut ctx);
     markdown::check(site, &mut ctx);
     facts::check(site, &mut ctx);

@@ -53,9 +53,12 @@ fn complete(site: &Site, ctx: &mut Ctx) {
         }
         for village in round.contest_ids() {
             if round
-                .results
-                .as_ref()
-                .is_some_and(|r| r.contests.contains_key(village))
+                .contest(village)
+                .is_some_and(|c| c.trang_thai.is_some())
+                || round
+                    .results
+                    .as_ref()
+                    .is_some_and(|r| r.contests.contains_key(village))
             {
                 continue;
             }

@@ -88,7 +88,7 @@ const CASES: &[Hostile] = &[
     Hostile {
         name: "negative count",
         file: RESULTS,
-        apply: |fx| fx.replace_line(RESULTS, "tong_cu_tri: 361", "tong_cu_tri: -361"),
+        apply: |fx| fx.replace_line(RESULTS, "tong_cu_tri: 250", "tong_cu_tri: -250"),
     },
     Hostile {
         name: "deeply nested lists",

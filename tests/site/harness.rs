@@ -74,8 +74,19 @@ khu-1:
   so_phieu:
     nguyen-van-an: 1234
     tran-thi-binh: 1100
+  bien_ban:
+    ngay: 05/6/2022
+    nguoi_ky:
+      - ho_ten: Phạm Văn Tổ
+        chuc_vu: Tổ trưởng Tổ bầu cử
+  trang_thai: bau-lai
+  quyet_dinh:
+    so: 12/QĐ-UBND
+    ngay: 08/6/2022
+  ngay_bau_lai: 19/6/2022
 khu-2:
-  tong_cu_tri: 361
+  hinh_thuc: gio-tay
+  tong_cu_tri: 250
   cu_tri_tham_gia: 159
   phieu_phat_ra: 160
   phieu_thu_vao: 159
@@ -83,6 +94,10 @@ khu-2:
   phieu_khong_hop_le: 2
   so_phieu:
     le-van-cuong: 150
+  trang_thai: cong-nhan
+  quyet_dinh:
+    so: 13/QĐ-UBND
+    ngay: 09/6/2022
 ";
 
 const AN_MD: &str = "\

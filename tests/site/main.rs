@@ -13,4 +13,5 @@ mod errors;
 mod example;
 mod garbage;
 mod home;
+mod law;
 mod links;

@@ -1,0 +1,165 @@
+//! The law's rules on results: errors name the file, the line and the figures; deadlines that
+//! were missed are warnings.
+
+use crate::harness::*;
+use niemyet::diagnostics::{Diagnostic, Diagnostics};
+
+fn warning<'a>(d: &'a Diagnostics, path: &str, text: &str) -> &'a Diagnostic {
+    d.iter()
+        .filter(|w| !w.is_error() && same_path(&w.path, path))
+        .find(|w| w.message.vi.contains(text) || w.message.en.contains(text))
+        .unwrap_or_else(|| panic!("expected a warning in {path} saying “{text}”; got:\n{d}"))
+}
+
+#[test]
+fn a_recognised_result_needs_the_date_of_its_decision() {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay: 09/6/2022", "");
+    let d = fx.check();
+    let line = fx.line_after(RESULTS, "khu-2:", "trang_thai: cong-nhan");
+    assert_error(&d, RESULTS, line, Some("trang_thai"), "without the date");
+}
+
+#[test]
+fn an_official_round_needs_every_contest_decided() {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "trang_thai: cong-nhan", "trang_thai: tam-thoi");
+    let d = fx.check();
+    let line = fx.line_after(RESULTS, "khu-2:", "trang_thai: tam-thoi");
+    let e = assert_error(&d, RESULTS, line, Some("trang_thai"), "marked official");
+    assert!(e.message.vi.contains("khu-2"), "{e}");
+    // the same contest in a provisional round is fine
+    fx.replace_line(ROUND_FILE, "trang_thai: chinh-thuc", "trang_thai: tam-thoi");
+    assert!(errors(&fx.check()).is_empty());
+}
+
+#[test]
+fn recognising_a_contest_where_nobody_passed_half_of_all_households_is_an_error() {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "trang_thai: bau-lai", "trang_thai: cong-nhan");
+    fx.replace_line(RESULTS, "ngay_bau_lai: 19/6/2022", "");
+    let d = fx.check();
+    let line = fx.line_after(RESULTS, "khu-1:", "trang_thai: cong-nhan");
+    assert_error(&d, RESULTS, line, Some("trang_thai"), "nobody is elected");
+}
+
+#[test]
+fn a_repeat_vote_needs_its_date_after_election_day() {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay_bau_lai: 19/6/2022", "");
+    let d = fx.check();
+    let line = fx.line_after(RESULTS, "khu-1:", "trang_thai: bau-lai");
+    assert_error(&d, RESULTS, line, Some("trang_thai"), "without its date");
+
+    let fx = Fixture::new();
+    fx.replace_line(
+        RESULTS,
+        "ngay_bau_lai: 19/6/2022",
+        "ngay_bau_lai: 01/6/2022",
+    );
+    let d = fx.check();
+    let line = fx.line_of(RESULTS, "ngay_bau_lai:");
+    let e = assert_error(
+        &d,
+        RESULTS,
+        line,
+        Some("ngay_bau_lai"),
+        "before election day",
+    );
+    assert!(e.message.en.contains("01/6/2022") && e.message.en.contains("05/6/2022"));
+}
+
+#[test]
+fn a_decision_before_its_record_is_an_error_and_a_late_one_a_warning() {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay: 08/6/2022", "ngay: 04/6/2022");
+    let d = fx.check();
+    let line = fx.line_after(RESULTS, "khu-1:", "quyet_dinh:");
+    assert_error(
+        &d,
+        RESULTS,
+        line,
+        Some("quyet_dinh"),
+        "is before the record",
+    );
+
+    // record on Sunday 05/6/2022: five working days run to Friday 10/6/2022
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay: 08/6/2022", "ngay: 13/6/2022");
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    let w = warning(&d, RESULTS, "after its deadline of 10/6/2022");
+    assert_eq!(
+        w.line,
+        Some(fx.line_after(RESULTS, "khu-1:", "quyet_dinh:"))
+    );
+}
+
+#[test]
+fn preparation_steps_come_before_election_day_and_late_ones_are_warned() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: chinh-thuc\ncac_buoc:\n  quyet_dinh:\n    ngay: 20/5/2022\n  to_bau_cu:\n    ngay: 06/6/2022",
+    );
+    let d = fx.check();
+    // 20 days before 05/6/2022 is 16/5/2022
+    let w = warning(&d, ROUND_FILE, "deadline of 16/5/2022");
+    assert_eq!(w.line, Some(fx.line_of(ROUND_FILE, "  quyet_dinh:")));
+    let line = fx.line_of(ROUND_FILE, "ngay: 06/6/2022");
+    assert_error(
+        &d,
+        ROUND_FILE,
+        line,
+        Some("to_bau_cu"),
+        "not before election day",
+    );
+}
+
+#[test]
+fn a_round_may_follow_the_site_s_own_rules_and_unknown_rules_are_errors() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: chinh-thuc\nquy_tac: tinh-thu",
+    );
+    let d = fx.check();
+    let e = assert_error(
+        &d,
+        ROUND_FILE,
+        fx.line_of(ROUND_FILE, "quy_tac:"),
+        Some("quy_tac"),
+        "no set of election rules",
+    );
+    assert!(e.hint.as_ref().unwrap().en.contains("luat-2022"), "{e}");
+
+    // a province whose guidance counts the majority of valid ballots: khu-1's 1234 of 2480
+    // valid ballots is still not more than half
+    let config = fx.read(CONFIG)
+        + "quy_tac_bau_cu:\n  - ma: tinh-thu\n    dua_tren: nqlt-09-2008\n    ten: Hướng dẫn thử\n    ty_le_trung_cu: 100\n";
+    fx.write(CONFIG, config);
+    let d = fx.check();
+    let line = fx.line_of(CONFIG, "ma: tinh-thu");
+    assert_error(
+        &d,
+        CONFIG,
+        line,
+        Some("quy_tac_bau_cu"),
+        "must be below 100",
+    );
+}
+
+#[test]
+fn a_postponed_contest_has_no_results() {
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "- khu-2",
+        "- khu_dan_cu: khu-2\n  trang_thai: hoan",
+    );
+    let d = fx.check();
+    let line = fx.line_of(RESULTS, "khu-2:");
+    assert_error(&d, RESULTS, line, Some("khu-2"), "postponed or not held");
+}
