@@ -84,6 +84,20 @@ impl Date {
         format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
     }
 
+    /// `Chủ nhật`, `Thứ Hai` … `Thứ Bảy`.
+    pub fn weekday_vi(&self) -> &'static str {
+        // 0 = Thursday, as 1970-01-01 was
+        [
+            "Thứ Năm",
+            "Thứ Sáu",
+            "Thứ Bảy",
+            "Chủ nhật",
+            "Thứ Hai",
+            "Thứ Ba",
+            "Thứ Tư",
+        ][usize::try_from(self.day_number().rem_euclid(7)).unwrap_or(0)]
+    }
+
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
     fn day_number(&self) -> i64 {
         // Howard Hinnant's days_from_civil
@@ -247,6 +261,8 @@ mod tests {
     fn working_days_skip_weekends_and_holidays() {
         // 05/6/2022 was a Sunday, 10/6/2022 a Friday
         assert!(!Date::new(2022, 6, 5).unwrap().is_weekday());
+        assert_eq!(Date::new(2022, 6, 5).unwrap().weekday_vi(), "Chủ nhật");
+        assert_eq!(Date::new(2024, 10, 14).unwrap().weekday_vi(), "Thứ Hai");
         let friday = Date::new(2022, 6, 10).unwrap();
         assert!(friday.is_weekday());
         assert_eq!(friday.plus_working_days(5, &[]), Date::new(2022, 6, 17));

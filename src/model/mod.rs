@@ -15,6 +15,7 @@ pub mod outcome;
 pub mod page;
 pub mod result;
 pub mod rules;
+pub mod statistics;
 pub mod term;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -192,6 +193,8 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "tai-nguyen",
     "en",
     "404",
+    "ket-qua",
+    "du-lieu",
 ];
 
 fn check_slug(file: &SourceFile, slug: &str) -> Option<Diagnostic> {

@@ -22,6 +22,29 @@ pub fn percent_vi(p: f64) -> String {
     format!("{},{frac}%", number_vi(int))
 }
 
+/// `part/whole` as a percent to compare with a threshold of `threshold`%: two decimals, or more
+/// when two would hide which side of the threshold it is on (10001/20001 is 50,002%, not 50,00%).
+pub fn share_against_vi(part: u32, whole: u32, threshold: u8) -> String {
+    let exact = f64::from(part) * 100.0 / f64::from(whole.max(1));
+    let at_threshold = u64::from(part) * 100 == u64::from(whole) * u64::from(threshold);
+    let mut decimals = 2;
+    while decimals < 6
+        && !at_threshold
+        && (round_to(exact, decimals) - f64::from(threshold)).abs() < f64::EPSILON
+    {
+        decimals += 1;
+    }
+    let fixed = format!("{exact:.decimals$}");
+    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, "00"));
+    let int: u64 = int.parse().unwrap_or(0);
+    format!("{},{frac}%", number_vi(int))
+}
+
+fn round_to(x: f64, decimals: usize) -> f64 {
+    let text = format!("{x:.decimals$}");
+    text.parse().unwrap_or(x)
+}
+
 /// A file size for people: `512 byte`, `12,3 KB`, `1,5 MB`.
 pub fn size_vi(bytes: u64) -> String {
     const KB: f64 = 1024.0;
@@ -57,6 +80,15 @@ mod tests {
         assert_eq!(percent_vi(8.0 * 100.0 / 390.0), "2,05%");
         assert_eq!(percent_vi(100.0), "100,00%");
         assert_eq!(percent_vi(0.0), "0,00%");
+    }
+
+    #[test]
+    fn shares_against_a_threshold_never_round_onto_it() {
+        assert_eq!(share_against_vi(159, 361, 50), "44,04%");
+        assert_eq!(share_against_vi(180, 360, 50), "50,00%");
+        assert_eq!(share_against_vi(10_001, 20_001, 50), "50,002%");
+        assert_eq!(share_against_vi(9_999, 19_999, 50), "49,997%");
+        assert_eq!(share_against_vi(1, 0, 50), "100,00%");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod format;
 pub mod markdown;
 mod pages;
+pub mod result_views;
 pub mod theme;
 pub mod urls;
 pub mod views;

@@ -2,8 +2,9 @@
 
 use super::format::{number_vi, percent_vi};
 use super::markdown::to_html;
+use super::result_views::{ResultView, StatusView};
 use super::views::{
-    CandidateRow, CommuneSummary, ContestSummary, DocumentSummary, DocumentView, Link, ResultView,
+    CandidateRow, CommuneSummary, ContestSummary, DocumentSummary, DocumentView, Link,
     RoundSummary, VillageRow,
 };
 use super::{Renderer, link, urls};
@@ -191,12 +192,16 @@ fn contest_page(
         .results
         .as_ref()
         .and_then(|s| s.contests.get(village))
-        .map(|c| ResultView::new(round, village, c));
+        .filter(|_| round.contest_status(village).has_figures())
+        .map(|c| ResultView::new(site, round, village, c));
     let title = format!("{} — {}", contest.village, summary.title);
     let mut ctx = Context::new();
     ctx.insert("round", &summary);
     ctx.insert("contest", &contest);
     ctx.insert("results", &results);
+    ctx.insert("status", &StatusView::new(site, round, village));
+    ctx.insert("csv_url", &urls::data(&contest.url, "ket-qua", "csv"));
+    ctx.insert("json_url", &urls::data(&contest.url, "ket-qua", "json"));
     let t = trail(&round_trail(&summary), &contest.village, &contest.url);
     r.page(&contest.url.clone(), "contest.html", &title, t, ctx)
 }

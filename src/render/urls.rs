@@ -6,6 +6,8 @@ pub const ROUNDS: &str = "bau-cu/index.html";
 pub const DOCUMENTS: &str = "van-ban/index.html";
 pub const COMMUNES: &str = "don-vi/index.html";
 pub const ABOUT: &str = "gioi-thieu/index.html";
+/// The results of every round, across wards and terms.
+pub const RESULTS: &str = "ket-qua/index.html";
 pub const NOT_FOUND: &str = "404.html";
 /// Folder of the theme's static files.
 pub const ASSETS: &str = "tai-nguyen";
@@ -16,6 +18,23 @@ pub fn round(id: &str) -> String {
 
 pub fn contest(round: &str, village: &str) -> String {
     format!("bau-cu/{round}/{village}/index.html")
+}
+
+/// The public list of candidates of a round, for posting (niêm yết).
+pub fn candidate_list(round: &str) -> String {
+    format!("bau-cu/{round}/danh-sach-ung-cu-vien/index.html")
+}
+
+/// The public list of those elected in a round.
+pub fn elected_list(round: &str) -> String {
+    format!("bau-cu/{round}/danh-sach-trung-cu/index.html")
+}
+
+/// A data file beside a page's folder: `data("bau-cu/r/index.html", "ket-qua", "csv")` →
+/// `bau-cu/r/ket-qua.csv`.
+pub fn data(page: &str, name: &str, ext: &str) -> String {
+    let folder = page.strip_suffix("index.html").unwrap_or(page);
+    format!("{folder}{name}.{ext}")
 }
 
 pub fn candidate(round: &str, village: &str, slug: &str) -> String {

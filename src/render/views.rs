@@ -2,7 +2,7 @@
 //! and label is computed here, and URLs are relative to the site root (templates prefix
 //! `{{ root }}`, which climbs from the current page to the root).
 
-use super::format::{number_vi, percent_vi, size_vi};
+use super::format::{percent_vi, size_vi};
 use super::markdown::to_html;
 use super::urls;
 use crate::model::Site;
@@ -10,7 +10,7 @@ use crate::model::candidate::Candidate;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
-use crate::model::result::{ContestCount, percent};
+use crate::model::result::ContestCount;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,88 +186,6 @@ impl ContestSummary {
                 .and_then(|r| r.contests.get(village_id))
                 .and_then(ContestCount::turnout_percent)
                 .map(percent_vi),
-        }
-    }
-}
-
-/// One figure of a vote-count record, with its share when it has one.
-#[derive(Debug, Clone, Serialize)]
-pub struct Figure {
-    pub label: &'static str,
-    pub value: String,
-    pub share: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct VoteRow {
-    pub name: String,
-    pub url: String,
-    pub votes: String,
-    /// Share of valid ballots.
-    pub of_valid: String,
-    /// Share of all household representatives.
-    pub of_eligible: String,
-}
-
-/// The results of one contest, all shares computed from the counts.
-#[derive(Debug, Clone, Serialize)]
-pub struct ResultView {
-    pub figures: Vec<Figure>,
-    pub votes: Vec<VoteRow>,
-}
-
-impl ResultView {
-    pub fn new(round: &Round, village: &str, c: &ContestCount) -> Self {
-        let share = |part, whole| percent(part, whole).map(percent_vi);
-        let fig = |label, v: u32, s| Figure {
-            label,
-            value: number_vi(v.into()),
-            share: s,
-        };
-        let figures = vec![
-            fig("Tổng số cử tri đại diện hộ gia đình", c.tong_cu_tri, None),
-            fig(
-                "Số cử tri tham gia bầu cử",
-                c.cu_tri_tham_gia,
-                share(c.cu_tri_tham_gia, c.tong_cu_tri),
-            ),
-            fig("Số phiếu phát ra", c.phieu_phat_ra, None),
-            fig(
-                "Số phiếu thu vào",
-                c.phieu_thu_vao,
-                share(c.phieu_thu_vao, c.phieu_phat_ra),
-            ),
-            fig(
-                "Số phiếu hợp lệ",
-                c.phieu_hop_le,
-                share(c.phieu_hop_le, c.phieu_thu_vao),
-            ),
-            fig(
-                "Số phiếu không hợp lệ",
-                c.phieu_khong_hop_le,
-                share(c.phieu_khong_hop_le, c.phieu_thu_vao),
-            ),
-        ];
-        let mut votes: Vec<(u32, VoteRow)> = round
-            .candidates_in(village)
-            .map(|cand| {
-                let n = c.so_phieu.get(&cand.slug).copied().unwrap_or(0);
-                (
-                    n,
-                    VoteRow {
-                        name: cand.data.ho_ten.clone(),
-                        url: urls::candidate(&round.id, village, &cand.slug),
-                        votes: number_vi(n.into()),
-                        of_valid: share(n, c.phieu_hop_le).unwrap_or_default(),
-                        of_eligible: share(n, c.tong_cu_tri).unwrap_or_default(),
-                    },
-                )
-            })
-            .collect();
-        votes.sort_by_key(|v| std::cmp::Reverse(v.0));
-        Self {
-            figures,
-            votes: votes.into_iter().map(|(_, v)| v).collect(),
         }
     }
 }
