@@ -1,5 +1,6 @@
 //! Rendering: from the site model to the files of the output, with no filesystem writes.
 
+pub mod chart;
 pub mod format;
 pub mod markdown;
 mod pages;

@@ -1,0 +1,811 @@
+//! Horizontal bar charts (biểu đồ thanh ngang) as inline SVG, drawn with plotters: votes per
+//! candidate, turnout per neighbourhood, the make-up of a candidate list.
+//!
+//! The chart is a picture of numbers that the page also prints in a table next to it, so it is
+//! one accessible image (`role="img"`, `<title>`, `<desc>`), not a second copy of the data; a
+//! label too long for the chart is cut with "…" and read in full in that table.
+//!
+//! Layout is made for a phone about 360 px wide: the view box is 360 units wide, so text drawn
+//! at 14 units stays near 14 px on such a screen. Each bar has its label on a line of its own
+//! above it, starting at the left edge: beside the bar, a name such as "Nguyễn Thị Thanh Hương"
+//! would leave the bar too little width on a phone, or shrink all text below reading size.
+//!
+//! Without a font backend (there are no fonts on CI), plotters cannot measure text, so widths
+//! are estimated here from typical sans-serif advances (see `advance`); nothing asks plotters
+//! to measure, and the browser draws the text with the page's own sans-serif font.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::{
+    Color, DrawingArea, DrawingAreaErrorKind, FontDesc, FontFamily, FontStyle, IntoDrawingArea,
+    PathElement, RGBColor, Rectangle, SVGBackend, Text, TextStyle, WHITE,
+};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// One bar: what it is, the value drawn, and the text printed at its end (already formatted by
+/// the caller in Vietnamese, e.g. "159 (44,04%)").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: f64,
+    pub text: String,
+    /// Drawn darker, with bold text (e.g. the elected candidate, người trúng cử).
+    pub emphasis: bool,
+}
+
+/// A vertical reference line across all bars, e.g. the 50% threshold of the law.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub value: f64,
+    pub label: String,
+}
+
+/// A chart ready to draw. Values that are NaN, infinite or negative count as 0; values above
+/// `max` are drawn to the end of the axis (their text still says the real number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// Unique within a page; used for the ids of <title>/<desc> (aria-labelledby / aria-describedby).
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub bars: Vec<Bar>,
+    /// The value at the right end of the axis (e.g. 100.0 for percents, or the number of
+    /// households). When it is 0 or not a number, the largest bar value is used instead.
+    pub max: f64,
+    pub marker: Option<Marker>,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The id is empty or has white space, so it cannot name the title and description.
+    InvalidId(String),
+    /// plotters reported an error while drawing (it writes to a string, so this is not expected).
+    Drawing(String),
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::InvalidId(id) => write!(f, "chart id {id:?} is empty or has white space"),
+            ChartError::Drawing(e) => write!(f, "could not draw the chart: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Printed instead of bars when there are none: "no figures".
+const NOTHING_TO_DRAW: &str = "Không có số liệu";
+
+/// Width of the view box, in units that are about CSS pixels on a 360 px phone.
+const WIDTH: u32 = 360;
+/// Left and right margin.
+const PAD: i32 = 4;
+/// Room for text between the margins.
+const INNER: f64 = (WIDTH as i32 - 2 * PAD) as f64;
+/// Font size of all text, in view box units.
+const FONT: f64 = 14.0;
+/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24; 14 × 1.24
+/// divides back to exactly 14, so the attribute reads `font-size="14"`.
+const FONT_FOR_PLOTTERS: f64 = FONT * 1.24;
+/// Space above the bars, and the row that holds the marker's label when there is one.
+const TOP: i32 = 6;
+const MARKER_ROW: i32 = 20;
+/// One row per bar: the label line, then the bar, then a gap.
+const LABEL_LINE: i32 = 19;
+const BAR_HEIGHT: i32 = 16;
+const ROW_GAP: i32 = 9;
+const ROW: i32 = LABEL_LINE + BAR_HEIGHT + ROW_GAP;
+/// Space between the end of a bar and its text.
+const TEXT_GAP: i32 = 5;
+/// The text at the end of bars takes at most this share of the room; longer text is cut.
+const MAX_TEXT_SHARE: f64 = 0.45;
+/// The marker reaches this far above and below each bar.
+const MARKER_OVERHANG: i32 = 2;
+/// Two dashes and a gap span a bar and its overhangs exactly, so the dashes sit symmetrically
+/// on every bar, and there are few SVG elements (plotters writes one per dash).
+const DASH: i32 = 8;
+const DASH_GAP: i32 = 4;
+const _: () = assert!(2 * DASH + DASH_GAP == BAR_HEIGHT + 2 * MARKER_OVERHANG);
+
+/// Emphasised bars: 8.7:1 against white.
+const STRONG: RGBColor = RGBColor(0x1F, 0x4E, 0x79);
+/// Other bars: 3.4:1 against white (WCAG asks 3:1 for graphics).
+const LIGHT: RGBColor = RGBColor(0x5D, 0x8F, 0xC9);
+/// All text but the marker's: 15.9:1 against white.
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+/// The marker line and its label: 7.3:1 against white.
+const MARKER_INK: RGBColor = RGBColor(0xA4, 0x26, 0x2C);
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+impl BarChart {
+    /// The chart as one `<svg>` element to put inline in HTML5. Zero bars give a small chart
+    /// that says there is nothing to draw, with the same title and description.
+    pub fn to_svg(&self) -> Result<String, ChartError> {
+        if self.id.is_empty() || self.id.chars().any(char::is_whitespace) {
+            return Err(ChartError::InvalidId(self.id.clone()));
+        }
+        let geometry = Geometry::of(self);
+        let mut drawn = String::new();
+        {
+            let root =
+                SVGBackend::with_string(&mut drawn, (WIDTH, geometry.height)).into_drawing_area();
+            self.draw(&root, &geometry).map_err(drawing_error)?;
+            root.present().map_err(drawing_error)?;
+        }
+        self.wrap(&drawn, geometry.height)
+    }
+
+    fn draw(&self, root: &Area, g: &Geometry) -> DrawResult {
+        // The white ground keeps the contrast of the colours when a page has a dark theme.
+        root.fill(&WHITE)?;
+        if self.bars.is_empty() {
+            return root.draw(&Text::new(
+                NOTHING_TO_DRAW,
+                (PAD, TOP),
+                text_style(&INK, false, HPos::Left, VPos::Top),
+            ));
+        }
+        for (i, bar) in self.bars.iter().enumerate() {
+            draw_bar(root, g, bar, g.row_top(i))?;
+        }
+        // Over the bars, so that it shows on them; the text at their ends moves past it.
+        if let (Some(marker), Some(x)) = (&self.marker, g.marker_x) {
+            draw_marker(root, g, marker, x, self.bars.len())?;
+        }
+        for (i, bar) in self.bars.iter().enumerate() {
+            draw_bar_text(root, g, bar, g.row_top(i))?;
+        }
+        Ok(())
+    }
+
+    /// plotters' own `<svg>` tag has no accessibility attributes and no place for `<title>` and
+    /// `<desc>`, which must be the first children: the tag is written here instead.
+    fn wrap(&self, drawn: &str, height: u32) -> Result<String, ChartError> {
+        let body = drawn
+            .strip_prefix("<svg ")
+            .and_then(|rest| rest.split_once('>'))
+            .map(|(_, body)| body.trim_end())
+            .ok_or_else(|| ChartError::Drawing("plotters wrote no <svg> element".to_string()))?;
+        let id = escape(&self.id);
+        let title = escape(&clean(&self.title));
+        let description = escape(&clean(&self.description));
+        // width and height stay: CSS (`width:100%;height:auto`) overrides them, and browsers
+        // without that CSS get a sensible size instead of the default 300 × 150.
+        Ok(format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" \
+             viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" \
+             aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{title}</title>\n\
+             <desc id=\"{id}-desc\">{description}</desc>{body}"
+        ))
+    }
+}
+
+/// Where things go, computed once from the whole chart.
+struct Geometry {
+    height: u32,
+    /// Top of the first bar's row.
+    bars_top: i32,
+    /// Length of a bar whose value is the axis maximum.
+    axis: i32,
+    /// The value at the end of the axis, always finite and positive.
+    scale: f64,
+    /// Where the marker's line is, if there is one.
+    marker_x: Option<i32>,
+}
+
+impl Geometry {
+    fn of(chart: &BarChart) -> Geometry {
+        // With no bars, the marker is not drawn either.
+        let bars_top = if chart.marker.is_some() && !chart.bars.is_empty() {
+            TOP + MARKER_ROW
+        } else {
+            TOP
+        };
+        let rows = chart.bars.len().max(1) as i32;
+        // Bars leave room for their longest text, which is cut when it would take too much.
+        let longest = chart
+            .bars
+            .iter()
+            .map(|b| text_width(&clean(&b.text), b.emphasis).min(INNER * MAX_TEXT_SHARE))
+            .fold(0.0, f64::max);
+        let mut g = Geometry {
+            height: (bars_top + ROW * rows).unsigned_abs(),
+            bars_top,
+            axis: (INNER - longest).floor() as i32 - TEXT_GAP,
+            scale: scale(chart),
+            marker_x: None,
+        };
+        g.marker_x = chart.marker.as_ref().map(|m| PAD + g.length(m.value));
+        g
+    }
+
+    fn row_top(&self, index: usize) -> i32 {
+        self.bars_top + ROW * index as i32
+    }
+
+    /// Horizontal length of `value` on the axis.
+    fn length(&self, value: f64) -> i32 {
+        let share = finite(value).min(self.scale) / self.scale;
+        (share * f64::from(self.axis)).round() as i32
+    }
+}
+
+/// The axis maximum: `max` if it is usable, else the largest bar, else 1 (all bars are 0).
+fn scale(chart: &BarChart) -> f64 {
+    let max = finite(chart.max);
+    if max > 0.0 {
+        return max;
+    }
+    let largest = chart
+        .bars
+        .iter()
+        .map(|b| finite(b.value))
+        .fold(0.0, f64::max);
+    if largest > 0.0 { largest } else { 1.0 }
+}
+
+/// The label above the bar, and the bar.
+fn draw_bar(root: &Area, g: &Geometry, bar: &Bar, row_top: i32) -> DrawResult {
+    let label = truncate(&clean(&bar.label), INNER, bar.emphasis);
+    if !label.is_empty() {
+        root.draw(&Text::new(
+            label,
+            (PAD, row_top),
+            text_style(&INK, bar.emphasis, HPos::Left, VPos::Top),
+        ))?;
+    }
+    let top = row_top + LABEL_LINE;
+    let colour = if bar.emphasis { STRONG } else { LIGHT };
+    root.draw(&Rectangle::new(
+        [(PAD, top), (PAD + g.length(bar.value), top + BAR_HEIGHT)],
+        colour.filled(),
+    ))
+}
+
+/// The text at the end of the bar; past the marker when it would cross it, which would make
+/// digits hard to read (the axis leaves room for that: the marker is never past its end).
+fn draw_bar_text(root: &Area, g: &Geometry, bar: &Bar, row_top: i32) -> DrawResult {
+    let text = truncate(&clean(&bar.text), INNER * MAX_TEXT_SHARE, bar.emphasis);
+    if text.is_empty() {
+        return Ok(());
+    }
+    let end = PAD + g.length(bar.value);
+    let width = text_width(&text, bar.emphasis).ceil() as i32;
+    let left = match g.marker_x {
+        Some(x) if (end..=end + 2 * TEXT_GAP + width).contains(&x) => x + TEXT_GAP,
+        _ => end + TEXT_GAP,
+    };
+    root.draw(&Text::new(
+        text,
+        (left, row_top + LABEL_LINE + BAR_HEIGHT / 2),
+        text_style(&INK, bar.emphasis, HPos::Left, VPos::Center),
+    ))
+}
+
+/// A dashed line across each bar, with its label above the first row, kept inside the chart
+/// when the line is near an edge. The line stops at the label lines, so that it crosses no
+/// label; a white line under the dashes keeps them visible on the dark bars.
+fn draw_marker(root: &Area, g: &Geometry, marker: &Marker, x: i32, bars: usize) -> DrawResult {
+    for i in 0..bars {
+        let top = g.row_top(i) + LABEL_LINE - MARKER_OVERHANG;
+        let points = vec![(x, top), (x, top + BAR_HEIGHT + 2 * MARKER_OVERHANG)];
+        root.draw(&PathElement::new(points.clone(), WHITE.stroke_width(4)))?;
+        root.draw(&DashedPathElement::new(
+            points,
+            DASH,
+            DASH_GAP,
+            MARKER_INK.stroke_width(2),
+        ))?;
+    }
+    let label = truncate(&clean(&marker.label), INNER, false);
+    if label.is_empty() {
+        return Ok(());
+    }
+    let width = text_width(&label, false).ceil() as i32;
+    // Not `clamp`, which panics when the label is (by rounding) a unit wider than the room.
+    let left = (x - width / 2).min(WIDTH as i32 - PAD - width).max(PAD);
+    root.draw(&Text::new(
+        label,
+        (left, TOP),
+        text_style(&MARKER_INK, false, HPos::Left, VPos::Top),
+    ))
+}
+
+fn text_style(colour: &'static RGBColor, bold: bool, h: HPos, v: VPos) -> TextStyle<'static> {
+    let weight = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    TextStyle::from(FontDesc::new(
+        FontFamily::SansSerif,
+        FONT_FOR_PLOTTERS,
+        weight,
+    ))
+    .color(colour)
+    .pos(Pos::new(h, v))
+}
+
+fn drawing_error(e: impl fmt::Display) -> ChartError {
+    ChartError::Drawing(e.to_string())
+}
+
+/// NaN, infinities and negative numbers count as 0.
+fn finite(value: f64) -> f64 {
+    if value.is_finite() {
+        value.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// Control characters are not allowed in XML (and a line break cannot show in one SVG line).
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Estimated advance of `c`, in em: a little wider than Arial, Roboto or DejaVu Sans (whichever
+/// the phone has) draw it, so that text fits. A Vietnamese letter is as wide as its base letter
+/// ("ễ" as "e"); its combining marks, in decomposed text, take no room.
+fn advance(c: char) -> f64 {
+    if is_combining_mark(c) {
+        return 0.0;
+    }
+    let mut base = c;
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            base = d;
+        }
+    });
+    match base {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'j' | 'l' | 'I' => 0.3,
+        '(' | ')' | '[' | ']' | '-' | '/' | 'f' | 't' | 'r' => 0.38,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' | '…' => 0.92,
+        '0'..='9' => 0.58,
+        c if c.is_uppercase() => 0.74,
+        c if c.is_lowercase() => 0.58,
+        // Anything else (symbols, other scripts) may be as wide as the font size.
+        _ => 1.0,
+    }
+}
+
+/// Estimated width of `text` at the chart's font size; bold is about a tenth wider.
+fn text_width(text: &str, bold: bool) -> f64 {
+    let em: f64 = text.chars().map(advance).sum();
+    em * FONT * if bold { 1.1 } else { 1.0 }
+}
+
+/// `text` cut to fit in `room` units, ending with "…" when it was cut; a letter keeps its
+/// combining marks.
+fn truncate(text: &str, room: f64, bold: bool) -> String {
+    if text_width(text, bold) <= room {
+        return text.to_string();
+    }
+    let room = room - text_width("…", bold);
+    let mut out = String::new();
+    let mut width = 0.0;
+    for c in text.chars() {
+        width += text_width(c.encode_utf8(&mut [0; 4]), bold);
+        if width > room {
+            break;
+        }
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// Escapes text for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(label: &str, value: f64, text: &str, emphasis: bool) -> Bar {
+        Bar {
+            label: label.to_string(),
+            value,
+            text: text.to_string(),
+            emphasis,
+        }
+    }
+
+    /// A contest of `n` candidates out of 361 voters, the first one elected.
+    fn contest(n: usize) -> BarChart {
+        let names = [
+            "Nguyễn Thị Thanh Hương",
+            "Trần Văn Bình",
+            "Lê Hoàng Phúc",
+            "Phạm Thị Ngọc Ánh",
+        ];
+        let bars = (0..n)
+            .map(|i| {
+                let votes = 200 - (i as u64 * 6) % 190;
+                bar(
+                    names[i % names.len()],
+                    votes as f64 * 100.0 / 361.0,
+                    &format!(
+                        "{} ({})",
+                        crate::render::format::number_vi(votes),
+                        crate::render::format::percent_vi(votes as f64 * 100.0 / 361.0)
+                    ),
+                    i == 0,
+                )
+            })
+            .collect();
+        BarChart {
+            id: "ket-qua-to-3".to_string(),
+            title: "Kết quả bầu trưởng thôn".to_string(),
+            description: "Số phiếu bầu của mỗi ứng cử viên trên 361 cử tri.".to_string(),
+            bars,
+            max: 100.0,
+            marker: Some(Marker {
+                value: 50.0,
+                label: "Quá nửa: 50%".to_string(),
+            }),
+        }
+    }
+
+    fn svg(chart: &BarChart) -> String {
+        match chart.to_svg() {
+            Ok(svg) => svg,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// The widths of the bars, in drawing order, found by their colours.
+    fn bar_widths(svg: &str) -> Vec<i32> {
+        svg.lines()
+            .filter(|l| l.starts_with("<rect") && (l.contains("#1F4E79") || l.contains("#5D8FC9")))
+            .map(|l| {
+                let w = l.split("width=\"").nth(1).and_then(|s| s.split('"').next());
+                w.and_then(|w| w.parse().ok()).unwrap_or(-1)
+            })
+            .collect()
+    }
+
+    /// Every text element: where it starts, whether it is bold, and what it says.
+    fn texts(svg: &str) -> Vec<(i32, bool, &str)> {
+        let lines: Vec<&str> = svg.lines().collect();
+        lines
+            .windows(2)
+            .filter_map(|pair| {
+                let x = pair[0].strip_prefix("<text x=\"")?.split('"').next()?;
+                Some((x.parse().ok()?, pair[0].contains("bold"), pair[1]))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_input_gives_the_same_bytes() {
+        let chart = contest(7);
+        assert_eq!(svg(&chart), svg(&chart.clone()));
+    }
+
+    #[test]
+    fn is_one_accessible_svg_element() {
+        let out = svg(&contest(3));
+        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" "));
+        assert!(out.ends_with("</svg>"));
+        assert_eq!(out.matches("<svg").count(), 1);
+        assert!(out.contains(" viewBox=\"0 0 360 "));
+        assert!(out.contains(" role=\"img\""));
+        assert!(out.contains(" aria-labelledby=\"ket-qua-to-3-title\""));
+        assert!(out.contains(" aria-describedby=\"ket-qua-to-3-desc\""));
+        // <title> and <desc> are the first children.
+        let (_, children) = out.split_once(">\n").unwrap_or_default();
+        assert!(children.starts_with(
+            "<title id=\"ket-qua-to-3-title\">Kết quả bầu trưởng thôn</title>\n\
+             <desc id=\"ket-qua-to-3-desc\">Số phiếu bầu"
+        ));
+        for absent in ["<?xml", "<script", "href", "url(", "@font-face", "<image"] {
+            assert!(!out.contains(absent), "{absent}");
+        }
+    }
+
+    #[test]
+    fn text_from_content_is_escaped() {
+        let mut chart = contest(1);
+        chart.title = "A & B <i> \"q\" 'a'".to_string();
+        chart.description = "x < y".to_string();
+        chart.bars[0].label = "Tổ 3 & \"Hòa Bình\" <mới>".to_string();
+        chart.bars[0].text = "<b>".to_string();
+        chart.marker = Some(Marker {
+            value: 50.0,
+            label: "a&b".to_string(),
+        });
+        let out = svg(&chart);
+        assert!(out.contains("A &amp; B &lt;i&gt; &quot;q&quot; &apos;a&apos;</title>"));
+        assert!(out.contains("x &lt; y</desc>"));
+        assert!(out.contains("Tổ 3 &amp; &quot;Hòa Bình&quot; &lt;mới&gt;"));
+        assert!(out.contains("&lt;b&gt;"));
+        assert!(out.contains("a&amp;b"));
+        assert!(!out.contains("<mới>") && !out.contains("<b>") && !out.contains("&amp;amp;"));
+    }
+
+    #[test]
+    fn ids_must_name_one_element() {
+        for id in ["", "a b", "a\tb"] {
+            let mut chart = contest(1);
+            chart.id = id.to_string();
+            assert_eq!(chart.to_svg(), Err(ChartError::InvalidId(id.to_string())));
+        }
+        let mut chart = contest(1);
+        chart.id = "a\"b".to_string();
+        assert!(svg(&chart).contains("aria-labelledby=\"a&quot;b-title\""));
+    }
+
+    #[test]
+    fn vietnamese_text_is_verbatim() {
+        let mut chart = contest(2);
+        chart.bars[1].label = "Tỷ lệ tham gia".to_string();
+        let out = svg(&chart);
+        assert!(out.contains("\nNguyễn Thị Thanh Hương\n</text>"));
+        assert!(out.contains("\nTỷ lệ tham gia\n</text>"));
+        assert!(out.contains("\n200 (55,40%)\n</text>"));
+        assert!(out.contains("font-size=\"14\""));
+    }
+
+    #[test]
+    fn one_bar_per_input_bar_in_proportion() {
+        for n in [1, 2, 10, 30] {
+            let out = svg(&contest(n));
+            let widths = bar_widths(&out);
+            assert_eq!(widths.len(), n);
+            assert_eq!(
+                texts(&out).len(),
+                2 * n + 1,
+                "label, text, and the marker's"
+            );
+            assert_eq!(
+                out.matches("fill=\"#1F4E79\"").count(),
+                1,
+                "one emphasised bar"
+            );
+            assert_eq!(
+                out.matches("font-weight=\"bold\"").count(),
+                2,
+                "its label and text"
+            );
+            for (w, b) in widths.iter().zip(&contest(n).bars) {
+                let expected = b.value / 100.0 * f64::from(widths[0]) / (200.0 / 361.0);
+                assert!((f64::from(*w) - expected).abs() <= 1.0, "{w} vs {expected}");
+            }
+        }
+    }
+
+    #[test]
+    fn height_grows_with_bars() {
+        let height = |n| {
+            let out = svg(&contest(n));
+            let h = out
+                .split("height=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next());
+            h.and_then(|h| h.parse::<i32>().ok()).unwrap_or(0)
+        };
+        assert_eq!(height(1), TOP + MARKER_ROW + ROW);
+        assert_eq!(height(30) - height(10), 20 * ROW);
+    }
+
+    #[test]
+    fn marker_is_a_dashed_line_with_its_label() {
+        let out = svg(&contest(4));
+        assert_eq!(
+            out.matches("stroke=\"#A4262C\"").count(),
+            2 * 4,
+            "two dashes a bar"
+        );
+        assert!(out.contains("\nQuá nửa: 50%\n</text>"));
+        let g = Geometry::of(&contest(4));
+        let x = PAD + g.length(50.0);
+        assert_eq!(x, PAD + g.axis / 2 + g.axis % 2);
+        let first = g.bars_top + LABEL_LINE - MARKER_OVERHANG;
+        assert!(out.contains(&format!("points=\"{x},{first} {x},{} \"", first + DASH)));
+        let mut without = contest(4);
+        without.marker = None;
+        assert!(!svg(&without).contains("#A4262C"));
+    }
+
+    #[test]
+    fn text_that_would_cross_the_marker_moves_past_it() {
+        let mut chart = contest(4);
+        chart.bars[2].value = 45.0;
+        chart.bars[2].text = "45,00%".to_string();
+        chart.bars[3].value = 100.0;
+        let g = Geometry::of(&chart);
+        let (marker, end) = (PAD + g.length(50.0), PAD + g.length(45.0));
+        let out = svg(&chart);
+        assert!(out.contains(&format!("<text x=\"{}\"", marker + TEXT_GAP)));
+        assert!(!out.contains(&format!("<text x=\"{}\"", end + TEXT_GAP)));
+        // Text that ends before the marker, or starts after it, stays at the end of its bar.
+        chart.bars[2].value = 10.0;
+        let end = PAD + g.length(10.0);
+        assert!(svg(&chart).contains(&format!("<text x=\"{}\"", end + TEXT_GAP)));
+        let end = PAD + g.length(100.0);
+        assert!(out.contains(&format!("<text x=\"{}\"", end + TEXT_GAP)));
+    }
+
+    #[test]
+    fn no_bars_says_so() {
+        let mut chart = contest(0);
+        chart.marker = None;
+        let out = svg(&chart);
+        assert!(out.contains("Không có số liệu"));
+        assert!(out.contains("<title id=\"ket-qua-to-3-title\">"));
+        assert!(bar_widths(&out).is_empty());
+        let with_marker = svg(&contest(0));
+        assert!(
+            with_marker.contains("Không có số liệu"),
+            "even with a marker"
+        );
+        assert!(!with_marker.contains("Quá nửa") && with_marker.len() == out.len());
+        assert!(out.len() < 1024, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn odd_numbers_are_drawn_safely() {
+        let mut chart = contest(0);
+        chart.max = 10.0;
+        chart.bars = vec![
+            bar("quá", 25.0, "25", false),
+            bar("đủ", 10.0, "10", false),
+            bar("NaN", f64::NAN, "?", false),
+            bar("vô cùng", f64::INFINITY, "?", false),
+            bar("âm", -3.0, "-3", false),
+        ];
+        let widths = bar_widths(&svg(&chart));
+        assert_eq!(
+            widths[0], widths[1],
+            "values above max stop at the end of the axis"
+        );
+        assert!(widths[0] > 100);
+        assert_eq!(&widths[2..], &[0, 0, 0]);
+        for max in [0.0, f64::NAN, -1.0, f64::INFINITY] {
+            chart.max = max;
+            let widths = bar_widths(&svg(&chart));
+            let expected = f64::from(widths[0]) * 10.0 / 25.0;
+            assert!(
+                (f64::from(widths[1]) - expected).abs() <= 1.0,
+                "largest bar is the axis"
+            );
+        }
+        chart.bars.iter_mut().for_each(|b| b.value = 0.0);
+        chart.marker = Some(Marker {
+            value: f64::NAN,
+            label: String::new(),
+        });
+        assert_eq!(bar_widths(&svg(&chart)), vec![0; 5]);
+    }
+
+    #[test]
+    fn empty_and_long_text_fits() {
+        let mut chart = contest(3);
+        chart.bars[0].label = String::new();
+        chart.bars[1].label = "Tổ dân phố ".repeat(10);
+        chart.bars[1].text = "9".repeat(100);
+        chart.bars[2].label = "a\nb\u{0}c".to_string();
+        let out = svg(&chart);
+        assert!(!out.contains("\n\n</text>"), "no empty text elements");
+        assert!(
+            out.contains("\na b c\n</text>"),
+            "control characters become spaces"
+        );
+        // No text reaches past the right margin, so none is clipped.
+        let mut odd = contest(2);
+        odd.bars[1].value = 1e9;
+        for chart in [&chart, &contest(30), &odd] {
+            for (x, bold, text) in texts(&svg(chart)) {
+                let right = f64::from(x) + text_width(text, bold);
+                assert!(
+                    right <= f64::from(WIDTH as i32 - PAD),
+                    "{text} ends at {right}"
+                );
+            }
+        }
+        let long = out.lines().find(|l| l.starts_with("Tổ dân phố Tổ dân phố"));
+        assert!(
+            long.is_some_and(|l| l.ends_with('…') && l.len() < 100),
+            "{long:?}"
+        );
+        let number = out.lines().find(|l| l.starts_with("999"));
+        assert!(number.is_some_and(|l| l.ends_with("9…")), "{number:?}");
+        // The bar with the cut text still has room for it.
+        let g = Geometry::of(&chart);
+        assert!(g.axis + TEXT_GAP + (INNER * MAX_TEXT_SHARE) as i32 <= INNER as i32);
+    }
+
+    #[test]
+    fn truncation_keeps_marks_with_their_letter() {
+        let nfd = "Hu\u{31b}o\u{31b}ng";
+        assert_eq!(text_width("Hương", false), text_width(nfd, false));
+        assert_eq!(
+            truncate("Hương", text_width("Hương", false), false),
+            "Hương"
+        );
+        let room = text_width("Hươ…", false) + 1.0;
+        assert_eq!(truncate("Hương", room, false), "Hươ…");
+        assert_eq!(truncate(nfd, room, false), "Hu\u{31b}o\u{31b}…");
+        assert_eq!(
+            truncate("ab cd", text_width("ab …", false) + 1.0, false),
+            "ab…"
+        );
+        assert_eq!(truncate("", 0.0, false), "");
+    }
+
+    #[test]
+    fn widths_are_estimated_generously() {
+        // Widths drawn at 14 px by headless Chromium with DejaVu Sans, wider than Arial or
+        // Roboto: the estimate is never short, and not so long that it wastes the bars' room.
+        for (text, bold, drawn) in [
+            ("Nguyễn Thị Thanh Hương", true, 171.5),
+            ("Nguyễn Thị Thanh Hương", false, 163.3),
+            ("ĐẶNG VĂN ĐỨC", true, 110.3),
+            ("Tổ dân phố số 12 khu Hồng Hải mở rộng", false, 258.4),
+            ("4.459.718 (100,00%)", false, 130.8),
+            ("159 (44,04%)", false, 84.1),
+            ("Quá nửa: 50%", false, 90.6),
+        ] {
+            let estimate = text_width(text, bold);
+            assert!(
+                estimate >= drawn && estimate < drawn * 1.25,
+                "{text}: {estimate}"
+            );
+        }
+    }
+
+    #[test]
+    fn charts_are_small() {
+        let sizes: Vec<usize> = [2, 4, 10, 30]
+            .iter()
+            .map(|n| svg(&contest(*n)).len())
+            .collect();
+        assert!(sizes[1] < 4 * 1024, "4 bars: {} bytes", sizes[1]);
+        assert!(sizes[3] < 24 * 1024, "30 bars: {} bytes", sizes[3]);
+    }
+
+    #[test]
+    fn colours_meet_wcag_aa_on_white() {
+        fn luminance(c: RGBColor) -> f64 {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+        }
+        let contrast = |c| 1.05 / (luminance(c) + 0.05);
+        assert!(contrast(INK) >= 4.5);
+        assert!(contrast(MARKER_INK) >= 4.5);
+        assert!(contrast(STRONG) >= 4.5);
+        assert!(contrast(LIGHT) >= 3.0);
+    }
+}
