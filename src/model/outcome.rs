@@ -89,7 +89,7 @@ impl Outcome {
 
     pub fn label_vi(&self) -> &'static str {
         match self {
-            Self::QuorumNotMet { .. } => "Cuộc bầu không hợp lệ (không quá 50% số hộ tham gia)",
+            Self::QuorumNotMet { .. } => "Cuộc bầu không hợp lệ (không đủ số hộ tham gia)",
             Self::Elected { .. } => "Có người trúng cử",
             Self::NotElected { .. } => "Không có người trúng cử",
             Self::Tie { .. } => "Không có người trúng cử (bằng phiếu)",

@@ -1,9 +1,11 @@
 //! Rendering: from the site model to the files of the output, with no filesystem writes.
 
 pub mod chart;
+mod charts;
 pub mod format;
 pub mod markdown;
 mod pages;
+mod result_pages;
 pub mod result_views;
 pub mod theme;
 pub mod urls;

@@ -1,8 +1,12 @@
 //! One function per kind of page: which views it gets and where it is written.
 
+use super::charts;
 use super::format::{number_vi, percent_vi};
 use super::markdown::to_html;
-use super::result_views::{ResultView, StatusView};
+use super::result_pages;
+use super::result_views::{
+    CompositionView, ContestRow, ResultView, StatusView, rules_summary, timeline_view,
+};
 use super::views::{
     CandidateRow, CommuneSummary, ContestSummary, DocumentSummary, DocumentView, Link,
     RoundSummary, VillageRow,
@@ -13,11 +17,12 @@ use crate::model::candidate::Candidate;
 use crate::model::division::Commune;
 use crate::model::election::Round;
 use crate::model::result::percent;
+use crate::model::statistics::Composition;
 use serde::Serialize;
 use tera::Context;
 
 const HOME_TITLE: &str = "Trang chủ";
-const ROUNDS_TITLE: &str = "Các cuộc bầu cử";
+pub(super) const ROUNDS_TITLE: &str = "Các cuộc bầu cử";
 const DOCUMENTS_TITLE: &str = "Văn bản";
 const COMMUNES_TITLE: &str = "Đơn vị hành chính";
 const ABOUT_TITLE: &str = "Giới thiệu và liên hệ";
@@ -26,8 +31,11 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
     let site = r.site;
     home(r, site)?;
     rounds(r, site)?;
+    result_pages::overview(r, site)?;
     for round in &site.rounds {
         round_page(r, site, round)?;
+        result_pages::candidate_list(r, site, round)?;
+        result_pages::elected_list(r, site, round)?;
         for contest in &round.data.cuoc_bau {
             contest_page(
                 r,
@@ -66,7 +74,7 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
 }
 
 /// Breadcrumbs: home, the given ancestors, then the page itself.
-fn trail(ancestors: &[Link], title: &str, url: &str) -> Vec<Link> {
+pub(super) fn trail(ancestors: &[Link], title: &str, url: &str) -> Vec<Link> {
     let mut t = vec![link(HOME_TITLE, urls::HOME)];
     t.extend_from_slice(ancestors);
     t.push(link(title, url));
@@ -165,6 +173,30 @@ fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String
     ctx.insert("contests", &contests);
     ctx.insert("documents", &documents);
     ctx.insert("has_results", &round.results.is_some());
+    let rows: Vec<ContestRow> = round
+        .contest_ids()
+        .into_iter()
+        .map(|v| ContestRow::new(site, round, v))
+        .collect();
+    ctx.insert("contest_rows", &rows);
+    ctx.insert("turnout_chart", &charts::turnout(site, round)?);
+    let composition = Composition::of(&round.candidates);
+    if composition.total > 0 {
+        ctx.insert("composition", &CompositionView::new(&composition)?);
+    }
+    if let Some(rules) = site.rules_for(round) {
+        ctx.insert("timeline", &timeline_view(site, round, rules));
+        ctx.insert("rules_summary", &rules_summary(rules));
+    }
+    ctx.insert("weekday", round.data.ngay_bau_cu.weekday_vi());
+    ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
+    ctx.insert(
+        "elected_list_url",
+        &round
+            .results
+            .as_ref()
+            .map(|_| urls::elected_list(&round.id)),
+    );
     let t = trail(
         &[link(ROUNDS_TITLE, urls::ROUNDS)],
         &summary.title,
@@ -192,10 +224,15 @@ fn contest_page(
         .results
         .as_ref()
         .and_then(|s| s.contests.get(village))
-        .filter(|_| round.contest_status(village).has_figures())
-        .map(|c| ResultView::new(site, round, village, c));
+        .filter(|_| round.contest_status(village).has_figures());
+    let chart = match results {
+        Some(c) => Some(charts::votes(site, round, village, c)?),
+        None => None,
+    };
+    let results = results.map(|c| ResultView::new(site, round, village, c));
     let title = format!("{} — {}", contest.village, summary.title);
     let mut ctx = Context::new();
+    ctx.insert("votes_chart", &chart);
     ctx.insert("round", &summary);
     ctx.insert("contest", &contest);
     ctx.insert("results", &results);

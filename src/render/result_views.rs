@@ -2,6 +2,7 @@
 //! in law, the round's dashboard and timeline. Every number and sentence is made here, from the
 //! records and the rules in force; templates only place them.
 
+use super::charts;
 use super::format::{number_vi, percent_vi, share_against_vi};
 use super::urls;
 use super::views::Link;
@@ -10,6 +11,7 @@ use crate::model::election::{ContestStatus, Round};
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
 use crate::model::rules::{Base, RuleSet};
+use crate::model::statistics::Composition;
 use crate::model::timeline::{StepState, timeline};
 use serde::Serialize;
 
@@ -384,4 +386,66 @@ pub fn rules_summary(rules: &RuleSet) -> String {
         "Cuộc bầu hợp lệ khi có trên {}% tổng số cử tri đại diện hộ gia đình tham gia; người trúng cử phải được trên {}% {} đồng ý (theo {}).",
         rules.quorum.percent, rules.election.percent, base, rules.name
     )
+}
+
+/// A share of a candidate list, as a table row beside its chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareRow {
+    pub label: &'static str,
+    pub count: String,
+    pub share: String,
+}
+
+/// The composition of a candidate list: tables and the charts that draw them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompositionView {
+    pub total: String,
+    pub groups: Vec<ShareGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareGroup {
+    pub title: &'static str,
+    pub rows: Vec<ShareRow>,
+    pub chart: String,
+}
+
+impl CompositionView {
+    pub fn new(c: &Composition) -> Result<Self, String> {
+        let row = |label, count: u32| ShareRow {
+            label,
+            count: number_vi(count.into()),
+            share: percent(count, c.total).map(percent_vi).unwrap_or_default(),
+        };
+        let levels = |shares: &[crate::model::statistics::Share]| {
+            shares
+                .iter()
+                .filter(|s| s.count > 0)
+                .map(|s| row(s.label, s.count))
+                .collect::<Vec<_>>()
+        };
+        let tables = [
+            (
+                "Cơ cấu ứng cử viên",
+                vec![
+                    row("Nữ", c.women),
+                    row("Tái cử", c.re_election),
+                    row("Ứng cử lần đầu", c.new),
+                    row("Dân tộc thiểu số", c.minority),
+                    row("Đảng viên", c.party_members),
+                ],
+            ),
+            ("Trình độ chuyên môn", levels(&c.qualification)),
+            ("Trình độ lý luận chính trị", levels(&c.political_theory)),
+        ];
+        let charts = charts::composition(c)?;
+        Ok(Self {
+            total: number_vi(c.total.into()),
+            groups: tables
+                .into_iter()
+                .zip(charts)
+                .map(|((title, rows), chart)| ShareGroup { title, rows, chart })
+                .collect(),
+        })
+    }
 }
