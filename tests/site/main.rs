@@ -15,3 +15,4 @@ mod garbage;
 mod home;
 mod law;
 mod links;
+mod results;
