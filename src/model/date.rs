@@ -132,6 +132,16 @@ impl Date {
         Self::from_day_number(self.day_number() + days)
     }
 
+    /// The same day `months` later, or the month's last day when it is shorter (31/8 + 6 months
+    /// is 28/2 or 29/2).
+    pub fn plus_months(&self, months: u32) -> Option<Self> {
+        let total = i64::from(self.month) - 1 + i64::from(months);
+        let year = i32::try_from(i64::from(self.year) + total.div_euclid(12)).ok()?;
+        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+        let day = self.day.min(days_in_month(year, month));
+        Self::new(year, month, day)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(&self, later: &Date) -> i64 {
         later.day_number() - self.day_number()
@@ -255,6 +265,15 @@ mod tests {
         let a = Date::new(2021, 1, 10).unwrap();
         assert_eq!(a.days_until(&Date::new(2022, 1, 10).unwrap()), 365);
         assert_eq!(Date::new(2200, 12, 31).unwrap().plus_days(1), None);
+    }
+
+    #[test]
+    fn months_keep_the_day_or_end_the_month() {
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(d(2022, 6, 20).plus_months(6), Some(d(2022, 12, 20)));
+        assert_eq!(d(2022, 8, 31).plus_months(6), Some(d(2023, 2, 28)));
+        assert_eq!(d(2023, 8, 31).plus_months(6), Some(d(2024, 2, 29)));
+        assert_eq!(d(2022, 11, 15).plus_months(2), Some(d(2023, 1, 15)));
     }
 
     #[test]

@@ -130,6 +130,7 @@ mod tests {
             quyet_dinh: None,
             ngay_bau_lai: None,
             dot_bau_lai: None,
+            lam_thoi: None,
         }
     }
 

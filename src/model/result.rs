@@ -90,6 +90,18 @@ pub struct CountRecord {
     pub nguoi_ky: Vec<Signer>,
 }
 
+/// An acting head appointed by the commune chair while the post stays empty (trưởng thôn lâm
+/// thời), for a limited time.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActingHead {
+    pub ho_ten: String,
+    pub tu_ngay: Date,
+    pub den_ngay: Date,
+    #[serde(default)]
+    pub quyet_dinh: Option<Decision>,
+}
+
 /// The figures of one contest's vote-count record.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +132,9 @@ pub struct ContestCount {
     /// The round (folder in `bau-cu/`) that records the repeat vote, once it is held.
     #[serde(default)]
     pub dot_bau_lai: Option<String>,
+    /// The acting head, when the post stays empty after the vote.
+    #[serde(default)]
+    pub lam_thoi: Option<ActingHead>,
 }
 
 impl ContestCount {

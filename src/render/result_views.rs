@@ -147,6 +147,8 @@ pub struct StatusView {
     pub decision_url: Option<String>,
     pub repeat_date: Option<String>,
     pub repeat_round: Option<Link>,
+    /// `Nguyễn Văn X, từ 01/7/2022 đến 31/12/2022 (Quyết định số …)`.
+    pub acting: Option<String>,
 }
 
 impl StatusView {
@@ -176,6 +178,19 @@ impl StatusView {
                     title: format!("Bầu lại ngày {}", r.data.ngay_bau_cu.vi_short()),
                     url: urls::round(&r.id),
                 }),
+            acting: count.and_then(|c| c.lam_thoi.as_ref()).map(|a| {
+                let decision = a
+                    .quyet_dinh
+                    .as_ref()
+                    .map(|d| format!(" ({})", d.label_vi()))
+                    .unwrap_or_default();
+                format!(
+                    "{}, từ {} đến {}{decision}",
+                    a.ho_ten,
+                    a.tu_ngay.vi_short(),
+                    a.den_ngay.vi_short()
+                )
+            }),
         }
     }
 }

@@ -64,6 +64,9 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
             let outcome = rules.map(|r| Outcome::decide(count, r, &order));
             here.status(round, outcome.as_ref(), ctx);
             here.dates(round, ctx);
+            if let Some(rules) = rules {
+                here.acting_head(round, rules, outcome.as_ref(), ctx);
+            }
         }
     }
 }
@@ -400,6 +403,68 @@ impl Contest<'_> {
                     "Ghi trang_thai: bau-lai, hoặc xóa ngay_bau_lai/dot_bau_lai.",
                     "Set trang_thai: bau-lai, or remove ngay_bau_lai/dot_bau_lai.",
                 ),
+            );
+        }
+    }
+
+    /// An acting head fills an empty post, after the vote, for a limited time.
+    fn acting_head(
+        &self,
+        round: &Round,
+        rules: &RuleSet,
+        outcome: Option<&Outcome>,
+        ctx: &mut Ctx,
+    ) {
+        let Some(acting) = &self.count.lam_thoi else {
+            return;
+        };
+        let village = self.village;
+        let fix = || {
+            Bilingual::new(
+                "Kiểm tra lại quyết định cử trưởng thôn, tổ trưởng lâm thời.",
+                "Check the decision appointing the acting head.",
+            )
+        };
+        if outcome.and_then(Outcome::elected).is_some()
+            && self.count.trang_thai == ResultStatus::Recognised
+        {
+            self.error(
+                ctx,
+                "lam_thoi",
+                Bilingual::new(
+                    format!("Khu “{village}” đã có người trúng cử được công nhận, nên không cử người lâm thời."),
+                    format!("“{village}” has a recognised elected head, so no acting head is appointed."),
+                ),
+                fix(),
+            );
+        }
+        let limit = acting.tu_ngay.plus_months(rules.acting_head_max_months);
+        if acting.den_ngay < acting.tu_ngay || limit.is_some_and(|l| acting.den_ngay > l) {
+            self.error(
+                ctx,
+                "lam_thoi",
+                Bilingual::new(
+                    format!(
+                        "Người lâm thời của khu “{village}” giữ chức từ {} đến {}: quá {} tháng hoặc ngày kết thúc trước ngày bắt đầu.",
+                        acting.tu_ngay, acting.den_ngay, rules.acting_head_max_months
+                    ),
+                    format!(
+                        "The acting head of “{village}” serves from {} to {}: more than {} months, or ending before starting.",
+                        acting.tu_ngay, acting.den_ngay, rules.acting_head_max_months
+                    ),
+                ),
+                fix(),
+            );
+        }
+        if acting.tu_ngay < round.data.ngay_bau_cu {
+            self.error(
+                ctx,
+                "lam_thoi",
+                Bilingual::new(
+                    format!("Người lâm thời của khu “{village}” bắt đầu trước ngày bầu cử."),
+                    format!("The acting head of “{village}” starts before election day."),
+                ),
+                fix(),
             );
         }
     }

@@ -163,3 +163,27 @@ fn a_postponed_contest_has_no_results() {
     let line = fx.line_of(RESULTS, "khu-2:");
     assert_error(&d, RESULTS, line, Some("khu-2"), "postponed or not held");
 }
+
+#[test]
+fn an_acting_head_serves_at_most_six_months_and_is_shown() {
+    let acting = |until: &str| {
+        format!(
+            "ngay_bau_lai: 19/6/2022\nlam_thoi:\n  ho_ten: Phạm Văn Tạm\n  tu_ngay: 01/7/2022\n  den_ngay: {until}\n  quyet_dinh:\n    so: 20/QĐ-UBND\n    ngay: 30/6/2022"
+        )
+    };
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay_bau_lai: 19/6/2022", &acting("02/01/2023"));
+    let d = fx.check();
+    let line = fx.line_of(RESULTS, "lam_thoi:");
+    let e = assert_error(&d, RESULTS, line, Some("lam_thoi"), "more than 6 months");
+    assert!(e.message.en.contains("01/7/2022") && e.message.en.contains("02/1/2023"), "{e}");
+
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay_bau_lai: 19/6/2022", &acting("01/01/2023"));
+    fx.build_ok();
+    let page = fx.text("bau-cu/tn-2022/khu-1/index.html");
+    assert!(
+        page.contains("người phụ trách lâm thời: Phạm Văn Tạm, từ 01/7/2022 đến 01/1/2023 (Quyết định số 20/QĐ-UBND ngày 30/6/2022)"),
+        "{page}"
+    );
+}
