@@ -197,6 +197,9 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "du-lieu",
 ];
 
+/// Names of a round's own pages, which a village id in that round cannot take.
+pub const RESERVED_IN_ROUND: &[&str] = &["danh-sach-ung-cu-vien", "danh-sach-trung-cu"];
+
 fn check_slug(file: &SourceFile, slug: &str) -> Option<Diagnostic> {
     (!text::is_slug(slug)).then(|| {
         let suggestion = text::slugify(slug);

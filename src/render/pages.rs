@@ -253,6 +253,9 @@ struct CandidateView {
     photo: Option<String>,
     bio_html: String,
     votes: Option<String>,
+    elected: bool,
+    /// Where the contest's result stands in law.
+    status: &'static str,
 }
 
 fn candidate_page(
@@ -285,6 +288,13 @@ fn candidate_page(
                 number_vi(n.into())
             ))
         });
+    let row = ContestRow::new(site, round, village);
+    let own_url = urls::candidate(&round.id, village, &cand.slug);
+    let elected = row
+        .outcome
+        .as_ref()
+        .and_then(|o| o.elected.as_ref())
+        .is_some_and(|l| l.url == own_url);
     let view = CandidateView {
         row: CandidateRow::new(round, cand),
         religion: cand.data.ton_giao.clone(),
@@ -293,6 +303,8 @@ fn candidate_page(
         photo: photo.as_ref().map(|(_, path)| urls::encode(path)),
         bio_html: to_html(&cand.bio),
         votes,
+        elected,
+        status: row.status.label,
     };
     if let Some((source, url)) = photo {
         r.copy(url, source);
@@ -436,6 +448,7 @@ fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result<(), String
 struct VillageContest {
     round: RoundSummary,
     contest: ContestSummary,
+    row: ContestRow,
 }
 
 fn village_page(r: &mut Renderer, site: &Site, c: &Commune, village: &str) -> Result<(), String> {
@@ -452,6 +465,7 @@ fn village_page(r: &mut Renderer, site: &Site, c: &Commune, village: &str) -> Re
             Some(VillageContest {
                 round: RoundSummary::new(site, x),
                 contest: ContestSummary::new(site, x, village, entry.dia_diem.as_ref()),
+                row: ContestRow::new(site, x, village),
             })
         })
         .collect();

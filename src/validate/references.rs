@@ -115,6 +115,23 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
                     ),
                 );
             }
+            if crate::model::RESERVED_IN_ROUND.contains(&id) {
+                ctx.error(
+                    file,
+                    entry_line(ctx, 1),
+                    "cuoc_bau",
+                    Bilingual::new(
+                        format!("Mã khu dân cư “{id}” trùng với tên một trang của đợt bầu cử."),
+                        format!(
+                            "The village id “{id}” is the name of one of the round's own pages."
+                        ),
+                    ),
+                    Bilingual::new(
+                        "Đổi mã của khu dân cư trong tệp đơn vị, ví dụ thêm số thứ tự.",
+                        "Change the village's id in the division file, e.g. add its number.",
+                    ),
+                );
+            }
             if !seen.insert(id) {
                 let repeated = entry_line(ctx, 1).and_then(|first| entry_line(ctx, first + 1));
                 ctx.error(

@@ -176,7 +176,10 @@ fn an_acting_head_serves_at_most_six_months_and_is_shown() {
     let d = fx.check();
     let line = fx.line_of(RESULTS, "lam_thoi:");
     let e = assert_error(&d, RESULTS, line, Some("lam_thoi"), "more than 6 months");
-    assert!(e.message.en.contains("01/7/2022") && e.message.en.contains("02/1/2023"), "{e}");
+    assert!(
+        e.message.en.contains("01/7/2022") && e.message.en.contains("02/1/2023"),
+        "{e}"
+    );
 
     let fx = Fixture::new();
     fx.replace_line(RESULTS, "ngay_bau_lai: 19/6/2022", &acting("01/01/2023"));
@@ -185,5 +188,27 @@ fn an_acting_head_serves_at_most_six_months_and_is_shown() {
     assert!(
         page.contains("người phụ trách lâm thời: Phạm Văn Tạm, từ 01/7/2022 đến 01/1/2023 (Quyết định số 20/QĐ-UBND ngày 30/6/2022)"),
         "{page}"
+    );
+}
+
+#[test]
+fn a_village_cannot_take_the_name_of_a_round_s_own_page() {
+    let fx = Fixture::new();
+    let commune = fx
+        .read(COMMUNE)
+        .replace("ma: khu-2", "ma: danh-sach-trung-cu");
+    fx.write(COMMUNE, commune);
+    let round = fx
+        .read(ROUND_FILE)
+        .replace("  - khu-2", "  - danh-sach-trung-cu");
+    fx.write(ROUND_FILE, round);
+    let d = fx.check();
+    let line = fx.line_of(ROUND_FILE, "- danh-sach-trung-cu");
+    assert_error(
+        &d,
+        ROUND_FILE,
+        line,
+        Some("cuoc_bau"),
+        "one of the round's own pages",
     );
 }
