@@ -102,32 +102,27 @@ pub fn builtin() -> Vec<RuleSet> {
         percent: 50,
         base: Base::Eligible,
     };
-    vec![
-        RuleSet {
-            id: LAW_2022.to_string(),
-            name: "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Điều 15); \
-                   Nghị định số 59/2023/NĐ-CP (Điều 6–9)"
-                .to_string(),
-            quorum: majority_of_all,
-            election: majority_of_all,
-            decision_days_before: 20,
-            team_days_before: 10,
-            list_days_before: None,
-            recognition_working_days: 5,
-            acting_head_max_months: 6,
-        },
-        RuleSet {
-            id: JOINT_RESOLUTION_2008.to_string(),
-            name: "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN".to_string(),
-            quorum: majority_of_all,
-            election: majority_of_all,
-            decision_days_before: 20,
-            team_days_before: 10,
-            list_days_before: None,
-            recognition_working_days: 5,
-            acting_head_max_months: 6,
-        },
-    ]
+    let law_2022 = RuleSet {
+        id: LAW_2022.to_string(),
+        name: "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Điều 15); \
+               Nghị định số 59/2023/NĐ-CP (Điều 6–9)"
+            .to_string(),
+        quorum: majority_of_all,
+        election: majority_of_all,
+        decision_days_before: 20,
+        team_days_before: 10,
+        list_days_before: None,
+        recognition_working_days: 5,
+        acting_head_max_months: 6,
+    };
+    // the 2008 resolution set the same thresholds and deadlines, as guidance reads it; it stays a
+    // set of its own so that pages cite the text that governed their term
+    let joint_2008 = RuleSet {
+        id: JOINT_RESOLUTION_2008.to_string(),
+        name: "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN".to_string(),
+        ..law_2022.clone()
+    };
+    vec![law_2022, joint_2008]
 }
 
 /// The built-in set in force on `day`.

@@ -64,6 +64,15 @@ impl OutcomeView {
                 .map(|c| c.data.ho_ten.clone())
                 .unwrap_or_else(|| slug.to_string())
         };
+        // `159/361 = 44,04%`
+        let ratio = |part: u32, whole: u32, pct: u8| {
+            format!(
+                "{}/{} = {}",
+                number_vi(part.into()),
+                number_vi(whole.into()),
+                share_against_vi(part, whole, pct)
+            )
+        };
         let q = rules.quorum.percent;
         let e = rules.election;
         let repeat = format!(
@@ -76,20 +85,16 @@ impl OutcomeView {
                 eligible,
             } => (
                 format!(
-                    "Không đạt: {}/{} = {} số hộ tham gia ≤ {q}% tổng số hộ, nên cuộc bầu không hợp lệ.",
-                    number_vi((*participants).into()),
-                    number_vi((*eligible).into()),
-                    share_against_vi(*participants, *eligible, q),
+                    "Không đạt: {} số hộ tham gia ≤ {q}% tổng số hộ, nên cuộc bầu không hợp lệ.",
+                    ratio(*participants, *eligible, q),
                 ),
                 Some(repeat),
             ),
             Outcome::Elected { slug, votes, base } => (
                 format!(
-                    "Trúng cử: {} với {}/{} = {} > {}% {}.",
+                    "Trúng cử: {} với {} > {}% {}.",
                     name(slug),
-                    number_vi((*votes).into()),
-                    number_vi((*base).into()),
-                    share_against_vi(*votes, *base, e.percent),
+                    ratio(*votes, *base, e.percent),
                     e.percent,
                     e.base.label_vi()
                 ),
@@ -98,11 +103,9 @@ impl OutcomeView {
             Outcome::NotElected { best, base } => (
                 match best {
                     Some((slug, votes)) => format!(
-                        "Không đạt: người nhiều phiếu nhất ({}) được {}/{} = {} ≤ {}% {}, nên không có người trúng cử.",
+                        "Không đạt: người nhiều phiếu nhất ({}) được {} ≤ {}% {}, nên không có người trúng cử.",
                         name(slug),
-                        number_vi((*votes).into()),
-                        number_vi((*base).into()),
-                        share_against_vi(*votes, *base, e.percent),
+                        ratio(*votes, *base, e.percent),
                         e.percent,
                         e.base.label_vi()
                     ),
@@ -115,11 +118,9 @@ impl OutcomeView {
             ),
             Outcome::Tie { slugs, votes, base } => (
                 format!(
-                    "Không đạt: {} bằng phiếu nhau, mỗi người {}/{} = {}, nên không có người trúng cử.",
+                    "Không đạt: {} bằng phiếu nhau, mỗi người {}, nên không có người trúng cử.",
                     slugs.iter().map(|s| name(s)).collect::<Vec<_>>().join(", "),
-                    number_vi((*votes).into()),
-                    number_vi((*base).into()),
-                    share_against_vi(*votes, *base, e.percent),
+                    ratio(*votes, *base, e.percent),
                 ),
                 Some(repeat),
             ),
