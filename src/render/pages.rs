@@ -15,7 +15,7 @@ use super::{Renderer, link, urls};
 use crate::model::Site;
 use crate::model::candidate::Candidate;
 use crate::model::division::Commune;
-use crate::model::election::Round;
+use crate::model::election::{Round, RoundStatus};
 use crate::model::result::percent;
 use crate::model::statistics::Composition;
 use serde::Serialize;
@@ -189,6 +189,19 @@ fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String
         ctx.insert("rules_summary", &rules_summary(rules));
     }
     ctx.insert("weekday", round.data.ngay_bau_cu.weekday_vi());
+    ctx.insert(
+        "postponement",
+        &round.data.quyet_dinh_hoan.as_ref().map(|d| d.label_vi()),
+    );
+    ctx.insert("reason", &round.data.ly_do);
+    let certified = round
+        .results
+        .iter()
+        .flat_map(|s| s.contests.values())
+        .filter_map(|c| c.quyet_dinh.as_ref().and_then(|d| d.ngay))
+        .max()
+        .filter(|_| round.data.trang_thai == RoundStatus::Official);
+    ctx.insert("certified", &certified.map(|d| d.vi_short()));
     ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
     ctx.insert(
         "elected_list_url",

@@ -141,6 +141,10 @@ fn the_round_dashboard_lists_every_contest_with_turnout_outcome_and_status() {
         "{round}"
     );
     assert!(round.contains("Cơ cấu ứng cử viên"), "{round}");
+    assert!(
+        round.contains("Kết quả chính thức (công nhận xong ngày 09/6/2022)"),
+        "{round}"
+    );
     assert!(round.contains("Nữ 1 33,33%"), "{round}");
     let contest = fx.text("bau-cu/tn-2022/khu-2/index.html");
     assert!(
@@ -218,6 +222,18 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
         "{text}"
     );
     assert!(text.contains("Chưa đến"), "{text}");
+
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: sap-dien-ra",
+        "trang_thai: hoan\nquyet_dinh_hoan:\n  so: 7/QĐ-UBND\n  ngay: 01/6/2022\nly_do: Mưa bão",
+    );
+    fx.build_ok();
+    let text = fx.text("bau-cu/tn-2022/index.html");
+    assert!(
+        text.contains("Hoãn — Quyết định số 7/QĐ-UBND ngày 01/6/2022 Lý do Mưa bão"),
+        "{text}"
+    );
     assert!(fx.output().join("tai-nguyen/dem-nguoc.js").is_file());
 }
 
