@@ -197,6 +197,27 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "du-lieu",
 ];
 
+/// Names of the archive pages inside `bau-cu/` and `van-ban/`, which a round or a document
+/// cannot take.
+pub const ARCHIVE_NAMES: &[&str] = &["nhiem-ky", "nam", "loai", "trang"];
+
+/// A name that a built-in page of the portal already takes.
+fn check_reserved(file: &SourceFile, slug: &str, reserved: &[&str]) -> Option<Diagnostic> {
+    reserved.contains(&slug).then(|| {
+        Diagnostic::error(
+            &file.rel,
+            Bilingual::new(
+                format!("Tên “{slug}” trùng với một mục có sẵn của cổng thông tin."),
+                format!("The name “{slug}” is taken by a built-in section of the portal."),
+            ),
+        )
+        .hint(Bilingual::new(
+            "Đổi tên tệp hoặc thư mục.",
+            "Rename the file or folder.",
+        ))
+    })
+}
+
 /// Names of a round's own pages, which a village id in that round cannot take.
 pub const RESERVED_IN_ROUND: &[&str] = &["danh-sach-ung-cu-vien", "danh-sach-trung-cu"];
 
@@ -260,6 +281,7 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
     if let Some(d) = check_slug(file, &sources.id) {
         problems.push(d);
     }
+    problems.extend(check_reserved(file, &sources.id, ARCHIVE_NAMES));
     let data = match yaml::parse::<RoundFile>(file, &file.text, 1) {
         Ok(data) => Some(data),
         Err(d) => {
@@ -348,6 +370,7 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     if let Some(d) = check_slug(file, &slug) {
         problems.push(d);
     }
+    problems.extend(check_reserved(file, &slug, ARCHIVE_NAMES));
     let parsed = match front_matter::parse::<DocumentFile>(file) {
         Ok(p) => p,
         Err(d) => {
@@ -438,18 +461,7 @@ fn assemble_page(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Pa
     if let Some(d) = check_slug(file, &slug) {
         problems.push(d);
     }
-    if RESERVED_SLUGS.contains(&slug.as_str()) {
-        problems.push(
-            Diagnostic::error(
-                &file.rel,
-                Bilingual::new(
-                    format!("Tên trang “{slug}” trùng với một mục có sẵn của cổng thông tin."),
-                    format!("The page name “{slug}” is taken by a built-in section of the portal."),
-                ),
-            )
-            .hint(Bilingual::new("Đổi tên tệp.", "Rename the file.")),
-        );
-    }
+    problems.extend(check_reserved(file, &slug, RESERVED_SLUGS));
     match front_matter::parse::<PageFile>(file) {
         Ok(p) => Some(Page {
             slug,

@@ -1,5 +1,6 @@
 //! Rendering: from the site model to the files of the output, with no filesystem writes.
 
+mod archives;
 pub mod chart;
 mod charts;
 pub mod format;

@@ -1,5 +1,6 @@
 //! One function per kind of page: which views it gets and where it is written.
 
+use super::archives;
 use super::charts;
 use super::format::{number_vi, percent_vi};
 use super::markdown::to_html;
@@ -23,7 +24,7 @@ use tera::Context;
 
 const HOME_TITLE: &str = "Trang chủ";
 pub(super) const ROUNDS_TITLE: &str = "Các cuộc bầu cử";
-const DOCUMENTS_TITLE: &str = "Văn bản";
+pub(super) const DOCUMENTS_TITLE: &str = "Văn bản";
 const COMMUNES_TITLE: &str = "Đơn vị hành chính";
 const ABOUT_TITLE: &str = "Giới thiệu và liên hệ";
 
@@ -109,14 +110,15 @@ fn home(r: &mut Renderer, site: &Site) -> Result<(), String> {
 
 /// Rounds grouped by term, newest term first.
 #[derive(Serialize)]
-struct TermGroup {
+pub(super) struct TermGroup {
     term: String,
     rounds: Vec<RoundSummary>,
 }
 
-fn rounds(r: &mut Renderer, site: &Site) -> Result<(), String> {
+/// The rounds that `keep` accepts, grouped by term, newest first.
+pub(super) fn term_groups(site: &Site, keep: impl Fn(&Round) -> bool) -> Vec<TermGroup> {
     let mut groups: Vec<TermGroup> = Vec::new();
-    let mut sorted: Vec<&Round> = site.rounds.iter().collect();
+    let mut sorted: Vec<&Round> = site.rounds.iter().filter(|x| keep(x)).collect();
     sorted.sort_by(|a, b| {
         (b.data.nhiem_ky, b.data.ngay_bau_cu, &a.id).cmp(&(
             a.data.nhiem_ky,
@@ -135,8 +137,15 @@ fn rounds(r: &mut Renderer, site: &Site) -> Result<(), String> {
             }),
         }
     }
+    groups
+}
+
+fn rounds(r: &mut Renderer, site: &Site) -> Result<(), String> {
+    let (years, terms) = archives::rounds(r, site)?;
     let mut ctx = Context::new();
-    ctx.insert("groups", &groups);
+    ctx.insert("groups", &term_groups(site, |_| true));
+    ctx.insert("years", &years);
+    ctx.insert("terms", &terms);
     r.page(
         urls::ROUNDS,
         "rounds.html",
@@ -334,16 +343,7 @@ fn candidate_page(
 }
 
 fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
-    let all: Vec<DocumentSummary> = site.documents.iter().map(DocumentSummary::new).collect();
-    let mut ctx = Context::new();
-    ctx.insert("documents", &all);
-    r.page(
-        urls::DOCUMENTS,
-        "documents.html",
-        DOCUMENTS_TITLE,
-        trail(&[], DOCUMENTS_TITLE, urls::DOCUMENTS),
-        ctx,
-    )?;
+    archives::documents(r, site)?;
     for d in &site.documents {
         let view = DocumentView::new(site, d);
         for a in &d.attachments {

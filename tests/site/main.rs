@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod archives;
 mod atomic;
 mod build;
 mod cli;
