@@ -219,7 +219,7 @@ pub(super) fn rounds(r: &mut Renderer, site: &Site) -> Result<(Vec<Link>, Vec<Li
         let title = format!("Bầu cử năm {y}");
         let groups = term_groups(site, |x: &Round| x.data.ngay_bau_cu.year() == *y);
         rounds_page(r, &url, &title, &groups)?;
-        year_links.push(link(&y.to_string(), &url));
+        year_links.push(link(y.to_string(), &url));
     }
     let mut term_links = Vec::new();
     for t in terms.iter().rev() {
@@ -227,7 +227,7 @@ pub(super) fn rounds(r: &mut Renderer, site: &Site) -> Result<(Vec<Link>, Vec<Li
         let title = format!("Bầu cử nhiệm kỳ {t}");
         let groups = term_groups(site, |x: &Round| x.data.nhiem_ky == *t);
         rounds_page(r, &url, &title, &groups)?;
-        term_links.push(link(&t.to_string(), &url));
+        term_links.push(link(t.to_string(), &url));
     }
     Ok((year_links, term_links))
 }
