@@ -31,6 +31,10 @@ pub struct SiteConfig {
     /// server shows at any depth and so cannot use relative links.
     #[serde(default)]
     pub duong_dan_goc: Option<String>,
+    /// The web address the site is published at (e.g. `https://phuong.gov.vn/bau-cu/`): feeds
+    /// and the sitemap need absolute addresses, so they are made only when it is set.
+    #[serde(default)]
+    pub dia_chi_web: Option<String>,
     /// The site's own sets of election rules (e.g. a province's guidance).
     #[serde(default)]
     pub quy_tac_bau_cu: Vec<RuleSetFile>,

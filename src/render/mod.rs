@@ -3,6 +3,7 @@
 mod archives;
 pub mod chart;
 mod charts;
+pub mod feeds;
 pub mod format;
 pub mod markdown;
 mod pages;
@@ -28,6 +29,15 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
         files: Vec::new(),
     };
     pages::all(&mut r)?;
+    let mut pages: Vec<&str> = r
+        .files
+        .iter()
+        .filter(|f| f.is_page())
+        .map(|f| f.path.as_str())
+        .collect();
+    pages.sort_unstable();
+    let machine_files = feeds::files(site, &pages);
+    r.files.extend(machine_files);
     for (name, bytes) in &theme.statics {
         r.files.push(OutputFile {
             path: format!("{}/{name}", urls::ASSETS),
@@ -62,6 +72,10 @@ impl Renderer<'_> {
             ctx.insert("root", &urls::root_of(path));
         }
         ctx.insert("site", &self.site_view);
+        ctx.insert(
+            "feed_url",
+            &feeds::base_url(self.site).map(|_| feeds::SITE_FEED),
+        );
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);

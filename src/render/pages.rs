@@ -442,6 +442,10 @@ fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result<(), String
     ctx.insert("predecessors", &predecessors);
     ctx.insert("former_names", &former);
     ctx.insert("documents", &documents);
+    ctx.insert(
+        "commune_feed",
+        &super::feeds::base_url(site).map(|_| super::feeds::commune_feed(&c.id)),
+    );
     let t = trail(
         &[link(COMMUNES_TITLE, urls::COMMUNES)],
         &summary.name,

@@ -16,6 +16,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     communes(site, ctx);
     rounds(site, ctx);
     base_path(site, ctx);
+    web_address(site, ctx);
 }
 
 fn candidates(site: &Site, ctx: &mut Ctx) {
@@ -108,6 +109,34 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
                 ),
             );
         }
+    }
+}
+
+fn web_address(site: &Site, ctx: &mut Ctx) {
+    let Some(url) = &site.config.dia_chi_web else {
+        return;
+    };
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+        && url
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
+    if !ok {
+        let file = Path::new(CONFIG_FILE);
+        ctx.error(
+            file,
+            ctx.line(file, "dia_chi_web", None, 1),
+            "dia_chi_web",
+            Bilingual::new(
+                format!("“{url}” không phải địa chỉ web đầy đủ."),
+                format!("“{url}” is not a full web address."),
+            ),
+            Bilingual::new(
+                "Ghi địa chỉ bắt đầu bằng https://, ví dụ https://phuong.gov.vn/bau-cu/.",
+                "Write the address starting with https://, e.g. https://phuong.gov.vn/bau-cu/.",
+            ),
+        );
     }
 }
 

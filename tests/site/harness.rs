@@ -324,6 +324,12 @@ impl Fixture {
             .unwrap_or_else(|| panic!("{rel} has no line with `{needle}` after `{anchor}`"))
     }
 
+    /// A file of the output, as text.
+    pub fn read_output(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.output().join(rel))
+            .unwrap_or_else(|e| panic!("read output {rel}: {e}"))
+    }
+
     pub fn check(&self) -> Diagnostics {
         niemyet::check(&self.content()).1
     }

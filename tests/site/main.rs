@@ -12,6 +12,7 @@ mod build;
 mod cli;
 mod errors;
 mod example;
+mod feeds;
 mod garbage;
 mod home;
 mod law;
