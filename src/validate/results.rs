@@ -157,6 +157,24 @@ fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
             fix(),
         );
     }
+    // more than one ballot in ten spoilt is legal, but usually a typo in the record
+    if u64::from(c.phieu_khong_hop_le) * 10 > u64::from(c.phieu_thu_vao) && c.phieu_thu_vao > 0 {
+        ctx.warning(
+            file,
+            line(ctx, "phieu_khong_hop_le"),
+            "phieu_khong_hop_le",
+            Bilingual::new(
+                format!(
+                    "Hơn 10% số phiếu thu vào không hợp lệ ({} / {}): hợp lệ nhưng hiếm, hãy kiểm tra lại.",
+                    c.phieu_khong_hop_le, c.phieu_thu_vao
+                ),
+                format!(
+                    "More than 10% of ballots collected are invalid ({} / {}): legal but rare, please check.",
+                    c.phieu_khong_hop_le, c.phieu_thu_vao
+                ),
+            ),
+        );
+    }
     if c.tong_cu_tri > 0 && c.cu_tri_tham_gia == c.tong_cu_tri {
         ctx.warning(
             file,

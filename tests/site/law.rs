@@ -212,3 +212,31 @@ fn a_village_cannot_take_the_name_of_a_round_s_own_page() {
         "one of the round's own pages",
     );
 }
+
+#[test]
+fn suspicious_but_legal_figures_are_warnings_at_their_line() {
+    let fx = Fixture::new();
+    // khu-2: 159 of 250 households took part; make it all of them
+    fx.replace_line(RESULTS, "tong_cu_tri: 250", "tong_cu_tri: 159");
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    let w = warning(&d, RESULTS, "Turnout of exactly 100% (159 / 159)");
+    assert_eq!(
+        w.line,
+        Some(fx.line_after(RESULTS, "khu-2:", "cu_tri_tham_gia:"))
+    );
+
+    let fx = Fixture::new();
+    // khu-1: 2,500 collected; 300 invalid is 12%, and the votes still fit the valid ones
+    fx.replace_line(RESULTS, "phieu_hop_le: 2480", "phieu_hop_le: 2200");
+    fx.replace_line(RESULTS, "phieu_khong_hop_le: 20", "phieu_khong_hop_le: 300");
+    fx.replace_line(RESULTS, "tran-thi-binh: 1100", "tran-thi-binh: 900");
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    let w = warning(
+        &d,
+        RESULTS,
+        "More than 10% of ballots collected are invalid (300 / 2500)",
+    );
+    assert_eq!(w.line, Some(fx.line_of(RESULTS, "phieu_khong_hop_le: 300")));
+}
