@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod export;
 pub mod fs;
 pub mod load;
 pub mod model;

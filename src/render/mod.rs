@@ -38,6 +38,7 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
     pages.sort_unstable();
     let machine_files = feeds::files(site, &pages);
     r.files.extend(machine_files);
+    r.files.extend(crate::export::files(site)?);
     for (name, bytes) in &theme.statics {
         r.files.push(OutputFile {
             path: format!("{}/{name}", urls::ASSETS),

@@ -1,0 +1,202 @@
+//! A small CSV writer (bảng tính CSV) for files that staff open in Excel: UTF-8 with a byte-order
+//! mark, comma separators, CRLF line ends and RFC 4180 quoting.
+//!
+//! Text that comes from content files is guarded against formula injection: Excel runs a cell
+//! that starts with `=`, `+`, `-` or `@` (or a tab or carriage return, which it strips first) as a
+//! formula, so such a cell gets a leading `'`. Numbers and dates are written by the program and are
+//! never guarded, so `-` can only reach a cell through text.
+
+use serde::Serialize;
+use std::fmt::Write;
+
+/// The UTF-8 byte-order mark: without it Excel reads the file as the local code page and turns
+/// Vietnamese letters into mojibake.
+pub const BOM: &str = "\u{feff}";
+
+/// One cell of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text from content files (names, occupations…): guarded against formula injection.
+    Text(String),
+    /// Text the program itself writes (ids, keys, ISO dates): never starts a formula.
+    Key(String),
+    Int(u64),
+    /// Written as Rust prints it: the shortest form that reads back as the same number.
+    Float(f64),
+    Bool(bool),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(value: &str) -> Self {
+        Self::Text(value.to_string())
+    }
+
+    pub fn key(value: impl Into<String>) -> Self {
+        Self::Key(value.into())
+    }
+
+    /// A value of the model as content files write it (`nu`, `dai-hoc`).
+    pub fn content_key(value: impl Serialize) -> Self {
+        Self::Key(super::content_key(value))
+    }
+
+    pub fn opt_text(value: Option<&str>) -> Self {
+        value.map_or(Self::Empty, Self::text)
+    }
+
+    pub fn opt_key(value: Option<impl Into<String>>) -> Self {
+        value.map_or(Self::Empty, Self::key)
+    }
+
+    pub fn opt_int(value: Option<u32>) -> Self {
+        value.map_or(Self::Empty, |n| Self::Int(u64::from(n)))
+    }
+
+    pub fn opt_float(value: Option<f64>) -> Self {
+        value.map_or(Self::Empty, Self::Float)
+    }
+
+    fn render(&self) -> String {
+        match self {
+            Self::Text(t) => guard(t),
+            Self::Key(t) => t.clone(),
+            Self::Int(n) => n.to_string(),
+            Self::Float(x) => x.to_string(),
+            Self::Bool(b) => b.to_string(),
+            Self::Empty => String::new(),
+        }
+    }
+}
+
+impl From<u32> for Cell {
+    fn from(n: u32) -> Self {
+        Self::Int(u64::from(n))
+    }
+}
+
+impl From<bool> for Cell {
+    fn from(b: bool) -> Self {
+        Self::Bool(b)
+    }
+}
+
+/// A table: a header of machine names, then rows of as many cells.
+#[derive(Debug, Clone)]
+pub struct Table {
+    header: &'static [&'static str],
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    pub fn new(header: &'static [&'static str]) -> Self {
+        Self {
+            header,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row. A row of the wrong length is a bug in the caller, not in the content.
+    pub fn push(&mut self, row: Vec<Cell>) {
+        assert_eq!(
+            row.len(),
+            self.header.len(),
+            "a CSV row must have one cell per column: {:?}",
+            self.header
+        );
+        self.rows.push(row);
+    }
+
+    /// The file's bytes: BOM, header, rows, each line ended by CRLF.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = String::from(BOM);
+        let header: Vec<String> = self.header.iter().map(|h| quote(h)).collect();
+        line(&mut out, &header);
+        for row in &self.rows {
+            let cells: Vec<String> = row.iter().map(|c| quote(&c.render())).collect();
+            line(&mut out, &cells);
+        }
+        out.into_bytes()
+    }
+}
+
+fn line(out: &mut String, cells: &[String]) {
+    // writing to a String cannot fail
+    let _ = write!(out, "{}\r\n", cells.join(","));
+}
+
+/// RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, and its quotes doubled.
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A leading `'` on text that a spreadsheet would otherwise run as a formula.
+fn guard(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(rows: Vec<Vec<Cell>>) -> String {
+        let mut t = Table::new(&["a", "b"]);
+        for r in rows {
+            t.push(r);
+        }
+        String::from_utf8(t.to_bytes()).unwrap()
+    }
+
+    #[test]
+    fn starts_with_the_bom_and_ends_lines_with_crlf() {
+        let text = csv(vec![vec![Cell::text("Nguyễn Văn An"), Cell::from(159)]]);
+        assert!(text.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+        assert_eq!(text, "\u{feff}a,b\r\nNguyễn Văn An,159\r\n");
+    }
+
+    #[test]
+    fn quotes_fields_with_commas_quotes_and_line_breaks() {
+        let text = csv(vec![
+            vec![Cell::text("Nhà văn hóa, khu 1"), Cell::text("ông \"Ba\"")],
+            vec![Cell::text("dòng 1\r\ndòng 2"), Cell::text("a\nb")],
+        ]);
+        assert_eq!(
+            text,
+            "\u{feff}a,b\r\n\"Nhà văn hóa, khu 1\",\"ông \"\"Ba\"\"\"\r\n\"dòng 1\r\ndòng 2\",\"a\nb\"\r\n"
+        );
+    }
+
+    #[test]
+    fn text_that_would_run_as_a_formula_is_defused() {
+        for (input, expected) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+84 912", "'+84 912"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("Kinh", "Kinh"),
+            ("12/12", "12/12"),
+        ] {
+            assert_eq!(Cell::text(input).render(), expected, "{input}");
+        }
+        // numbers and machine keys are the program's own and stay as they are
+        assert_eq!(Cell::key("-x").render(), "-x");
+        assert_eq!(Cell::Float(44.04).render(), "44.04");
+        assert_eq!(Cell::Empty.render(), "");
+        assert_eq!(Cell::from(true).render(), "true");
+    }
+
+    #[test]
+    #[should_panic(expected = "one cell per column")]
+    fn a_row_of_the_wrong_length_is_a_bug() {
+        Table::new(&["a", "b"]).push(vec![Cell::Empty]);
+    }
+}

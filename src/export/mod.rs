@@ -1,0 +1,182 @@
+//! Open data (dữ liệu mở): the data behind every results page and public list, as CSV and JSON
+//! files beside the pages, and the whole site's results in standard formats.
+//!
+//! Files, by path from the site root (the paths are fixed: pages link to them):
+//!
+//! | path | what |
+//! |---|---|
+//! | `bau-cu/<round>/<village>/ket-qua.{csv,json}` | one contest's record and outcome (only once it has figures) |
+//! | `bau-cu/<round>/ket-qua.{csv,json}` | every counted contest of the round |
+//! | `bau-cu/<round>/ung-cu-vien.{csv,json}` | the public candidate list, grouped by village |
+//! | `bau-cu/<round>/trung-cu.{csv,json}` | those elected |
+//! | `du-lieu/ket-qua.{csv,json}` | every result of every round |
+//! | `du-lieu/don-vi.{csv,json}` | every commune and village with its OCD id |
+//! | `du-lieu/popolo.json` | candidates, divisions, posts and memberships as Popolo |
+//! | `du-lieu/nist-1500-100.json` | NIST SP 1500-100 v2 Election Results Common Data Format |
+//!
+//! Conventions, the same in every file:
+//! - **Names.** Keys are Vietnamese without accents in snake_case, as in the content files
+//!   (`tong_cu_tri`, `phieu_hop_le`); a CSV's first row holds the same names as the JSON keys, so
+//!   scripts can rely on them. Values that the content writes as keys stay keys (`nu`, `dai-hoc`,
+//!   `truong-khu-pho`); statuses and outcomes come as a key and, beside it, a label (`…_nhan`).
+//! - **Numbers** are plain (`159`, no thousands separator). Shares are percentages rounded to two
+//!   decimals (`44.04` means 44,04%), always computed here from the counts, never typed; the law's
+//!   thresholds are decided on the exact counts (see `model::outcome`), not on these rounded
+//!   figures. A share of nothing is `null` (empty in CSV).
+//! - **Dates** are ISO (`2022-06-05`); a term is `2022-2025`.
+//! - **CSV** is UTF-8 with a byte-order mark (so Excel shows Vietnamese letters), comma-separated,
+//!   CRLF line ends, quoted as RFC 4180; text from content files that starts with `=`, `+`, `-` or
+//!   `@` gets a leading `'` so that a spreadsheet does not run it as a formula. A results CSV has
+//!   one row per candidate, with the contest's figures repeated on each row.
+//! - **JSON** is compact UTF-8, with keys in a fixed order.
+//! - **Privacy.** Only what the pages already show: no bio, nothing under `rieng_tu`.
+//! - **Determinism.** Nothing depends on the clock or on hash order: the same content gives the
+//!   same bytes. Where a format needs a generation time (NIST), it is taken from the data.
+
+mod contest;
+mod csv;
+mod divisions;
+mod lists;
+pub mod nist;
+pub mod ocd;
+mod popolo;
+mod results;
+
+use crate::model::Site;
+use crate::write::{Contents, OutputFile};
+use contest::Contest;
+use serde::Serialize;
+
+/// Folder of the site-wide data files.
+pub const DATA_DIR: &str = "du-lieu";
+
+/// A contest's results, without extension: add `.csv` or `.json`.
+pub fn contest_results(round: &str, village: &str) -> String {
+    format!("bau-cu/{round}/{village}/ket-qua")
+}
+
+/// A round's results, without extension.
+pub fn round_results(round: &str) -> String {
+    format!("bau-cu/{round}/ket-qua")
+}
+
+/// A round's candidate list, without extension.
+pub fn round_candidates(round: &str) -> String {
+    format!("bau-cu/{round}/ung-cu-vien")
+}
+
+/// A round's list of those elected, without extension.
+pub fn round_elected(round: &str) -> String {
+    format!("bau-cu/{round}/trung-cu")
+}
+
+/// Every result of the site, without extension.
+pub fn all_results() -> String {
+    format!("{DATA_DIR}/ket-qua")
+}
+
+/// Every division of the site, without extension.
+pub fn divisions_file() -> String {
+    format!("{DATA_DIR}/don-vi")
+}
+
+pub fn popolo_file() -> String {
+    format!("{DATA_DIR}/popolo.json")
+}
+
+pub fn nist_file() -> String {
+    format!("{DATA_DIR}/nist-1500-100.json")
+}
+
+/// Every data file of the site. Fails only on what validation reports before a build (a round
+/// naming rules that do not exist) or if serialization fails.
+pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
+    let mut out = Files::default();
+    let mut contests = Vec::new();
+    let mut rounds = Vec::new();
+    for round in &site.rounds {
+        let of_round = Contest::of_round(site, round)?;
+        let record = results::round(site, round, &of_round);
+        for c in &record.cuoc_bau {
+            let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
+            out.csv(&stem, results::csv([c]));
+            out.json(&stem, c)?;
+        }
+        out.csv(&round_results(&round.id), results::csv(&record.cuoc_bau));
+        out.json(&round_results(&round.id), &record)?;
+        let list = lists::candidates(round, &of_round);
+        out.csv(&round_candidates(&round.id), lists::candidates_csv(&list));
+        out.json(&round_candidates(&round.id), &list)?;
+        let elected = lists::elected(round, &of_round);
+        out.csv(&round_elected(&round.id), lists::elected_csv(&elected));
+        out.json(&round_elected(&round.id), &elected)?;
+        rounds.push(record);
+        contests.extend(of_round);
+    }
+    out.csv(
+        &all_results(),
+        results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
+    );
+    out.json(
+        &all_results(),
+        &results::SiteRecord {
+            co_quan: &site.config.co_quan,
+            du_lieu_mau: site.config.du_lieu_mau,
+            dot_bau_cu: rounds,
+        },
+    )?;
+    let divisions = divisions::divisions(site);
+    out.csv(&divisions_file(), divisions::csv(&divisions));
+    out.json(&divisions_file(), &divisions)?;
+    out.push(popolo_file(), to_json(&popolo::popolo(site, &contests))?);
+    out.push(nist_file(), to_json(&nist::report(site, &contests))?);
+    Ok(out.0)
+}
+
+#[derive(Default)]
+struct Files(Vec<OutputFile>);
+
+impl Files {
+    fn push(&mut self, path: String, bytes: Vec<u8>) {
+        self.0.push(OutputFile {
+            path,
+            contents: Contents::Bytes(bytes),
+        });
+    }
+
+    fn csv(&mut self, stem: &str, bytes: Vec<u8>) {
+        self.push(format!("{stem}.csv"), bytes);
+    }
+
+    fn json(&mut self, stem: &str, value: &impl Serialize) -> Result<(), String> {
+        self.push(format!("{stem}.json"), to_json(value)?);
+        Ok(())
+    }
+}
+
+/// A value of the model as content files write it (`nu`, `dai-hoc`, `truong-khu-pho`): the
+/// model's enums serialize to those keys.
+fn content_key(value: impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn to_json(value: &impl Serialize) -> Result<Vec<u8>, String> {
+    serde_json::to_vec(value).map_err(|e| format!("open data: {e}"))
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::model::Site;
+    use std::path::Path;
+
+    /// The example site of the repository, which must check without errors.
+    pub fn example_site() -> Site {
+        let (site, diagnostics) =
+            crate::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
+        assert!(!diagnostics.has_errors(), "{diagnostics}");
+        site
+    }
+}

@@ -1,0 +1,762 @@
+//! The site's results in the NIST SP 1500-100 v2 Election Results Common Data Format (JSON), as
+//! the schema of usnistgov/ElectionResultsReporting (version 2) defines it.
+//!
+//! How the Vietnamese model maps onto it:
+//! - one `Election` per round (`Type` `general`: the regular election of a term), held on
+//!   election day, scoped to the commune's `GpUnit`;
+//! - `GpUnit`: a `ReportingUnit` per commune (`ward`, or `other` with `OtherType` `commune`,
+//!   `township`, `special-zone`) and one per contest, for the village as it voted in that round
+//!   (`village`, or `other` with the village kind, e.g. `khu-pho`): the household
+//!   representatives (`VotersRegistered`) and those who took part (`VotersParticipated`) belong to
+//!   one vote, so a village voting in several rounds has a unit for each, all carrying the same
+//!   `ocd-id`; the official code (mã đơn vị hành chính) is a `national-level` identifier;
+//! - an `Office` per village head post and term, a `Person` and a `Candidate` per candidate, a
+//!   `CandidateContest` per village with one `CandidateSelection` per candidate; the ballots
+//!   collected and rejected go in the election's `BallotCounts`, as the schema has no ballot
+//!   counts on a contest;
+//! - `PostElectionStatus` comes from the outcome computed by the rules in force (`winner` or
+//!   `defeated`), never from a typed field;
+//! - the report is `certified` only when every contest held is recognised (công nhận).
+//!
+//! `GeneratedDate` must not come from the clock (the same content must give the same bytes): it is
+//! the latest date found in the data (election days, vote-count records and their receipt,
+//! decisions), at midnight in Vietnam (`T00:00:00+07:00`).
+
+use super::contest::Contest;
+use super::ocd;
+use crate::model::Site;
+use crate::model::candidate::{Candidate, Gender};
+use crate::model::date::Date;
+use crate::model::division::{Commune, CommuneKind, VillageKind};
+use crate::model::election::{ContestStatus, Round};
+use crate::model::rules::RuleSet;
+use crate::model::text::sort_key;
+use crate::render::views::RoundSummary;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ElectionReport {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    election: Vec<Election>,
+    format: &'static str,
+    generated_date: String,
+    gp_unit: Vec<ReportingUnit>,
+    is_test: bool,
+    issuer: String,
+    issuer_abbreviation: String,
+    office: Vec<Office>,
+    person: Vec<Person>,
+    sequence_end: u32,
+    sequence_start: u32,
+    status: &'static str,
+    vendor_application_id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Election {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    ballot_counts: Vec<BallotCounts>,
+    candidate: Vec<NistCandidate>,
+    contest: Vec<CandidateContest>,
+    election_scope_id: String,
+    end_date: Date,
+    external_identifier: Vec<ExternalIdentifier>,
+    name: Text,
+    start_date: Date,
+    #[serde(rename = "Type")]
+    election_type: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ReportingUnit {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    composing_gp_unit_ids: Vec<String>,
+    external_identifier: Vec<ExternalIdentifier>,
+    name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other_type: Option<String>,
+    #[serde(rename = "Type")]
+    unit_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    voters_participated: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    voters_registered: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct ExternalIdentifier {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    other_type: Option<&'static str>,
+    #[serde(rename = "Type")]
+    id_type: &'static str,
+    value: String,
+}
+
+/// `InternationalizedText`: Vietnamese, and English where the content gives it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Text {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: Vec<LanguageString>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct LanguageString {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    content: String,
+    language: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Office {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    election_district_id: String,
+    is_partisan: bool,
+    name: Text,
+    term: Term,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Term {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    label: String,
+    #[serde(rename = "Type")]
+    term_type: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Person {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    first_name: String,
+    full_name: Text,
+    gender: &'static str,
+    last_name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    middle_name: Vec<String>,
+    profession: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct NistCandidate {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    ballot_name: Text,
+    is_incumbent: bool,
+    person_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    post_election_status: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CandidateContest {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    contest_selection: Vec<CandidateSelection>,
+    count_status: Vec<CountStatus>,
+    election_district_id: String,
+    name: String,
+    number_elected: u32,
+    office_ids: Vec<String>,
+    other_vote_variation: String,
+    sequence_order: u32,
+    vote_variation: &'static str,
+    votes_allowed: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CandidateSelection {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    candidate_ids: Vec<String>,
+    sequence_order: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    vote_counts: Vec<VoteCounts>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct VoteCounts {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    count: u32,
+    gp_unit_id: String,
+    #[serde(rename = "Type")]
+    count_type: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct BallotCounts {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    ballots_cast: u32,
+    ballots_rejected: u32,
+    gp_unit_id: String,
+    #[serde(rename = "Type")]
+    count_type: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct CountStatus {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    status: &'static str,
+    #[serde(rename = "Type")]
+    count_type: &'static str,
+}
+
+/// `"ElectionResults.<name>"`, the `@type` of every object.
+macro_rules! kind {
+    ($name:literal) => {
+        concat!("ElectionResults.", $name)
+    };
+}
+
+fn text(vi: &str, en: Option<&str>) -> Text {
+    let mut text = vec![LanguageString {
+        kind: kind!("LanguageString"),
+        content: vi.to_string(),
+        language: "vi",
+    }];
+    if let Some(en) = en {
+        text.push(LanguageString {
+            kind: kind!("LanguageString"),
+            content: en.to_string(),
+            language: "en",
+        });
+    }
+    Text {
+        kind: kind!("InternationalizedText"),
+        text,
+    }
+}
+
+fn identifier(id_type: &'static str, value: String) -> ExternalIdentifier {
+    ExternalIdentifier {
+        kind: kind!("ExternalIdentifier"),
+        other_type: None,
+        id_type,
+        value,
+    }
+}
+
+fn other_identifier(other: &'static str, value: &str) -> ExternalIdentifier {
+    ExternalIdentifier {
+        other_type: Some(other),
+        ..identifier("other", value.to_string())
+    }
+}
+
+// Ids: a prefix for the kind, then content ids (lowercase slugs, which hold no `.`) joined by `.`,
+// so that two different objects cannot share an id.
+fn commune_unit(commune: &str) -> String {
+    format!("gpu-c-{commune}")
+}
+fn village_unit(round: &Round, village: &str) -> String {
+    format!("gpu-v-{}.{village}", round.id)
+}
+fn office_id(round: &Round, village: &str) -> String {
+    format!("off-{}.{village}", round.id)
+}
+fn person_id(round: &Round, c: &Candidate) -> String {
+    format!("per-{}.{}", round.id, c.slug)
+}
+fn candidate_id(round: &Round, c: &Candidate) -> String {
+    format!("can-{}.{}", round.id, c.slug)
+}
+
+/// The unit type of a commune-level unit: NIST has `ward`; the others are `other`.
+fn commune_type(kind: CommuneKind) -> (&'static str, Option<String>) {
+    match kind {
+        CommuneKind::Ward => ("ward", None),
+        CommuneKind::Commune => ("other", Some("commune".into())),
+        CommuneKind::Township => ("other", Some("township".into())),
+        CommuneKind::SpecialZone => ("other", Some("special-zone".into())),
+    }
+}
+
+/// Rural communities are villages; urban neighbourhoods are `other`, named by their kind.
+fn village_type(kind: Option<VillageKind>) -> (&'static str, Option<String>) {
+    match kind {
+        Some(
+            VillageKind::Thon
+            | VillageKind::Xom
+            | VillageKind::Ban
+            | VillageKind::Buon
+            | VillageKind::Ap
+            | VillageKind::Lang
+            | VillageKind::Phum
+            | VillageKind::Soc
+            | VillageKind::Plei,
+        ) => ("village", None),
+        Some(k) => ("other", Some(super::content_key(k))),
+        None => ("other", Some("village".into())),
+    }
+}
+
+fn commune_unit_of(c: &Commune, contests: &[Contest]) -> ReportingUnit {
+    let (unit_type, other_type) = commune_type(c.data.cap);
+    let mut external_identifier = vec![identifier("ocd-id", ocd::commune(c))];
+    if let Some(code) = &c.data.ma_hanh_chinh {
+        external_identifier.push(identifier("national-level", code.clone()));
+    }
+    ReportingUnit {
+        id: commune_unit(&c.id),
+        kind: kind!("ReportingUnit"),
+        composing_gp_unit_ids: contests
+            .iter()
+            .filter(|x| x.commune.is_some_and(|of| of.id == c.id))
+            .map(|x| village_unit(x.round, x.village_id))
+            .collect(),
+        external_identifier,
+        name: text(&c.data.ten, c.data.ten_en.as_deref()),
+        other_type,
+        unit_type,
+        voters_participated: None,
+        voters_registered: None,
+    }
+}
+
+fn village_unit_of(c: &Contest) -> ReportingUnit {
+    let (unit_type, other_type) = village_type(c.village.map(|v| v.loai));
+    let count = c.figures.as_ref().map(|f| f.count);
+    ReportingUnit {
+        id: village_unit(c.round, c.village_id),
+        kind: kind!("ReportingUnit"),
+        composing_gp_unit_ids: Vec::new(),
+        external_identifier: c
+            .ocd_id()
+            .map(|id| identifier("ocd-id", id))
+            .into_iter()
+            .collect(),
+        name: text(c.village_name(), c.village_name_en()),
+        other_type,
+        unit_type,
+        voters_participated: count.map(|n| n.cu_tri_tham_gia),
+        voters_registered: count.map(|n| n.tong_cu_tri),
+    }
+}
+
+fn office_of(c: &Contest) -> Office {
+    let d = &c.round.data;
+    Office {
+        id: office_id(c.round, c.village_id),
+        kind: kind!("Office"),
+        election_district_id: village_unit(c.round, c.village_id),
+        is_partisan: false,
+        name: text(
+            &format!("{} {}", d.chuc_danh.label_vi(), c.village_name()),
+            None,
+        ),
+        term: Term {
+            kind: kind!("Term"),
+            label: d.nhiem_ky.to_string(),
+            term_type: "full-term",
+        },
+    }
+}
+
+fn person_of(round: &Round, c: &Candidate) -> Person {
+    let words: Vec<&str> = c.data.ho_ten.split_whitespace().collect();
+    let (last, first, middle) = match words.as_slice() {
+        [] => ("", "", &[][..]),
+        [only] => ("", *only, &[][..]),
+        [family, middle @ .., given] => (*family, *given, middle),
+    };
+    Person {
+        id: person_id(round, c),
+        kind: kind!("Person"),
+        first_name: first.to_string(),
+        full_name: text(&c.data.ho_ten, None),
+        gender: match c.data.gioi_tinh {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        },
+        last_name: last.to_string(),
+        middle_name: middle.iter().map(|m| m.to_string()).collect(),
+        profession: text(&c.data.nghe_nghiep, None),
+    }
+}
+
+/// "more than 50% of all households", from the rules the round follows.
+fn vote_variation(rules: Option<&RuleSet>) -> String {
+    match rules {
+        Some(r) => format!(
+            "One representative per household votes. Elected: the candidate with the votes of \
+             more than {}% {}, the vote being valid only if more than {}% {} took part (rules: {})",
+            r.election.percent,
+            r.election.base.label_en(),
+            r.quorum.percent,
+            r.quorum.base.label_en(),
+            r.id
+        ),
+        None => "One representative per household votes. Elected: the candidate with the votes \
+                 of more than 50% of all household representatives"
+            .into(),
+    }
+}
+
+fn count_status(status: ContestStatus) -> &'static str {
+    match status {
+        ContestStatus::Provisional | ContestStatus::Recognised | ContestStatus::RepeatOrdered => {
+            "completed"
+        }
+        ContestStatus::Counting => "in-process",
+        ContestStatus::Scheduled | ContestStatus::Postponed | ContestStatus::NotHeld => {
+            "not-processed"
+        }
+    }
+}
+
+fn contest_of(c: &Contest, order: u32) -> CandidateContest {
+    let unit = village_unit(c.round, c.village_id);
+    CandidateContest {
+        id: format!("con-{}.{}", c.round.id, c.village_id),
+        kind: kind!("CandidateContest"),
+        contest_selection: c
+            .candidates
+            .iter()
+            .zip(1..)
+            .map(|(cand, seq)| CandidateSelection {
+                id: format!("sel-{}.{}.{}", c.round.id, c.village_id, cand.slug),
+                kind: kind!("CandidateSelection"),
+                candidate_ids: vec![candidate_id(c.round, cand)],
+                sequence_order: seq,
+                vote_counts: c
+                    .votes(&cand.slug)
+                    .map(|count| VoteCounts {
+                        kind: kind!("VoteCounts"),
+                        count,
+                        gp_unit_id: unit.clone(),
+                        count_type: "total",
+                    })
+                    .into_iter()
+                    .collect(),
+            })
+            .collect(),
+        count_status: vec![CountStatus {
+            kind: kind!("CountStatus"),
+            status: count_status(c.status),
+            count_type: "total",
+        }],
+        election_district_id: unit.clone(),
+        name: format!("{} {}", c.round.data.chuc_danh.label_vi(), c.village_name()),
+        number_elected: 1,
+        office_ids: vec![office_id(c.round, c.village_id)],
+        other_vote_variation: vote_variation(c.rules),
+        sequence_order: order,
+        vote_variation: "other",
+        votes_allowed: 1,
+    }
+}
+
+fn candidate_of(c: &Contest, cand: &Candidate) -> NistCandidate {
+    let elected = c.elected().map(|e| e.slug.as_str());
+    NistCandidate {
+        id: candidate_id(c.round, cand),
+        kind: kind!("Candidate"),
+        ballot_name: text(&cand.data.ho_ten, None),
+        is_incumbent: cand.data.tai_cu,
+        person_id: person_id(c.round, cand),
+        post_election_status: c.figures.as_ref().map(|_| {
+            if elected == Some(cand.slug.as_str()) {
+                "winner"
+            } else {
+                "defeated"
+            }
+        }),
+    }
+}
+
+fn election_of(site: &Site, round: &Round, contests: &[&Contest]) -> Election {
+    let commune = site.commune(&round.data.don_vi);
+    let en = commune.and_then(|c| c.data.ten_en.as_deref()).map(|name| {
+        format!(
+            "Election of village and neighbourhood heads, {name}, term {}",
+            round.data.nhiem_ky
+        )
+    });
+    Election {
+        kind: kind!("Election"),
+        ballot_counts: contests
+            .iter()
+            .filter_map(|c| {
+                let n = c.figures.as_ref()?.count;
+                Some(BallotCounts {
+                    kind: kind!("BallotCounts"),
+                    ballots_cast: n.phieu_thu_vao,
+                    ballots_rejected: n.phieu_khong_hop_le,
+                    gp_unit_id: village_unit(c.round, c.village_id),
+                    count_type: "total",
+                })
+            })
+            .collect(),
+        candidate: contests
+            .iter()
+            .flat_map(|c| c.candidates.iter().map(|cand| candidate_of(c, cand)))
+            .collect(),
+        contest: contests
+            .iter()
+            .zip(1..)
+            .map(|(c, i)| contest_of(c, i))
+            .collect(),
+        election_scope_id: commune_unit(&round.data.don_vi),
+        end_date: round.data.ngay_bau_cu,
+        external_identifier: vec![other_identifier("niemyet-round", &round.id)],
+        name: text(&RoundSummary::new(site, round).title, en.as_deref()),
+        start_date: round.data.ngay_bau_cu,
+        election_type: "general",
+    }
+}
+
+/// `certified` when every contest held is recognised; `unofficial-complete` when every one has
+/// figures; `unofficial-partial` when some have; `pre-election` when none has.
+fn report_status(contests: &[Contest]) -> &'static str {
+    let held: Vec<ContestStatus> = contests
+        .iter()
+        .map(|c| c.status)
+        .filter(|s| *s != ContestStatus::NotHeld)
+        .collect();
+    if !held.iter().any(|s| s.has_figures()) {
+        "pre-election"
+    } else if held.iter().all(|s| *s == ContestStatus::Recognised) {
+        "certified"
+    } else if held.iter().all(|s| s.has_figures()) {
+        "unofficial-complete"
+    } else {
+        "unofficial-partial"
+    }
+}
+
+/// The latest date in the data (see the module's doc), or the start of 1970 for a site with no
+/// dated data at all.
+pub fn generated_date(site: &Site) -> String {
+    let mut dates: Vec<Date> = Vec::new();
+    for r in &site.rounds {
+        dates.push(r.data.ngay_bau_cu);
+        dates.extend(r.data.quyet_dinh_hoan.as_ref().and_then(|q| q.ngay));
+        dates.extend(
+            r.data
+                .cuoc_bau
+                .iter()
+                .filter_map(|c| c.quyet_dinh.as_ref().and_then(|q| q.ngay)),
+        );
+        for n in r.results.iter().flat_map(|s| s.contests.values()) {
+            dates.extend(n.bien_ban.as_ref().map(|b| b.ngay));
+            dates.extend(n.bien_ban.as_ref().and_then(|b| b.ngay_nhan));
+            dates.extend(n.quyet_dinh.as_ref().and_then(|q| q.ngay));
+        }
+    }
+    let day = dates
+        .into_iter()
+        .max()
+        .map_or_else(|| "1970-01-01".into(), |d| d.iso());
+    format!("{day}T00:00:00+07:00")
+}
+
+/// Initials of the issuing body, folded to ASCII, an acronym kept whole: "Ủy ban nhân dân
+/// phường Hồng Gai" → `UBNDPHG`, "UBND phường Đồng Kỵ" → `UBNDPDK`. Stable while the body's
+/// name is.
+pub fn abbreviation(issuer: &str) -> String {
+    let initials: String = issuer
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let acronym = w.chars().count() > 1 && !w.chars().any(char::is_lowercase);
+            let folded = sort_key(w).to_ascii_uppercase();
+            if acronym {
+                folded
+            } else {
+                folded.chars().take(1).collect()
+            }
+        })
+        .collect();
+    if initials.is_empty() {
+        "NIEMYET".into()
+    } else {
+        initials
+    }
+}
+
+/// The whole report. `contests`: every contest of every round, as `Contest::of_round` gives them.
+pub fn report(site: &Site, contests: &[Contest]) -> ElectionReport {
+    let mut gp_unit: Vec<ReportingUnit> = site
+        .communes
+        .iter()
+        .map(|c| commune_unit_of(c, contests))
+        .collect();
+    gp_unit.extend(contests.iter().map(village_unit_of));
+    ElectionReport {
+        kind: kind!("ElectionReport"),
+        election: site
+            .rounds
+            .iter()
+            .map(|r| {
+                let of_round: Vec<&Contest> =
+                    contests.iter().filter(|c| c.round.id == r.id).collect();
+                election_of(site, r, &of_round)
+            })
+            .collect(),
+        format: "summary-contest",
+        generated_date: generated_date(site),
+        gp_unit,
+        is_test: site.config.du_lieu_mau,
+        issuer: site.config.co_quan.clone(),
+        issuer_abbreviation: abbreviation(&site.config.co_quan),
+        office: contests.iter().map(office_of).collect(),
+        person: site
+            .rounds
+            .iter()
+            .flat_map(|r| r.candidates.iter().map(move |c| person_of(r, c)))
+            .collect(),
+        sequence_end: 1,
+        sequence_start: 1,
+        status: report_status(contests),
+        vendor_application_id: format!("niemyet {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testing::example_site;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+
+    fn example() -> Value {
+        let site = example_site();
+        let contests: Vec<Contest> = site
+            .rounds
+            .iter()
+            .flat_map(|r| Contest::of_round(&site, r).unwrap())
+            .collect();
+        serde_json::to_value(report(&site, &contests)).unwrap()
+    }
+
+    /// Every `@id`, and every reference (`…Id` or `…Ids`, but the vendor's application, which is
+    /// a name), anywhere in the document.
+    fn ids_and_references(v: &Value, ids: &mut Vec<String>, refs: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    match (k.as_str(), v) {
+                        ("@id", Value::String(s)) => ids.push(s.clone()),
+                        ("VendorApplicationId", _) => {}
+                        (k, Value::String(s)) if k.ends_with("Id") => refs.push(s.clone()),
+                        (k, Value::Array(a)) if k.ends_with("Ids") => {
+                            refs.extend(a.iter().filter_map(|x| x.as_str().map(str::to_string)));
+                        }
+                        _ => ids_and_references(v, ids, refs),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| ids_and_references(x, ids, refs)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_id_is_unique_and_every_reference_resolves() {
+        let report = example();
+        let (mut ids, mut refs) = (Vec::new(), Vec::new());
+        ids_and_references(&report, &mut ids, &mut refs);
+        let unique: BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "duplicate @id");
+        assert!(refs.len() > 50, "{refs:?}");
+        let dangling: Vec<&String> = refs.iter().filter(|r| !unique.contains(r)).collect();
+        assert!(dangling.is_empty(), "{dangling:?}");
+    }
+
+    #[test]
+    fn every_object_names_its_type() {
+        fn check(v: &Value) {
+            match v {
+                Value::Object(map) => {
+                    let t = map.get("@type").and_then(Value::as_str).unwrap_or("");
+                    assert!(t.starts_with("ElectionResults."), "{v}");
+                    map.values().for_each(check);
+                }
+                Value::Array(a) => a.iter().for_each(check),
+                _ => {}
+            }
+        }
+        check(&example());
+    }
+
+    #[test]
+    fn winners_and_turnout_follow_the_computed_outcome() {
+        let report = example();
+        let hong_gai = report["Election"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["ExternalIdentifier"][0]["Value"] == "hong-gai-2022")
+            .unwrap();
+        let status = |id: &str| {
+            hong_gai["Candidate"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["@id"] == id)
+                .unwrap()["PostElectionStatus"]
+                .clone()
+        };
+        // 159/361 = 44.04%: nobody wins khu-pho-3
+        assert_eq!(status("can-hong-gai-2022.nguyen-duc-long"), "defeated");
+        assert_eq!(status("can-hong-gai-2022.pham-van-thang"), "winner");
+        let unit = report["GpUnit"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["@id"] == "gpu-v-hong-gai-2022.khu-pho-3")
+            .unwrap();
+        assert_eq!(unit["VotersRegistered"], 361);
+        assert_eq!(unit["VotersParticipated"], 314);
+        assert_eq!(report["Status"], "unofficial-complete");
+        assert_eq!(report["IsTest"], true);
+        assert_eq!(report["GeneratedDate"], "2024-10-13T00:00:00+07:00");
+    }
+
+    #[test]
+    fn the_issuer_is_abbreviated_by_its_initials() {
+        assert_eq!(abbreviation("Ủy ban nhân dân phường Hồng Gai"), "UBNDPHG");
+        assert_eq!(abbreviation("UBND phường Đồng Kỵ"), "UBNDPDK");
+        assert_eq!(abbreviation("Trang ví dụ của dự án niemyet"), "TVDCDAN");
+        assert_eq!(abbreviation(""), "NIEMYET");
+    }
+}
