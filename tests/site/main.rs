@@ -17,4 +17,5 @@ mod garbage;
 mod home;
 mod law;
 mod links;
+mod open_data;
 mod results;
