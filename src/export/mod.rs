@@ -37,7 +37,7 @@ mod contest;
 mod csv;
 mod divisions;
 mod lists;
-pub mod nist;
+mod nist;
 pub mod ocd;
 mod popolo;
 mod results;
