@@ -40,18 +40,18 @@ fn province_part(name: &str) -> String {
         .iter()
         .find_map(|prefix| slug.strip_prefix(prefix))
         .unwrap_or(&slug);
-    bare.replace('-', "_")
+    non_empty(bare.replace('-', "_"))
 }
 
 /// An id as OCD allows it. Ids of the content are already slugs (checked when loading); slugging
 /// again keeps the promise even for a site whose ids were not checked.
 fn part(id: &str) -> String {
-    let slug = slugify(id);
-    if slug.is_empty() {
-        "_".to_string()
-    } else {
-        slug
-    }
+    non_empty(slugify(id))
+}
+
+/// OCD values are never empty: a name with no letter or digit at all becomes `_`.
+fn non_empty(value: String) -> String {
+    if value.is_empty() { "_".into() } else { value }
 }
 
 #[cfg(test)]
@@ -98,6 +98,7 @@ mod tests {
         assert_eq!(province_part("Tỉnh Thừa Thiên Huế"), "thua_thien_hue");
         assert_eq!(province_part("Tỉnh Đắk Lắk"), "dak_lak");
         assert_eq!(province_part("Bắc Ninh"), "bac_ninh");
+        assert_eq!(province_part("—"), "_");
         let c = ward("hong-gai", "Phường Hồng Gai", "Tỉnh Quảng Ninh");
         assert_eq!(
             village(&c, "khu-pho-1"),
