@@ -311,9 +311,10 @@ mod tests {
             .find(|m| m.post_id == "post:hong-gai-2022/khu-pho-1")
             .unwrap();
         assert_eq!(m.person_id, "person:hong-gai-2022/pham-van-thang");
+        // recognised by the decision of 09/6/2022, for the term 2022–2025
         assert_eq!(
             (m.start_date.as_str(), m.end_date.as_str()),
-            ("2022-06-05", "2025")
+            ("2022-06-09", "2025")
         );
         let thang = p.persons.iter().find(|x| x.id == m.person_id).unwrap();
         assert_eq!(
