@@ -83,7 +83,20 @@ pub struct RoundRecord<'a> {
     pub ngay_bau_cu: Date,
     /// The round's status (`RoundStatus::key`).
     pub trang_thai: &'static str,
+    /// The contests with figures.
     pub cuoc_bau: Vec<ContestRecord<'a>>,
+    /// The other contests (scheduled, postponed, not held, being counted), so that a reader sees
+    /// why a village has no result.
+    pub chua_co_ket_qua: Vec<PendingRecord<'a>>,
+}
+
+/// A contest without figures yet (cuộc bầu chưa có kết quả).
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingRecord<'a> {
+    pub khu_dan_cu: &'a str,
+    pub ten_khu_dan_cu: &'a str,
+    pub trang_thai: &'static str,
+    pub trang_thai_nhan: &'static str,
 }
 
 /// Every result of the site (toàn bộ kết quả), newest round first.
@@ -162,6 +175,16 @@ pub fn round<'a>(site: &'a Site, round: &'a Round, contests: &[Contest<'a>]) -> 
         ngay_bau_cu: d.ngay_bau_cu,
         trang_thai: d.trang_thai.key(),
         cuoc_bau: contests.iter().filter_map(contest).collect(),
+        chua_co_ket_qua: contests
+            .iter()
+            .filter(|c| c.figures.is_none())
+            .map(|c| PendingRecord {
+                khu_dan_cu: c.village_id,
+                ten_khu_dan_cu: c.village_name(),
+                trang_thai: c.status.key(),
+                trang_thai_nhan: c.status.label_vi(),
+            })
+            .collect(),
     }
 }
 
@@ -279,6 +302,37 @@ mod tests {
         let contests = Contest::of_round(site, round).unwrap();
         let c = contests.iter().find(|c| c.village_id == village).unwrap();
         contest(c).unwrap()
+    }
+
+    #[test]
+    fn contests_without_figures_are_listed_with_their_status() {
+        let fixture = crate::model::testing::round(
+            "don_vi: x\nchuc_danh: truong-thon\nnhiem_ky: 2024-2027\nngay_bau_cu: 13/10/2024\n\
+             trang_thai: tam-thoi\ncuoc_bau:\n  - a\n  - khu_dan_cu: b\n    trang_thai: hoan\n",
+            Some(
+                "a:\n  tong_cu_tri: 10\n  cu_tri_tham_gia: 9\n  phieu_phat_ra: 9\n  \
+                 phieu_thu_vao: 9\n  phieu_hop_le: 9\n  phieu_khong_hop_le: 0\n  so_phieu: {}\n",
+            ),
+        );
+        let site = Site {
+            rules: crate::model::rules::builtin(),
+            rounds: vec![fixture],
+            ..Site::default()
+        };
+        let r = &site.rounds[0];
+        let record = round(&site, r, &Contest::of_round(&site, r).unwrap());
+        let counted: Vec<&str> = record.cuoc_bau.iter().map(|c| c.khu_dan_cu).collect();
+        assert_eq!(counted, ["a"]);
+        assert_eq!(record.cuoc_bau[0].ket_qua, "khong-co-nguoi-trung-cu");
+        let pending = &record.chua_co_ket_qua;
+        assert_eq!(pending.len(), 1);
+        assert_eq!(
+            (pending[0].khu_dan_cu, pending[0].trang_thai),
+            ("b", "hoan")
+        );
+        // a contest without candidates still has its row, so its figures are not lost
+        let text = String::from_utf8(csv(&record.cuoc_bau)).unwrap();
+        assert_eq!(text.trim_end().split("\r\n").count(), 2);
     }
 
     #[test]
