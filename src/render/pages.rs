@@ -9,10 +9,11 @@ use super::result_views::{
     CompositionView, ContestRow, ResultView, StatusView, rules_summary, timeline_view,
 };
 use super::views::{
-    CandidateRow, CommuneSummary, ContestSummary, DocumentSummary, DocumentView, Link,
+    CandidateRow, CommuneSummary, ContestSummary, DataLinks, DocumentSummary, DocumentView, Link,
     RoundSummary, VillageRow,
 };
 use super::{Renderer, link, urls};
+use crate::export;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
 use crate::model::division::Commune;
@@ -213,6 +214,18 @@ fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String
     ctx.insert("certified", &certified.map(|d| d.vi_short()));
     ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
     ctx.insert(
+        "data_results",
+        &DataLinks::of(&export::round_results(&round.id)),
+    );
+    ctx.insert(
+        "data_candidates",
+        &DataLinks::of(&export::round_candidates(&round.id)),
+    );
+    ctx.insert(
+        "data_elected",
+        &DataLinks::of(&export::round_elected(&round.id)),
+    );
+    ctx.insert(
         "elected_list_url",
         &round
             .results
@@ -259,8 +272,12 @@ fn contest_page(
     ctx.insert("contest", &contest);
     ctx.insert("results", &results);
     ctx.insert("status", &StatusView::new(site, round, village));
-    ctx.insert("csv_url", &urls::data(&contest.url, "ket-qua", "csv"));
-    ctx.insert("json_url", &urls::data(&contest.url, "ket-qua", "json"));
+    ctx.insert(
+        "data",
+        &results
+            .as_ref()
+            .map(|_| DataLinks::of(&export::contest_results(&round.id, village))),
+    );
     let t = trail(&round_trail(&summary), &contest.village, &contest.url);
     r.page(&contest.url.clone(), "contest.html", &title, t, ctx)
 }

@@ -4,8 +4,9 @@
 use super::format::{number_vi, percent_vi};
 use super::pages::{ROUNDS_TITLE, trail};
 use super::result_views::{ContestRow, OutcomeView};
-use super::views::{CandidateRow, Link, RoundSummary};
+use super::views::{CandidateRow, DataLinks, Link, RoundSummary};
 use super::{Renderer, link, urls};
+use crate::export;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
@@ -68,6 +69,7 @@ pub(super) fn candidate_list(r: &mut Renderer, site: &Site, round: &Round) -> Re
     let mut ctx = Context::new();
     ctx.insert("body_class", "public-list-page");
     ctx.insert("kind", "ung-cu-vien");
+    ctx.insert("data", &DataLinks::of(&export::round_candidates(&round.id)));
     ctx.insert("heading", "Danh sách ứng cử viên");
     ctx.insert("head", &list_head(site, round, posted));
     ctx.insert("round", &summary);
@@ -154,6 +156,7 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
     let mut ctx = Context::new();
     ctx.insert("body_class", "public-list-page");
     ctx.insert("kind", "trung-cu");
+    ctx.insert("data", &DataLinks::of(&export::round_elected(&round.id)));
     ctx.insert("heading", "Danh sách người trúng cử");
     ctx.insert(
         "head",
@@ -239,6 +242,10 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
         .collect();
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
+    ctx.insert("all_results", &DataLinks::of(&export::all_results()));
+    ctx.insert("divisions", &DataLinks::of(&export::divisions_file()));
+    ctx.insert("popolo", &export::popolo_file());
+    ctx.insert("nist", &export::nist_file());
     r.page(
         urls::RESULTS,
         "results.html",

@@ -30,13 +30,6 @@ pub fn elected_list(round: &str) -> String {
     format!("bau-cu/{round}/danh-sach-trung-cu/index.html")
 }
 
-/// A data file beside a page's folder: `data("bau-cu/r/index.html", "ket-qua", "csv")` →
-/// `bau-cu/r/ket-qua.csv`.
-pub fn data(page: &str, name: &str, ext: &str) -> String {
-    let folder = page.strip_suffix("index.html").unwrap_or(page);
-    format!("{folder}{name}.{ext}")
-}
-
 pub fn candidate(round: &str, village: &str, slug: &str) -> String {
     format!("bau-cu/{round}/{village}/{slug}/index.html")
 }

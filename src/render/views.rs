@@ -19,6 +19,23 @@ pub struct Link {
     pub url: String,
 }
 
+/// The data behind a page, to download: the same records as CSV (for spreadsheets) and JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataLinks {
+    pub csv: String,
+    pub json: String,
+}
+
+impl DataLinks {
+    /// From a path without its extension, as `export` names its files.
+    pub fn of(stem: &str) -> Self {
+        Self {
+            csv: format!("{stem}.csv"),
+            json: format!("{stem}.json"),
+        }
+    }
+}
+
 /// The site, on every page.
 #[derive(Debug, Serialize)]
 pub struct SiteView {

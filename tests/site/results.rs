@@ -325,3 +325,44 @@ fn the_results_overview_counts_the_outcomes_of_each_round() {
         "{overview}"
     );
 }
+
+#[test]
+fn every_results_page_and_list_links_to_its_data() {
+    let fx = Fixture::new();
+    fx.build_ok();
+    let out = fx.output();
+    for (page, data) in [
+        (
+            "bau-cu/tn-2022/khu-2/index.html",
+            "bau-cu/tn-2022/khu-2/ket-qua",
+        ),
+        ("bau-cu/tn-2022/index.html", "bau-cu/tn-2022/ket-qua"),
+        ("bau-cu/tn-2022/index.html", "bau-cu/tn-2022/ung-cu-vien"),
+        ("bau-cu/tn-2022/index.html", "bau-cu/tn-2022/trung-cu"),
+        (
+            "bau-cu/tn-2022/danh-sach-ung-cu-vien/index.html",
+            "bau-cu/tn-2022/ung-cu-vien",
+        ),
+        (
+            "bau-cu/tn-2022/danh-sach-trung-cu/index.html",
+            "bau-cu/tn-2022/trung-cu",
+        ),
+        ("ket-qua/index.html", "du-lieu/ket-qua"),
+        ("ket-qua/index.html", "du-lieu/don-vi"),
+    ] {
+        for ext in ["csv", "json"] {
+            let target = format!("{data}.{ext}");
+            assert!(
+                links_to(&out, page, &target),
+                "{page} does not link to {target}"
+            );
+            assert!(out.join(&target).is_file(), "{target}");
+        }
+    }
+    assert!(links_to(&out, "ket-qua/index.html", "du-lieu/popolo.json"));
+    assert!(links_to(
+        &out,
+        "ket-qua/index.html",
+        "du-lieu/nist-1500-100.json"
+    ));
+}
