@@ -115,7 +115,7 @@ async function searchTests(base, where) {
   const page = await newPage();
   const searchUrl = base + 'tim-kiem/index.html';
   await page.goto(searchUrl);
-  const box = page.getByRole('searchbox', { name: /Tìm/ });
+  const box = page.locator('main').getByRole('searchbox');
   const results = page.locator('main #ket-qua-tim-kiem li a');
   const status = page.locator('main [aria-live="polite"]');
 

@@ -1,0 +1,407 @@
+//! Search (tìm kiếm): an index of candidates, rounds, documents, communes and villages, written
+//! as a small script that the search page loads (a script, not JSON, because `fetch` is refused
+//! from `file://`), and the full alphabetical index that the same page shows without JavaScript.
+//!
+//! The reader's browser folds the query as [`fold`] folds names here and ranks matches by the
+//! rules of [`tests::rank`], the reference the page's `tim-kiem.js` follows line for line.
+
+use super::views::RoundSummary;
+use super::{Renderer, pages::trail, urls};
+use crate::model::Site;
+use crate::model::text::sort_key;
+use crate::write::{Contents, OutputFile};
+use serde::Serialize;
+use tera::Context;
+
+const TITLE: &str = "Tìm kiếm";
+
+/// Between the names an entry is found by, in its key: a query never holds one, since folding
+/// makes every run of whitespace a single space.
+const NAME_SEPARATOR: char = '\n';
+
+/// What an entry is. The number is the kind in the index and the position of the kind's label
+/// in the search template's list of labels, which is also the order of the full index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Candidate = 0,
+    Round = 1,
+    Document = 2,
+    Commune = 3,
+    Village = 4,
+}
+
+/// One thing a reader can find.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub kind: u8,
+    /// As shown: "Vũ Thị Hồng Nhung".
+    pub name: String,
+    /// The folded names it is found by, separated by a line break: its name first, then others
+    /// (a document's number, a commune's former names).
+    pub key: String,
+    /// The page, relative to the site root.
+    pub url: String,
+    /// A few words that tell apart entries of one name: where a candidate stands, when a round
+    /// is held, a document's kind, number and date, the commune of a village.
+    pub label: String,
+}
+
+impl Entry {
+    fn new(kind: Kind, name: &str, others: &[&str], url: String, label: String) -> Self {
+        let mut keys: Vec<String> = vec![fold(name)];
+        for other in others {
+            let key = fold(other);
+            if !key.is_empty() && !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        Self {
+            kind: kind as u8,
+            name: name.to_string(),
+            key: keys.join(&NAME_SEPARATOR.to_string()),
+            url,
+            label,
+        }
+    }
+}
+
+/// The form in which names and queries are compared: no diacritics (from composed or decomposed
+/// input alike), `đ` as `d`, lowercase, and single spaces: "  Đồng  Kỵ " → "dong ky".
+pub fn fold(text: &str) -> String {
+    sort_key(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every entry of the site, in alphabetical order of their folded names (then by kind and page,
+/// so that the order never depends on the order of the files).
+pub fn entries(site: &Site) -> Vec<Entry> {
+    let mut all = Vec::new();
+    for round in &site.rounds {
+        let summary = RoundSummary::new(site, round);
+        let commune = site.commune(&round.data.don_vi);
+        for cand in &round.candidates {
+            let village_id = cand.data.khu_dan_cu.as_str();
+            let village = commune
+                .and_then(|c| c.village(village_id))
+                .map_or(village_id, |v| v.ten.as_str());
+            all.push(Entry::new(
+                Kind::Candidate,
+                &cand.data.ho_ten,
+                &[],
+                urls::candidate(&round.id, village_id, &cand.slug),
+                format!("{village} · {} · {}", summary.commune, summary.term),
+            ));
+        }
+        // found by its commune's name of the day, unless its title already says it: the
+        // commune's own entry, not the round, is then the exact match for that name
+        let title_names_commune = fold(&summary.title).contains(&fold(&summary.commune));
+        let others: &[&str] = if title_names_commune {
+            &[]
+        } else {
+            &[&summary.commune]
+        };
+        all.push(Entry::new(
+            Kind::Round,
+            &summary.title,
+            others,
+            summary.url.clone(),
+            format!("{} · {}", summary.date, summary.status),
+        ));
+    }
+    for d in &site.documents {
+        let data = &d.data;
+        let number = data.so_hieu.as_deref().unwrap_or_default();
+        let kind = data.loai.label_vi();
+        let label = if number.is_empty() {
+            format!("{kind} · {}", data.ngay.vi_short())
+        } else {
+            format!("{kind} {number} · {}", data.ngay.vi_short())
+        };
+        all.push(Entry::new(
+            Kind::Document,
+            &data.tieu_de,
+            &[number],
+            urls::document(&d.slug),
+            label,
+        ));
+    }
+    for c in &site.communes {
+        let former: Vec<&str> = c.data.truoc_day.iter().map(|f| f.ten.as_str()).collect();
+        let place = match &c.data.huyen {
+            Some(district) => format!("{district}, {}", c.data.tinh),
+            None => c.data.tinh.clone(),
+        };
+        all.push(Entry::new(
+            Kind::Commune,
+            &c.data.ten,
+            &former,
+            urls::commune(&c.id),
+            place,
+        ));
+        for v in &c.data.khu_dan_cu {
+            all.push(Entry::new(
+                Kind::Village,
+                &v.ten,
+                &[],
+                urls::village(&c.id, &v.ma),
+                c.data.ten.clone(),
+            ));
+        }
+    }
+    all.sort_by(|a, b| {
+        (fold(&a.name), &a.name, a.kind, &a.url).cmp(&(fold(&b.name), &b.name, b.kind, &b.url))
+    });
+    all
+}
+
+/// The index as the script the search page loads: one global holding `[kind, name, key, url,
+/// label]` per entry, in the order of [`entries`]. Arrays, not objects, keep it small.
+pub fn index_script(entries: &[Entry]) -> Result<Vec<u8>, String> {
+    let rows: Vec<(u8, &str, &str, &str, &str)> = entries
+        .iter()
+        .map(|e| (e.kind, &*e.name, &*e.key, &*e.url, &*e.label))
+        .collect();
+    let json = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "// niemyet search index: [kind, name, folded names, page, label]\n\
+         window.niemyetSearchIndex={json};\n"
+    )
+    .into_bytes())
+}
+
+/// Entries of one kind under one initial letter, for the page without JavaScript.
+#[derive(Serialize)]
+struct LetterGroup<'a> {
+    letter: String,
+    entries: Vec<&'a Entry>,
+}
+
+#[derive(Serialize)]
+struct KindGroup<'a> {
+    kind: u8,
+    letters: Vec<LetterGroup<'a>>,
+}
+
+/// The full index by kind, then by the initial of the folded name ("Đ" under "D").
+fn groups(entries: &[Entry]) -> Vec<KindGroup<'_>> {
+    let mut by_kind: Vec<KindGroup> = Vec::new();
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by_key(|e| e.kind); // stable: alphabetical within a kind
+    for e in sorted {
+        let letter: String = e.key.chars().take(1).flat_map(char::to_uppercase).collect();
+        if by_kind.last().is_none_or(|g| g.kind != e.kind) {
+            by_kind.push(KindGroup {
+                kind: e.kind,
+                letters: Vec::new(),
+            });
+        }
+        let Some(group) = by_kind.last_mut() else {
+            continue;
+        };
+        match group.letters.last_mut() {
+            Some(l) if l.letter == letter => l.entries.push(e),
+            _ => group.letters.push(LetterGroup {
+                letter,
+                entries: vec![e],
+            }),
+        }
+    }
+    by_kind
+}
+
+/// The search page and the index script it loads.
+pub(super) fn page(r: &mut Renderer, site: &Site) -> Result<(), String> {
+    let all = entries(site);
+    r.files.push(OutputFile {
+        path: urls::SEARCH_INDEX.to_string(),
+        contents: Contents::Bytes(index_script(&all)?),
+    });
+    let mut ctx = Context::new();
+    ctx.insert("groups", &groups(&all));
+    ctx.insert("index_script", urls::SEARCH_INDEX);
+    r.page(
+        urls::SEARCH,
+        "search.html",
+        TITLE,
+        trail(&[], TITLE, urls::SEARCH),
+        ctx,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ranking `tim-kiem.js` implements: 0 when a name is the query, 1 when a word of a name
+    /// starts with it, 2 when a name contains it, 3 when a name contains each of its words; the
+    /// best over an entry's names. `None`: no match.
+    fn rank(key: &str, query: &str) -> Option<u8> {
+        key.split(NAME_SEPARATOR)
+            .filter_map(|name| {
+                if name == query {
+                    Some(0)
+                } else if format!(" {name}").contains(&format!(" {query}")) {
+                    Some(1)
+                } else if name.contains(query) {
+                    Some(2)
+                } else if query.split(' ').all(|word| name.contains(word)) {
+                    Some(3)
+                } else {
+                    None
+                }
+            })
+            .min()
+    }
+
+    /// Names of the matches of `query`, best first, ties in index order.
+    fn search<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a str> {
+        let q = fold(query);
+        let mut hits: Vec<(u8, usize)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((rank(&e.key, &q)?, i)))
+            .collect();
+        hits.sort();
+        hits.into_iter().map(|(_, i)| &*entries[i].name).collect()
+    }
+
+    fn entry(kind: Kind, name: &str, others: &[&str]) -> Entry {
+        Entry::new(kind, name, others, String::new(), String::new())
+    }
+
+    /// A small index in the order `entries` gives.
+    fn index() -> Vec<Entry> {
+        let mut all = vec![
+            entry(Kind::Candidate, "Nguyễn Văn Anh", &[]),
+            entry(Kind::Candidate, "Nguyễn Văn Anh Tuấn", &[]),
+            entry(Kind::Candidate, "Trần Thị Ánh", &[]),
+            entry(Kind::Candidate, "Đỗ Văn Mạnh", &[]),
+            entry(Kind::Candidate, "Hoàng Thị Thu Hà", &[]),
+            entry(Kind::Commune, "Phường Đồng Kỵ", &[]),
+            entry(Kind::Commune, "Phường Phú Lợi", &["Phường 2"]),
+            entry(
+                Kind::Round,
+                "Bầu cử Trưởng khu phố Phường Đồng Kỵ nhiệm kỳ 2024–2027",
+                &[],
+            ),
+            entry(Kind::Document, "Kế hoạch tổ chức bầu cử", &["87/KH-UBND"]),
+        ];
+        all.sort_by_key(|e| (fold(&e.name), e.kind));
+        all
+    }
+
+    #[test]
+    fn folding_ignores_diacritics_case_spacing_and_unicode_form() {
+        assert_eq!(fold("Nguyễn Văn Anh"), "nguyen van anh");
+        assert_eq!(fold("  ĐỒNG   Kỵ "), "dong ky");
+        assert_eq!(fold("đ"), fold("d"));
+        let composed = "Vũ Thị Hồng Nhung";
+        let decomposed = "Vu\u{0303} Thi\u{0323} Ho\u{0302}\u{0300}ng Nhung";
+        assert_ne!(composed, decomposed);
+        assert_eq!(fold(composed), fold(decomposed));
+        assert_eq!(fold(decomposed), "vu thi hong nhung");
+    }
+
+    #[test]
+    fn queries_without_diacritics_find_names_with_them() {
+        let index = index();
+        assert_eq!(
+            search(&index, "nguyen van anh"),
+            ["Nguyễn Văn Anh", "Nguyễn Văn Anh Tuấn"]
+        );
+        assert_eq!(search(&index, "do van manh"), ["Đỗ Văn Mạnh"]);
+        assert_eq!(search(&index, "đỗ văn"), search(&index, "do van"));
+        assert_eq!(
+            search(&index, "dong ky"),
+            [
+                "Bầu cử Trưởng khu phố Phường Đồng Kỵ nhiệm kỳ 2024–2027",
+                "Phường Đồng Kỵ"
+            ]
+        );
+        assert!(search(&index, "xyz").is_empty());
+    }
+
+    #[test]
+    fn exact_names_come_first_then_word_starts_then_substrings_then_scattered_words() {
+        let index = index();
+        // exact before a word start, though "Bầu cử…" comes first in the alphabet
+        assert_eq!(
+            search(&index, "phuong dong ky"),
+            [
+                "Phường Đồng Kỵ",
+                "Bầu cử Trưởng khu phố Phường Đồng Kỵ nhiệm kỳ 2024–2027"
+            ]
+        );
+        // "anh": a word of both Nguyễn Văn Anh and Trần Thị Ánh; inside "Mạnh" only
+        assert_eq!(
+            search(&index, "anh"),
+            [
+                "Nguyễn Văn Anh",
+                "Nguyễn Văn Anh Tuấn",
+                "Trần Thị Ánh",
+                "Đỗ Văn Mạnh"
+            ]
+        );
+        assert_eq!(rank("nguyen van anh", "nguyen van anh"), Some(0));
+        assert_eq!(rank("nguyen van anh", "van a"), Some(1));
+        assert_eq!(rank("nguyen van anh", "uyen"), Some(2));
+        assert_eq!(rank("nguyen van anh", "anh nguyen"), Some(3));
+        assert_eq!(rank("nguyen van anh", "nguyen binh"), None);
+    }
+
+    #[test]
+    fn other_names_find_an_entry_at_their_own_rank() {
+        let index = index();
+        assert_eq!(search(&index, "87/kh-ubnd"), ["Kế hoạch tổ chức bầu cử"]);
+        // the former name is exact; the round only holds both words, apart
+        assert_eq!(
+            search(&index, "phuong 2"),
+            [
+                "Phường Phú Lợi",
+                "Bầu cử Trưởng khu phố Phường Đồng Kỵ nhiệm kỳ 2024–2027"
+            ]
+        );
+        assert_eq!(rank("phuong phu loi\nphuong 2", "phuong 2"), Some(0));
+    }
+
+    #[test]
+    fn ties_keep_the_alphabetical_order_of_the_index() {
+        // three word starts; "Đỗ" sorts as "do", before "nguyen"
+        assert_eq!(
+            search(&index(), "van"),
+            ["Đỗ Văn Mạnh", "Nguyễn Văn Anh", "Nguyễn Văn Anh Tuấn"]
+        );
+    }
+
+    #[test]
+    fn the_index_is_one_compact_global_with_keys_beside_names() {
+        let e = Entry::new(
+            Kind::Commune,
+            "Phường Hồng Gai",
+            &["Phường Hồng Gai", "Phường  Hòn Gai"],
+            "don-vi/hong-gai/index.html".into(),
+            "Tỉnh Quảng Ninh".into(),
+        );
+        let script = String::from_utf8(index_script(&[e]).unwrap()).unwrap();
+        assert!(
+            script.ends_with(
+                "window.niemyetSearchIndex=[[3,\"Phường Hồng Gai\",\"phuong hong gai\\nphuong hon gai\",\
+                 \"don-vi/hong-gai/index.html\",\"Tỉnh Quảng Ninh\"]];\n"
+            ),
+            "{script}"
+        );
+    }
+
+    #[test]
+    fn the_full_index_groups_by_kind_then_initial() {
+        let index = index();
+        let groups = groups(&index);
+        let kinds: Vec<u8> = groups.iter().map(|g| g.kind).collect();
+        assert_eq!(kinds, [0, 1, 2, 3]);
+        let letters: Vec<&str> = groups[0].letters.iter().map(|l| &*l.letter).collect();
+        assert_eq!(letters, ["D", "H", "N", "T"], "Đỗ under D");
+        assert_eq!(groups[0].letters[2].entries.len(), 2);
+    }
+}
