@@ -44,6 +44,10 @@ pub struct Entry {
     /// A few words that tell apart entries of one name: where a candidate stands, when a round
     /// is held, a document's kind, number and date, the commune of a village.
     pub label: String,
+    /// The folder of the page that entries with the same label share (a candidate's contest, a
+    /// village's commune): the index writes it and the label once for all of them.
+    #[serde(skip)]
+    pub shared_folder: Option<String>,
 }
 
 impl Entry {
@@ -61,7 +65,13 @@ impl Entry {
             key: keys.join(&NAME_SEPARATOR.to_string()),
             url,
             label,
+            shared_folder: None,
         }
+    }
+
+    fn sharing(mut self, page: &str) -> Self {
+        self.shared_folder = Some(page.strip_suffix(PAGE).unwrap_or(page).to_string());
+        self
     }
 }
 
@@ -86,13 +96,16 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             let village = commune
                 .and_then(|c| c.village(village_id))
                 .map_or(village_id, |v| v.ten.as_str());
-            all.push(Entry::new(
-                Kind::Candidate,
-                &cand.data.ho_ten,
-                &[],
-                urls::candidate(&round.id, village_id, &cand.slug),
-                format!("{village} · {} · {}", summary.commune, summary.term),
-            ));
+            all.push(
+                Entry::new(
+                    Kind::Candidate,
+                    &cand.data.ho_ten,
+                    &[],
+                    urls::candidate(&round.id, village_id, &cand.slug),
+                    format!("{village} · {} · {}", summary.commune, summary.term),
+                )
+                .sharing(&urls::contest(&round.id, village_id)),
+            );
         }
         // found by its commune's name of the day, unless its title already says it: the
         // commune's own entry, not the round, is then the exact match for that name
@@ -141,13 +154,16 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             place,
         ));
         for v in &c.data.khu_dan_cu {
-            all.push(Entry::new(
-                Kind::Village,
-                &v.ten,
-                &[],
-                urls::village(&c.id, &v.ma),
-                c.data.ten.clone(),
-            ));
+            all.push(
+                Entry::new(
+                    Kind::Village,
+                    &v.ten,
+                    &[],
+                    urls::village(&c.id, &v.ma),
+                    c.data.ten.clone(),
+                )
+                .sharing(&urls::commune(&c.id)),
+            );
         }
     }
     all.sort_by(|a, b| {
@@ -156,17 +172,62 @@ pub fn entries(site: &Site) -> Vec<Entry> {
     all
 }
 
-/// The index as the script the search page loads: one global holding `[kind, name, key, url,
-/// label]` per entry, in the order of [`entries`]. Arrays, not objects, keep it small.
+/// The label of an entry in the index: its own, or the number of a group it shares.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Label<'a> {
+    Own(&'a str),
+    Shared(usize),
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    entries: Vec<(u8, &'a str, &'a str, &'a str, Label<'a>)>,
+    groups: Vec<(&'a str, &'a str)>,
+}
+
+/// What every page found by search is, in its folder: the index names folders only.
+const PAGE: &str = "index.html";
+
+/// The index as the script the search page loads, one global with two arrays, `entries` and
+/// `groups`, in the order of [`entries`]. An entry is `[kind, name, key, folder, label]` and its
+/// page is that folder's `index.html`; when its label is a number `n`, the label is
+/// `groups[n][1]` and the folder is `groups[n][0]` followed by the entry's. Arrays rather than
+/// objects, and each contest's folder and label written once, keep each entry of a large site
+/// to some seventy bytes.
 pub fn index_script(entries: &[Entry]) -> Result<Vec<u8>, String> {
-    let rows: Vec<(u8, &str, &str, &str, &str)> = entries
-        .iter()
-        .map(|e| (e.kind, &*e.name, &*e.key, &*e.url, &*e.label))
-        .collect();
-    let json = serde_json::to_string(&rows).map_err(|e| e.to_string())?;
+    let mut groups: Vec<(&str, &str)> = Vec::new();
+    let mut rows: Vec<(u8, &str, &str, &str, Label)> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let page = e
+            .url
+            .strip_suffix(PAGE)
+            .ok_or_else(|| format!("search: {} is not the {PAGE} of a folder", e.url))?;
+        let shared = e.shared_folder.as_deref().and_then(|folder| {
+            let page = page.strip_prefix(folder)?;
+            let group = (folder, e.label.as_str());
+            let n = match groups.iter().position(|g| *g == group) {
+                Some(n) => n,
+                None => {
+                    groups.push(group);
+                    groups.len() - 1
+                }
+            };
+            Some((page, n))
+        });
+        rows.push(match shared {
+            Some((page, n)) => (e.kind, &e.name, &e.key, page, Label::Shared(n)),
+            None => (e.kind, &e.name, &e.key, page, Label::Own(&e.label)),
+        });
+    }
+    let json = serde_json::to_string(&Index {
+        entries: rows,
+        groups,
+    })
+    .map_err(|e| e.to_string())?;
     Ok(format!(
-        "// niemyet search index: [kind, name, folded names, page, label]\n\
-         window.niemyetSearchIndex={json};\n"
+        "// niemyet search index: entries [kind, name, folded names, folder, label or group], \
+         groups [folder, label]\nwindow.niemyetSearchIndex={json};\n"
     )
     .into_bytes())
 }
@@ -384,11 +445,30 @@ mod tests {
             "don-vi/hong-gai/index.html".into(),
             "Tỉnh Quảng Ninh".into(),
         );
-        let script = String::from_utf8(index_script(&[e]).unwrap()).unwrap();
+        let village = |name: &str, url: &str| {
+            Entry::new(
+                Kind::Village,
+                name,
+                &[],
+                url.into(),
+                "Phường Hồng Gai".into(),
+            )
+            .sharing("don-vi/hong-gai/index.html")
+        };
+        let all = [
+            e,
+            village("Khu phố 1", "don-vi/hong-gai/khu-1/index.html"),
+            village("Khu phố 2", "don-vi/hong-gai/khu-2/index.html"),
+        ];
+        let script = String::from_utf8(index_script(&all).unwrap()).unwrap();
         assert!(
             script.ends_with(
-                "window.niemyetSearchIndex=[[3,\"Phường Hồng Gai\",\"phuong hong gai\\nphuong hon gai\",\
-                 \"don-vi/hong-gai/index.html\",\"Tỉnh Quảng Ninh\"]];\n"
+                "window.niemyetSearchIndex={\"entries\":[\
+                 [3,\"Phường Hồng Gai\",\"phuong hong gai\\nphuong hon gai\",\
+                 \"don-vi/hong-gai/\",\"Tỉnh Quảng Ninh\"],\
+                 [4,\"Khu phố 1\",\"khu pho 1\",\"khu-1/\",0],\
+                 [4,\"Khu phố 2\",\"khu pho 2\",\"khu-2/\",0]],\
+                 \"groups\":[[\"don-vi/hong-gai/\",\"Phường Hồng Gai\"]]};\n"
             ),
             "{script}"
         );

@@ -6,12 +6,14 @@
 // alphabetical order. Every word shown comes from the page's data- attributes, so that the
 // template alone is translated. Without this script the page is the full index, as links.
 (function () {
-  var index = window.niemyetSearchIndex;
+  var data = window.niemyetSearchIndex;
   var form = document.querySelector('form[role="search"]');
   var box = document.getElementById('q');
   var out = document.getElementById('ket-qua-tim-kiem');
   var full = document.getElementById('chi-muc');
-  if (!index || !form || !box || !out || !full) return;
+  if (!data || !form || !box || !out || !full) return;
+  var index = data.entries;
+  var groups = data.groups;
   var status = out.querySelector('[aria-live]');
   var list = out.querySelector('ol');
   var kinds = out.getAttribute('data-kinds').split('|');
@@ -62,13 +64,16 @@
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     for (var j = 0; j < hits.length; j++) {
       var entry = index[hits[j][1]];
+      // [kind, name, folded names, folder, label], or for the label the number of a group,
+      // whose folder the entry's continues; the page is the folder's index.html
+      var group = typeof entry[4] === 'number' ? groups[entry[4]] : ['', entry[4]];
       var item = document.createElement('li');
       var link = document.createElement('a');
-      link.href = root + entry[3];
+      link.href = root + group[0] + entry[3] + 'index.html';
       link.textContent = entry[1];
       var meta = document.createElement('span');
       meta.className = 'meta';
-      meta.textContent = kinds[entry[0]] + ' · ' + entry[4];
+      meta.textContent = kinds[entry[0]] + ' · ' + group[1];
       item.appendChild(link);
       item.appendChild(document.createTextNode(' '));
       item.appendChild(meta);
