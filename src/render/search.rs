@@ -2,8 +2,8 @@
 //! as a small script that the search page loads (a script, not JSON, because `fetch` is refused
 //! from `file://`), and the full alphabetical index that the same page shows without JavaScript.
 //!
-//! The reader's browser folds the query as [`fold`] folds names here and ranks matches by the
-//! rules of [`tests::rank`], the reference the page's `tim-kiem.js` follows line for line.
+//! The reader's browser folds the query as [`fold`] folds names here, and ranks matches by the
+//! rules of `rank` in this module's tests: the reference that `tim-kiem.js` follows rule for rule.
 
 use super::views::RoundSummary;
 use super::{Renderer, pages::trail, urls};
@@ -84,8 +84,8 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// Every entry of the site, in alphabetical order of their folded names (then by kind and page,
-/// so that the order never depends on the order of the files).
+/// Every entry of the site, in alphabetical order of their folded names (then of their other
+/// names, kind and page, so that the order never depends on the order of the files).
 pub fn entries(site: &Site) -> Vec<Entry> {
     let mut all = Vec::new();
     for round in &site.rounds {
@@ -166,9 +166,8 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             );
         }
     }
-    all.sort_by(|a, b| {
-        (fold(&a.name), &a.name, a.kind, &a.url).cmp(&(fold(&b.name), &b.name, b.kind, &b.url))
-    });
+    // a key is the folded name, then a line break, below any letter, and the other names
+    all.sort_by(|a, b| (&a.key, &a.name, a.kind, &a.url).cmp(&(&b.key, &b.name, b.kind, &b.url)));
     all
 }
 
@@ -252,20 +251,18 @@ fn groups(entries: &[Entry]) -> Vec<KindGroup<'_>> {
     sorted.sort_by_key(|e| e.kind); // stable: alphabetical within a kind
     for e in sorted {
         let letter: String = e.key.chars().take(1).flat_map(char::to_uppercase).collect();
-        if by_kind.last().is_none_or(|g| g.kind != e.kind) {
-            by_kind.push(KindGroup {
-                kind: e.kind,
-                letters: Vec::new(),
-            });
-        }
-        let Some(group) = by_kind.last_mut() else {
-            continue;
+        let first = LetterGroup {
+            letter,
+            entries: vec![e],
         };
-        match group.letters.last_mut() {
-            Some(l) if l.letter == letter => l.entries.push(e),
-            _ => group.letters.push(LetterGroup {
-                letter,
-                entries: vec![e],
+        match by_kind.last_mut() {
+            Some(group) if group.kind == e.kind => match group.letters.last_mut() {
+                Some(l) if l.letter == first.letter => l.entries.push(e),
+                _ => group.letters.push(first),
+            },
+            _ => by_kind.push(KindGroup {
+                kind: e.kind,
+                letters: vec![first],
             }),
         }
     }
@@ -374,6 +371,9 @@ mod tests {
         );
         assert_eq!(search(&index, "do van manh"), ["Đỗ Văn Mạnh"]);
         assert_eq!(search(&index, "đỗ văn"), search(&index, "do van"));
+        let decomposed = "Nguye\u{0302}\u{0303}n Va\u{0306}n Anh";
+        assert_eq!(search(&index, decomposed), search(&index, "Nguyễn Văn Anh"));
+        assert_eq!(search(&index, decomposed)[0], "Nguyễn Văn Anh");
         assert_eq!(
             search(&index, "dong ky"),
             [
