@@ -128,14 +128,14 @@ async function searchTests(base, where) {
   await page.goto(searchUrl);
   const box = page.locator('main').getByRole('searchbox');
   const results = page.locator('main #ket-qua-tim-kiem li a');
-  const status = page.locator('main [aria-live="polite"]');
+  const status = page.locator('main #ket-qua-tim-kiem [aria-live="polite"]');
 
   /** Types `query` key by key into an empty box, and waits for the results to answer it. */
   async function search(query) {
     await box.fill('');
     await box.pressSequentially(query);
     await page.waitForFunction(
-      (q) => document.querySelector('[aria-live="polite"]').textContent.includes(q),
+      (q) => document.querySelector('#ket-qua-tim-kiem [aria-live]').textContent.includes(q),
       query,
     );
     return results.evaluateAll((links) => links.map((a) => [a.textContent, a.href]));
