@@ -195,6 +195,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "404",
     "ket-qua",
     "du-lieu",
+    "tim-kiem",
 ];
 
 /// Names of the archive pages inside `bau-cu/` and `van-ban/`, which a round or a document

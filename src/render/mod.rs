@@ -9,6 +9,7 @@ pub mod markdown;
 mod pages;
 mod result_pages;
 pub mod result_views;
+pub mod search;
 pub mod theme;
 pub mod urls;
 pub mod views;

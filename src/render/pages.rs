@@ -8,6 +8,7 @@ use super::result_pages;
 use super::result_views::{
     CompositionView, ContestRow, ResultView, StatusView, rules_summary, timeline_view,
 };
+use super::search;
 use super::views::{
     CandidateRow, CommuneSummary, ContestSummary, DataLinks, DocumentSummary, DocumentView, Link,
     RoundSummary, VillageRow,
@@ -60,6 +61,7 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
         }
     }
     about(r, site)?;
+    search::page(r, site)?;
     for p in &site.pages {
         let mut ctx = Context::new();
         ctx.insert("body_html", &to_html(&p.body));

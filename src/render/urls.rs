@@ -9,6 +9,9 @@ pub const ABOUT: &str = "gioi-thieu/index.html";
 /// The results of every round, across wards and terms.
 pub const RESULTS: &str = "ket-qua/index.html";
 pub const NOT_FOUND: &str = "404.html";
+/// The search page (tìm kiếm), and the index it loads, beside the theme's static files.
+pub const SEARCH: &str = "tim-kiem/index.html";
+pub const SEARCH_INDEX: &str = "tai-nguyen/chi-muc-tim-kiem.js";
 /// Folder of the theme's static files.
 pub const ASSETS: &str = "tai-nguyen";
 

@@ -19,3 +19,4 @@ mod law;
 mod links;
 mod open_data;
 mod results;
+mod search;

@@ -1,0 +1,210 @@
+// Real-browser checks of the built example site in headless Chromium (Debian's, not a download):
+// axe-core's WCAG 2.1 A and AA rules on one page of every page type, and the search page
+// (typing without diacritics, decomposed input, following a result, the page without JavaScript),
+// through a web server under a sub-path when one is given, and straight from the disk (file://).
+//
+// Usage: node .ci/browser.mjs MODULES_DIR OUTPUT_DIR [SERVED_BASE_URL]
+//   MODULES_DIR      a folder whose node_modules holds playwright-core and axe-core
+//   OUTPUT_DIR       the built site on disk, for the file:// run
+//   SERVED_BASE_URL  the same folder served, e.g. http://127.0.0.1:8080/bau-cu/; without it the
+//                    accessibility sweep runs on the files, with 404.html opened directly
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [modulesDir, outputDir, servedBase] = process.argv.slice(2);
+if (!modulesDir || !outputDir) {
+  console.error('usage: node .ci/browser.mjs MODULES_DIR OUTPUT_DIR [SERVED_BASE_URL]');
+  process.exit(2);
+}
+const require = createRequire(join(resolve(modulesDir), 'package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const fileBase = pathToFileURL(resolve(outputDir)).href + '/';
+
+// Generous for a busy 2-core machine; every wait is for a condition, never a fixed sleep.
+const TIMEOUT = 15000;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// One page of every page type of the example site (content/), relative to the site root.
+const PAGE_TYPES = [
+  ['home', 'index.html'],
+  ['rounds list', 'bau-cu/index.html'],
+  ['rounds of a term', 'bau-cu/nhiem-ky/2022-2025/index.html'],
+  ['rounds of a year', 'bau-cu/nam/2022/index.html'],
+  ['round dashboard', 'bau-cu/hong-gai-2022/index.html'],
+  ['round dashboard, postponed contest', 'bau-cu/dong-ky-2024/index.html'],
+  ['contest', 'bau-cu/hong-gai-2022/khu-pho-2/index.html'],
+  ['candidate', 'bau-cu/hong-gai-2022/khu-pho-2/vu-thi-hong-nhung/index.html'],
+  ['candidate list', 'bau-cu/hong-gai-2022/danh-sach-ung-cu-vien/index.html'],
+  ['elected list', 'bau-cu/hong-gai-2022/danh-sach-trung-cu/index.html'],
+  ['results overview', 'ket-qua/index.html'],
+  ['documents list', 'van-ban/index.html'],
+  ['documents of a kind', 'van-ban/loai/ke-hoach/index.html'],
+  ['documents of a year', 'van-ban/nam/2022/index.html'],
+  ['document', 'van-ban/ke-hoach-87-kh-ubnd-quang-ninh/index.html'],
+  ['communes list', 'don-vi/index.html'],
+  ['commune', 'don-vi/hong-gai/index.html'],
+  ['village', 'don-vi/hong-gai/khu-pho-2/index.html'],
+  ['about', 'gioi-thieu/index.html'],
+  ['free page', 'huong-dan-cu-tri/index.html'],
+  ['search', 'tim-kiem/index.html'],
+  ['search with a query', 'tim-kiem/index.html?q=nguyen'],
+];
+// A server answers a missing page with 404.html; from the disk, it is opened by its name.
+const NOT_FOUND = servedBase ? 'khong-co-trang-nay/' : '404.html';
+
+const CANDIDATE = 'Vũ Thị Hồng Nhung';
+const CANDIDATE_URL = 'bau-cu/hong-gai-2022/khu-pho-2/vu-thi-hong-nhung/index.html';
+
+const failures = [];
+function check(condition, message) {
+  if (!condition) failures.push(message);
+  return condition;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+/** A fresh page that records script errors, so that a broken script fails the run. */
+async function newPage(options = {}) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => failures.push(`script error on ${page.url()}: ${error.message}`));
+  return page;
+}
+
+async function axeSweep(base) {
+  const page = await newPage();
+  const pages = [...PAGE_TYPES, ['not found (404)', NOT_FOUND]];
+  let total = 0;
+  for (const [kind, path] of pages) {
+    const response = await page.goto(base + path);
+    // a file has no status; a missing one fails `goto` itself
+    const expected = kind.startsWith('not found') && servedBase ? 404 : 200;
+    if (servedBase && !check(response && response.status() === expected,
+      `axe: ${kind} (${path}) answered ${response && response.status()}, not ${expected}`)) {
+      continue;
+    }
+    if (path.includes('?q=')) {
+      await page.locator('#ket-qua-tim-kiem li').first().waitFor();
+    }
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+      AXE_TAGS,
+    );
+    const count = result.violations.reduce((n, v) => n + v.nodes.length, 0);
+    total += count;
+    // what axe cannot decide alone (such as the contrast of text drawn in an SVG chart) is
+    // shown for a person to look at, and does not fail the run
+    const review = result.incomplete.map((v) => `${v.id} ×${v.nodes.length}`).join(', ');
+    console.log(`axe: ${count === 0 ? 'ok  ' : 'FAIL'} ${kind}: ${path} (${result.passes.length} rules pass${review ? `; to review: ${review}` : ''})`);
+    for (const v of result.violations) {
+      for (const node of v.nodes) {
+        failures.push(`axe: ${kind} (${path}): ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
+      }
+    }
+  }
+  console.log(`axe: ${pages.length} pages at ${base}, ${total} violations (${AXE_TAGS.join(', ')})`);
+  await page.context().close();
+}
+
+/** The search page at `base`: typed queries, ranking, decomposed input, following a result. */
+async function searchTests(base, where) {
+  const page = await newPage();
+  const searchUrl = base + 'tim-kiem/index.html';
+  await page.goto(searchUrl);
+  const box = page.locator('main').getByRole('searchbox');
+  const results = page.locator('main #ket-qua-tim-kiem li a');
+  const status = page.locator('main #ket-qua-tim-kiem [aria-live="polite"]');
+
+  /** Types `query` key by key into an empty box, and waits for the results to answer it. */
+  async function search(query) {
+    await box.fill('');
+    await box.pressSequentially(query);
+    await page.waitForFunction(
+      (q) => document.querySelector('#ket-qua-tim-kiem [aria-live]').textContent.includes(q),
+      query,
+    );
+    return results.evaluateAll((links) => links.map((a) => [a.textContent, a.href]));
+  }
+
+  const found = await search('vu thi hong nhung');
+  check(found.length > 0 && found[0][0] === CANDIDATE,
+    `search (${where}): 'vu thi hong nhung' should find ${CANDIDATE} first, found ${JSON.stringify(found.slice(0, 3))}`);
+  check(found.length > 0 && found[0][1] === new URL(CANDIDATE_URL, base).href,
+    `search (${where}): the first result should link to ${CANDIDATE_URL}, not ${found[0] && found[0][1]}`);
+
+  const decomposed = await search(CANDIDATE.normalize('NFD'));
+  const composed = await search(CANDIDATE.normalize('NFC'));
+  check(JSON.stringify(decomposed) === JSON.stringify(composed) && composed.length > 0,
+    `search (${where}): NFD and NFC input should find the same: ${JSON.stringify(decomposed)} vs ${JSON.stringify(composed)}`);
+
+  const dongKy = (await search('dong ky')).map(([, href]) => href);
+  for (const path of ['don-vi/dong-ky/index.html', 'bau-cu/dong-ky-2024/index.html']) {
+    check(dongKy.includes(new URL(path, base).href), `search (${where}): 'dong ky' should find ${path}`);
+  }
+  const exact = await search('phuong dong ky');
+  check(exact.length > 0 && exact[0][1] === new URL('don-vi/dong-ky/index.html', base).href,
+    `search (${where}): the exact name 'Phường Đồng Kỵ' should come first, found ${JSON.stringify(exact.slice(0, 3))}`);
+  const none = await search('zzzz khong co');
+  check(none.length === 0, `search (${where}): a query that matches nothing should list nothing`);
+  check((await status.textContent()).trim() !== '', `search (${where}): the result count should be announced`);
+
+  await search('vu thi hong nhung');
+  const [response] = await Promise.all([page.waitForNavigation(), results.first().click()]);
+  check(where === 'file://' || (response && response.status() === 200),
+    `search (${where}): following the first result failed (${response && response.status()})`);
+  const heading = await page.locator('h1').first().textContent();
+  check(heading.includes(CANDIDATE), `search (${where}): the first result led to '${heading}'`);
+
+  await page.goto(searchUrl + '?q=' + encodeURIComponent('đồng kỵ'));
+  await results.first().waitFor();
+  check((await box.inputValue()) === 'đồng kỵ', `search (${where}): ?q= should fill the search box`);
+  check(await page.locator('main #chi-muc').isHidden(), `search (${where}): results should replace the full index`);
+  await page.context().close();
+  console.log(`search (${where}): ok`);
+}
+
+/** Without JavaScript the search page is the full alphabetical index, as plain links. */
+async function withoutJavaScript(base, where) {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(base + 'tim-kiem/index.html?q=vu+thi+hong+nhung');
+  const link = page.locator('main #chi-muc a', { hasText: CANDIDATE });
+  check(await link.isVisible(), `search without JavaScript (${where}): the index should list ${CANDIDATE}`);
+  check((await link.getAttribute('href')) === '../' + CANDIDATE_URL,
+    `search without JavaScript (${where}): ${CANDIDATE} should link to ../${CANDIDATE_URL}`);
+  await page.context().close();
+  console.log(`search without JavaScript (${where}): ok`);
+}
+
+const bases = servedBase ? [[servedBase, 'served'], [fileBase, 'file://']] : [[fileBase, 'file://']];
+try {
+  await axeSweep(bases[0][0]);
+  for (const [base, where] of bases) {
+    await searchTests(base, where);
+    await withoutJavaScript(base, where);
+  }
+} catch (error) {
+  failures.push(`browser: ${error.stack || error}`);
+} finally {
+  await browser.close();
+}
+if (failures.length > 0) {
+  console.error(`\nbrowser: ${failures.length} problems:`);
+  for (const f of failures) console.error('  ' + f);
+  process.exit(1);
+}
+console.log('browser: all checks passed');
