@@ -34,7 +34,7 @@ const PAGE_TYPES = [
   ['rounds of a term', 'bau-cu/nhiem-ky/2022-2025/index.html'],
   ['rounds of a year', 'bau-cu/nam/2022/index.html'],
   ['round dashboard', 'bau-cu/hong-gai-2022/index.html'],
-  ['round dashboard, postponed contest', 'bau-cu/dong-ky-2024/index.html'],
+  ['round dashboard, repeat vote ordered', 'bau-cu/dong-ky-2024/index.html'],
   ['contest', 'bau-cu/hong-gai-2022/khu-pho-2/index.html'],
   ['candidate', 'bau-cu/hong-gai-2022/khu-pho-2/vu-thi-hong-nhung/index.html'],
   ['candidate list', 'bau-cu/hong-gai-2022/danh-sach-ung-cu-vien/index.html'],
