@@ -1,6 +1,11 @@
-//! The command line: `niemyet build` and `niemyet check`.
+//! The command line: `build`, `check`, `serve`, `new` and `import`.
 
-use crate::{BuildError, BuildOptions};
+use crate::diagnostics::Lang;
+use crate::import::{ImportOptions, SheetKind};
+use crate::progress::{Progress, duration};
+use crate::scaffold::Scaffold;
+use crate::serve::{Preview, ServeOptions};
+use crate::{BuildError, BuildOptions, report};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -17,6 +22,9 @@ pub const EXIT_USAGE: u8 = 2;
              Builds an election transparency portal from Markdown and YAML files."
 )]
 pub struct Cli {
+    /// Ngôn ngữ của thông báo: vi (mặc định) hoặc en / Language of messages: vi (default) or en
+    #[arg(long, global = true, value_enum, default_value = "vi")]
+    pub lang: Lang,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -27,6 +35,12 @@ pub enum Command {
     Build(BuildArgs),
     /// Kiểm tra nội dung, không ghi gì / Check the content without writing anything
     Check(CheckArgs),
+    /// Xem trước trên trình duyệt, tự tải lại khi sửa / Preview in a browser, reloading on every save
+    Serve(ServeArgs),
+    /// Tạo trang mới hoặc tệp mẫu để điền / Create a new site, or a file to fill in
+    New(NewArgs),
+    /// Nhập bảng tính CSV (Excel, LibreOffice) / Import a CSV sheet (Excel, LibreOffice)
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -46,44 +60,123 @@ pub struct CheckArgs {
     pub content: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Thư mục nội dung / Content folder
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// Cổng; mặc định cổng trống đầu tiên từ 8910 / Port; by default the first free one from 8910
+    #[arg(long)]
+    pub port: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub what: NewCommand,
+    /// Thư mục nội dung / Content folder
+    #[arg(long, global = true, default_value = "content")]
+    pub content: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Một trang mới, chạy được ngay / A new site that builds as it is
+    Site {
+        /// Thư mục sẽ tạo / Folder to create
+        dir: PathBuf,
+    },
+    /// bau-cu/<ĐỢT>/dot-bau-cu.yaml: một đợt bầu cử / an election round
+    Election {
+        /// Mã đợt bầu, ví dụ hong-gai-2025 / Round id, e.g. hong-gai-2025
+        round: String,
+    },
+    /// bau-cu/<ĐỢT>/ung-cu-vien/<tên>.md: một ứng cử viên / a candidate
+    Candidate {
+        /// Mã đợt bầu / Round id
+        round: String,
+        /// Họ và tên, ví dụ "Nguyễn Văn An" / Full name
+        name: String,
+    },
+    /// van-ban/<tên>.md: một văn bản / a document
+    Document {
+        /// Trích yếu hoặc tên tệp / Title or file name
+        title: String,
+    },
+    /// bau-cu/<ĐỢT>/ket-qua.yaml: kết quả kiểm phiếu / results
+    Results {
+        /// Mã đợt bầu / Round id
+        round: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// candidates (ứng cử viên) hoặc results (kết quả) / candidates or results
+    #[arg(value_enum)]
+    pub kind: SheetKind,
+    /// Tệp CSV / The CSV file
+    pub file: PathBuf,
+    /// Mã đợt bầu nhận dữ liệu / Id of the round to import into
+    #[arg(long)]
+    pub round: String,
+    /// Thư mục nội dung / Content folder
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// Ghi đè tệp đã có / Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
+}
+
 impl Cli {
     /// Runs the command, printing to stderr/stdout, and returns the exit code.
     pub fn run(self) -> u8 {
+        let lang = self.lang;
         match self.command {
-            Command::Build(args) => args.run(),
-            Command::Check(args) => args.run(),
+            Command::Build(args) => args.run(lang),
+            Command::Check(args) => args.run(lang),
+            Command::Serve(args) => args.run(lang),
+            Command::New(args) => args.run(lang),
+            Command::Import(args) => args.run(lang),
         }
     }
 }
 
 impl BuildArgs {
-    fn run(self) -> u8 {
+    fn run(self, lang: Lang) -> u8 {
         let options = BuildOptions {
             content: self.content,
             output: self.output,
         };
-        match crate::build(&options) {
-            Ok(report) => {
-                eprint!("{}", report.diagnostics);
-                println!(
-                    "Đã dựng {} trang, {} tệp vào {} / Built {} pages, {} files into {}",
-                    report.pages,
-                    report.files,
-                    options.output.display(),
-                    report.pages,
-                    report.files,
-                    options.output.display()
-                );
+        let mut progress = Progress::new(lang);
+        let result = crate::build_with(&options, &mut |step| progress.step(step));
+        progress.finish();
+        let out = options.output.display();
+        match result {
+            Ok(built) => {
+                if !built.diagnostics.is_empty() {
+                    eprint!(
+                        "{}",
+                        report::render(&built.diagnostics, &options.content, lang)
+                    );
+                }
+                let (pages, files) = (built.pages, built.files);
+                let time = duration(progress.elapsed(), lang);
+                match lang {
+                    Lang::Vi => {
+                        println!("Đã dựng {pages} trang, {files} tệp vào {out} trong {time}")
+                    }
+                    Lang::En => println!("Built {pages} pages, {files} files into {out} in {time}"),
+                }
                 EXIT_OK
             }
             Err(e) => {
-                eprintln!("{e}");
+                eprint!("{}", report::build_error(&e, &options.content, lang));
                 if matches!(e, BuildError::Content(_)) {
-                    eprintln!(
-                        "Chưa dựng trang; thư mục {} giữ nguyên như cũ. / Nothing was built; {} is unchanged.",
-                        options.output.display(),
-                        options.output.display()
-                    );
+                    match lang {
+                        Lang::Vi => eprintln!("Chưa dựng trang; thư mục {out} giữ nguyên như cũ."),
+                        Lang::En => eprintln!("Nothing was built; {out} is unchanged."),
+                    }
                 }
                 EXIT_CONTENT
             }
@@ -92,14 +185,103 @@ impl BuildArgs {
 }
 
 impl CheckArgs {
-    fn run(self) -> u8 {
+    fn run(self, lang: Lang) -> u8 {
         let (_, diagnostics) = crate::check(&self.content);
-        eprint!("{diagnostics}");
-        eprintln!("{}", diagnostics.summary());
+        eprint!("{}", report::render(&diagnostics, &self.content, lang));
         if diagnostics.has_errors() {
             EXIT_CONTENT
         } else {
             EXIT_OK
+        }
+    }
+}
+
+impl ServeArgs {
+    fn run(self, lang: Lang) -> u8 {
+        let preview = match Preview::start(ServeOptions {
+            content: self.content,
+            port: self.port,
+            lang,
+        }) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("{e}");
+                return EXIT_CONTENT;
+            }
+        };
+        let stopper = preview.stopper();
+        if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
+            eprintln!("Ctrl+C: {e}");
+        }
+        let url = preview.url();
+        match lang {
+            Lang::Vi => println!("Xem trước tại {url} (Ctrl+C để dừng)"),
+            Lang::En => println!("Preview at {url} (Ctrl+C to stop)"),
+        }
+        let workdir = preview.workdir().display();
+        match lang {
+            Lang::Vi => println!("Bản dựng tạm nằm trong {workdir} (tự xóa khi dừng)"),
+            Lang::En => println!("Builds are kept in {workdir} (removed on stop)"),
+        }
+        preview.run();
+        EXIT_OK
+    }
+}
+
+impl NewArgs {
+    fn run(self, lang: Lang) -> u8 {
+        let what = match self.what {
+            NewCommand::Site { dir } => Scaffold::Site { dir },
+            NewCommand::Election { round } => Scaffold::Election { round },
+            NewCommand::Candidate { round, name } => Scaffold::Candidate { round, name },
+            NewCommand::Document { title } => Scaffold::Document { title },
+            NewCommand::Results { round } => Scaffold::Results { round },
+        };
+        match what.create(&self.content) {
+            Ok(created) => {
+                for path in created {
+                    println!("{} {}", lang.pick("Đã tạo", "Created"), path.display());
+                }
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("{}", e.get(lang));
+                EXIT_CONTENT
+            }
+        }
+    }
+}
+
+impl ImportArgs {
+    fn run(self, lang: Lang) -> u8 {
+        let options = ImportOptions {
+            kind: self.kind,
+            sheet: self.file,
+            content: self.content,
+            round: self.round,
+            force: self.force,
+        };
+        match crate::import::import(&options) {
+            Ok(imported) => {
+                for note in &imported.notes {
+                    eprintln!("{}", note.get(lang));
+                }
+                for path in &imported.written {
+                    println!("{} {}", lang.pick("Đã ghi", "Wrote"), path.display());
+                }
+                EXIT_OK
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    eprintln!("{}", problem.get(lang));
+                }
+                let n = problems.len();
+                match lang {
+                    Lang::Vi => eprintln!("{n} lỗi; chưa ghi tệp nào."),
+                    Lang::En => eprintln!("{n} error(s); no file was written."),
+                }
+                EXIT_CONTENT
+            }
         }
     }
 }

@@ -28,6 +28,32 @@ impl Bilingual {
             en: en.into(),
         }
     }
+
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The language messages are printed in: Vietnamese unless `--lang en` is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Picks the Vietnamese or the English text.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Self::Vi => vi,
+            Self::En => en,
+        }
+    }
 }
 
 /// One problem in one place of the content.
@@ -87,7 +113,8 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn location(&self) -> String {
+    /// `path:line:column`, with `/` separators whatever the system.
+    pub fn location(&self) -> String {
         let path = self.path.display().to_string().replace('\\', "/");
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{path}:{l}:{c}"),

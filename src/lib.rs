@@ -7,14 +7,20 @@ pub mod cli;
 pub mod diagnostics;
 pub mod export;
 pub mod fs;
+pub mod import;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod render;
+pub mod report;
+pub mod scaffold;
+pub mod serve;
 pub mod validate;
 pub mod write;
 
 use diagnostics::Diagnostics;
 use model::Site;
+use progress::{Stage, Step};
 use std::path::{Path, PathBuf};
 
 /// What `build` needs to know.
@@ -91,15 +97,26 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the
 /// whole new site has been written.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(options, &mut |_| {})
+}
+
+/// [`build`], telling `progress` where it is.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(Step),
+) -> Result<BuildReport, BuildError> {
     write::check_replaceable(&options.output, &options.content).map_err(BuildError::Io)?;
+    progress(Step::start(Stage::Checking));
     let (site, diagnostics) = check(&options.content);
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
+    progress(Step::start(Stage::Rendering));
     let files = render::render(&site).map_err(BuildError::Template)?;
     let pages = files.iter().filter(|f| f.is_page()).count();
     let count = files.len();
-    write::write_atomically(&options.output, files).map_err(BuildError::Io)?;
+    let mut written = |done, total| progress(Step::writing(done, total));
+    write::write_atomically_with(&options.output, files, &mut written).map_err(BuildError::Io)?;
     Ok(BuildReport {
         pages,
         files: count,

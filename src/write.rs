@@ -88,6 +88,15 @@ pub fn minify_css(css: &[u8]) -> Vec<u8> {
 
 /// Writes `files` into `output`, replacing what was there only once everything is written.
 pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
+    write_atomically_with(output, files, &mut |_, _| {})
+}
+
+/// [`write_atomically`], telling `written(done, total)` after each file.
+pub fn write_atomically_with(
+    output: &Path,
+    files: Vec<OutputFile>,
+    written: &mut dyn FnMut(usize, usize),
+) -> Result<(), FsError> {
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -100,7 +109,7 @@ pub fn write_atomically(output: &Path, files: Vec<OutputFile>) -> Result<(), FsE
     remove_leftovers(&parent, &name, output);
     let staging = parent.join(format!(".{name}.niemyet-new-{}", std::process::id()));
     let previous = parent.join(format!(".{name}.niemyet-old-{}", std::process::id()));
-    if let Err(e) = write_all(&staging, files) {
+    if let Err(e) = write_all(&staging, files, written) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -155,10 +164,15 @@ fn remove_leftovers(parent: &Path, name: &str, output: &Path) {
     }
 }
 
-fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
+fn write_all(
+    root: &Path,
+    files: Vec<OutputFile>,
+    written: &mut dyn FnMut(usize, usize),
+) -> Result<(), FsError> {
     fs::create_dir_all(root)?;
     fs::write(&root.join(MARKER), b"niemyet\n")?;
-    for file in files {
+    let total = files.len();
+    for (done, file) in files.into_iter().enumerate() {
         let target = root.join(&file.path);
         match file.contents {
             Contents::Bytes(bytes) if file.path.ends_with(".html") => {
@@ -170,6 +184,7 @@ fn write_all(root: &Path, files: Vec<OutputFile>) -> Result<(), FsError> {
             Contents::Bytes(bytes) => fs::write(&target, &bytes)?,
             Contents::CopyOf(source) => fs::copy(&source, &target)?,
         }
+        written(done + 1, total);
     }
     Ok(())
 }

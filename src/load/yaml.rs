@@ -265,6 +265,16 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         let full_value = names.first().copied().unwrap_or_default();
         let value = shorten(full_value);
         let list = names.get(1..).unwrap_or_default().join(", ");
+        if full_value.is_empty() {
+            return (
+                None,
+                blank(),
+                Some(Bilingual::new(
+                    format!("Điền một trong các giá trị: {list}."),
+                    format!("Fill in one of: {list}."),
+                )),
+            );
+        }
         let hint = match closest(full_value, names.iter().skip(1).copied()) {
             Some(near) => Bilingual::new(
                 format!("Có phải ý bạn là `{near}`? Các giá trị được phép: {list}."),
@@ -282,6 +292,17 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
                 format!("The value `{value}` is not allowed."),
             ),
             Some(hint),
+        );
+    }
+    if message.starts_with("invalid type: unit value") {
+        let (vi, en) = expected_kind(message);
+        return (
+            None,
+            blank(),
+            Some(Bilingual::new(
+                format!("Điền giá trị sau dấu hai chấm; giá trị {vi}."),
+                format!("Write the value after the colon; it {en}."),
+            )),
         );
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
@@ -330,6 +351,14 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
             format!("YAML syntax error: {message}."),
         ),
         Some(hint),
+    )
+}
+
+/// A field written with nothing after its colon: the usual state of a new file from `niemyet new`.
+fn blank() -> Bilingual {
+    Bilingual::new(
+        "Trường bắt buộc này còn trống.",
+        "This required field is blank.",
     )
 }
 
@@ -490,6 +519,18 @@ mod tests {
             (Some(2), Some("nhiem_ky")),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_blank_required_field_says_so() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh:\n", 1).unwrap_err();
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(2), Some("nam_sinh")),
+            "{e}"
+        );
+        assert!(e.message.en.contains("blank"), "{e}");
+        assert!(e.hint.unwrap().vi.contains("số nguyên"));
     }
 
     #[test]

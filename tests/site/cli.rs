@@ -24,7 +24,10 @@ fn stderr(o: &Output) -> String {
 #[test]
 fn check_of_a_valid_site_exits_0() {
     let fx = Fixture::new();
-    let out = niemyet(&["check", "--content", "content"], fx.root());
+    let out = niemyet(
+        &["--lang", "en", "check", "--content", "content"],
+        fx.root(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("0 error(s)"), "{}", stderr(&out));
     assert!(!fx.output().exists(), "check wrote output");
@@ -34,7 +37,10 @@ fn check_of_a_valid_site_exits_0() {
 fn check_of_a_broken_site_exits_1_naming_file_and_line() {
     let fx = Fixture::new();
     fx.replace_line(ROUND_FILE, "don_vi: thu-nghiem", "don_vi: thu-nghien");
-    let out = niemyet(&["check", "--content", "content"], fx.root());
+    let out = niemyet(
+        &["check", "--content", "content", "--lang", "en"],
+        fx.root(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let line = fx.line_of(ROUND_FILE, "don_vi:");
     let err = stderr(&out);
@@ -49,7 +55,15 @@ fn check_of_a_broken_site_exits_1_naming_file_and_line() {
 fn build_writes_the_site_and_prints_a_summary() {
     let fx = Fixture::new();
     let out = niemyet(
-        &["build", "--content", "content", "--output", "output"],
+        &[
+            "build",
+            "--content",
+            "content",
+            "--output",
+            "output",
+            "--lang",
+            "en",
+        ],
         fx.root(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -74,7 +88,7 @@ fn build_uses_content_and_output_of_the_current_folder_by_default() {
 fn a_failed_build_exits_1_and_says_the_output_is_unchanged() {
     let fx = Fixture::new();
     fx.remove(LETTER_PDF);
-    let out = niemyet(&["build"], fx.root());
+    let out = niemyet(&["build", "--lang", "en"], fx.root());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
@@ -87,9 +101,48 @@ fn a_failed_build_exits_1_and_says_the_output_is_unchanged() {
 #[test]
 fn a_missing_content_folder_exits_1() {
     let dir = tempfile::tempdir().unwrap();
-    let out = niemyet(&["check", "--content", "khong-co"], dir.path());
+    let out = niemyet(
+        &["check", "--lang", "en", "--content", "khong-co"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+}
+
+#[test]
+fn errors_show_the_source_line_in_vietnamese_by_default() {
+    let fx = Fixture::new();
+    fx.replace_line(ROUND_FILE, "ngay_bau_cu: 05/6/2022", "ngay_bau: 05/6/2022");
+    fx.replace_line(AN, "nam_sinh: 1975", "nam_sinh: 19x5");
+    let out = niemyet(&["check"], fx.root());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let line = fx.line_of(ROUND_FILE, "ngay_bau:");
+    let snippet = format!("{line} | ngay_bau: 05/6/2022\n  | ^^^^^^^^ trường `ngay_bau`");
+    assert!(err.contains(&snippet), "{err}");
+    assert!(
+        err.contains("lỗi: Trường `ngay_bau` không có trong mẫu"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= cách sửa: Có phải ý bạn là `ngay_bau_cu`?"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Unknown field"),
+        "English in a Vietnamese run:\n{err}"
+    );
+    assert!(err.contains(&format!("  {AN}: 1 lỗi, 0 cảnh báo")), "{err}");
+    assert!(err.ends_with("2 lỗi, 0 cảnh báo trong 2 tệp\n"), "{err}");
+
+    let out = niemyet(&["check", "--lang", "en"], fx.root());
+    let err = stderr(&out);
+    assert!(err.contains("error: Unknown field `ngay_bau`"), "{err}");
+    assert!(
+        err.contains("= how to fix: Did you mean `ngay_bau_cu`?"),
+        "{err}"
+    );
+    assert!(!err.contains("cách sửa"), "{err}");
 }
 
 #[test]

@@ -20,3 +20,4 @@ mod links;
 mod open_data;
 mod results;
 mod search;
+mod serve;

@@ -1,0 +1,321 @@
+//! A sheet of candidates (danh sách ứng cử viên): one row per candidate, one file per row in
+//! `bau-cu/<round>/ung-cu-vien/`, named after the candidate (`Nguyễn Văn An` → `nguyen-van-an.md`).
+
+use super::columns::{Cell, Columns, Field};
+use super::sheet::Sheet;
+use super::{NewFile, contest_of, round_dir};
+use crate::diagnostics::Bilingual;
+use crate::load::CANDIDATES_DIR;
+use crate::model::Site;
+use crate::model::date::Date;
+use crate::model::election::Round;
+use crate::model::text::slugify;
+use crate::scaffold::yaml_text;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+const FIELDS: &[Field] = &[
+    field(
+        "ho_ten",
+        &["hovaten", "hoten", "hotenungcuvien", "fullname", "name"],
+        true,
+    ),
+    field(
+        "khu_dan_cu",
+        &[
+            "khudancu", "noiungcu", "thon", "todanpho", "khupho", "khu", "ap", "village", "contest",
+        ],
+        true,
+    ),
+    field("nam_sinh", &["namsinh", "birthyear", "yearofbirth"], false),
+    field(
+        "ngay_sinh",
+        &["ngaysinh", "ngaythangnamsinh", "dateofbirth", "birthdate"],
+        false,
+    ),
+    field("gioi_tinh", &["gioitinh", "gender", "sex"], true),
+    field("dan_toc", &["dantoc", "ethnicity"], true),
+    field("ton_giao", &["tongiao", "religion"], false),
+    field(
+        "hoc_van",
+        &[
+            "hocvan",
+            "giaoducphothong",
+            "trinhdovanhoa",
+            "generaleducation",
+        ],
+        false,
+    ),
+    field(
+        "trinh_do_chuyen_mon",
+        &[
+            "trinhdochuyenmon",
+            "chuyenmon",
+            "trinhdochuyenmonnghiepvu",
+            "qualification",
+        ],
+        true,
+    ),
+    field(
+        "chuyen_nganh",
+        &["chuyennganh", "fieldofstudy", "major"],
+        false,
+    ),
+    field(
+        "ly_luan_chinh_tri",
+        &["lyluanchinhtri", "trinhdolyluanchinhtri", "politicaltheory"],
+        true,
+    ),
+    field(
+        "nghe_nghiep",
+        &["nghenghiep", "nghenghiepchucvu", "occupation"],
+        true,
+    ),
+    field("dang_vien", &["dangvien", "partymember"], true),
+    field(
+        "tai_cu",
+        &["taicu", "ungculai", "reelection", "standingagain"],
+        true,
+    ),
+    field("thu_tu", &["thututrenphieu", "thutu", "ballotorder"], false),
+    field(
+        "tieu_su",
+        &["tieusu", "tieusutomtat", "bio", "biography"],
+        false,
+    ),
+    field("ghi_chu", &["ghichu", "note", "notes"], false),
+];
+
+const fn field(key: &'static str, headers: &'static [&'static str], required: bool) -> Field {
+    Field {
+        key,
+        headers,
+        required,
+    }
+}
+
+const GENDERS: &[(&str, &str)] = &[("nam", "Nam"), ("nu", "Nữ")];
+const QUALIFICATIONS: &[(&str, &str)] = &[
+    ("khong", "Chưa qua đào tạo"),
+    ("so-cap", "Sơ cấp"),
+    ("trung-cap", "Trung cấp"),
+    ("cao-dang", "Cao đẳng"),
+    ("dai-hoc", "Đại học"),
+    ("thac-si", "Thạc sĩ"),
+    ("tien-si", "Tiến sĩ"),
+];
+const THEORY: &[(&str, &str)] = &[
+    ("khong", "Chưa qua đào tạo"),
+    ("so-cap", "Sơ cấp"),
+    ("trung-cap", "Trung cấp"),
+    ("cao-cap", "Cao cấp"),
+    ("cu-nhan", "Cử nhân"),
+];
+/// Plain text fields, copied as they are.
+const TEXTS: &[&str] = &[
+    "dan_toc",
+    "ton_giao",
+    "hoc_van",
+    "chuyen_nganh",
+    "nghe_nghiep",
+];
+
+pub(super) fn files(
+    sheet: &Sheet,
+    site: &Site,
+    round: &Round,
+    source: &str,
+    notes: &mut Vec<Bilingual>,
+) -> Result<Vec<NewFile>, Vec<Bilingual>> {
+    let columns = Columns::match_headers(&sheet.headers, FIELDS, notes)?;
+    if !columns.has("nam_sinh") && !columns.has("ngay_sinh") {
+        return Err(vec![Bilingual::new(
+            "Thiếu cột “Năm sinh” (hoặc “Ngày sinh”).",
+            "The “Năm sinh” (birth year) or “Ngày sinh” (date of birth) column is missing.",
+        )]);
+    }
+    if columns.has("ngay_sinh") {
+        notes.push(Bilingual::new(
+            "Cột “Ngày sinh”: chỉ lấy năm sinh; ngày và tháng sinh không được công bố.",
+            "Date of birth column: only the year is kept; day and month are not published.",
+        ));
+    }
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &sheet.rows {
+        match candidate(&columns, row, site, round, source) {
+            Ok((name, text)) => {
+                let base = slugify(&name);
+                let n = slugs.entry(base.clone()).or_default();
+                *n += 1;
+                let slug = if *n == 1 {
+                    base
+                } else {
+                    notes.push(Bilingual::new(
+                        format!(
+                            "Dòng {}: trùng tên “{name}”, tệp được đặt là {base}-{n}.md.",
+                            row.line
+                        ),
+                        format!(
+                            "Row {}: “{name}” again, so the file is named {base}-{n}.md.",
+                            row.line
+                        ),
+                    ));
+                    format!("{base}-{n}")
+                };
+                files.push(NewFile {
+                    rel: round_dir(round)
+                        .join(CANDIDATES_DIR)
+                        .join(format!("{slug}.md")),
+                    text,
+                });
+            }
+            Err(mut e) => problems.append(&mut e),
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The full name and the file of one row.
+fn candidate(
+    columns: &Columns,
+    row: &super::sheet::Row,
+    site: &Site,
+    round: &Round,
+    source: &str,
+) -> Result<(String, String), Vec<Bilingual>> {
+    let mut problems = Vec::new();
+    let mut text = format!(
+        "---\n# Nhập từ {source}, dòng {line} / imported from {source}, row {line}\n",
+        line = row.line
+    );
+    let blank = |key: &str| {
+        Bilingual::new(
+            format!("Dòng {}: ô `{key}` để trống nhưng là bắt buộc.", row.line),
+            format!("Row {}: the `{key}` cell is blank but required.", row.line),
+        )
+    };
+    let mut line = |key: &str, value: Result<String, Bilingual>| match value {
+        Ok(v) => {
+            let _ = writeln!(text, "{key}: {v}");
+        }
+        Err(e) => problems.push(e),
+    };
+    let get = |key: &str| columns.cell(row, key);
+    let name = get("ho_ten").map(|c| c.text.to_string());
+    line(
+        "ho_ten",
+        name.clone()
+            .map(|n| yaml_text(&n))
+            .ok_or_else(|| blank("ho_ten")),
+    );
+    line(
+        "khu_dan_cu",
+        get("khu_dan_cu")
+            .ok_or_else(|| blank("khu_dan_cu"))
+            .and_then(|c| contest_of(&c, site, round)),
+    );
+    line(
+        "nam_sinh",
+        birth_year(get("nam_sinh"), get("ngay_sinh"))
+            .ok_or_else(|| blank("nam_sinh"))
+            .and_then(|r| r),
+    );
+    line(
+        "gioi_tinh",
+        required(get("gioi_tinh"), "gioi_tinh", &blank, GENDERS),
+    );
+    for key in TEXTS {
+        match get(key) {
+            Some(c) => line(key, Ok(yaml_text(c.text))),
+            None if FIELDS.iter().any(|f| f.key == *key && f.required) => {
+                line(key, Err(blank(key)))
+            }
+            None => {}
+        }
+    }
+    line(
+        "trinh_do_chuyen_mon",
+        required(
+            get("trinh_do_chuyen_mon"),
+            "trinh_do_chuyen_mon",
+            &blank,
+            QUALIFICATIONS,
+        ),
+    );
+    line(
+        "ly_luan_chinh_tri",
+        required(
+            get("ly_luan_chinh_tri"),
+            "ly_luan_chinh_tri",
+            &blank,
+            THEORY,
+        ),
+    );
+    for key in ["dang_vien", "tai_cu"] {
+        // a blank yes/no cell means no, as a ticked column in a sheet does
+        let value = get(key).map_or(Ok(false), |c| c.yes_no());
+        line(key, value.map(|b| b.to_string()));
+    }
+    if let Some(c) = get("thu_tu") {
+        line("thu_tu", c.number().map(|n| n.to_string()));
+    }
+    if let Some(c) = get("ghi_chu") {
+        line(
+            "rieng_tu",
+            Ok(format!("\n  ghi_chu: {}", yaml_text(c.text))),
+        );
+    }
+    text.push_str("---\n");
+    if let Some(c) = get("tieu_su") {
+        text.push_str(c.text);
+        text.push('\n');
+    }
+    match name {
+        Some(name) if problems.is_empty() => Ok((name, text)),
+        _ => Err(problems),
+    }
+}
+
+fn required(
+    cell: Option<Cell>,
+    key: &str,
+    blank: &dyn Fn(&str) -> Bilingual,
+    options: &[(&'static str, &str)],
+) -> Result<String, Bilingual> {
+    let cell = cell.ok_or_else(|| blank(key))?;
+    cell.choice(options).map(str::to_string)
+}
+
+/// The birth year, from its own column or from a date of birth (whose day and month are dropped).
+fn birth_year(year: Option<Cell>, date: Option<Cell>) -> Option<Result<String, Bilingual>> {
+    if let Some(cell) = year {
+        // a full date typed in the year column gives its year
+        let from_date = Date::parse(cell.text).ok().map(|d| d.year());
+        return Some(
+            match (cell.text.parse::<i32>().ok().or(from_date), from_date) {
+                (Some(y), _) if (1900..=2100).contains(&y) => Ok(y.to_string()),
+                _ => Err(cell.error(
+                    "không phải là năm sinh (ví dụ 1970).",
+                    "is not a birth year (e.g. 1970).",
+                )),
+            },
+        );
+    }
+    let cell = date?;
+    Some(
+        Date::parse(cell.text)
+            .map(|d| d.year().to_string())
+            .map_err(|_| {
+                cell.error(
+                    "không phải là ngày (viết 05/6/1970, 5/6/1970 hoặc 1970-06-05).",
+                    "is not a date (write 05/6/1970, 5/6/1970 or 1970-06-05).",
+                )
+            }),
+    )
+}

@@ -1,0 +1,309 @@
+//! Which column of a sheet fills which field: headers are matched ignoring case, diacritics,
+//! spaces and punctuation (“Họ và tên”, “HO VA TEN”, “ho_va_ten” are one header), in Vietnamese
+//! or English. Columns of personal data that must never be published are dropped with a note.
+
+use super::sheet::{Row, column_letter};
+use crate::diagnostics::Bilingual;
+use crate::model::text::sort_key;
+
+/// A field that a column can fill, with the headers that mean it (already folded).
+pub struct Field {
+    pub key: &'static str,
+    pub headers: &'static [&'static str],
+    pub required: bool,
+}
+
+/// Folded headers of columns that are numbering only (số thứ tự).
+const NUMBERING: &[&str] = &["stt", "tt", "sothutu", "no"];
+
+/// Folded pieces of headers of personal data: identity numbers, phones, addresses, e-mail.
+const PRIVATE: &[&str] = &[
+    "cccd",
+    "cmnd",
+    "cancuoc",
+    "dinhdanh",
+    "hochieu",
+    "dienthoai",
+    "sdt",
+    "didong",
+    "diachi",
+    "noio",
+    "choo",
+    "thuongtru",
+    "tamtru",
+    "email",
+    "idnumber",
+    "passport",
+    "phone",
+    "mobile",
+    "address",
+];
+
+/// Lowercase ASCII letters and digits only: `Họ và tên` → `hovaten`.
+pub fn fold(text: &str) -> String {
+    sort_key(text)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+/// The columns of a sheet, matched to fields.
+#[derive(Debug)]
+pub struct Columns {
+    /// (column index, field key), in the sheet's order.
+    found: Vec<(usize, &'static str)>,
+    headers: Vec<String>,
+}
+
+impl Columns {
+    /// Matches every header: a known field, numbering, personal data (dropped, with a note), or
+    /// an error that lists the accepted headers. A required field without a column is an error.
+    pub fn match_headers(
+        headers: &[String],
+        fields: &[Field],
+        notes: &mut Vec<Bilingual>,
+    ) -> Result<Self, Vec<Bilingual>> {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
+            let folded = fold(header);
+            let letter = column_letter(i);
+            if folded.is_empty() || NUMBERING.contains(&folded.as_str()) {
+                continue;
+            }
+            if let Some(field) = fields.iter().find(|f| f.headers.contains(&folded.as_str())) {
+                if found.iter().any(|(_, k)| *k == field.key) {
+                    problems.push(Bilingual::new(
+                        format!(
+                            "Cột {letter} (“{header}”): cột cho `{}` có hai lần.",
+                            field.key
+                        ),
+                        format!(
+                            "Column {letter} (“{header}”): `{}` has two columns.",
+                            field.key
+                        ),
+                    ));
+                }
+                found.push((i, field.key));
+            } else if PRIVATE.iter().any(|p| folded.contains(p)) {
+                notes.push(Bilingual::new(
+                    format!(
+                        "Cột {letter} (“{header}”) là dữ liệu cá nhân không được công bố: đã bỏ qua, không ghi vào tệp nào."
+                    ),
+                    format!(
+                        "Column {letter} (“{header}”) is personal data that must not be published: it was left out of every file."
+                    ),
+                ));
+            } else {
+                let accepted = accepted(fields);
+                problems.push(Bilingual::new(
+                    format!(
+                        "Cột {letter} (“{header}”): không biết cột này. Đổi tên cột hoặc xóa nó. Các cột được nhận: {accepted}."
+                    ),
+                    format!(
+                        "Column {letter} (“{header}”): unknown column. Rename or delete it. Accepted columns: {accepted}."
+                    ),
+                ));
+            }
+        }
+        for field in fields.iter().filter(|f| f.required) {
+            if !found.iter().any(|(_, k)| *k == field.key) {
+                let names = field.headers.join(", ");
+                problems.push(Bilingual::new(
+                    format!(
+                        "Thiếu cột bắt buộc cho `{}` (tên cột, không phân biệt dấu và hoa thường: {names}).",
+                        field.key
+                    ),
+                    format!(
+                        "A required column for `{}` is missing (headers, ignoring accents and case: {names}).",
+                        field.key
+                    ),
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(Self {
+                found,
+                headers: headers.to_vec(),
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.found.iter().any(|(_, k)| *k == key)
+    }
+
+    /// The cell of `key` in `row`, when the sheet has that column and the cell is not blank.
+    pub fn cell<'r>(&self, row: &'r Row, key: &str) -> Option<Cell<'r>> {
+        let (index, _) = self.found.iter().find(|(_, k)| *k == key)?;
+        let text = row.cells.get(*index).map(String::as_str).unwrap_or("");
+        (!text.is_empty()).then(|| Cell {
+            text,
+            line: row.line,
+            column: column_letter(*index),
+            header: self.headers[*index].clone(),
+        })
+    }
+}
+
+/// Every accepted header, as written in the first of each field's names.
+fn accepted(fields: &[Field]) -> String {
+    fields
+        .iter()
+        .map(|f| f.headers[0])
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One non-blank cell, with what an error about it must name.
+#[derive(Debug, Clone)]
+pub struct Cell<'r> {
+    pub text: &'r str,
+    pub line: usize,
+    pub column: String,
+    pub header: String,
+}
+
+impl Cell<'_> {
+    /// `Dòng 5, cột D (Năm sinh): …`
+    pub fn error(&self, vi: impl AsRef<str>, en: impl AsRef<str>) -> Bilingual {
+        let (line, column, header, text) = (self.line, &self.column, &self.header, self.text);
+        Bilingual::new(
+            format!(
+                "Dòng {line}, cột {column} ({header}): “{text}” {}",
+                vi.as_ref()
+            ),
+            format!(
+                "Row {line}, column {column} ({header}): “{text}” {}",
+                en.as_ref()
+            ),
+        )
+    }
+
+    /// A whole number as staff type it: `1234`, `1.234`, `1,234` or `1 234`.
+    pub fn number(&self) -> Result<u32, Bilingual> {
+        let groups: Vec<&str> = self.text.split(['.', ',', ' ', '\u{a0}']).collect();
+        let grouped =
+            groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        let digits: String = groups.concat();
+        match (grouped, digits.parse::<u32>()) {
+            (true, Ok(n)) if digits.chars().all(|c| c.is_ascii_digit()) => Ok(n),
+            _ => Err(self.error(
+                "không phải là một số nguyên không âm.",
+                "is not a whole number.",
+            )),
+        }
+    }
+
+    /// Yes or no, as a sheet says it: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
+    pub fn yes_no(&self) -> Result<bool, Bilingual> {
+        match fold(self.text).as_str() {
+            "x" | "co" | "c" | "yes" | "y" | "true" | "1" | "dangvien" | "taicu" => Ok(true),
+            "khong" | "k" | "no" | "n" | "false" | "0" => Ok(false),
+            _ => Err(self.error(
+                "phải là “có” hoặc “không” (hoặc x / để trống).",
+                "must be “có” (yes) or “không” (no) (or x / blank).",
+            )),
+        }
+    }
+
+    /// The key of the option whose key or label the cell names: `Đại học` → `dai-hoc`.
+    pub fn choice(&self, options: &[(&'static str, &str)]) -> Result<&'static str, Bilingual> {
+        let folded = fold(self.text);
+        options
+            .iter()
+            .find(|(key, label)| fold(key) == folded || fold(label) == folded)
+            .map(|(key, _)| *key)
+            .ok_or_else(|| {
+                let list = options
+                    .iter()
+                    .map(|(k, l)| format!("{l} ({k})"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.error(
+                    format!("không phải giá trị được nhận: {list}."),
+                    format!("is not one of: {list}."),
+                )
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELDS: &[Field] = &[
+        Field {
+            key: "ho_ten",
+            headers: &["hovaten", "hoten", "fullname"],
+            required: true,
+        },
+        Field {
+            key: "nam_sinh",
+            headers: &["namsinh", "birthyear"],
+            required: false,
+        },
+    ];
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn headers_match_ignoring_case_accents_and_spacing() {
+        let mut notes = Vec::new();
+        let c = Columns::match_headers(
+            &headers(&["STT", " HỌ VÀ  TÊN ", "Số CCCD", "Điện thoại liên hệ"]),
+            FIELDS,
+            &mut notes,
+        )
+        .unwrap();
+        assert!(c.has("ho_ten") && !c.has("nam_sinh"));
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].vi.contains("cột C") || notes[0].vi.contains("Cột C"));
+        let row = Row {
+            line: 3,
+            cells: headers(&["1", "An", "0123", "09"]),
+        };
+        assert_eq!(c.cell(&row, "ho_ten").unwrap().text, "An");
+    }
+
+    #[test]
+    fn unknown_and_missing_columns_are_errors() {
+        let e = Columns::match_headers(&headers(&["Năm sinh", "Quê"]), FIELDS, &mut Vec::new())
+            .unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(
+            e[0].en.starts_with("Column B (“Quê”): unknown column"),
+            "{e:?}"
+        );
+        assert!(e[1].en.contains("`ho_ten` is missing"), "{e:?}");
+    }
+
+    #[test]
+    fn cells_read_numbers_answers_and_choices() {
+        let cell = |text| Cell {
+            text,
+            line: 4,
+            column: "C".into(),
+            header: "Số phiếu".into(),
+        };
+        assert_eq!(cell("1.234").number().unwrap(), 1234);
+        assert_eq!(cell("1 234").number().unwrap(), 1234);
+        assert_eq!(cell("159").number().unwrap(), 159);
+        let e = cell("12.5").number().unwrap_err();
+        assert_eq!(
+            e.vi,
+            "Dòng 4, cột C (Số phiếu): “12.5” không phải là một số nguyên không âm."
+        );
+        assert!(cell("-3").number().is_err());
+        assert!(cell("Có").yes_no().unwrap());
+        assert!(!cell("KHÔNG").yes_no().unwrap());
+        let options = [("dai-hoc", "Đại học"), ("khong", "Chưa qua đào tạo")];
+        assert_eq!(cell("đại  học").choice(&options).unwrap(), "dai-hoc");
+        assert_eq!(cell("dai-hoc").choice(&options).unwrap(), "dai-hoc");
+        assert!(cell("Cử nhân").choice(&options).is_err());
+    }
+}

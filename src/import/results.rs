@@ -1,0 +1,243 @@
+//! A sheet of results (kết quả kiểm phiếu): one row per candidate, with the figures of the
+//! candidate's contest. The figures may be repeated on every row of a contest or given once, and
+//! a blank contest cell continues the contest above: that is how merged cells are saved to CSV.
+
+use super::columns::{Cell, Columns, Field};
+use super::sheet::Sheet;
+use super::{NewFile, contest_of, round_dir};
+use crate::diagnostics::Bilingual;
+use crate::load::RESULTS_FILE;
+use crate::model::Site;
+use crate::model::election::Round;
+use crate::model::text::sort_key;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The figures of a contest's record, in the order of `ket-qua.yaml`.
+const FIGURES: &[&str] = &[
+    "tong_cu_tri",
+    "cu_tri_tham_gia",
+    "phieu_phat_ra",
+    "phieu_thu_vao",
+    "phieu_hop_le",
+    "phieu_khong_hop_le",
+];
+
+const FIELDS: &[Field] = &[
+    field(
+        "khu_dan_cu",
+        &[
+            "khudancu", "thon", "todanpho", "khupho", "khu", "ap", "village", "contest",
+        ],
+    ),
+    field(
+        "tong_cu_tri",
+        &[
+            "tongsocutri",
+            "tongcutri",
+            "socutri",
+            "cutri",
+            "totalvoters",
+            "voters",
+        ],
+    ),
+    field(
+        "cu_tri_tham_gia",
+        &["socutrithamgia", "cutrithamgia", "thamgia", "participants"],
+    ),
+    field(
+        "phieu_phat_ra",
+        &["sophieuphatra", "phieuphatra", "ballotsissued", "issued"],
+    ),
+    field(
+        "phieu_thu_vao",
+        &[
+            "sophieuthuvao",
+            "phieuthuvao",
+            "ballotscollected",
+            "collected",
+        ],
+    ),
+    field(
+        "phieu_hop_le",
+        &["sophieuhople", "phieuhople", "validballots", "valid"],
+    ),
+    field(
+        "phieu_khong_hop_le",
+        &[
+            "sophieukhonghople",
+            "phieukhonghople",
+            "invalidballots",
+            "invalid",
+        ],
+    ),
+    field(
+        "ung_cu_vien",
+        &[
+            "hovaten",
+            "hoten",
+            "ungcuvien",
+            "hotenungcuvien",
+            "candidate",
+            "fullname",
+            "name",
+        ],
+    ),
+    field(
+        "so_phieu",
+        &["sophieu", "sophieubau", "sophieudatduoc", "votes"],
+    ),
+];
+
+const fn field(key: &'static str, headers: &'static [&'static str]) -> Field {
+    Field {
+        key,
+        headers,
+        required: true,
+    }
+}
+
+/// One contest as the sheet gives it.
+#[derive(Default)]
+struct Contest {
+    /// Each figure with the row it was read from.
+    figures: BTreeMap<&'static str, (u32, usize)>,
+    votes: Vec<(String, u32)>,
+    first_row: usize,
+}
+
+pub(super) fn files(
+    sheet: &Sheet,
+    site: &Site,
+    round: &Round,
+    source: &str,
+    notes: &mut Vec<Bilingual>,
+) -> Result<Vec<NewFile>, Vec<Bilingual>> {
+    let columns = Columns::match_headers(&sheet.headers, FIELDS, notes)?;
+    let mut problems = Vec::new();
+    let mut contests: BTreeMap<String, Contest> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for row in &sheet.rows {
+        if let Some(cell) = columns.cell(row, "khu_dan_cu") {
+            match contest_of(&cell, site, round) {
+                Ok(id) => current = Some(id),
+                Err(e) => {
+                    problems.push(e);
+                    current = None;
+                    continue;
+                }
+            }
+        }
+        let Some(id) = current.clone() else {
+            problems.push(Bilingual::new(
+                format!(
+                    "Dòng {}: chưa biết khu dân cư của dòng này (ô khu dân cư trống).",
+                    row.line
+                ),
+                format!(
+                    "Row {}: the contest of this row is unknown (its village cell is blank).",
+                    row.line
+                ),
+            ));
+            continue;
+        };
+        let contest = contests.entry(id.clone()).or_insert_with(|| Contest {
+            first_row: row.line,
+            ..Contest::default()
+        });
+        for key in FIGURES {
+            let Some(cell) = columns.cell(row, key) else {
+                continue;
+            };
+            match cell.number() {
+                Ok(n) => match contest.figures.get(key) {
+                    Some((m, at)) if *m != n => problems.push(cell.error(
+                        format!("khác với số {m} ở dòng {at} của cùng khu dân cư."),
+                        format!("differs from {m} on row {at} of the same contest."),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        contest.figures.insert(key, (n, row.line));
+                    }
+                },
+                Err(e) => problems.push(e),
+            }
+        }
+        let candidate = columns.cell(row, "ung_cu_vien");
+        let votes = columns.cell(row, "so_phieu");
+        match (candidate, votes) {
+            (Some(c), Some(v)) => match (candidate_in(&c, round, &id), v.number()) {
+                (Ok(slug), Ok(n)) => contest.votes.push((slug, n)),
+                (slug, n) => problems.extend(slug.err().into_iter().chain(n.err())),
+            },
+            (Some(c), None) => problems.push(c.error(
+                "có tên nhưng ô số phiếu để trống (ghi 0 nếu không có phiếu).",
+                "has no votes in its row (write 0 for none).",
+            )),
+            (None, Some(v)) => problems.push(v.error(
+                "là số phiếu của ai? Ô họ tên để trống.",
+                "are whose votes? The name cell is blank.",
+            )),
+            (None, None) => {}
+        }
+    }
+    let mut text = format!(
+        "# Nhập từ {source} / imported from {source}\n\
+         # Kết quả kiểm phiếu đợt {id} / results of round {id}\n",
+        id = round.id
+    );
+    for id in round.contest_ids() {
+        let Some(contest) = contests.get(id) else {
+            continue;
+        };
+        let _ = writeln!(text, "{id}:");
+        for key in FIGURES {
+            match contest.figures.get(key) {
+                Some((n, _)) => {
+                    let _ = writeln!(text, "  {key}: {n}");
+                }
+                None => problems.push(Bilingual::new(
+                    format!(
+                        "Khu dân cư {id} (từ dòng {}): thiếu số liệu `{key}`.",
+                        contest.first_row
+                    ),
+                    format!(
+                        "Contest {id} (from row {}): `{key}` is missing.",
+                        contest.first_row
+                    ),
+                )),
+            }
+        }
+        let _ = writeln!(text, "  so_phieu:");
+        for (slug, n) in &contest.votes {
+            let _ = writeln!(text, "    {slug}: {n}");
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(vec![NewFile {
+        rel: round_dir(round).join(RESULTS_FILE),
+        text,
+    }])
+}
+
+/// The file name of the candidate a cell names, by file name or full name, in `village`.
+fn candidate_in(cell: &Cell, round: &Round, village: &str) -> Result<String, Bilingual> {
+    let wanted = sort_key(cell.text.trim());
+    round
+        .candidates_in(village)
+        .find(|c| c.slug == cell.text || sort_key(&c.data.ho_ten) == wanted)
+        .map(|c| c.slug.clone())
+        .ok_or_else(|| {
+            let list: Vec<String> = round
+                .candidates_in(village)
+                .map(|c| format!("{} ({})", c.data.ho_ten, c.slug))
+                .collect();
+            let list = list.join(", ");
+            cell.error(
+                format!("không phải ứng cử viên của khu {village}: {list}."),
+                format!("is not a candidate in {village}: {list}."),
+            )
+        })
+}

@@ -1,0 +1,271 @@
+//! `niemyet new` (tạo mới): a new site that builds as it is, or one content file in its right
+//! place with every field present, blank, and explained in Vietnamese and English, so that staff
+//! can fill it in without the manual. An existing file is never overwritten.
+
+use crate::diagnostics::Bilingual;
+use crate::load::{
+    CANDIDATES_DIR, CONFIG_FILE, DIVISIONS_DIR, DOCUMENTS_DIR, ELECTIONS_DIR, RESULTS_FILE,
+    ROUND_FILE,
+};
+use crate::model::text::{is_slug, slugify};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+const CONFIG: &str = include_str!("templates/cau-hinh.yaml");
+const COMMUNE: &str = include_str!("templates/don-vi.yaml");
+const ROUND: &str = include_str!("templates/dot-bau-cu.yaml");
+const CANDIDATE: &str = include_str!("templates/ung-cu-vien.md");
+const DOCUMENT: &str = include_str!("templates/van-ban.md");
+
+/// The commune of a new site: `don-vi/xa-moi.yaml`.
+pub const NEW_COMMUNE: &str = "xa-moi";
+
+/// What to create.
+#[derive(Debug, Clone)]
+pub enum Scaffold {
+    /// `DIR/content/` with the site's settings and one commune.
+    Site {
+        dir: PathBuf,
+    },
+    Election {
+        round: String,
+    },
+    Candidate {
+        round: String,
+        name: String,
+    },
+    Document {
+        title: String,
+    },
+    /// One group per contest of the round, with a line for each of its candidates.
+    Results {
+        round: String,
+    },
+}
+
+impl Scaffold {
+    /// Creates the files (relative to `content`, except a site, which names its own folder) and
+    /// returns their paths.
+    pub fn create(&self, content: &Path) -> Result<Vec<PathBuf>, Bilingual> {
+        match self {
+            Self::Site { dir } => new_site(dir),
+            Self::Election { round } => {
+                let round = round_id(round)?;
+                let path = content.join(ELECTIONS_DIR).join(round).join(ROUND_FILE);
+                create(&path, &ROUND.replace("{round}", round)).map(|p| vec![p])
+            }
+            Self::Candidate { round, name } => {
+                let round = round_id(round)?;
+                let slug = named_slug(name)?;
+                let path = content
+                    .join(ELECTIONS_DIR)
+                    .join(round)
+                    .join(CANDIDATES_DIR)
+                    .join(format!("{slug}.md"));
+                let text = CANDIDATE
+                    .replace("{name}", &yaml_text(name))
+                    .replace("{slug}", &slug);
+                create(&path, &text).map(|p| vec![p])
+            }
+            Self::Document { title } => {
+                let slug = named_slug(title)?;
+                let path = content.join(DOCUMENTS_DIR).join(format!("{slug}.md"));
+                let title = if is_slug(title) { "" } else { title.as_str() };
+                let text = DOCUMENT.replace("{title}", &yaml_text(title));
+                create(&path, &text).map(|p| vec![p])
+            }
+            Self::Results { round } => {
+                let round = round_id(round)?;
+                let text = results_template(content, round)?;
+                let path = content.join(ELECTIONS_DIR).join(round).join(RESULTS_FILE);
+                create(&path, &text).map(|p| vec![p])
+            }
+        }
+    }
+}
+
+fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Bilingual> {
+    let non_empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if non_empty || dir.is_file() {
+        return Err(Bilingual::new(
+            format!(
+                "Thư mục {} đã có dữ liệu; chọn một thư mục mới.",
+                dir.display()
+            ),
+            format!(
+                "The folder {} is not empty; choose a new one.",
+                dir.display()
+            ),
+        ));
+    }
+    let content = dir.join("content");
+    let commune = content
+        .join(DIVISIONS_DIR)
+        .join(format!("{NEW_COMMUNE}.yaml"));
+    Ok(vec![
+        create(&content.join(CONFIG_FILE), CONFIG)?,
+        create(&commune, COMMUNE)?,
+    ])
+}
+
+/// Writes a new file, never over an existing one.
+fn create(path: &Path, text: &str) -> Result<PathBuf, Bilingual> {
+    let refused = |e: &dyn std::fmt::Display| {
+        Bilingual::new(
+            format!("Không tạo được {}: {e}", path.display()),
+            format!("Cannot create {}: {e}", path.display()),
+        )
+    };
+    if path.exists() {
+        return Err(Bilingual::new(
+            format!(
+                "Tệp {} đã có; không ghi đè. Đổi tên hoặc xóa tệp cũ nếu muốn tạo lại.",
+                path.display()
+            ),
+            format!(
+                "{} already exists and is not overwritten. Rename or delete it to start again.",
+                path.display()
+            ),
+        ));
+    }
+    if let Some(parent) = path.parent() {
+        crate::fs::create_dir_all(parent).map_err(|e| refused(&e))?;
+    }
+    // `create_new` makes "never overwrite" hold even against another program racing us
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    written.map_err(|e| refused(&e))?;
+    Ok(path.to_path_buf())
+}
+
+fn round_id(round: &str) -> Result<&str, Bilingual> {
+    if is_slug(round) {
+        return Ok(round);
+    }
+    let fixed = slugify(round);
+    Err(Bilingual::new(
+        format!(
+            "Mã đợt bầu “{round}” phải là chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{fixed}”."
+        ),
+        format!(
+            "The round id “{round}” must be lowercase ASCII letters, digits and hyphens, e.g. “{fixed}”."
+        ),
+    ))
+}
+
+/// The file name for a person's name or a title: "Nguyễn Văn An" → `nguyen-van-an`.
+fn named_slug(name: &str) -> Result<String, Bilingual> {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        return Err(Bilingual::new(
+            format!("Không tạo được tên tệp từ “{name}”."),
+            format!("Cannot make a file name from “{name}”."),
+        ));
+    }
+    Ok(slug)
+}
+
+/// A value written after `key: ` that YAML reads back as the same text.
+pub fn yaml_text(value: &str) -> String {
+    let value = value.trim();
+    let plain = !value.is_empty()
+        && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~ ".contains(c))
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':')
+        && !matches!(
+            value.to_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "null" | "on" | "off"
+        )
+        && value.parse::<f64>().is_err();
+    if plain || value.is_empty() {
+        value.to_string()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// `ket-qua.yaml` for a round: a group per contest with a line per candidate, all figures blank.
+fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
+    let (site, _) = crate::check(content);
+    let Some(found) = site.round(round) else {
+        return Err(Bilingual::new(
+            format!(
+                "Chưa có đợt bầu “{round}” đọc được (bau-cu/{round}/dot-bau-cu.yaml). Tạo nó trước: niemyet new election {round}"
+            ),
+            format!(
+                "There is no readable round “{round}” (bau-cu/{round}/dot-bau-cu.yaml). Create it first: niemyet new election {round}"
+            ),
+        ));
+    };
+    let mut text = format!(
+        "# Kết quả kiểm phiếu đợt {round}: mỗi khu dân cư một nhóm, chép từ biên bản kiểm phiếu.\n\
+         # Điền mọi số còn trống (số viết liền, không dấu chấm); tỷ lệ % do chương trình tự tính.\n\
+         # Results of round {round}: one group per contest, copied from the vote-count record.\n\
+         # Fill in every blank figure (digits only); percentages are computed, never typed.\n"
+    );
+    for village in found.contest_ids() {
+        let _ = write!(
+            text,
+            "\n{village}:\n\
+             \x20 tong_cu_tri:          # tổng số cử tri / all voters (household representatives)\n\
+             \x20 cu_tri_tham_gia:      # số cử tri tham gia / voters who took part\n\
+             \x20 phieu_phat_ra:        # số phiếu phát ra / ballots issued\n\
+             \x20 phieu_thu_vao:        # số phiếu thu vào / ballots collected\n\
+             \x20 phieu_hop_le:         # số phiếu hợp lệ / valid ballots\n\
+             \x20 phieu_khong_hop_le:   # số phiếu không hợp lệ / invalid ballots\n\
+             \x20 # số phiếu của từng ứng cử viên (0 nếu không có phiếu) / votes per candidate (0 if none)\n\
+             \x20 so_phieu:\n"
+        );
+        let mut any = false;
+        for candidate in found.candidates_in(village) {
+            any = true;
+            let _ = writeln!(
+                text,
+                "    {}:   # {}",
+                candidate.slug, candidate.data.ho_ten
+            );
+        }
+        if !any {
+            text.push_str(
+                "    # chưa có ứng cử viên: thêm dòng `ten-tep: số phiếu` / no candidates yet: add `file-name: votes`\n",
+            );
+        }
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_quoted_only_when_yaml_would_misread_them() {
+        assert_eq!(yaml_text("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(yaml_text("Kế hoạch: bầu cử"), "\"Kế hoạch: bầu cử\"");
+        assert_eq!(yaml_text("2024"), "\"2024\"");
+        assert_eq!(yaml_text("yes"), "\"yes\"");
+        assert_eq!(yaml_text("\"A\" #1"), "\"\\\"A\\\" #1\"");
+        assert_eq!(yaml_text("- a"), "\"- a\"");
+    }
+
+    #[test]
+    fn an_existing_file_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.md");
+        create(&path, "one").unwrap();
+        let e = create(&path, "two").unwrap_err();
+        assert!(e.en.contains("not overwritten"), "{}", e.en);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+    }
+
+    #[test]
+    fn round_ids_must_be_slugs() {
+        assert!(round_id("hong-gai-2025").is_ok());
+        let e = round_id("Hồng Gai 2025").unwrap_err();
+        assert!(e.vi.contains("hong-gai-2025"), "{}", e.vi);
+    }
+}

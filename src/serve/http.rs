@@ -1,0 +1,348 @@
+//! A small HTTP/1.1 server on `std::net` for the preview: one thread per connection, GET and HEAD
+//! only, files from the current build's folder and nowhere else, and an event stream
+//! (server-sent events) that tells open pages to reload or to show a build error.
+
+use super::inject;
+use super::live::{Live, Snapshot};
+use std::io::{self, Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// The event stream of the preview.
+pub const EVENTS_PATH: &str = "/__niemyet/events";
+/// The script that listens to it, added to every page the preview serves.
+pub const SCRIPT_PATH: &str = "/__niemyet/reload.js";
+
+/// How long an event stream stays silent before a comment line checks the browser is still there.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// A request head larger than this is refused: the preview serves files, it takes no uploads.
+const MAX_HEAD: usize = 16 * 1024;
+
+/// Binds `port` on 127.0.0.1 (never on other interfaces: the preview is for the person at this
+/// computer). Without a port, the first free one from `default` on is taken.
+pub fn bind(port: Option<u16>, default: u16) -> io::Result<TcpListener> {
+    let local = |p: u16| SocketAddr::from((Ipv4Addr::LOCALHOST, p));
+    match port {
+        Some(p) => TcpListener::bind(local(p)),
+        None => {
+            let mut last = io::Error::other("no port tried");
+            for p in default..default.saturating_add(100) {
+                match TcpListener::bind(local(p)) {
+                    Ok(listener) => return Ok(listener),
+                    Err(e) => last = e,
+                }
+            }
+            Err(last)
+        }
+    }
+}
+
+/// Accepts connections until the preview stops; each is answered on its own thread.
+pub fn spawn(listener: TcpListener, live: Arc<Live>) -> io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("niemyet-http".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                if live.snapshot().stopping {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
+                let live = Arc::clone(&live);
+                let _ = std::thread::Builder::new()
+                    .name("niemyet-connection".into())
+                    .spawn(move || {
+                        // a browser that goes away mid-answer is no error of the preview
+                        let _ = answer(stream, &live);
+                    });
+            }
+        })
+}
+
+fn answer(mut stream: TcpStream, live: &Live) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let Some(head) = read_head(&mut stream)? else {
+        return respond(&mut stream, 400, "text/plain", b"bad request\n", true);
+    };
+    let mut words = head.lines().next().unwrap_or_default().split(' ');
+    let (method, target) = (words.next().unwrap_or_default(), words.next());
+    let Some(target) = target else {
+        return respond(&mut stream, 400, "text/plain", b"bad request\n", true);
+    };
+    let with_body = method == "GET";
+    if !with_body && method != "HEAD" {
+        return respond(&mut stream, 405, "text/plain", b"GET or HEAD only\n", true);
+    }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if path == EVENTS_PATH {
+        let since = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("since="))
+            .and_then(|v| v.parse().ok());
+        return events(stream, live, since);
+    }
+    if path == SCRIPT_PATH {
+        let script = inject::script();
+        return respond(
+            &mut stream,
+            200,
+            "text/javascript",
+            script.as_bytes(),
+            with_body,
+        );
+    }
+    let snapshot = live.snapshot();
+    let Some(file) = resolve(&snapshot.site, target) else {
+        let body = b"refused: the path leaves the site\n";
+        return respond(&mut stream, 400, "text/plain", body, with_body);
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) => {
+            let kind = content_type(&file);
+            let bytes = page(bytes, kind, &snapshot);
+            respond(&mut stream, 200, kind, &bytes, with_body)
+        }
+        Err(_) => {
+            let missing = std::fs::read(snapshot.site.join("404.html"))
+                .unwrap_or_else(|_| inject::NOT_FOUND.as_bytes().to_vec());
+            let bytes = page(missing, "text/html; charset=utf-8", &snapshot);
+            respond(
+                &mut stream,
+                404,
+                "text/html; charset=utf-8",
+                &bytes,
+                with_body,
+            )
+        }
+    }
+}
+
+/// Pages get the reload script (and the error overlay); other files are served as they are.
+fn page(bytes: Vec<u8>, kind: &str, snapshot: &Snapshot) -> Vec<u8> {
+    if kind.starts_with("text/html") {
+        inject::into_page(&bytes, snapshot)
+    } else {
+        bytes
+    }
+}
+
+/// Reads up to the blank line that ends a request head; `None` for a head too large or cut off.
+fn read_head(stream: &mut TcpStream) -> io::Result<Option<String>> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf)?;
+        if n == 0 || head.len() + n > MAX_HEAD {
+            return Ok(None);
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    Ok(String::from_utf8(head).ok())
+}
+
+/// The file of the site a request target names, or `None` when the target could name anything
+/// outside it. Only `/`-separated relative segments are followed; a segment that is empty
+/// (`//etc`), hidden or a parent (`.`, `..`, `%2e%2e`), or that holds a Windows separator or
+/// drive (`\`, `%5c`, `C:`) refuses the whole request, after percent-decoding. A folder stands for
+/// its `index.html`; links are followed only when they stay inside the site.
+pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or_default();
+    let decoded = percent_decode(path.strip_prefix('/')?)?;
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let mut file = root.to_path_buf();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        if segment.is_empty() && last {
+            break;
+        }
+        let unsafe_segment =
+            segment.is_empty() || segment.starts_with('.') || segment.contains(['\\', ':', '\0']);
+        if unsafe_segment {
+            return None;
+        }
+        file.push(segment);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    match (file.canonicalize(), root.canonicalize()) {
+        (Ok(real), Ok(real_root)) if !real.starts_with(&real_root) => None,
+        _ => Some(file),
+    }
+}
+
+/// `%xx` escapes decoded; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    kind: &str,
+    body: &[u8],
+    with_body: bool,
+) -> io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if with_body {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// The event stream: `reload` when a newer good build is served than the page's (`since`),
+/// `failed` with the error text when a build fails. Ends when the preview stops or the browser
+/// goes away.
+fn events(mut stream: TcpStream, live: &Live, since: Option<u64>) -> io::Result<()> {
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+          Connection: keep-alive\r\n\r\nretry: 1000\n\n",
+    )?;
+    let mut seen = live.snapshot();
+    // the page may have been served before a build that finished while it loaded
+    if since.is_some_and(|g| g != seen.generation) {
+        send(&mut stream, "reload", &seen.generation.to_string())?;
+    } else if let Some(error) = &seen.error {
+        send(&mut stream, "failed", error)?;
+    }
+    loop {
+        let now = live.wait_change(seen.version, KEEP_ALIVE);
+        if now.stopping {
+            return Ok(());
+        }
+        if now.version == seen.version {
+            stream.write_all(b": ping\n\n")?;
+        } else if now.generation != seen.generation {
+            send(&mut stream, "reload", &now.generation.to_string())?;
+        } else if let Some(error) = &now.error {
+            send(&mut stream, "failed", error)?;
+        }
+        stream.flush()?;
+        seen = now;
+    }
+}
+
+fn send(stream: &mut TcpStream, event: &str, data: &str) -> io::Result<()> {
+    let mut message = format!("event: {event}\n");
+    for line in data.lines() {
+        message.push_str("data: ");
+        message.push_str(line);
+        message.push('\n');
+    }
+    message.push('\n');
+    stream.write_all(message.as_bytes())?;
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_inside_the_site_resolve() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("van-ban")).unwrap();
+        std::fs::write(root.join("index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        assert_eq!(resolve(&root, "/"), Some(root.join("index.html")));
+        assert_eq!(
+            resolve(&root, "/van-ban/?x=1"),
+            Some(root.join("van-ban/index.html"))
+        );
+        assert_eq!(
+            resolve(&root, "/van-ban/t%E1%BB%87p.pdf#a"),
+            Some(root.join("van-ban").join("tệp.pdf"))
+        );
+        for bad in [
+            "/../secret.txt",
+            "/van-ban/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%5csecret.txt",
+            "/van-ban\\..\\..\\secret.txt",
+            "//etc/passwd",
+            "/%2Fetc%2Fpasswd",
+            "/C:/Windows/win.ini",
+            "/c%3A%5CWindows",
+            "/.niemyet-output",
+            "/a%00b",
+            "/%zz",
+            "/%ff",
+            "secret.txt",
+            "http://example.org/secret.txt",
+        ] {
+            assert_eq!(resolve(&root, bad), None, "{bad}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_site_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("s.txt")).unwrap();
+        assert_eq!(resolve(&root, "/s.txt"), None);
+    }
+
+    #[test]
+    fn a_taken_port_is_an_error_only_when_asked_for() {
+        let taken = bind(None, 18_470).unwrap();
+        let port = taken.local_addr().unwrap().port();
+        assert!(bind(Some(port), port).is_err());
+        let next = bind(None, port).unwrap();
+        assert_ne!(next.local_addr().unwrap().port(), port);
+    }
+}

@@ -1,0 +1,382 @@
+//! `niemyet serve`: live preview (xem trước). Builds the site into a private temporary folder
+//! (never `output/`), serves it on 127.0.0.1, watches the content folder (the site's own theme is
+//! inside it), rebuilds after a change and makes open pages reload themselves.
+//!
+//! Every build goes into a fresh folder and replaces the served one in one step, so no request
+//! ever sees half a site; a failed build leaves the last good site served, with the error shown
+//! over it. A rebuild is a full build: for the example site it takes a fraction of a second,
+//! less than working out what a change affects would save.
+
+mod http;
+mod inject;
+mod live;
+
+pub use http::{EVENTS_PATH, SCRIPT_PATH, resolve};
+pub use inject::OVERLAY_ID;
+
+use crate::diagnostics::Lang;
+use crate::{BuildOptions, report};
+use live::Live;
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The first port tried when none is given.
+pub const DEFAULT_PORT: u16 = 8910;
+
+/// A save is over when no change has come for this long: editors write a file in several steps.
+const QUIET: Duration = Duration::from_millis(80);
+/// A folder that keeps changing is rebuilt at least this often.
+const MAX_WAIT: Duration = Duration::from_secs(2);
+/// How often a deleted content folder is looked for again.
+const REAPPEAR_POLL: Duration = Duration::from_millis(500);
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub content: PathBuf,
+    /// A port that must be used; without one the first free port from [`DEFAULT_PORT`] is.
+    pub port: Option<u16>,
+    pub lang: Lang,
+}
+
+/// Why the preview could not start.
+#[derive(Debug)]
+pub enum ServeError {
+    Port(Option<u16>, std::io::Error),
+    Watch(PathBuf, notify::Error),
+    TempFolder(std::io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Port(Some(p), e) => write!(
+                f,
+                "không mở được cổng {p} (có thể chương trình khác đang dùng; bỏ --port để tự chọn cổng trống) \
+                 / cannot open port {p} (another program may use it; leave out --port to pick a free one): {e}"
+            ),
+            Self::Port(None, e) => write!(f, "không tìm được cổng trống / no free port found: {e}"),
+            Self::Watch(path, e) => write!(
+                f,
+                "không theo dõi được thư mục / cannot watch the folder {}: {e}",
+                path.display()
+            ),
+            Self::TempFolder(e) => write!(
+                f,
+                "không tạo được thư mục tạm / cannot create a temporary folder: {e}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {}
+
+/// What the build loop waits for.
+enum Signal {
+    Changed(Vec<PathBuf>),
+    Stop,
+}
+
+/// Stops a running preview, from another thread (the Ctrl-C handler).
+#[derive(Clone)]
+pub struct Stopper(Sender<Signal>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        let _ = self.0.send(Signal::Stop);
+    }
+}
+
+/// A running preview: the server answers from its own threads; [`Preview::run`] rebuilds.
+pub struct Preview {
+    options: ServeOptions,
+    live: Arc<Live>,
+    address: SocketAddr,
+    signals: Receiver<Signal>,
+    sender: Sender<Signal>,
+    watcher: RecommendedWatcher,
+    workdir: tempfile::TempDir,
+    builds: u64,
+    /// The site replaced by the last build, kept until the next one for requests in flight.
+    previous: Option<PathBuf>,
+    server: JoinHandle<()>,
+}
+
+impl Preview {
+    /// Builds the site once, binds the port and starts serving and watching.
+    pub fn start(options: ServeOptions) -> Result<Self, ServeError> {
+        let listener = http::bind(options.port, DEFAULT_PORT)
+            .map_err(|e| ServeError::Port(options.port, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| ServeError::Port(options.port, e))?;
+        let workdir = tempfile::Builder::new()
+            .prefix("niemyet-serve-")
+            .tempdir()
+            .map_err(ServeError::TempFolder)?;
+        let (sender, signals) = mpsc::channel();
+        let watcher = watch(&options.content, sender.clone())?;
+        let live = Arc::new(Live::new(workdir.path().join("site-0")));
+        let server = http::spawn(listener, Arc::clone(&live)).map_err(ServeError::TempFolder)?;
+        let mut preview = Self {
+            options,
+            live,
+            address,
+            signals,
+            sender,
+            watcher,
+            workdir,
+            builds: 0,
+            previous: None,
+            server,
+        };
+        preview.rebuild(&[]);
+        Ok(preview)
+    }
+
+    /// `http://127.0.0.1:PORT/`
+    pub fn url(&self) -> String {
+        format!("http://{}/", self.address)
+    }
+
+    /// The private folder the builds are written into, removed when the preview stops.
+    pub fn workdir(&self) -> &Path {
+        self.workdir.path()
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.sender.clone())
+    }
+
+    /// Rebuilds after every save until stopped, then stops the server and removes the builds.
+    pub fn run(mut self) {
+        let mut watching = true;
+        loop {
+            let signal = if watching {
+                self.signals
+                    .recv()
+                    .map_err(|_| RecvTimeoutError::Disconnected)
+            } else {
+                self.signals.recv_timeout(REAPPEAR_POLL)
+            };
+            let changed = match signal {
+                Ok(Signal::Changed(first)) => match gather(&self.signals, first, QUIET) {
+                    Some(changed) => changed,
+                    None => break,
+                },
+                Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => Vec::new(),
+            };
+            // a content folder deleted or renamed away is watched again once it is back
+            let present = self.options.content.is_dir();
+            if !watching && !present {
+                continue;
+            }
+            if !watching || !present {
+                watching = present
+                    && self
+                        .watcher
+                        .watch(&self.options.content, RecursiveMode::Recursive)
+                        .is_ok();
+            }
+            self.rebuild(&changed);
+        }
+        self.live.stop();
+        // the accept loop notices the stop with its next connection
+        let _ = TcpStream::connect(self.address);
+        let _ = self.server.join();
+        let lang = self.options.lang;
+        println!("{}", lang.pick("Đã dừng xem trước.", "Preview stopped."));
+    }
+
+    fn rebuild(&mut self, changed: &[PathBuf]) {
+        let started = Instant::now();
+        self.builds += 1;
+        let folder = self.workdir.path().join(format!("site-{}", self.builds));
+        let lang = self.options.lang;
+        let options = BuildOptions {
+            content: self.options.content.clone(),
+            output: folder.clone(),
+        };
+        // the watcher names files by absolute path
+        let root = self
+            .options
+            .content
+            .canonicalize()
+            .unwrap_or_else(|_| self.options.content.clone());
+        let what = describe(changed, &root);
+        match crate::build(&options) {
+            Ok(built) => {
+                if !built.diagnostics.is_empty() {
+                    eprint!(
+                        "{}",
+                        report::render(&built.diagnostics, &self.options.content, lang)
+                    );
+                }
+                let replaced = self.live.publish(folder);
+                let ms = started.elapsed().as_millis();
+                if let Some(old) = self.previous.replace(replaced) {
+                    let _ = std::fs::remove_dir_all(old);
+                }
+                let (pages, files) = (built.pages, built.files);
+                match lang {
+                    Lang::Vi => println!("Đã dựng {pages} trang, {files} tệp trong {ms} ms{what}"),
+                    Lang::En => println!("Built {pages} pages, {files} files in {ms} ms{what}"),
+                }
+            }
+            Err(e) => {
+                let text = report::build_error(&e, &self.options.content, lang);
+                eprint!("{text}");
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        "Trang cũ vẫn được phục vụ cho đến khi sửa xong lỗi.",
+                        "The last good site stays served until the error is fixed."
+                    )
+                );
+                self.live.fail(text);
+            }
+        }
+    }
+}
+
+/// ` (after a change to x.md)`: which file started a rebuild, when it is one.
+fn describe(changed: &[PathBuf], content: &Path) -> String {
+    let mut names: Vec<String> = changed
+        .iter()
+        .map(|p| {
+            p.strip_prefix(content)
+                .unwrap_or(p)
+                .display()
+                .to_string()
+                .replace('\\', "/")
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => format!(" ({one})"),
+        [first, rest @ ..] => format!(" ({first} +{})", rest.len()),
+    }
+}
+
+/// Watches `content` recursively; relevant changes are sent as signals.
+fn watch(content: &Path, sender: Sender<Signal>) -> Result<RecommendedWatcher, ServeError> {
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // an error of the watcher itself (an overflowing queue) is answered by a rebuild too
+        let paths = match event {
+            Ok(e) if !relevant(&e) => return,
+            Ok(e) => e.paths,
+            Err(_) => Vec::new(),
+        };
+        let _ = sender.send(Signal::Changed(paths));
+    })
+    .map_err(|e| ServeError::Watch(content.to_path_buf(), e))?;
+    watcher
+        .watch(content, RecursiveMode::Recursive)
+        .map_err(|e| ServeError::Watch(content.to_path_buf(), e))?;
+    Ok(watcher)
+}
+
+/// Whether an event may change the site: reading a file (as every build does) does not, and
+/// neither do editors' swap and backup files.
+fn relevant(event: &notify::Event) -> bool {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return false;
+    }
+    if matches!(
+        event.kind,
+        EventKind::Modify(notify::event::ModifyKind::Metadata(
+            notify::event::MetadataKind::AccessTime
+        ))
+    ) {
+        return false;
+    }
+    event.paths.is_empty() || event.paths.iter().any(|p| !is_scratch(p))
+}
+
+/// `.x.swp`, `x~`, `#x#`, `4913` (Vim's probe): files an editor writes for itself.
+fn is_scratch(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+}
+
+/// The changes of one save: after the first, every change that follows within `quiet` of the
+/// last one (at most [`MAX_WAIT`] in all). `None` when the preview is asked to stop.
+fn gather(
+    signals: &Receiver<Signal>,
+    first: Vec<PathBuf>,
+    quiet: Duration,
+) -> Option<Vec<PathBuf>> {
+    let started = Instant::now();
+    let mut changed = first;
+    while started.elapsed() < MAX_WAIT {
+        match signals.recv_timeout(quiet) {
+            Ok(Signal::Changed(more)) => changed.extend(more),
+            Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Timeout) => break,
+        }
+    }
+    Some(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, CreateKind, DataChange, ModifyKind};
+
+    #[test]
+    fn three_writes_of_one_save_make_one_batch() {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..2 {
+            tx.send(Signal::Changed(vec!["a.md".into()])).unwrap();
+        }
+        let batch = gather(&rx, vec!["a.md".into()], Duration::from_millis(50)).unwrap();
+        assert_eq!(batch.len(), 3);
+        assert!(rx.try_recv().is_err(), "a second batch was left");
+        tx.send(Signal::Stop).unwrap();
+        assert!(gather(&rx, Vec::new(), Duration::from_millis(50)).is_none());
+    }
+
+    #[test]
+    fn reads_and_editor_scratch_files_do_not_rebuild() {
+        let event = |kind, path: &str| notify::Event::new(kind).add_path(path.into());
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        assert!(relevant(&event(write, "/c/van-ban/a.md")));
+        assert!(relevant(&event(
+            EventKind::Create(CreateKind::File),
+            "C:\\c\\a.md"
+        )));
+        assert!(!relevant(&event(
+            EventKind::Access(AccessKind::Read),
+            "/c/a.md"
+        )));
+        for scratch in ["/c/.a.md.swp", "/c/a.md~", "/c/#a.md#", "/c/4913"] {
+            assert!(!relevant(&event(write, scratch)), "{scratch}");
+        }
+    }
+
+    #[test]
+    fn the_changed_files_are_named_relative_to_the_content() {
+        let content = Path::new("/c");
+        assert_eq!(describe(&[], content), "");
+        let changed = [
+            PathBuf::from("/c/trang/a.md"),
+            PathBuf::from("/c/trang/a.md"),
+        ];
+        assert_eq!(describe(&changed, content), " (trang/a.md)");
+        let two = [PathBuf::from("/c/b.md"), PathBuf::from("/c/a.md")];
+        assert_eq!(describe(&two, content), " (a.md +1)");
+    }
+}
