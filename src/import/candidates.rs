@@ -94,7 +94,12 @@ const fn field(key: &'static str, headers: &'static [&'static str], required: bo
     }
 }
 
-const GENDERS: &[(&str, &str)] = &[("nam", "Nam"), ("nu", "Nữ")];
+const GENDERS: &[(&str, &str)] = &[
+    ("nam", "Nam"),
+    ("nu", "Nữ"),
+    ("nam", "male"),
+    ("nu", "female"),
+];
 const QUALIFICATIONS: &[(&str, &str)] = &[
     ("khong", "Chưa qua đào tạo"),
     ("so-cap", "Sơ cấp"),
@@ -111,15 +116,6 @@ const THEORY: &[(&str, &str)] = &[
     ("cao-cap", "Cao cấp"),
     ("cu-nhan", "Cử nhân"),
 ];
-/// Plain text fields, copied as they are.
-const TEXTS: &[&str] = &[
-    "dan_toc",
-    "ton_giao",
-    "hoc_van",
-    "chuyen_nganh",
-    "nghe_nghiep",
-];
-
 pub(super) fn files(
     sheet: &Sheet,
     site: &Site,
@@ -220,9 +216,10 @@ fn candidate(
             .ok_or_else(|| blank("khu_dan_cu"))
             .and_then(|c| contest_of(&c, site, round)),
     );
+    let election_year = round.data.ngay_bau_cu.year();
     line(
         "nam_sinh",
-        birth_year(get("nam_sinh"), get("ngay_sinh"))
+        birth_year(get("nam_sinh"), get("ngay_sinh"), election_year)
             .ok_or_else(|| blank("nam_sinh"))
             .and_then(|r| r),
     );
@@ -230,15 +227,18 @@ fn candidate(
         "gioi_tinh",
         required(get("gioi_tinh"), "gioi_tinh", &blank, GENDERS),
     );
-    for key in TEXTS {
-        match get(key) {
-            Some(c) => line(key, Ok(yaml_text(c.text))),
-            None if FIELDS.iter().any(|f| f.key == *key && f.required) => {
-                line(key, Err(blank(key)))
+    let texts = |line: &mut dyn FnMut(&str, Result<String, Bilingual>), keys: &[&str]| {
+        for key in keys {
+            let required = FIELDS.iter().any(|f| f.key == *key && f.required);
+            match get(key) {
+                Some(c) if *key == "hoc_van" => line(key, Ok(yaml_text(&education(c.text)))),
+                Some(c) => line(key, Ok(yaml_text(c.text))),
+                None if required => line(key, Err(blank(key))),
+                None => {}
             }
-            None => {}
         }
-    }
+    };
+    texts(&mut line, &["dan_toc", "ton_giao", "hoc_van"]);
     line(
         "trinh_do_chuyen_mon",
         required(
@@ -248,6 +248,7 @@ fn candidate(
             QUALIFICATIONS,
         ),
     );
+    texts(&mut line, &["chuyen_nganh"]);
     line(
         "ly_luan_chinh_tri",
         required(
@@ -257,6 +258,7 @@ fn candidate(
             THEORY,
         ),
     );
+    texts(&mut line, &["nghe_nghiep"]);
     for key in ["dang_vien", "tai_cu"] {
         // a blank yes/no cell means no, as a ticked column in a sheet does
         let value = get(key).map_or(Ok(false), |c| c.yes_no());
@@ -266,10 +268,7 @@ fn candidate(
         line("thu_tu", c.number().map(|n| n.to_string()));
     }
     if let Some(c) = get("ghi_chu") {
-        line(
-            "rieng_tu",
-            Ok(format!("\n  ghi_chu: {}", yaml_text(c.text))),
-        );
+        let _ = writeln!(text, "rieng_tu:\n  ghi_chu: {}", yaml_text(c.text));
     }
     text.push_str("---\n");
     if let Some(c) = get("tieu_su") {
@@ -293,29 +292,89 @@ fn required(
 }
 
 /// The birth year, from its own column or from a date of birth (whose day and month are dropped).
-fn birth_year(year: Option<Cell>, date: Option<Cell>) -> Option<Result<String, Bilingual>> {
-    if let Some(cell) = year {
-        // a full date typed in the year column gives its year
-        let from_date = Date::parse(cell.text).ok().map(|d| d.year());
-        return Some(
-            match (cell.text.parse::<i32>().ok().or(from_date), from_date) {
-                (Some(y), _) if (1900..=2100).contains(&y) => Ok(y.to_string()),
-                _ => Err(cell.error(
-                    "không phải là năm sinh (ví dụ 1970).",
-                    "is not a birth year (e.g. 1970).",
-                )),
-            },
-        );
+/// A two-digit year, as spreadsheets write dates back (`05/06/68`), is the most recent one that
+/// makes the candidate an adult on election day.
+fn birth_year(
+    year: Option<Cell>,
+    date: Option<Cell>,
+    election_year: i32,
+) -> Option<Result<String, Bilingual>> {
+    let cell = year.or(date)?;
+    let text = cell.text.trim();
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let two_digit = |yy: i32| {
+        let recent = 2000 + yy;
+        if recent <= election_year - 18 {
+            recent
+        } else {
+            1900 + yy
+        }
+    };
+    let found = Date::parse(text)
+        .ok()
+        .map(|d| d.year())
+        .or_else(|| match parts.as_slice() {
+            [y] => y.parse::<i32>().ok(),
+            [_, _, yy] if yy.len() == 2 => yy.parse::<i32>().ok().map(two_digit),
+            _ => None,
+        });
+    Some(match found {
+        Some(y) if (1900..=2100).contains(&y) => Ok(y.to_string()),
+        _ => Err(cell.error(
+            "không phải là năm sinh hay ngày sinh (viết 1970, 05/6/1970 hoặc 1970-06-05).",
+            "is not a birth year or date (write 1970, 05/6/1970 or 1970-06-05).",
+        )),
+    })
+}
+
+/// General education as forms write it (`12/12`, `9/12`). A spreadsheet takes `12/12` for a
+/// date and saves it back as `12/12/26`; the grade and the system are its first two numbers.
+fn education(text: &str) -> String {
+    let parts: Vec<&str> = text.split('/').collect();
+    let numbers = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    match parts.as_slice() {
+        [grade, system, _year] if numbers => format!(
+            "{}/{}",
+            grade.trim_start_matches('0'),
+            system.trim_start_matches('0')
+        ),
+        _ => text.to_string(),
     }
-    let cell = date?;
-    Some(
-        Date::parse(cell.text)
-            .map(|d| d.year().to_string())
-            .map_err(|_| {
-                cell.error(
-                    "không phải là ngày (viết 05/6/1970, 5/6/1970 hoặc 1970-06-05).",
-                    "is not a date (write 05/6/1970, 5/6/1970 or 1970-06-05).",
-                )
-            }),
-    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(text: &str) -> Cell<'_> {
+        Cell {
+            text,
+            line: 2,
+            column: "D".into(),
+            header: "Ngày sinh".into(),
+        }
+    }
+
+    #[test]
+    fn birth_years_come_from_years_and_dates_as_sheets_write_them() {
+        let year = |t| birth_year(None, Some(cell(t)), 2025).unwrap();
+        assert_eq!(year("1968").unwrap(), "1968");
+        assert_eq!(year("05/6/1968").unwrap(), "1968");
+        assert_eq!(year("1975-03-20").unwrap(), "1975");
+        assert_eq!(year("05/06/68").unwrap(), "1968");
+        assert_eq!(year("01/02/05").unwrap(), "2005");
+        assert_eq!(year("01/02/09").unwrap(), "1909");
+        assert!(year("mười").unwrap_err().en.contains("Row 2, column D"));
+        assert!(year("31/02/1970").is_err());
+    }
+
+    #[test]
+    fn education_turned_into_a_date_is_read_back() {
+        assert_eq!(education("12/12/26"), "12/12");
+        assert_eq!(education("09/12/26"), "9/12");
+        assert_eq!(education("12/12"), "12/12");
+        assert_eq!(education("Đại học"), "Đại học");
+    }
 }

@@ -47,26 +47,40 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "phieu_phat_ra",
-        &["sophieuphatra", "phieuphatra", "ballotsissued", "issued"],
+        &[
+            "sophieuphatra",
+            "phieuphatra",
+            "phatra",
+            "ballotsissued",
+            "issued",
+        ],
     ),
     field(
         "phieu_thu_vao",
         &[
             "sophieuthuvao",
             "phieuthuvao",
+            "thuvao",
             "ballotscollected",
             "collected",
         ],
     ),
     field(
         "phieu_hop_le",
-        &["sophieuhople", "phieuhople", "validballots", "valid"],
+        &[
+            "sophieuhople",
+            "phieuhople",
+            "hople",
+            "validballots",
+            "valid",
+        ],
     ),
     field(
         "phieu_khong_hop_le",
         &[
             "sophieukhonghople",
             "phieukhonghople",
+            "khonghople",
             "invalidballots",
             "invalid",
         ],

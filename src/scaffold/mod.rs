@@ -70,8 +70,12 @@ impl Scaffold {
             Self::Document { title } => {
                 let slug = named_slug(title)?;
                 let path = content.join(DOCUMENTS_DIR).join(format!("{slug}.md"));
-                let title = if is_slug(title) { "" } else { title.as_str() };
-                let text = DOCUMENT.replace("{title}", &yaml_text(title));
+                // a title given as a file name is left for staff to write
+                let text = if is_slug(title) {
+                    DOCUMENT.replace(" {title}", "")
+                } else {
+                    DOCUMENT.replace("{title}", &yaml_text(title))
+                };
                 create(&path, &text).map(|p| vec![p])
             }
             Self::Results { round } => {

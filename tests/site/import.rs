@@ -1,0 +1,246 @@
+//! `niemyet import`: the published template sheets and sheets saved by LibreOffice (both
+//! separators) become files that pass `check`; errors name row and column; personal data never
+//! reaches a file; nothing is overwritten without `--force`.
+
+use crate::harness::*;
+use crate::scaffold::{ROUND, new_site_with_round, run};
+use std::path::{Path, PathBuf};
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn import(kind: &str, sheet: &Path, site: &Path, code: i32) -> String {
+    let sheet = sheet.to_string_lossy().into_owned();
+    let out = run(&["import", kind, &sheet, "--round", ROUND], site, code);
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The text of the file `name` among `files`.
+fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+    files
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_else(|| panic!("no {name} among {files:#?}"))
+}
+
+/// Every file of a round's folder, by name, with its text.
+fn round_files(content: &Path) -> Vec<(String, String)> {
+    let dir = content.join("bau-cu").join(ROUND);
+    snapshot(&dir)
+        .into_iter()
+        .map(|(name, bytes)| (name, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_template_sheets_import_into_a_new_site_that_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    import("candidates", &repo("mau-nhap/ung-cu-vien.csv"), site, 0);
+    import("results", &repo("mau-nhap/ket-qua.csv"), site, 0);
+    run(&["check"], site, 0);
+    let files = round_files(&content);
+    let an = file(&files, "ung-cu-vien/nguyen-van-an.md");
+    assert!(an.contains("khu_dan_cu: thon-1"), "{an}");
+    assert!(
+        an.contains("hoc_van: 12/12") && an.contains("dang_vien: true"),
+        "{an}"
+    );
+    assert!(
+        an.contains("rieng_tu:\n  ghi_chu: Hồ sơ giấy lưu tại UBND xã"),
+        "{an}"
+    );
+    assert!(
+        an.ends_with("---\nNguyên cán bộ tư pháp xã, làm trưởng thôn từ năm 2019.\n"),
+        "{an}"
+    );
+    let results = file(&files, "ket-qua.yaml");
+    assert!(
+        results.contains("thon-1:\n  tong_cu_tri: 361\n"),
+        "{results}"
+    );
+    assert!(results.contains("    tran-thi-binh: 151\n"), "{results}");
+    run(&["build"], site, 0);
+}
+
+#[test]
+fn sheets_saved_by_libreoffice_import_alike_with_either_separator() {
+    let mut imported = Vec::new();
+    for separator in ["comma", "semicolon"] {
+        let dir = tempfile::tempdir().unwrap();
+        let content = new_site_with_round(dir.path());
+        let site = content.parent().unwrap();
+        let sheets = repo("tests/fixtures/libreoffice").join(separator);
+        import("candidates", &sheets.join("ung-cu-vien.csv"), site, 0);
+        import("results", &sheets.join("ket-qua.csv"), site, 0);
+        run(&["check"], site, 0);
+        let files = round_files(&content);
+        let an = file(&files, "ung-cu-vien/nguyen-van-an.md");
+        // LibreOffice saved the education `12/12` as the date `12/12/26`
+        assert!(an.contains("hoc_van: 12/12\n"), "{an}");
+        imported.push(files);
+    }
+    assert_eq!(imported[0], imported[1]);
+}
+
+#[test]
+fn personal_data_columns_never_reach_a_file() {
+    for separator in ["comma", "semicolon"] {
+        let dir = tempfile::tempdir().unwrap();
+        let content = new_site_with_round(dir.path());
+        let site = content.parent().unwrap();
+        let sheet = repo("tests/fixtures/libreoffice")
+            .join(separator)
+            .join("ung-cu-vien-rieng.csv");
+        let err = import("candidates", &sheet, site, 0);
+        assert!(err.contains("Cột E (“Số CCCD”)"), "{err}");
+        assert!(err.contains("Cột F (“Điện thoại”)"), "{err}");
+        let files = round_files(&content);
+        for (name, text) in &files {
+            for private in ["1068012345", "912345678", "05/06", "1975-03-20"] {
+                assert!(!text.contains(private), "{name} holds {private}:\n{text}");
+            }
+        }
+        let an = file(&files, "ung-cu-vien/nguyen-van-an.md");
+        assert!(
+            an.contains("nam_sinh: 1968") && an.contains("tai_cu: true"),
+            "{an}"
+        );
+        let binh = file(&files, "ung-cu-vien/tran-thi-binh.md");
+        assert!(
+            binh.contains("nam_sinh: 1975") && binh.contains("dang_vien: false"),
+            "{binh}"
+        );
+        run(&["check"], site, 0);
+    }
+}
+
+#[test]
+fn errors_name_row_and_column_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = dir.path().join("sai.csv");
+    std::fs::write(
+        &sheet,
+        "Full name,Village,Birth year,Gender,Ethnicity,Qualification,Political theory,\
+         Occupation,Party member,Re-election\n\
+         Nguyễn Văn An,thon-1,1968,ông,Kinh,dai-hoc,trung-cap,Nông dân,no,no\n\
+         Trần Thị Bình,thon-9,19x5,nu,Tày,tiến sĩ,đại học,Giáo viên,có,không\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "candidates",
+            "../sai.csv",
+            "--round",
+            ROUND,
+        ],
+        site,
+        1,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "Row 2, column D (Gender): “ông” is not one of",
+        "Row 3, column B (Village): “thon-9” is not a contest of this round: Thôn 1 (thon-1).",
+        "Row 3, column C (Birth year): “19x5”",
+        "Row 3, column G (Political theory): “đại học” is not one of",
+        "no file was written",
+    ] {
+        assert!(err.contains(expected), "missing “{expected}” in:\n{err}");
+    }
+    assert!(
+        !content
+            .join("bau-cu")
+            .join(ROUND)
+            .join("ung-cu-vien")
+            .exists()
+    );
+
+    std::fs::write(&sheet, "Họ và tên;Quê quán\nAn;Hà Nội\n").unwrap();
+    let out = run(
+        &["import", "candidates", "../sai.csv", "--round", ROUND],
+        site,
+        1,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Cột B (“Quê quán”): không biết cột này"),
+        "{err}"
+    );
+    assert!(err.contains("Thiếu cột bắt buộc cho `gioi_tinh`"), "{err}");
+}
+
+#[test]
+fn results_from_merged_cells_must_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    import("candidates", &repo("mau-nhap/ung-cu-vien.csv"), site, 0);
+    let sheet = dir.path().join("kq.csv");
+    std::fs::write(
+        &sheet,
+        "\u{feff}Thôn;Cử tri;Tham gia;Phát ra;Thu vào;Hợp lệ;Không hợp lệ;Ứng cử viên;Số phiếu\n\
+         Thôn 1;1.361;314;314;314;310;4;Nguyễn Văn An;159\n\
+         ;1.362;;;;;;trần thị bình;\n",
+    )
+    .unwrap();
+    let err = import("results", &sheet, site, 1);
+    assert!(
+        err.contains("Dòng 3, cột B (Cử tri): “1.362” khác với số 1361 ở dòng 2"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "Dòng 3, cột H (Ứng cử viên): “trần thị bình” có tên nhưng ô số phiếu để trống"
+        ),
+        "{err}"
+    );
+    assert!(
+        !content
+            .join("bau-cu")
+            .join(ROUND)
+            .join("ket-qua.yaml")
+            .exists()
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = repo("mau-nhap/ung-cu-vien.csv");
+    import("candidates", &sheet, site, 0);
+    let an = content
+        .join("bau-cu")
+        .join(ROUND)
+        .join("ung-cu-vien/nguyen-van-an.md");
+    std::fs::write(&an, "sửa tay").unwrap();
+    let err = import("candidates", &sheet, site, 1);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&an).unwrap(), "sửa tay");
+    let sheet = sheet.to_string_lossy().into_owned();
+    run(
+        &["import", "candidates", &sheet, "--round", ROUND, "--force"],
+        site,
+        0,
+    );
+    assert!(
+        std::fs::read_to_string(&an)
+            .unwrap()
+            .contains("ho_ten: Nguyễn Văn An")
+    );
+    let out = run(
+        &["import", "candidates", &sheet, "--round", "khong-co"],
+        site,
+        1,
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains(ROUND));
+}
