@@ -320,7 +320,15 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         );
     }
     if let Some((vi, en)) = message.split_once(" / ") {
-        // our own messages (dates, terms) are already bilingual
+        // our own messages (dates, terms) are already bilingual; one about nothing (“”) means
+        // the field was left blank, which its example then shows how to fill
+        if message.starts_with("“”") {
+            let example = |text: &str| text.split_once("; ").map(|(_, e)| e.to_string());
+            let hint = example(vi)
+                .zip(example(en))
+                .map(|(v, e)| Bilingual::new(v, e));
+            return (None, blank(), hint);
+        }
         return (None, Bilingual::new(vi, en), None);
     }
     let hint = if message.contains("tab character") {
@@ -531,6 +539,18 @@ mod tests {
         );
         assert!(e.message.en.contains("blank"), "{e}");
         assert!(e.hint.unwrap().vi.contains("số nguyên"));
+    }
+
+    #[test]
+    fn a_blank_date_says_it_is_blank_and_how_to_write_one() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Dated {
+            ngay: crate::model::date::Date,
+        }
+        let e = parse::<Dated>(&file(), "ngay: \"\"\n", 1).unwrap_err();
+        assert!(e.message.en.contains("blank"), "{e}");
+        assert!(e.hint.unwrap().vi.contains("05/6/2022"));
     }
 
     #[test]

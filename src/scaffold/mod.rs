@@ -212,18 +212,7 @@ fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
          # Fill in every blank figure (digits only); percentages are computed, never typed.\n"
     );
     for village in found.contest_ids() {
-        let _ = write!(
-            text,
-            "\n{village}:\n\
-             \x20 tong_cu_tri:          # tổng số cử tri / all voters (household representatives)\n\
-             \x20 cu_tri_tham_gia:      # số cử tri tham gia / voters who took part\n\
-             \x20 phieu_phat_ra:        # số phiếu phát ra / ballots issued\n\
-             \x20 phieu_thu_vao:        # số phiếu thu vào / ballots collected\n\
-             \x20 phieu_hop_le:         # số phiếu hợp lệ / valid ballots\n\
-             \x20 phieu_khong_hop_le:   # số phiếu không hợp lệ / invalid ballots\n\
-             \x20 # số phiếu của từng ứng cử viên (0 nếu không có phiếu) / votes per candidate (0 if none)\n\
-             \x20 so_phieu:\n"
-        );
+        let _ = write!(text, "\n{village}:\n{FIGURES}");
         let mut any = false;
         for candidate in found.candidates_in(village) {
             any = true;
@@ -238,9 +227,46 @@ fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
                 "    # chưa có ứng cử viên: thêm dòng `ten-tep: số phiếu` / no candidates yet: add `file-name: votes`\n",
             );
         }
+        text.push_str(RECORD);
     }
     Ok(text)
 }
+
+/// The figures of a contest's record, up to the votes of each candidate.
+const FIGURES: &str =
+    "  tong_cu_tri:          # tổng số cử tri / all voters (household representatives)
+  cu_tri_tham_gia:      # số cử tri tham gia / voters who took part
+  phieu_phat_ra:        # số phiếu phát ra / ballots issued
+  phieu_thu_vao:        # số phiếu thu vào / ballots collected
+  phieu_hop_le:         # số phiếu hợp lệ / valid ballots
+  phieu_khong_hop_le:   # số phiếu không hợp lệ / invalid ballots
+  # số phiếu của từng ứng cử viên (0 nếu không có phiếu) / votes per candidate (0 if none)
+  so_phieu:
+";
+
+/// The fields of a contest's result after its votes: the record and its legal status.
+const RECORD: &str = "  # hình thức bầu / voting method: bo-phieu-kin (bỏ phiếu kín / secret ballot)
+  #   | gio-tay (biểu quyết giơ tay / show of hands)
+  hinh_thuc:
+  # biên bản kiểm phiếu / the vote-count record
+  bien_ban:
+    ngay:                # (bắt buộc) ngày lập biên bản / (required) date of the record
+    ngay_nhan:           # ngày UBND xã nhận biên bản / day the commune received it
+    # người ký, mỗi người một nhóm / signers, one group each:
+    #   - ho_ten: Nguyễn Văn Bình
+    #     chuc_vu: Tổ trưởng Tổ bầu cử
+    nguoi_ky: []
+  # giá trị của kết quả / legal status: tam-thoi (tạm thời / provisional)
+  #   | cong-nhan (đã công nhận / recognised) | bau-lai (bầu lại / repeat vote ordered)
+  trang_thai: tam-thoi
+  # quyết định công nhận hoặc bầu lại / the decision recognising it or ordering a repeat vote:
+  #   so: 41/QĐ-UBND
+  #   ngay: 12/6/2025
+  #   van_ban: quyet-dinh-41     văn bản trên cổng (không bắt buộc) / document on the site (optional)
+  quyet_dinh:
+  ngay_bau_lai:          # ngày bầu lại, nếu có / day of the repeat vote, if any
+  dot_bau_lai:           # mã đợt ghi cuộc bầu lại / id of the round recording the repeat vote
+";
 
 #[cfg(test)]
 mod tests {

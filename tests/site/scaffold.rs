@@ -144,6 +144,7 @@ fn new_files_fail_while_blank_and_pass_once_filled() {
             ("phieu_khong_hop_le", "4"),
             ("nguyen-van-an", "159"),
             ("tran-thi-binh", "151"),
+            ("ngay", "05/10/2025"),
         ],
     );
     run(&["check"], &site, 0);
@@ -159,6 +160,7 @@ fn every_field_of_a_file_is_in_its_template() {
     let site = content.parent().unwrap();
     run(&["new", "candidate", ROUND, "Lê Văn Cường"], site, 0);
     run(&["new", "document", "thong-bao-1"], site, 0);
+    run(&["new", "results", ROUND], site, 0);
     let read = |rel: &str| std::fs::read_to_string(content.join(rel)).unwrap();
     let expected: &[(&str, &[&str])] = &[
         (
@@ -173,6 +175,8 @@ fn every_field_of_a_file_is_in_its_template() {
                 "email",
                 "du_lieu_mau",
                 "duong_dan_goc",
+                "ngay_nghi_le",
+                "quy_tac_bau_cu",
                 "gioi_thieu",
             ],
         ),
@@ -204,10 +208,15 @@ fn every_field_of_a_file_is_in_its_template() {
                 "nhiem_ky",
                 "ngay_bau_cu",
                 "trang_thai",
+                "quyet_dinh_hoan",
+                "ly_do",
+                "quy_tac",
                 "gioi_thieu",
+                "cac_buoc",
                 "cuoc_bau",
                 "khu_dan_cu",
                 "dia_diem",
+                "quyet_dinh",
             ],
         ),
         (
@@ -249,6 +258,28 @@ fn every_field_of_a_file_is_in_its_template() {
                 "bau_cu",
                 "don_vi",
                 "nguon",
+            ],
+        ),
+        (
+            "bau-cu/xa-moi-2025/ket-qua.yaml",
+            &[
+                "thon-1",
+                "hinh_thuc",
+                "tong_cu_tri",
+                "cu_tri_tham_gia",
+                "phieu_phat_ra",
+                "phieu_thu_vao",
+                "phieu_hop_le",
+                "phieu_khong_hop_le",
+                "so_phieu",
+                "bien_ban",
+                "ngay",
+                "ngay_nhan",
+                "nguoi_ky",
+                "trang_thai",
+                "quyet_dinh",
+                "ngay_bau_lai",
+                "dot_bau_lai",
             ],
         ),
     ];
