@@ -22,9 +22,9 @@ use std::path::{Path, PathBuf};
 /// What a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SheetKind {
-    /// One row per candidate (ứng cử viên).
+    /// Danh sách ứng cử viên, mỗi dòng một người / Candidates, one row each
     Candidates,
-    /// One row per candidate with the figures of the contest (kết quả).
+    /// Kết quả, mỗi dòng một ứng cử viên kèm số liệu của khu / Results, one row per candidate with the contest's figures
     Results,
 }
 

@@ -49,6 +49,8 @@ pub enum ServeError {
     Port(Option<u16>, std::io::Error),
     Watch(PathBuf, notify::Error),
     TempFolder(std::io::Error),
+    /// The server's thread could not be started.
+    Thread(std::io::Error),
 }
 
 impl std::fmt::Display for ServeError {
@@ -68,6 +70,10 @@ impl std::fmt::Display for ServeError {
             Self::TempFolder(e) => write!(
                 f,
                 "không tạo được thư mục tạm / cannot create a temporary folder: {e}"
+            ),
+            Self::Thread(e) => write!(
+                f,
+                "không khởi động được máy chủ xem trước / cannot start the preview server: {e}"
             ),
         }
     }
@@ -121,7 +127,7 @@ impl Preview {
         let (sender, signals) = mpsc::channel();
         let watcher = watch(&options.content, sender.clone())?;
         let live = Arc::new(Live::new(workdir.path().join("site-0")));
-        let server = http::spawn(listener, Arc::clone(&live)).map_err(ServeError::TempFolder)?;
+        let server = http::spawn(listener, Arc::clone(&live)).map_err(ServeError::Thread)?;
         let mut preview = Self {
             options,
             live,
