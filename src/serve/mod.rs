@@ -261,6 +261,7 @@ fn describe(changed: &[PathBuf], content: &Path) -> String {
                 .to_string()
                 .replace('\\', "/")
         })
+        .filter(|name| !name.is_empty())
         .collect();
     names.sort();
     names.dedup();
@@ -377,6 +378,7 @@ mod tests {
     fn the_changed_files_are_named_relative_to_the_content() {
         let content = Path::new("/c");
         assert_eq!(describe(&[], content), "");
+        assert_eq!(describe(&[PathBuf::from("/c")], content), "");
         let changed = [
             PathBuf::from("/c/trang/a.md"),
             PathBuf::from("/c/trang/a.md"),
