@@ -269,7 +269,25 @@ impl ImportArgs {
                 for path in &imported.written {
                     println!("{} {}", lang.pick("Đã ghi", "Wrote"), path.display());
                 }
-                EXIT_OK
+                if imported.problems.is_empty() {
+                    return EXIT_OK;
+                }
+                eprint!(
+                    "{}",
+                    report::render(&imported.problems, &options.content, lang)
+                );
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        "Các tệp đã ghi còn lỗi: sửa bảng tính rồi nhập lại với --force, hoặc sửa thẳng trong tệp.",
+                        "The files written have problems: fix the sheet and import again with --force, or fix the files."
+                    )
+                );
+                if imported.problems.has_errors() {
+                    EXIT_CONTENT
+                } else {
+                    EXIT_OK
+                }
             }
             Err(problems) => {
                 for problem in &problems {

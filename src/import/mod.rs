@@ -11,7 +11,7 @@ pub mod sheet;
 mod candidates;
 mod results;
 
-use crate::diagnostics::Bilingual;
+use crate::diagnostics::{Bilingual, Diagnostics};
 use crate::load::ELECTIONS_DIR;
 use crate::model::Site;
 use crate::model::election::Round;
@@ -40,11 +40,14 @@ pub struct ImportOptions {
     pub force: bool,
 }
 
-/// What an import wrote, and what it left out on purpose (personal data columns, renamed files).
+/// What an import wrote, what it left out on purpose (personal data columns, renamed files), and
+/// what `check` finds wrong in the files it wrote (a phone number in a bio, an under-age
+/// candidate): the sheet is read cell by cell, the site's rules need the whole site.
 #[derive(Debug, Default)]
 pub struct Imported {
     pub written: Vec<PathBuf>,
     pub notes: Vec<Bilingual>,
+    pub problems: Diagnostics,
 }
 
 /// A file to write: its path relative to the content folder and its text.
@@ -91,6 +94,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Bilingual>> {
         return Err(existing);
     }
     let mut written = Vec::new();
+    let rels: Vec<PathBuf> = files.iter().map(|f| f.rel.clone()).collect();
     for file in files {
         let path = options.content.join(&file.rel);
         crate::fs::write(&path, file.text.as_bytes()).map_err(|e| {
@@ -101,7 +105,14 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Bilingual>> {
         })?;
         written.push(path);
     }
-    Ok(Imported { written, notes })
+    let (_, found) = crate::check(&options.content);
+    let mut problems = Diagnostics::default();
+    problems.extend(found.into_iter().filter(|d| rels.contains(&d.path)));
+    Ok(Imported {
+        written,
+        notes,
+        problems,
+    })
 }
 
 fn find_round<'s>(site: &'s Site, id: &str) -> Result<&'s Round, Bilingual> {

@@ -76,7 +76,7 @@ fn answer(mut stream: TcpStream, live: &Live) -> io::Result<()> {
         return respond(&mut stream, 405, "text/plain", b"GET or HEAD only\n", true);
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    if path == EVENTS_PATH {
+    if path == EVENTS_PATH && with_body {
         let since = query
             .split('&')
             .find_map(|kv| kv.strip_prefix("since="))

@@ -178,6 +178,25 @@ fn errors_name_row_and_column_and_nothing_is_written() {
 }
 
 #[test]
+fn what_check_finds_in_the_files_written_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = dir.path().join("ucv.csv");
+    std::fs::write(
+        &sheet,
+        "Họ và tên,Khu dân cư,Năm sinh,Giới tính,Dân tộc,Trình độ chuyên môn,Lý luận chính trị,\
+         Nghề nghiệp,Đảng viên,Tái cử,Tiểu sử\n\
+         Nguyễn Văn An,Thôn 1,1968,Nam,Kinh,Đại học,Trung cấp,Nông dân,có,không,\
+         Liên hệ qua số 0912 345 678.\n",
+    )
+    .unwrap();
+    let err = import("candidates", &sheet, site, 1);
+    assert!(err.contains("ung-cu-vien/nguyen-van-an.md:"), "{err}");
+    assert!(err.contains("nhập lại với --force"), "{err}");
+}
+
+#[test]
 fn results_from_merged_cells_must_agree() {
     let dir = tempfile::tempdir().unwrap();
     let content = new_site_with_round(dir.path());
