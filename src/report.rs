@@ -137,7 +137,7 @@ pub fn summary(diagnostics: &Diagnostics, lang: Lang) -> String {
         }
     }
     let mut out = String::new();
-    if per_file.len() > 1 {
+    if !per_file.is_empty() {
         let _ = writeln!(out, "{}", lang.pick("Theo tệp:", "By file:"));
         for (path, (e, w)) in &per_file {
             let _ = writeln!(out, "  {path}: {}", counts(*e, *w, lang));
@@ -146,7 +146,8 @@ pub fn summary(diagnostics: &Diagnostics, lang: Lang) -> String {
     let total = counts(diagnostics.error_count(), diagnostics.warning_count(), lang);
     let files = per_file.len();
     let _ = match (files, lang) {
-        (0 | 1, _) => writeln!(out, "{total}"),
+        (0, _) => writeln!(out, "{total}"),
+        (1, Lang::En) => writeln!(out, "{total} in 1 file"),
         (n, Lang::Vi) => writeln!(out, "{total} trong {n} tệp"),
         (n, Lang::En) => writeln!(out, "{total} in {n} files"),
     };
