@@ -266,6 +266,13 @@ const RECORD: &str = "  # hình thức bầu / voting method: bo-phieu-kin (bỏ
   quyet_dinh:
   ngay_bau_lai:          # ngày bầu lại, nếu có / day of the repeat vote, if any
   dot_bau_lai:           # mã đợt ghi cuộc bầu lại / id of the round recording the repeat vote
+  # trưởng thôn lâm thời khi chưa bầu được / acting head while the post stays empty:
+  #   ho_ten: Lê Văn Cường
+  #   tu_ngay: 15/6/2025           từ ngày / from
+  #   den_ngay: 15/12/2025         đến ngày / until
+  #   quyet_dinh:                  quyết định cử (so, ngay, van_ban) / the appointing decision
+  #     so: 50/QĐ-UBND
+  lam_thoi:
 ";
 
 #[cfg(test)]

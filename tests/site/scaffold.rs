@@ -280,6 +280,7 @@ fn every_field_of_a_file_is_in_its_template() {
                 "quyet_dinh",
                 "ngay_bau_lai",
                 "dot_bau_lai",
+                "lam_thoi",
             ],
         ),
     ];
