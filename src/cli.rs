@@ -230,6 +230,10 @@ impl ServeArgs {
 
 impl NewArgs {
     fn run(self, lang: Lang) -> u8 {
+        let next_steps = match &self.what {
+            NewCommand::Site { dir } => Some(dir.display().to_string()),
+            _ => None,
+        };
         let what = match self.what {
             NewCommand::Site { dir } => Scaffold::Site { dir },
             NewCommand::Election { round } => Scaffold::Election { round },
@@ -241,6 +245,16 @@ impl NewArgs {
             Ok(created) => {
                 for path in created {
                     println!("{} {}", lang.pick("Đã tạo", "Created"), path.display());
+                }
+                if let Some(dir) = next_steps {
+                    match lang {
+                        Lang::Vi => println!(
+                            "Tiếp theo: cd {dir}, rồi niemyet serve để xem trước; sửa content/cau-hinh.yaml và content/don-vi/xa-moi.yaml."
+                        ),
+                        Lang::En => println!(
+                            "Next: cd {dir}, then niemyet serve to preview; edit content/cau-hinh.yaml and content/don-vi/xa-moi.yaml."
+                        ),
+                    }
                 }
                 EXIT_OK
             }

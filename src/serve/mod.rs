@@ -11,7 +11,7 @@ mod http;
 mod inject;
 mod live;
 
-pub use http::{EVENTS_PATH, SCRIPT_PATH, resolve};
+pub use http::{EVENTS_PATH, SCRIPT_PATH};
 pub use inject::OVERLAY_ID;
 
 use crate::diagnostics::Lang;

@@ -93,9 +93,10 @@ impl Server {
         stream
             .set_read_timeout(Some(DEADLINE))
             .expect("read timeout");
+        let events = niemyet::serve::EVENTS_PATH;
         write!(
             stream,
-            "GET /__niemyet/events?since={since} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            "GET {events}?since={since} HTTP/1.1\r\nHost: localhost\r\n\r\n"
         )
         .expect("send");
         let mut events = Events {
@@ -185,7 +186,7 @@ fn an_edit_is_rebuilt_served_and_announced() {
     let (_, page) = server.get_until("/lien-he/index.html", |_, body| {
         visible_text(body).contains("tổ tiếp dân")
     });
-    assert!(page.contains("/__niemyet/reload.js"));
+    assert!(page.contains(niemyet::serve::SCRIPT_PATH));
 
     // a renamed page moves: its old address is gone, the new one is served
     let text = fx.read(CONTACT);
