@@ -100,6 +100,8 @@ impl Stopper {
 /// A running preview: the server answers from its own threads; [`Preview::run`] rebuilds.
 pub struct Preview {
     options: ServeOptions,
+    /// The content folder as an absolute path.
+    watched: PathBuf,
     live: Arc<Live>,
     address: SocketAddr,
     signals: Receiver<Signal>,
@@ -125,11 +127,16 @@ impl Preview {
             .tempdir()
             .map_err(ServeError::TempFolder)?;
         let (sender, signals) = mpsc::channel();
-        let watcher = watch(&options.content, sender.clone())?;
+        // the folder is watched by its absolute path, which the watcher then names files by;
+        // `absolute` (unlike `canonicalize`) adds no `\\?\` prefix on Windows
+        let watched = std::path::absolute(&options.content)
+            .map_err(|e| ServeError::Watch(options.content.clone(), notify::Error::io(e)))?;
+        let watcher = watch(&watched, sender.clone())?;
         let live = Arc::new(Live::new(workdir.path().join("site-0")));
         let server = http::spawn(listener, Arc::clone(&live)).map_err(ServeError::Thread)?;
         let mut preview = Self {
             options,
+            watched,
             live,
             address,
             signals,
@@ -186,7 +193,7 @@ impl Preview {
                 watching = present
                     && self
                         .watcher
-                        .watch(&self.options.content, RecursiveMode::Recursive)
+                        .watch(&self.watched, RecursiveMode::Recursive)
                         .is_ok();
             }
             self.rebuild(&changed);
@@ -208,13 +215,7 @@ impl Preview {
             content: self.options.content.clone(),
             output: folder.clone(),
         };
-        // the watcher names files by absolute path
-        let root = self
-            .options
-            .content
-            .canonicalize()
-            .unwrap_or_else(|_| self.options.content.clone());
-        let what = describe(changed, &root);
+        let what = describe(changed, &self.watched);
         match crate::build(&options) {
             Ok(built) => {
                 if !built.diagnostics.is_empty() {
@@ -307,7 +308,8 @@ fn relevant(event: &notify::Event) -> bool {
     event.paths.is_empty() || event.paths.iter().any(|p| !is_scratch(p))
 }
 
-/// `.x.swp`, `x~`, `#x#`, `4913` (Vim's probe): files an editor writes for itself.
+/// `.x.swp`, `x~`, `#x#`, `4913` (Vim's probe), `~$x.docx` and `x.tmp` (Office, Notepad++):
+/// files an editor writes for itself.
 fn is_scratch(path: &Path) -> bool {
     let name = path
         .file_name()
@@ -317,6 +319,8 @@ fn is_scratch(path: &Path) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
+        || name.starts_with("~$")
+        || name.to_ascii_lowercase().ends_with(".tmp")
 }
 
 /// The changes of one save: after the first, every change that follows within `quiet` of the
@@ -369,7 +373,14 @@ mod tests {
             EventKind::Access(AccessKind::Read),
             "/c/a.md"
         )));
-        for scratch in ["/c/.a.md.swp", "/c/a.md~", "/c/#a.md#", "/c/4913"] {
+        for scratch in [
+            "/c/.a.md.swp",
+            "/c/a.md~",
+            "/c/#a.md#",
+            "/c/4913",
+            "/c/~$bien-ban.docx",
+            "/c/a.md.TMP",
+        ] {
             assert!(!relevant(&event(write, scratch)), "{scratch}");
         }
     }
