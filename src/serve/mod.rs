@@ -46,6 +46,7 @@ pub struct ServeOptions {
 /// Why the preview could not start.
 #[derive(Debug)]
 pub enum ServeError {
+    NoContent(PathBuf),
     Port(Option<u16>, std::io::Error),
     Watch(PathBuf, notify::Error),
     TempFolder(std::io::Error),
@@ -56,6 +57,13 @@ pub enum ServeError {
 impl std::fmt::Display for ServeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Self::NoContent(path) => write!(
+                f,
+                "không có thư mục nội dung {} (chạy lệnh trong thư mục của trang, hoặc dùng --content) \
+                 / the content folder {} does not exist (run in the site's folder, or use --content)",
+                path.display(),
+                path.display()
+            ),
             Self::Port(Some(p), e) => write!(
                 f,
                 "không mở được cổng {p} (có thể chương trình khác đang dùng; bỏ --port để tự chọn cổng trống) \
@@ -117,6 +125,9 @@ pub struct Preview {
 impl Preview {
     /// Builds the site once, binds the port and starts serving and watching.
     pub fn start(options: ServeOptions) -> Result<Self, ServeError> {
+        if !options.content.is_dir() {
+            return Err(ServeError::NoContent(options.content));
+        }
         let listener = http::bind(options.port, DEFAULT_PORT)
             .map_err(|e| ServeError::Port(options.port, e))?;
         let address = listener

@@ -250,7 +250,7 @@ fn requests_outside_the_site_are_refused() {
 }
 
 #[test]
-fn an_explicit_port_that_is_taken_is_an_error() {
+fn a_taken_port_or_a_missing_content_folder_is_an_error() {
     let fx = Fixture::new();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
@@ -262,6 +262,15 @@ fn an_explicit_port_that_is_taken_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&port) && err.contains("--port"), "{err}");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_niemyet"))
+        .args(["serve", "--content", "khong-co"])
+        .current_dir(fx.root())
+        .output()
+        .expect("run niemyet serve");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("khong-co does not exist"), "{err}");
 }
 
 #[cfg(unix)]
