@@ -8,6 +8,7 @@ use super::{NewFile, contest_of, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::RESULTS_FILE;
 use crate::model::Site;
+use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::text::sort_key;
 use std::collections::BTreeMap;
@@ -101,6 +102,22 @@ const FIELDS: &[Field] = &[
         "so_phieu",
         &["sophieu", "sophieubau", "sophieudatduoc", "votes"],
     ),
+    Field {
+        key: "hinh_thuc",
+        headers: &["hinhthuc", "hinhthucbau", "votingmethod", "method"],
+        required: false,
+    },
+    Field {
+        key: "ngay_bien_ban",
+        headers: &[
+            "ngaylapbienban",
+            "ngaybienban",
+            "ngaykiemphieu",
+            "recorddate",
+            "dateofrecord",
+        ],
+        required: false,
+    },
 ];
 
 const fn field(key: &'static str, headers: &'static [&'static str]) -> Field {
@@ -111,11 +128,20 @@ const fn field(key: &'static str, headers: &'static [&'static str]) -> Field {
     }
 }
 
+const METHODS: &[(&str, &str)] = &[
+    ("bo-phieu-kin", "Bỏ phiếu kín"),
+    ("gio-tay", "Giơ tay"),
+    ("gio-tay", "Biểu quyết giơ tay"),
+    ("bo-phieu-kin", "secret ballot"),
+    ("gio-tay", "show of hands"),
+];
+
 /// One contest as the sheet gives it.
 #[derive(Default)]
 struct Contest {
-    /// Each figure with the row it was read from.
-    figures: BTreeMap<&'static str, (u32, usize)>,
+    /// Each value of the contest (its figures, method, record date) as written to the file,
+    /// with the row it was read from.
+    figures: BTreeMap<&'static str, (String, usize)>,
     votes: Vec<(String, u32)>,
     first_row: usize,
 }
@@ -159,19 +185,24 @@ pub(super) fn files(
             first_row: row.line,
             ..Contest::default()
         });
-        for key in FIGURES {
+        for key in FIGURES.iter().chain(&["hinh_thuc", "ngay_bien_ban"]) {
             let Some(cell) = columns.cell(row, key) else {
                 continue;
             };
-            match cell.number() {
-                Ok(n) => match contest.figures.get(key) {
-                    Some((m, at)) if *m != n => problems.push(cell.error(
-                        format!("khác với số {m} ở dòng {at} của cùng khu dân cư."),
+            let value = match *key {
+                "hinh_thuc" => cell.choice(METHODS).map(str::to_string),
+                "ngay_bien_ban" => record_date(&cell),
+                _ => cell.number().map(|n| n.to_string()),
+            };
+            match value {
+                Ok(v) => match contest.figures.get(key) {
+                    Some((m, at)) if *m != v => problems.push(cell.error(
+                        format!("khác với {m} ở dòng {at} của cùng khu dân cư."),
                         format!("differs from {m} on row {at} of the same contest."),
                     )),
                     Some(_) => {}
                     None => {
-                        contest.figures.insert(key, (n, row.line));
+                        contest.figures.insert(key, (v, row.line));
                     }
                 },
                 Err(e) => problems.push(e),
@@ -205,6 +236,9 @@ pub(super) fn files(
             continue;
         };
         let _ = writeln!(text, "{id}:");
+        if let Some((method, _)) = contest.figures.get("hinh_thuc") {
+            let _ = writeln!(text, "  hinh_thuc: {method}");
+        }
         for key in FIGURES {
             match contest.figures.get(key) {
                 Some((n, _)) => {
@@ -226,6 +260,9 @@ pub(super) fn files(
         for (slug, n) in &contest.votes {
             let _ = writeln!(text, "    {slug}: {n}");
         }
+        if let Some((day, _)) = contest.figures.get("ngay_bien_ban") {
+            let _ = writeln!(text, "  bien_ban:\n    ngay: {day}");
+        }
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -234,6 +271,23 @@ pub(super) fn files(
         rel: round_dir(round).join(RESULTS_FILE),
         text,
     }])
+}
+
+/// The date of a vote-count record, as staff write it (`05/6/2022`, `2022-06-05`) or as a
+/// spreadsheet writes it back (`05/06/22`: a record is of this century).
+fn record_date(cell: &Cell) -> Result<String, Bilingual> {
+    let text = cell.text.trim();
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let full = match parts.as_slice() {
+        [d, m, yy] if yy.len() == 2 => format!("{d}/{m}/20{yy}"),
+        _ => text.to_string(),
+    };
+    Date::parse(&full).map(|d| d.vi_short()).map_err(|_| {
+        cell.error(
+            "không phải là ngày (viết 05/6/2022, 5/6/2022 hoặc 2022-06-05).",
+            "is not a date (write 05/6/2022, 5/6/2022 or 2022-06-05).",
+        )
+    })
 }
 
 /// The file name of the candidate a cell names, by file name or full name, in `village`.

@@ -59,10 +59,14 @@ fn the_template_sheets_import_into_a_new_site_that_passes_check() {
     );
     let results = file(&files, "ket-qua.yaml");
     assert!(
-        results.contains("thon-1:\n  tong_cu_tri: 361\n"),
+        results.contains("thon-1:\n  hinh_thuc: bo-phieu-kin\n  tong_cu_tri: 361\n"),
         "{results}"
     );
     assert!(results.contains("    tran-thi-binh: 151\n"), "{results}");
+    assert!(
+        results.contains("  bien_ban:\n    ngay: 05/10/2025\n"),
+        "{results}"
+    );
     run(&["build"], site, 0);
 }
 
@@ -212,7 +216,7 @@ fn results_from_merged_cells_must_agree() {
     .unwrap();
     let err = import("results", &sheet, site, 1);
     assert!(
-        err.contains("Dòng 3, cột B (Cử tri): “1.362” khác với số 1361 ở dòng 2"),
+        err.contains("Dòng 3, cột B (Cử tri): “1.362” khác với 1361 ở dòng 2"),
         "{err}"
     );
     assert!(
@@ -228,6 +232,34 @@ fn results_from_merged_cells_must_agree() {
             .join("ket-qua.yaml")
             .exists()
     );
+}
+
+#[test]
+fn results_keep_the_voting_method_and_the_record_date_as_staff_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    import("candidates", &repo("mau-nhap/ung-cu-vien.csv"), site, 0);
+    let sheet = dir.path().join("kq.csv");
+    std::fs::write(
+        &sheet,
+        "Village;Voters;Participants;Issued;Collected;Valid;Invalid;Candidate;Votes;\
+         Voting method;Record date\n\
+         thon-1;361;314;314;314;310;4;nguyen-van-an;159;Bỏ phiếu kín;5/10/2025\n\
+         ;;;;;;;Trần Thị Bình;151;;05/10/25\n",
+    )
+    .unwrap();
+    import("results", &sheet, site, 0);
+    let results = file(&round_files(&content), "ket-qua.yaml").to_string();
+    assert!(
+        results.contains("thon-1:\n  hinh_thuc: bo-phieu-kin\n"),
+        "{results}"
+    );
+    assert!(
+        results.contains("  bien_ban:\n    ngay: 05/10/2025\n"),
+        "{results}"
+    );
+    run(&["check"], site, 0);
 }
 
 #[test]
