@@ -83,8 +83,11 @@ fn sheets_saved_by_libreoffice_import_alike_with_either_separator() {
         run(&["check"], site, 0);
         let files = round_files(&content);
         let an = file(&files, "ung-cu-vien/nguyen-van-an.md");
-        // LibreOffice saved the education `12/12` as the date `12/12/26`
+        // LibreOffice saved the education `12/12` as the date `12/12/26`, and the record's
+        // date with a two-digit year
         assert!(an.contains("hoc_van: 12/12\n"), "{an}");
+        let results = file(&files, "ket-qua.yaml");
+        assert!(results.contains("    ngay: 05/10/2025\n"), "{results}");
         imported.push(files);
     }
     assert_eq!(imported[0], imported[1]);
