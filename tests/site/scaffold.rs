@@ -175,6 +175,7 @@ fn every_field_of_a_file_is_in_its_template() {
                 "email",
                 "du_lieu_mau",
                 "duong_dan_goc",
+                "dia_chi_web",
                 "ngay_nghi_le",
                 "quy_tac_bau_cu",
                 "gioi_thieu",
