@@ -184,12 +184,25 @@ pub fn yaml_text(value: &str) -> String {
             value.to_lowercase().as_str(),
             "true" | "false" | "yes" | "no" | "null" | "on" | "off"
         )
-        && value.parse::<f64>().is_err();
+        && value.parse::<f64>().is_err()
+        && !value.contains(char::is_control);
     if plain || value.is_empty() {
-        value.to_string()
-    } else {
-        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+        return value.to_string();
     }
+    let mut quoted = String::from("\"");
+    for c in value.chars() {
+        match c {
+            '\\' => quoted.push_str("\\\\"),
+            '"' => quoted.push_str("\\\""),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => {}
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => {}
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// `ket-qua.yaml` for a round: a group per contest with a line per candidate, all figures blank.
@@ -287,6 +300,16 @@ mod tests {
         assert_eq!(yaml_text("yes"), "\"yes\"");
         assert_eq!(yaml_text("\"A\" #1"), "\"\\\"A\\\" #1\"");
         assert_eq!(yaml_text("- a"), "\"- a\"");
+        assert_eq!(yaml_text("Hồ sơ\r\nlưu tại xã"), "\"Hồ sơ\\nlưu tại xã\"");
+        // read back through the one YAML call site
+        let file = crate::load::SourceFile {
+            rel: "x.yaml".into(),
+            abs: "x.yaml".into(),
+            text: String::new(),
+        };
+        let written = yaml_text("a: \"b\"\n\tc\\");
+        let parsed: String = crate::load::yaml::parse(&file, &written, 1).unwrap();
+        assert_eq!(parsed, "a: \"b\"\n\tc\\");
     }
 
     #[test]
