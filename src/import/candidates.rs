@@ -17,7 +17,14 @@ use std::fmt::Write;
 const FIELDS: &[Field] = &[
     field(
         "ho_ten",
-        &["hovaten", "hoten", "hotenungcuvien", "fullname", "name"],
+        &[
+            "hovaten",
+            "hoten",
+            "hotenungcuvien",
+            "hovatenungcuvien",
+            "fullname",
+            "name",
+        ],
         true,
     ),
     field(

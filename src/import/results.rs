@@ -93,6 +93,7 @@ const FIELDS: &[Field] = &[
             "hoten",
             "ungcuvien",
             "hotenungcuvien",
+            "hovatenungcuvien",
             "candidate",
             "fullname",
             "name",
