@@ -211,7 +211,7 @@ impl ServeArgs {
         };
         let stopper = preview.stopper();
         if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
-            eprintln!("Ctrl+C: {e}");
+            eprintln!("không bắt được Ctrl+C / cannot catch Ctrl+C: {e}");
         }
         let url = preview.url();
         match lang {
