@@ -70,21 +70,7 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
-    if let Err(message) = render::theme::Theme::load(content) {
-        all.push(
-            diagnostics::Diagnostic::error(
-                Path::new(load::THEME_DIR),
-                diagnostics::Bilingual::new(
-                    format!("Giao diện riêng của trang có lỗi: {message}"),
-                    format!("The site's own theme has an error: {message}"),
-                ),
-            )
-            .hint(diagnostics::Bilingual::new(
-                "Sửa mẫu trong theme/templates/ (hoặc xóa nó để dùng giao diện mặc định).",
-                "Fix the template in theme/templates/ (or delete it to use the default theme).",
-            )),
-        );
-    }
+    all.extend(render::theme::Theme::load(content).1);
     let scope = if all.has_errors() {
         validate::Scope::WithinFiles
     } else {

@@ -29,6 +29,9 @@ pub struct Pager {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PageLink {
     pub label: String,
+    /// `None` for the first page, which holds the newest items: templates name it in their
+    /// own language.
+    pub number: Option<usize>,
     pub url: String,
     pub current: bool,
 }
@@ -60,11 +63,13 @@ fn pager(full_pages: usize, current: Option<usize>) -> Option<Pager> {
     }
     let mut pages = vec![PageLink {
         label: "Mới nhất".into(),
+        number: None,
         url: urls::DOCUMENTS.into(),
         current: current.is_none(),
     }];
     pages.extend((1..=full_pages).rev().map(|n| PageLink {
         label: n.to_string(),
+        number: Some(n),
         url: page_url(n),
         current: current == Some(n),
     }));

@@ -5,6 +5,7 @@ pub mod chart;
 mod charts;
 pub mod feeds;
 pub mod format;
+pub mod i18n;
 pub mod markdown;
 mod pages;
 mod result_pages;
@@ -22,7 +23,11 @@ use views::{Link, SiteView};
 
 /// Every file of the site, in a stable order.
 pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
-    let theme = Theme::load(&site.root)?;
+    // `check` has reported the theme's problems already; a build only goes on without errors
+    let theme = match Theme::load(&site.root) {
+        (Some(theme), _) => theme,
+        (None, problems) => return Err(problems.iter().map(ToString::to_string).collect()),
+    };
     let mut r = Renderer {
         site,
         theme: &theme,
@@ -61,7 +66,8 @@ pub(crate) struct Renderer<'a> {
 impl Renderer<'_> {
     /// Renders `template` to `path`, with the context every page shares: the way up to the root
     /// (unless the page set its own),
-    /// the site, the title and the breadcrumb trail (whose last entry is the page itself).
+    /// the site, the title, the breadcrumb trail (whose last entry is the page itself) and `t`, the
+    /// interface strings of the page's language.
     fn page(
         &mut self,
         path: &str,
@@ -81,6 +87,12 @@ impl Renderer<'_> {
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
+        let language = i18n::default_language();
+        let strings = self
+            .theme
+            .strings(language)
+            .ok_or_else(|| format!("{template} ({path}): no interface strings for `{language}`"))?;
+        ctx.insert("t", strings);
         let html = self
             .theme
             .tera

@@ -1,35 +1,90 @@
 //! The theme: the default one is built into the program (so a single `niemyet.exe` is enough),
-//! and a site overrides it file by file from its own `theme/templates/` and `theme/static/`.
+//! and a site overrides it file by file from its own `theme/templates/` and `theme/static/`, and
+//! string by string from `theme/i18n/` (see `i18n`).
 
-use crate::load::THEME_DIR;
+use super::i18n::{self, I18N_DIR, LanguageFile, Strings, TemplateSource};
+use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::{self, SourceFile, THEME_DIR};
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tera::Tera;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-/// Templates and static files after overrides, by name.
+/// Where the default theme lives in niemyet's sources: what diagnostics about it show.
+const DEFAULT_THEME_PATH: &str = "themes/default";
+
+/// Templates, static files and interface strings after overrides.
 pub struct Theme {
     pub tera: Tera,
     /// Static files by path under `static/` (e.g. `style.css`).
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// Interface strings by language, then key.
+    strings: BTreeMap<String, Strings>,
+}
+
+/// A template's text and the path diagnostics show for it.
+struct Template {
+    text: String,
+    path: PathBuf,
+}
+
+/// The files of the theme as read, before Tera sees them.
+#[derive(Default)]
+struct Parts {
+    templates: BTreeMap<String, Template>,
+    statics: BTreeMap<String, Vec<u8>>,
+    default_strings: Vec<LanguageFile>,
+    site_strings: Vec<LanguageFile>,
 }
 
 impl Theme {
-    pub fn load(content_root: &Path) -> Result<Self, String> {
-        let mut templates: BTreeMap<String, String> = BTreeMap::new();
-        let mut statics: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-        collect_embedded(&DEFAULT_THEME, &mut templates, &mut statics)?;
+    /// The theme after the site's overrides, and every problem found in it: warnings come back
+    /// even when it loads; the theme is `None` when one of them is an error.
+    pub fn load(content_root: &Path) -> (Option<Self>, Vec<Diagnostic>) {
+        let mut parts = Parts::default();
+        let mut problems = Vec::new();
+        if let Err(message) = collect_embedded(&DEFAULT_THEME, &mut parts) {
+            problems.push(theme_error(&message));
+        }
         let site_theme = content_root.join(THEME_DIR);
         if site_theme.is_dir() {
-            collect_overrides(&site_theme, &mut templates, &mut statics)?;
+            collect_overrides(content_root, &site_theme, &mut parts, &mut problems);
         }
+        let sources: Vec<TemplateSource<'_>> = parts
+            .templates
+            .iter()
+            .map(|(name, t)| TemplateSource {
+                name,
+                path: &t.path,
+                text: &t.text,
+            })
+            .collect();
+        let (strings, string_problems) =
+            i18n::load(parts.default_strings, parts.site_strings, &sources);
+        problems.extend(string_problems);
         let mut tera = Tera::default();
-        tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .map_err(|e| describe(&e))?;
+        let raw = parts
+            .templates
+            .iter()
+            .map(|(k, t)| (k.as_str(), t.text.as_str()));
+        if let Err(e) = tera.add_raw_templates(raw) {
+            problems.push(theme_error(&describe(&e)));
+        }
         tera.autoescape_on(vec![".html"]);
-        Ok(Self { tera, statics })
+        let loaded = !problems.iter().any(Diagnostic::is_error);
+        let theme = loaded.then_some(Self {
+            tera,
+            statics: parts.statics,
+            strings,
+        });
+        (theme, problems)
+    }
+
+    /// The interface strings of `language`, what templates see as `t`.
+    pub fn strings(&self, language: &str) -> Option<&Strings> {
+        self.strings.get(language)
     }
 
     /// The stylesheet, for pages that must carry it inline (the 404 page).
@@ -41,35 +96,54 @@ impl Theme {
     }
 }
 
-fn collect_embedded(
-    dir: &Dir<'_>,
-    templates: &mut BTreeMap<String, String>,
-    statics: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<(), String> {
+fn collect_embedded(dir: &Dir<'_>, parts: &mut Parts) -> Result<(), String> {
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
+        let source = Path::new(DEFAULT_THEME_PATH).join(&path);
+        let text = || {
+            file.contents_utf8()
+                .map(str::to_string)
+                .ok_or_else(|| format!("{path} is not UTF-8"))
+        };
         if let Some(name) = path.strip_prefix("templates/") {
-            let text = file
-                .contents_utf8()
-                .ok_or_else(|| format!("{path} is not UTF-8"))?;
-            templates.insert(name.to_string(), text.to_string());
+            let template = Template {
+                text: text()?,
+                path: source,
+            };
+            parts.templates.insert(name.to_string(), template);
         } else if let Some(name) = path.strip_prefix("static/") {
-            statics.insert(name.to_string(), file.contents().to_vec());
+            parts
+                .statics
+                .insert(name.to_string(), file.contents().to_vec());
+        } else if let Some(name) = path.strip_prefix(&format!("{I18N_DIR}/")) {
+            let file = SourceFile {
+                rel: source.clone(),
+                abs: source,
+                text: text()?,
+            };
+            parts.default_strings.push(language_file(name, file));
         }
     }
     for sub in dir.dirs() {
-        collect_embedded(sub, templates, statics)?;
+        collect_embedded(sub, parts)?;
     }
     Ok(())
 }
 
 fn collect_overrides(
+    content_root: &Path,
     root: &Path,
-    templates: &mut BTreeMap<String, String>,
-    statics: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<(), String> {
+    parts: &mut Parts,
+    problems: &mut Vec<Diagnostic>,
+) {
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-        let entry = entry.map_err(|e| e.to_string())?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(theme_error(&e.to_string()));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -78,15 +152,51 @@ fn collect_overrides(
             .strip_prefix(root)
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
-        if let Some(name) = rel.strip_prefix("templates/") {
-            let text = crate::fs::read_to_string(entry.path()).map_err(|e| e.to_string())?;
-            templates.insert(name.to_string(), text);
+        let read = if let Some(name) = rel.strip_prefix("templates/") {
+            crate::fs::read_to_string(entry.path()).map(|text| {
+                let path = Path::new(THEME_DIR).join(&rel);
+                parts
+                    .templates
+                    .insert(name.to_string(), Template { text, path });
+            })
         } else if let Some(name) = rel.strip_prefix("static/") {
-            let bytes = crate::fs::read(entry.path()).map_err(|e| e.to_string())?;
-            statics.insert(name.to_string(), bytes);
+            crate::fs::read(entry.path()).map(|bytes| {
+                parts.statics.insert(name.to_string(), bytes);
+            })
+        } else if let Some(name) = rel.strip_prefix(&format!("{I18N_DIR}/")) {
+            match load::read_source(content_root, entry.path()) {
+                Ok(file) => parts.site_strings.push(language_file(name, file)),
+                Err(d) => problems.push(d),
+            }
+            Ok(())
+        } else {
+            Ok(())
+        };
+        if let Err(e) = read {
+            problems.push(theme_error(&e.to_string()));
         }
     }
-    Ok(())
+}
+
+/// `vi.yaml` is the file of `vi`; any other name keeps its whole name, so that it is reported
+/// as a language the portal does not have rather than silently ignored.
+fn language_file(name: &str, file: SourceFile) -> LanguageFile {
+    let language = name.strip_suffix(".yaml").unwrap_or(name).to_string();
+    LanguageFile { file, language }
+}
+
+fn theme_error(message: &str) -> Diagnostic {
+    Diagnostic::error(
+        Path::new(THEME_DIR),
+        Bilingual::new(
+            format!("Giao diện riêng của trang có lỗi: {message}"),
+            format!("The site's own theme has an error: {message}"),
+        ),
+    )
+    .hint(Bilingual::new(
+        "Sửa mẫu trong theme/templates/ (hoặc xóa nó để dùng giao diện mặc định).",
+        "Fix the template in theme/templates/ (or delete it to use the default theme).",
+    ))
 }
 
 /// Tera hides the cause of an error in its source chain; theme authors need all of it.
