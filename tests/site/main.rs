@@ -15,6 +15,7 @@ mod example;
 mod feeds;
 mod garbage;
 mod home;
+mod i18n;
 mod import;
 mod law;
 mod links;
