@@ -63,6 +63,12 @@ fn document_pages_are_cut_from_the_oldest_and_keep_their_url() {
         "van-ban/trang/2/index.html",
         "van-ban/index.html"
     ));
+    // the pager names the first page for what it holds and the others by number
+    let pager = fx.text("van-ban/trang/2/index.html");
+    assert!(
+        pager.contains("← Mới hơn Mới nhất Trang 2 Trang 1 Cũ hơn →"),
+        "{pager}"
+    );
 
     // later news do not move what pages 1 and 2 hold
     news(&fx, 46, 60);
