@@ -8,6 +8,7 @@
 
 use super::urls;
 use super::views::RoundSummary;
+use super::xml::escape;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
@@ -103,22 +104,6 @@ fn entries(site: &Site, commune: Option<&str>) -> Vec<Entry> {
     all
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// RFC 3339 at midnight in Vietnam: documents carry a day, not a time.
 fn timestamp(day: Date) -> String {
     format!("{}T00:00:00+07:00", day.iso())
@@ -206,14 +191,6 @@ pub fn files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_is_escaped_for_xml() {
-        assert_eq!(
-            escape("Tin <mới> & \"nóng\"\u{1}"),
-            "Tin &lt;mới&gt; &amp; &quot;nóng&quot; "
-        );
-    }
 
     #[test]
     fn times_are_midnight_in_vietnam() {

@@ -14,6 +14,7 @@ pub mod search;
 pub mod theme;
 pub mod urls;
 pub mod views;
+mod xml;
 
 use crate::model::Site;
 use crate::write::{Contents, OutputFile};

@@ -14,6 +14,7 @@
 //! are estimated here from typical sans-serif advances (see `advance`); nothing asks plotters
 //! to measure, and the browser draws the text with the page's own sans-serif font.
 
+use crate::render::xml::escape;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::{
@@ -403,22 +404,6 @@ fn truncate(text: &str, room: f64, bold: bool) -> String {
     }
     let mut out = out.trim_end().to_string();
     out.push('…');
-    out
-}
-
-/// Escapes text for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
     out
 }
 
