@@ -142,35 +142,27 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
         let title = format!("{DOCUMENTS_TITLE} — trang {number}");
         list.render(r, &page_url(*number), &title, &[documents_link()])?;
     }
-    for k in &kinds {
-        let docs: Vec<&Document> = newest_first
-            .iter()
-            .filter(|d| d.data.loai == *k)
-            .copied()
-            .collect();
-        let list = DocumentList {
-            documents: summaries(&docs),
-            pager: None,
-            kinds: Vec::new(),
-            years: Vec::new(),
+    // every document of one kind or one year, on one page, newest first
+    let facet_page =
+        |r: &mut Renderer, url: &str, title: &str, keep: &dyn Fn(&Document) -> bool| {
+            let docs: Vec<&Document> = newest_first.iter().filter(|d| keep(d)).copied().collect();
+            DocumentList {
+                documents: summaries(&docs),
+                pager: None,
+                kinds: Vec::new(),
+                years: Vec::new(),
+            }
+            .render(r, url, title, &[documents_link()])
         };
+    for k in &kinds {
         let url = format!("van-ban/loai/{}/index.html", k.key());
-        list.render(r, &url, k.label_vi(), &[documents_link()])?;
+        facet_page(r, &url, k.label_vi(), &|d| d.data.loai == *k)?;
     }
     for y in &years {
-        let docs: Vec<&Document> = newest_first
-            .iter()
-            .filter(|d| d.data.ngay.year() == *y)
-            .copied()
-            .collect();
-        let list = DocumentList {
-            documents: summaries(&docs),
-            pager: None,
-            kinds: Vec::new(),
-            years: Vec::new(),
-        };
         let url = format!("van-ban/nam/{y}/index.html");
-        list.render(r, &url, &format!("Văn bản năm {y}"), &[documents_link()])?;
+        facet_page(r, &url, &format!("Văn bản năm {y}"), &|d| {
+            d.data.ngay.year() == *y
+        })?;
     }
     Ok(())
 }
