@@ -73,41 +73,10 @@ pub struct ServeArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     #[command(subcommand)]
-    pub what: NewCommand,
+    pub what: Scaffold,
     /// Thư mục nội dung / Content folder
     #[arg(long, global = true, default_value = "content")]
     pub content: PathBuf,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum NewCommand {
-    /// Một trang mới, chạy được ngay / A new site that builds as it is
-    Site {
-        /// Thư mục sẽ tạo / Folder to create
-        dir: PathBuf,
-    },
-    /// bau-cu/<ĐỢT>/dot-bau-cu.yaml: một đợt bầu cử / an election round
-    Election {
-        /// Mã đợt bầu, ví dụ hong-gai-2025 / Round id, e.g. hong-gai-2025
-        round: String,
-    },
-    /// bau-cu/<ĐỢT>/ung-cu-vien/<tên>.md: một ứng cử viên / a candidate
-    Candidate {
-        /// Mã đợt bầu / Round id
-        round: String,
-        /// Họ và tên, ví dụ "Nguyễn Văn An" / Full name
-        name: String,
-    },
-    /// van-ban/<tên>.md: một văn bản / a document
-    Document {
-        /// Trích yếu hoặc tên tệp / Title or file name
-        title: String,
-    },
-    /// bau-cu/<ĐỢT>/ket-qua.yaml: kết quả kiểm phiếu / results
-    Results {
-        /// Mã đợt bầu / Round id
-        round: String,
-    },
 }
 
 #[derive(Debug, Args)]
@@ -231,17 +200,10 @@ impl ServeArgs {
 impl NewArgs {
     fn run(self, lang: Lang) -> u8 {
         let next_steps = match &self.what {
-            NewCommand::Site { dir } => Some(dir.display().to_string()),
+            Scaffold::Site { dir } => Some(dir.display().to_string()),
             _ => None,
         };
-        let what = match self.what {
-            NewCommand::Site { dir } => Scaffold::Site { dir },
-            NewCommand::Election { round } => Scaffold::Election { round },
-            NewCommand::Candidate { round, name } => Scaffold::Candidate { round, name },
-            NewCommand::Document { title } => Scaffold::Document { title },
-            NewCommand::Results { round } => Scaffold::Results { round },
-        };
-        match what.create(&self.content) {
+        match self.what.create(&self.content) {
             Ok(created) => {
                 for path in created {
                     println!("{} {}", lang.pick("Đã tạo", "Created"), path.display());

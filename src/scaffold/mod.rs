@@ -20,25 +20,35 @@ const DOCUMENT: &str = include_str!("templates/van-ban.md");
 /// The commune of a new site: `don-vi/xa-moi.yaml`.
 pub const NEW_COMMUNE: &str = "xa-moi";
 
-/// What to create.
-#[derive(Debug, Clone)]
+/// What to create; also the command line's `niemyet new` subcommands, whose help the doc
+/// comments are.
+#[derive(Debug, Clone, clap::Subcommand)]
 pub enum Scaffold {
-    /// `DIR/content/` with the site's settings and one commune.
+    /// Một trang mới, chạy được ngay / A new site that builds as it is
     Site {
+        /// Thư mục sẽ tạo / Folder to create
         dir: PathBuf,
     },
+    /// bau-cu/<ĐỢT>/dot-bau-cu.yaml: một đợt bầu cử / an election round
     Election {
+        /// Mã đợt bầu, ví dụ hong-gai-2025 / Round id, e.g. hong-gai-2025
         round: String,
     },
+    /// bau-cu/<ĐỢT>/ung-cu-vien/<tên>.md: một ứng cử viên / a candidate
     Candidate {
+        /// Mã đợt bầu / Round id
         round: String,
+        /// Họ và tên, ví dụ "Nguyễn Văn An" / Full name
         name: String,
     },
+    /// van-ban/<tên>.md: một văn bản / a document
     Document {
+        /// Trích yếu hoặc tên tệp / Title or file name
         title: String,
     },
-    /// One group per contest of the round, with a line for each of its candidates.
+    /// bau-cu/<ĐỢT>/ket-qua.yaml: kết quả kiểm phiếu / results
     Results {
+        /// Mã đợt bầu / Round id
         round: String,
     },
 }
