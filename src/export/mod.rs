@@ -179,4 +179,12 @@ pub(crate) mod testing {
         assert!(!diagnostics.has_errors(), "{diagnostics}");
         site
     }
+
+    /// Every contest of every round of `site`.
+    pub fn contests(site: &Site) -> Vec<super::Contest<'_>> {
+        site.rounds
+            .iter()
+            .flat_map(|r| super::Contest::of_round(site, r).unwrap())
+            .collect()
+    }
 }

@@ -255,16 +255,12 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::testing::example_site;
+    use crate::export::testing::{contests, example_site};
     use std::collections::BTreeSet;
 
     fn example() -> Popolo {
         let site = example_site();
-        let contests: Vec<Contest> = site
-            .rounds
-            .iter()
-            .flat_map(|r| Contest::of_round(&site, r).unwrap())
-            .collect();
+        let contests = contests(&site);
         popolo(&site, &contests)
     }
 

@@ -421,17 +421,13 @@ pub fn report(site: &Site, contests: &[Contest]) -> ElectionReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::testing::example_site;
+    use crate::export::testing::{contests, example_site};
     use serde_json::Value;
     use std::collections::BTreeSet;
 
     fn example() -> Value {
         let site = example_site();
-        let contests: Vec<Contest> = site
-            .rounds
-            .iter()
-            .flat_map(|r| Contest::of_round(&site, r).unwrap())
-            .collect();
+        let contests = contests(&site);
         serde_json::to_value(report(&site, &contests)).unwrap()
     }
 
