@@ -155,8 +155,21 @@ impl BuildArgs {
 
 impl CheckArgs {
     fn run(self, lang: Lang) -> u8 {
-        let (_, diagnostics) = crate::check(&self.content);
+        let (site, diagnostics) = crate::check(&self.content);
         eprint!("{}", report::render(&diagnostics, &self.content, lang));
+        for u in crate::model::translation::untranslated(&site) {
+            if u.files.is_empty() {
+                continue;
+            }
+            let (language, n) = (&u.language, u.files.len());
+            match lang {
+                Lang::Vi => eprintln!("Chưa dịch sang `{language}` ({n} tệp):"),
+                Lang::En => eprintln!("Not yet translated into `{language}` ({n} files):"),
+            }
+            for f in &u.files {
+                eprintln!("  {}", f.display().to_string().replace('\\', "/"));
+            }
+        }
         if diagnostics.has_errors() {
             EXIT_CONTENT
         } else {

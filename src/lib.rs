@@ -70,7 +70,7 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
-    all.extend(render::theme::Theme::load(content).1);
+    all.extend(render::theme::Theme::load(content, &site.config.languages()).1);
     let scope = if all.has_errors() {
         validate::Scope::WithinFiles
     } else {

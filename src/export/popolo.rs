@@ -13,7 +13,7 @@ use crate::model::Site;
 use crate::model::candidate::{Candidate, Gender};
 use crate::model::division::Commune;
 use crate::model::election::{ContestStatus, Round};
-use crate::render::views::RoundSummary;
+use crate::render::views::round_title_vi;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,7 +236,7 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
         .iter()
         .map(|r| Event {
             id: format!("event:{}", r.id),
-            name: RoundSummary::new(site, r).title,
+            name: round_title_vi(site, r),
             classification: "election",
             start_date: r.data.ngay_bau_cu.iso(),
             end_date: r.data.ngay_bau_cu.iso(),

@@ -8,7 +8,7 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::{Office, Round};
 use crate::model::result::VotingMethod;
-use crate::render::views::RoundSummary;
+use crate::render::views::round_title_vi;
 use serde::Serialize;
 
 /// One counted contest (kết quả một cuộc bầu).
@@ -168,7 +168,7 @@ pub fn round<'a>(site: &'a Site, round: &'a Round, contests: &[Contest<'a>]) -> 
     let d = &round.data;
     RoundRecord {
         dot_bau_cu: &round.id,
-        tieu_de: RoundSummary::new(site, round).title,
+        tieu_de: round_title_vi(site, round),
         don_vi: &d.don_vi,
         chuc_danh: d.chuc_danh,
         nhiem_ky: term(round),

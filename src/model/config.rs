@@ -4,7 +4,7 @@ use super::date::Date;
 use super::rules::RuleSetFile;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Name of the portal.
@@ -27,6 +27,13 @@ pub struct SiteConfig {
     /// Markdown shown on the about page.
     #[serde(default)]
     pub gioi_thieu: Option<String>,
+    #[serde(default)]
+    pub gioi_thieu_en: Option<String>,
+    /// The portal's languages (ngôn ngữ), the default first: it is served at the site root, each
+    /// other one under its own folder (`en/`). Its interface strings come from the theme's
+    /// `i18n/<code>.yaml`, so a third language needs a strings file, not code.
+    #[serde(default = "default_languages")]
+    pub ngon_ngu: Vec<String>,
     /// The URL path the site is served under (e.g. `/bau-cu/`), used only by the 404 page, which a
     /// server shows at any depth and so cannot use relative links.
     #[serde(default)]
@@ -41,4 +48,89 @@ pub struct SiteConfig {
     /// Public holidays (ngày nghỉ lễ), skipped when counting working days to a legal deadline.
     #[serde(default)]
     pub ngay_nghi_le: Vec<Date>,
+}
+
+fn default_languages() -> Vec<String> {
+    vec![DEFAULT_LANGUAGE.to_string()]
+}
+
+/// The language of a site that names none.
+pub const DEFAULT_LANGUAGE: &str = "vi";
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            ten: String::new(),
+            ten_en: None,
+            co_quan: String::new(),
+            co_quan_en: None,
+            dia_chi: None,
+            dien_thoai: None,
+            email: None,
+            du_lieu_mau: false,
+            gioi_thieu: None,
+            gioi_thieu_en: None,
+            ngon_ngu: default_languages(),
+            duong_dan_goc: None,
+            dia_chi_web: None,
+            quy_tac_bau_cu: Vec::new(),
+            ngay_nghi_le: Vec::new(),
+        }
+    }
+}
+
+impl SiteConfig {
+    /// The portal's languages, the default first; never empty.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for l in &self.ngon_ngu {
+            if is_language_code(l) && !out.contains(&l.as_str()) {
+                out.push(l);
+            }
+        }
+        if out.is_empty() {
+            out.push(DEFAULT_LANGUAGE);
+        }
+        out
+    }
+
+    /// The language served at the site root.
+    pub fn default_language(&self) -> &str {
+        self.languages()[0]
+    }
+
+    /// A name in `language`: the `_en` field in English, the Vietnamese one otherwise.
+    pub fn localized<'a>(vi: &'a str, en: Option<&'a String>, language: &str) -> &'a str {
+        match en {
+            Some(en) if language == "en" && !en.trim().is_empty() => en,
+            _ => vi,
+        }
+    }
+}
+
+/// A language code as the portal uses it in folders and `lang`: two or three lowercase letters
+/// (`vi`, `en`, `fr`).
+pub fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_keep_their_order_and_drop_what_is_not_a_code() {
+        let mut c = SiteConfig::default();
+        assert_eq!(c.languages(), vec!["vi"]);
+        c.ngon_ngu = vec![
+            "vi".into(),
+            "en".into(),
+            "en".into(),
+            "EN".into(),
+            "".into(),
+        ];
+        assert_eq!(c.languages(), vec!["vi", "en"]);
+        c.ngon_ngu = vec![];
+        assert_eq!(c.default_language(), "vi");
+    }
 }

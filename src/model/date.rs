@@ -69,6 +69,20 @@ impl Date {
         self.year
     }
 
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday(&self) -> usize {
+        // 1970-01-01 was a Thursday (3)
+        usize::try_from((self.day_number() + 3).rem_euclid(7)).unwrap_or(0)
+    }
+
     /// `2022-06-05`: for machine-readable output (`<time datetime>`, JSON, sorting).
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -82,20 +96,6 @@ impl Date {
     /// `ngày 5 tháng 6 năm 2022`: the date in running Vietnamese text.
     pub fn vi_long(&self) -> String {
         format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
-    }
-
-    /// `Chủ nhật`, `Thứ Hai` … `Thứ Bảy`.
-    pub fn weekday_vi(&self) -> &'static str {
-        // 0 = Thursday, as 1970-01-01 was
-        [
-            "Thứ Năm",
-            "Thứ Sáu",
-            "Thứ Bảy",
-            "Chủ nhật",
-            "Thứ Hai",
-            "Thứ Ba",
-            "Thứ Tư",
-        ][usize::try_from(self.day_number().rem_euclid(7)).unwrap_or(0)]
     }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
@@ -149,8 +149,7 @@ impl Date {
 
     /// Monday to Friday. Public holidays are not known to the calendar; see `plus_working_days`.
     pub fn is_weekday(&self) -> bool {
-        // 1970-01-01 was a Thursday: 0 = Thursday … 2 = Saturday, 3 = Sunday
-        !matches!(self.day_number().rem_euclid(7), 2 | 3)
+        self.weekday() < 5
     }
 
     /// The date after `n` working days (Monday to Friday, skipping `holidays`), counting from the
@@ -280,8 +279,9 @@ mod tests {
     fn working_days_skip_weekends_and_holidays() {
         // 05/6/2022 was a Sunday, 10/6/2022 a Friday
         assert!(!Date::new(2022, 6, 5).unwrap().is_weekday());
-        assert_eq!(Date::new(2022, 6, 5).unwrap().weekday_vi(), "Chủ nhật");
-        assert_eq!(Date::new(2024, 10, 14).unwrap().weekday_vi(), "Thứ Hai");
+        assert_eq!(Date::new(2022, 6, 5).unwrap().weekday(), 6);
+        assert_eq!(Date::new(2024, 10, 14).unwrap().weekday(), 0);
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3);
         let friday = Date::new(2022, 6, 10).unwrap();
         assert!(friday.is_weekday());
         assert_eq!(friday.plus_working_days(5, &[]), Date::new(2022, 6, 17));

@@ -158,6 +158,8 @@ pub struct Commune {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamesAt {
     pub commune: String,
+    /// The English name of that day, when given.
+    pub commune_en: Option<String>,
     pub district: Option<String>,
     pub province: String,
 }
@@ -175,6 +177,7 @@ impl Commune {
         match former.into_iter().find(|f| day <= f.den_ngay) {
             Some(f) => NamesAt {
                 commune: f.ten.clone(),
+                commune_en: f.ten_en.clone(),
                 district: f.huyen.clone(),
                 province: f.tinh.clone().unwrap_or_else(|| self.data.tinh.clone()),
             },
@@ -185,6 +188,7 @@ impl Commune {
     pub fn current_names(&self) -> NamesAt {
         NamesAt {
             commune: self.data.ten.clone(),
+            commune_en: self.data.ten_en.clone(),
             district: self.data.huyen.clone(),
             province: self.data.tinh.clone(),
         }

@@ -179,4 +179,7 @@ pub struct Document {
     pub data: DocumentFile,
     pub body: String,
     pub attachments: Vec<Attachment>,
+    /// In the site's other languages (`<slug>.en.md`).
+    pub translations:
+        Vec<super::translation::Translation<super::translation::DocumentTranslationFile>>,
 }

@@ -239,6 +239,9 @@ pub struct RoundFile {
     /// Title; when absent one is made from office, commune and term.
     #[serde(default)]
     pub tieu_de: Option<String>,
+    /// The title in English, for the English pages.
+    #[serde(default)]
+    pub tieu_de_en: Option<String>,
     /// Id of the commune/ward (a file in `don-vi/`).
     pub don_vi: String,
     pub chuc_danh: Office,
@@ -256,6 +259,12 @@ pub struct RoundFile {
     pub quy_tac: Option<String>,
     #[serde(default)]
     pub gioi_thieu: Option<String>,
+    /// The introduction in English, for the English pages.
+    #[serde(default)]
+    pub gioi_thieu_en: Option<String>,
+    /// Why the round is postponed or not held, in English.
+    #[serde(default)]
+    pub ly_do_en: Option<String>,
     #[serde(default)]
     pub cac_buoc: Steps,
     #[serde(deserialize_with = "contest_items")]

@@ -21,6 +21,7 @@ pub mod term;
 pub(crate) mod testing;
 pub mod text;
 pub mod timeline;
+pub mod translation;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{self, RoundSources, SourceFile, Sources, front_matter, yaml};
@@ -34,6 +35,7 @@ use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use translation::{DocumentTranslationFile, PageTranslationFile};
 
 /// Everything a site publishes.
 #[derive(Debug, Clone, Default)]
@@ -152,8 +154,10 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.rounds
         .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
 
+    let (document_translations, documents) = split_translations(&sources.documents);
+    let (page_translations, pages) = split_translations(&sources.pages);
     let mut seen_docs: HashMap<String, PathBuf> = HashMap::new();
-    for file in &sources.documents {
+    for file in documents {
         if let Some(doc) = assemble_document(file, &mut problems) {
             if let Some(first) = seen_docs.insert(doc.slug.clone(), doc.file.clone()) {
                 problems.push(duplicate(&doc.file, Some(1), "van_ban", &doc.slug, &first));
@@ -165,9 +169,61 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.documents
         .sort_by(|a, b| (b.data.ngay, &a.slug).cmp(&(a.data.ngay, &b.slug)));
 
-    for file in &sources.pages {
+    for file in pages {
         if let Some(page) = assemble_page(file, &mut problems) {
             site.pages.push(page);
+        }
+    }
+    let languages = site.config.languages();
+    let slugs: Vec<String> = site.documents.iter().map(|d| d.slug.clone()).collect();
+    for (file, slug, language) in document_translations {
+        let Some(t) = assemble_translation::<DocumentTranslationFile>(
+            file,
+            slug,
+            language,
+            &languages,
+            &slugs,
+            &mut problems,
+        ) else {
+            continue;
+        };
+        if let Some(doc) = site.documents.iter_mut().find(|d| d.slug == slug) {
+            let cited = doc.data.can_cu.len();
+            if !t.data.can_cu.is_empty() && t.data.can_cu.len() != cited {
+                problems.push(
+                    Diagnostic::error(
+                        &t.file,
+                        Bilingual::new(
+                            format!("Bản dịch có {} căn cứ nhưng văn bản gốc có {cited}.", t.data.can_cu.len()),
+                            format!("The translation has {} legal bases but the original has {cited}.", t.data.can_cu.len()),
+                        ),
+                    )
+                    .at(file.line_of_top("can_cu"), None)
+                    .field("can_cu")
+                    .hint(Bilingual::new(
+                        "Dịch từng căn cứ của văn bản gốc, theo đúng thứ tự, hoặc bỏ can_cu để giữ nguyên văn.",
+                        "Translate each legal basis of the original, in its order, or leave can_cu out to keep the original's.",
+                    )),
+                );
+                continue;
+            }
+            doc.translations.push(t);
+        }
+    }
+    let slugs: Vec<String> = site.pages.iter().map(|p| p.slug.clone()).collect();
+    for (file, slug, language) in page_translations {
+        let Some(t) = assemble_translation::<PageTranslationFile>(
+            file,
+            slug,
+            language,
+            &languages,
+            &slugs,
+            &mut problems,
+        ) else {
+            continue;
+        };
+        if let Some(page) = site.pages.iter_mut().find(|p| p.slug == slug) {
+            page.translations.push(t);
         }
     }
     site.pages.sort_by(|a, b| {
@@ -182,6 +238,98 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     });
 
     (site, problems)
+}
+
+/// The files of a folder that are translations (`<slug>.<language>.md`), with their original's
+/// slug and language, and the others.
+type TranslationSource<'a> = (&'a SourceFile, &'a str, &'a str);
+
+fn split_translations(files: &[SourceFile]) -> (Vec<TranslationSource<'_>>, Vec<&SourceFile>) {
+    let mut translations = Vec::new();
+    let mut originals = Vec::new();
+    for file in files {
+        let name = file
+            .rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        match translation::split_stem(name) {
+            Some((slug, language)) => translations.push((file, slug, language)),
+            None => originals.push(file),
+        }
+    }
+    (translations, originals)
+}
+
+/// A translation whose language is one of the site's others and whose original exists.
+fn assemble_translation<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    slug: &str,
+    language: &str,
+    languages: &[&str],
+    originals: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<translation::Translation<T>> {
+    let default = languages.first().copied().unwrap_or_default();
+    if !languages.contains(&language) || language == default {
+        let others = languages[1..].join(", ");
+        problems.push(
+            Diagnostic::error(
+                &file.rel,
+                Bilingual::new(
+                    format!("Tệp dịch sang ngôn ngữ “{language}”, nhưng cổng không có ngôn ngữ này (ngon_ngu trong cau-hinh.yaml) ngoài ngôn ngữ mặc định."),
+                    format!("The file translates into “{language}”, which is not one of the portal's other languages (ngon_ngu in cau-hinh.yaml)."),
+                ),
+            )
+            .hint(Bilingual::new(
+                format!("Thêm “{language}” vào ngon_ngu, hoặc đặt tên tệp theo một ngôn ngữ khác của cổng ({others})."),
+                format!("Add “{language}” to ngon_ngu, or name the file after another language of the portal ({others})."),
+            )),
+        );
+        return None;
+    }
+    if !originals.iter().any(|o| o == slug) {
+        let hint = match text::closest(slug, originals.iter().map(String::as_str)) {
+            Some(near) => Bilingual::new(
+                format!(
+                    "Có phải đây là bản dịch của “{near}.md”? Đổi tên tệp thành “{near}.{language}.md”."
+                ),
+                format!(
+                    "Is it the translation of “{near}.md”? Rename the file to “{near}.{language}.md”."
+                ),
+            ),
+            None => Bilingual::new(
+                format!("Đặt bản dịch cạnh văn bản gốc, cùng tên, thêm “.{language}” trước “.md”."),
+                format!(
+                    "Put the translation beside its original, with its name and “.{language}” before “.md”."
+                ),
+            ),
+        };
+        problems.push(
+            Diagnostic::error(
+                &file.rel,
+                Bilingual::new(
+                    format!("Không có văn bản gốc “{slug}.md” cho bản dịch này."),
+                    format!("There is no original “{slug}.md” for this translation."),
+                ),
+            )
+            .hint(hint),
+        );
+        return None;
+    }
+    match front_matter::parse::<T>(file) {
+        Ok(p) => Some(translation::Translation {
+            language: language.to_string(),
+            file: file.rel.clone(),
+            body_line: p.body_line,
+            data: p.data,
+            body: p.body,
+        }),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    }
 }
 
 /// Slugs that name the site's own sections and so cannot be a page.
@@ -413,6 +561,7 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
         data,
         body: parsed.body,
         attachments,
+        translations: Vec::new(),
     })
 }
 
@@ -470,6 +619,7 @@ fn assemble_page(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Pa
             body_line: p.body_line,
             data: p.data,
             body: p.body,
+            translations: Vec::new(),
         }),
         Err(d) => {
             problems.push(d);

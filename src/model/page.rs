@@ -19,4 +19,6 @@ pub struct Page {
     pub body_line: usize,
     pub data: PageFile,
     pub body: String,
+    /// In the site's other languages (`<slug>.en.md`).
+    pub translations: Vec<super::translation::Translation<super::translation::PageTranslationFile>>,
 }

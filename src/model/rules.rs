@@ -42,6 +42,15 @@ impl Base {
         }
     }
 
+    /// As in the data files (`tong-cu-tri`): the key of its interface strings.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Eligible => "tong-cu-tri",
+            Self::Participants => "cu-tri-tham-gia",
+            Self::ValidBallots => "phieu-hop-le",
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             Self::Eligible => "of all households",

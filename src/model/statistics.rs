@@ -7,7 +7,11 @@ use super::text::sort_key;
 /// How many of `total` candidates have some trait.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Share {
+    /// The Vietnamese label, for diagnostics and tests.
     pub label: &'static str,
+    /// The level as in the candidate files (`trung-cap`): pages look its label up in their
+    /// language's strings, under `qualification` or `political_theory`.
+    pub key: &'static str,
     pub count: u32,
 }
 
@@ -39,6 +43,7 @@ impl Composition {
             .iter()
             .map(|&q| Share {
                 label: q.label_vi(),
+                key: qualification_key(q),
                 count: count(&|c| c.data.trinh_do_chuyen_mon == q),
             })
             .collect();
@@ -46,6 +51,7 @@ impl Composition {
             .iter()
             .map(|&p| Share {
                 label: p.label_vi(),
+                key: theory_key(p),
                 count: count(&|c| c.data.ly_luan_chinh_tri == p),
             })
             .collect();
@@ -90,6 +96,30 @@ const THEORY_LEVELS: [PoliticalTheory; 5] = [
     PoliticalTheory::Advanced,
     PoliticalTheory::Bachelor,
 ];
+
+/// The key of a qualification, as the candidate files write it.
+fn qualification_key(q: Qualification) -> &'static str {
+    match q {
+        Qualification::None => "khong",
+        Qualification::Elementary => "so-cap",
+        Qualification::Vocational => "trung-cap",
+        Qualification::College => "cao-dang",
+        Qualification::University => "dai-hoc",
+        Qualification::Master => "thac-si",
+        Qualification::Doctorate => "tien-si",
+    }
+}
+
+/// The key of a political-theory level, as the candidate files write it.
+fn theory_key(p: PoliticalTheory) -> &'static str {
+    match p {
+        PoliticalTheory::None => "khong",
+        PoliticalTheory::Elementary => "so-cap",
+        PoliticalTheory::Intermediate => "trung-cap",
+        PoliticalTheory::Advanced => "cao-cap",
+        PoliticalTheory::Bachelor => "cu-nhan",
+    }
+}
 
 /// Whether an ethnicity as written (`Kinh`, `kinh`, `Khmer`, `Tày`) is an ethnic minority.
 pub fn is_minority(ethnicity: &str) -> bool {
@@ -184,8 +214,26 @@ mod tests {
         // printed "31, 16%"
         assert_eq!(share(c.political_theory[2].count), "31,67%");
         assert_eq!(share(c.minority), "31,67%");
+        assert_eq!(
+            (c.qualification[2].key, c.political_theory[2].key),
+            ("trung-cap", "trung-cap")
+        );
         let levels: u32 = c.qualification.iter().map(|s| s.count).sum();
         assert_eq!(levels, 60, "every candidate has one level");
+    }
+
+    fn yaml<T: serde::Serialize>(value: &T) -> String {
+        serde_yaml::to_string(value).unwrap().trim().to_string()
+    }
+
+    #[test]
+    fn share_keys_are_the_levels_as_candidate_files_write_them() {
+        for q in QUALIFICATIONS {
+            assert_eq!(yaml(&q), qualification_key(q));
+        }
+        for p in THEORY_LEVELS {
+            assert_eq!(yaml(&p), theory_key(p));
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! always holds the same twenty documents however many are published later. The list's first
 //! page shows the newest documents and links to the numbered pages.
 
-use super::pages::{DOCUMENTS_TITLE, ROUNDS_TITLE, TermGroup, term_groups, trail};
+use super::locale::Locale;
+use super::pages::{TermGroup, term_groups, trail};
 use super::views::{DocumentSummary, Link};
 use super::{Renderer, link, urls};
 use crate::model::Site;
@@ -57,12 +58,12 @@ fn page_url(number: usize) -> String {
 }
 
 /// The pager of the list's first page (`None`) or of numbered page `Some(n)`.
-fn pager(full_pages: usize, current: Option<usize>) -> Option<Pager> {
+fn pager(l: &Locale, full_pages: usize, current: Option<usize>) -> Option<Pager> {
     if full_pages == 0 {
         return None;
     }
     let mut pages = vec![PageLink {
-        label: "Mới nhất".into(),
+        label: l.t("list_newest"),
         number: None,
         url: urls::DOCUMENTS.into(),
         current: current.is_none(),
@@ -92,17 +93,20 @@ fn pager(full_pages: usize, current: Option<usize>) -> Option<Pager> {
 }
 
 pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
+    let l = r.locale.clone();
     let newest_first: Vec<&Document> = site.documents.iter().collect();
     let oldest_first: Vec<&Document> = newest_first.iter().rev().copied().collect();
     let summaries = |docs: &[&Document]| -> Vec<DocumentSummary> {
-        docs.iter().map(|d| DocumentSummary::new(d)).collect()
+        docs.iter()
+            .map(|d| DocumentSummary::new(&l, site, d))
+            .collect()
     };
     let pages = stable_pages(oldest_first.len(), PAGE_SIZE);
     let kinds: BTreeSet<DocumentKind> = site.documents.iter().map(|d| d.data.loai).collect();
     let kind_facets: Vec<Facet> = kinds
         .iter()
         .map(|k| Facet {
-            title: k.label_vi().to_string(),
+            title: l.label("doc_kind", k.key()),
             url: format!("van-ban/loai/{}/index.html", k.key()),
             count: site.documents.iter().filter(|d| d.data.loai == *k).count(),
         })
@@ -125,22 +129,26 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
     let newest: Vec<&Document> = newest_first.iter().take(PAGE_SIZE).copied().collect();
     let list = DocumentList {
         documents: summaries(&newest),
-        pager: pager(pages.len(), None),
+        pager: pager(&l, pages.len(), None),
         kinds: kind_facets.clone(),
         years: year_facets.clone(),
     };
-    list.render(r, urls::DOCUMENTS, DOCUMENTS_TITLE, &[])?;
+    let documents_title = l.t("title_documents");
+    list.render(r, urls::DOCUMENTS, &documents_title, &[])?;
     for (number, first, end) in &pages {
         let mut chunk: Vec<&Document> = oldest_first[*first..*end].to_vec();
         chunk.reverse();
         let list = DocumentList {
             documents: summaries(&chunk),
-            pager: pager(pages.len(), Some(*number)),
+            pager: pager(&l, pages.len(), Some(*number)),
             kinds: Vec::new(),
             years: Vec::new(),
         };
-        let title = format!("{DOCUMENTS_TITLE} — trang {number}");
-        list.render(r, &page_url(*number), &title, &[documents_link()])?;
+        let title = l.fill(
+            "archive_documents_page",
+            &[("title", &documents_title), ("n", &number.to_string())],
+        );
+        list.render(r, &page_url(*number), &title, &[documents_link(&l)])?;
     }
     // every document of one kind or one year, on one page, newest first
     let facet_page =
@@ -152,23 +160,24 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
                 kinds: Vec::new(),
                 years: Vec::new(),
             }
-            .render(r, url, title, &[documents_link()])
+            .render(r, url, title, &[documents_link(&l)])
         };
     for k in &kinds {
         let url = format!("van-ban/loai/{}/index.html", k.key());
-        facet_page(r, &url, k.label_vi(), &|d| d.data.loai == *k)?;
+        facet_page(r, &url, &l.label("doc_kind", k.key()), &|d| {
+            d.data.loai == *k
+        })?;
     }
     for y in &years {
         let url = format!("van-ban/nam/{y}/index.html");
-        facet_page(r, &url, &format!("Văn bản năm {y}"), &|d| {
-            d.data.ngay.year() == *y
-        })?;
+        let title = l.fill("archive_documents_year", &[("year", &y.to_string())]);
+        facet_page(r, &url, &title, &|d| d.data.ngay.year() == *y)?;
     }
     Ok(())
 }
 
-fn documents_link() -> Link {
-    link(DOCUMENTS_TITLE, urls::DOCUMENTS)
+fn documents_link(l: &Locale) -> Link {
+    link(l.t("title_documents"), urls::DOCUMENTS)
 }
 
 /// One page listing documents.
@@ -187,6 +196,7 @@ impl DocumentList {
         title: &str,
         ancestors: &[Link],
     ) -> Result<(), String> {
+        let l = r.locale.clone();
         let mut ctx = Context::new();
         ctx.insert("documents", &self.documents);
         ctx.insert("pager", &self.pager);
@@ -196,7 +206,7 @@ impl DocumentList {
             url,
             "documents.html",
             title,
-            trail(ancestors, title, url),
+            trail(&l, ancestors, title, url),
             ctx,
         )
     }
@@ -204,6 +214,7 @@ impl DocumentList {
 
 /// Elections by year and by term, each on a page of its own, and the links to them.
 pub(super) fn rounds(r: &mut Renderer, site: &Site) -> Result<(Vec<Link>, Vec<Link>), String> {
+    let l = r.locale.clone();
     let years: BTreeSet<i32> = site
         .rounds
         .iter()
@@ -213,18 +224,18 @@ pub(super) fn rounds(r: &mut Renderer, site: &Site) -> Result<(Vec<Link>, Vec<Li
     let mut year_links = Vec::new();
     for y in years.iter().rev() {
         let url = format!("bau-cu/nam/{y}/index.html");
-        let title = format!("Bầu cử năm {y}");
-        let groups = term_groups(site, |x: &Round| x.data.ngay_bau_cu.year() == *y);
+        let title = l.fill("archive_rounds_year", &[("year", &y.to_string())]);
+        let groups = term_groups(&l, site, |x: &Round| x.data.ngay_bau_cu.year() == *y);
         rounds_page(r, &url, &title, &groups)?;
         year_links.push(link(y.to_string(), &url));
     }
     let mut term_links = Vec::new();
     for t in terms.iter().rev() {
         let url = format!("bau-cu/nhiem-ky/{}-{}/index.html", t.start, t.end);
-        let title = format!("Bầu cử nhiệm kỳ {t}");
-        let groups = term_groups(site, |x: &Round| x.data.nhiem_ky == *t);
+        let title = l.fill("archive_rounds_term", &[("term", &l.term(*t))]);
+        let groups = term_groups(&l, site, |x: &Round| x.data.nhiem_ky == *t);
         rounds_page(r, &url, &title, &groups)?;
-        term_links.push(link(t.to_string(), &url));
+        term_links.push(link(l.term(*t), &url));
     }
     Ok((year_links, term_links))
 }
@@ -235,14 +246,15 @@ fn rounds_page(
     title: &str,
     groups: &[TermGroup],
 ) -> Result<(), String> {
+    let l = r.locale.clone();
     let mut ctx = Context::new();
     ctx.insert("groups", groups);
-    let ancestors = [link(ROUNDS_TITLE, urls::ROUNDS)];
+    let ancestors = [link(l.t("title_rounds"), urls::ROUNDS)];
     r.page(
         url,
         "rounds.html",
         title,
-        trail(&ancestors, title, url),
+        trail(&l, &ancestors, title, url),
         ctx,
     )
 }
@@ -262,14 +274,17 @@ mod tests {
 
     #[test]
     fn the_pager_links_newer_and_older_pages() {
-        assert_eq!(pager(0, None), None);
-        let first = pager(2, None).unwrap();
+        let strings = [("list_newest".to_string(), "Mới nhất".to_string())].into();
+        let l = Locale::new("vi", true, &strings);
+        assert_eq!(pager(&l, 0, None), None);
+        let first = pager(&l, 2, None).unwrap();
+        assert_eq!(first.pages[0].label, "Mới nhất");
         assert_eq!(first.older.as_deref(), Some("van-ban/trang/2/index.html"));
         assert_eq!(first.newer, None);
-        let two = pager(2, Some(2)).unwrap();
+        let two = pager(&l, 2, Some(2)).unwrap();
         assert_eq!(two.newer.as_deref(), Some(urls::DOCUMENTS));
         assert_eq!(two.older.as_deref(), Some("van-ban/trang/1/index.html"));
-        let one = pager(2, Some(1)).unwrap();
+        let one = pager(&l, 2, Some(1)).unwrap();
         assert_eq!(one.older, None);
         assert!(one.pages.iter().any(|p| p.current && p.label == "1"));
     }

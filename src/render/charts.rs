@@ -3,15 +3,17 @@
 //! numbers, so the labels and texts here match the tables' wording.
 
 use super::chart::{Bar, BarChart, Marker};
-use super::format::{number_vi, percent_vi};
+use super::locale::Locale;
 use crate::model::Site;
 use crate::model::election::Round;
 use crate::model::outcome::{Outcome, base_of};
 use crate::model::result::{ContestCount, percent};
-use crate::model::statistics::Composition;
+use crate::model::rules::Base;
+use crate::model::statistics::{Composition, Share};
 
 /// Votes per candidate, against the share of households a candidate must pass.
 pub fn votes(
+    l: &Locale<'_>,
     site: &Site,
     round: &Round,
     village: &str,
@@ -30,13 +32,13 @@ pub fn votes(
         .candidates_in(village)
         .map(|cand| {
             let n = c.so_phieu.get(&cand.slug).copied().unwrap_or(0);
-            let share = percent(n, base).map(percent_vi).unwrap_or_default();
+            let share = percent(n, base).map(|p| l.percent(p)).unwrap_or_default();
             (
                 n,
                 Bar {
                     label: cand.data.ho_ten.clone(),
                     value: f64::from(n),
-                    text: format!("{} ({share})", number_vi(n.into())),
+                    text: format!("{} ({share})", l.number(n)),
                     emphasis: elected.as_deref() == Some(cand.slug.as_str()),
                 },
             )
@@ -45,15 +47,24 @@ pub fn votes(
     bars.sort_by_key(|b| std::cmp::Reverse(b.0));
     let marker = rules.map(|r| Marker {
         value: f64::from(base) * f64::from(r.election.percent) / 100.0,
-        label: format!("Quá {}% {}", r.election.percent, r.election.base.label_vi()),
+        label: l.fill(
+            "chart_votes_marker",
+            &[
+                ("percent", &r.election.percent.to_string()),
+                ("base", &l.label("base", r.election.base.key())),
+            ],
+        ),
     });
-    let base_label = rules.map_or("tổng số hộ", |r| r.election.base.label_vi());
+    let base_label = l.label(
+        "base",
+        rules.map_or(Base::Eligible, |r| r.election.base).key(),
+    );
     BarChart {
         id: "bieu-do-so-phieu".into(),
-        title: "Số phiếu bầu của từng ứng cử viên".into(),
-        description: format!(
-            "Thanh dài bằng số phiếu trên {} {base_label}; vạch đứt là mức phải vượt qua để trúng cử. Số liệu đầy đủ ở bảng bên cạnh.",
-            number_vi(base.into())
+        title: l.t("chart_votes_title"),
+        description: l.fill(
+            "chart_votes_description",
+            &[("total", &l.number(base)), ("base", &base_label)],
         ),
         bars: bars.into_iter().map(|(_, b)| b).collect(),
         max: f64::from(base),
@@ -64,7 +75,7 @@ pub fn votes(
 }
 
 /// Turnout per contest of a round, against the share that makes a vote valid.
-pub fn turnout(site: &Site, round: &Round) -> Result<Option<String>, String> {
+pub fn turnout(l: &Locale<'_>, site: &Site, round: &Round) -> Result<Option<String>, String> {
     let Some(sheet) = &round.results else {
         return Ok(None);
     };
@@ -81,7 +92,7 @@ pub fn turnout(site: &Site, round: &Round) -> Result<Option<String>, String> {
                     .and_then(|n| n.village(v))
                     .map_or_else(|| v.to_string(), |x| x.ten.clone()),
                 value: p,
-                text: percent_vi(p),
+                text: l.percent(p),
                 emphasis: false,
             })
         })
@@ -92,13 +103,13 @@ pub fn turnout(site: &Site, round: &Round) -> Result<Option<String>, String> {
     let quorum = site.rules_for(round).map(|r| r.quorum.percent);
     BarChart {
         id: "bieu-do-tham-gia".into(),
-        title: "Tỷ lệ cử tri đại diện hộ gia đình tham gia bầu cử".into(),
-        description: "Tỷ lệ hộ tham gia ở từng khu dân cư; vạch đứt là mức phải vượt qua để cuộc bầu hợp lệ. Số liệu đầy đủ ở bảng kết quả.".into(),
+        title: l.t("chart_turnout_title"),
+        description: l.t("chart_turnout_description"),
         bars,
         max: 100.0,
         marker: quorum.map(|q| Marker {
             value: f64::from(q),
-            label: format!("Quá {q}% số hộ"),
+            label: l.fill("chart_turnout_marker", &[("percent", &q.to_string())]),
         }),
     }
     .to_svg()
@@ -107,48 +118,48 @@ pub fn turnout(site: &Site, round: &Round) -> Result<Option<String>, String> {
 }
 
 /// A share of a candidate list, as a chart bar and a table row share.
-fn share_bar(label: &str, count: u32, total: u32) -> Bar {
+fn share_bar(l: &Locale<'_>, label: String, count: u32, total: u32) -> Bar {
     let p = percent(count, total).unwrap_or(0.0);
     Bar {
-        label: label.to_string(),
+        label,
         value: p,
-        text: format!("{} ({})", number_vi(count.into()), percent_vi(p)),
+        text: format!("{} ({})", l.number(count), l.percent(p)),
         emphasis: false,
     }
 }
 
 /// The three composition charts of a candidate list: make-up, qualification, political theory.
-pub fn composition(c: &Composition) -> Result<Vec<String>, String> {
+pub fn composition(l: &Locale<'_>, c: &Composition) -> Result<Vec<String>, String> {
     let t = c.total;
+    let bar = |key: &str, count| share_bar(l, l.t(key), count, t);
+    let levels = |group: &str, shares: &[Share]| -> Vec<Bar> {
+        shares
+            .iter()
+            .filter(|s| s.count > 0)
+            .map(|s| share_bar(l, l.label(group, s.key), s.count, t))
+            .collect()
+    };
     let charts = [
         (
             "bieu-do-co-cau",
-            "Cơ cấu ứng cử viên",
+            "composition_title",
             vec![
-                share_bar("Nữ", c.women, t),
-                share_bar("Tái cử", c.re_election, t),
-                share_bar("Ứng cử lần đầu", c.new, t),
-                share_bar("Dân tộc thiểu số", c.minority, t),
-                share_bar("Đảng viên", c.party_members, t),
+                bar("composition_women", c.women),
+                bar("composition_re_election", c.re_election),
+                bar("composition_new", c.new),
+                bar("composition_minority", c.minority),
+                bar("composition_party_members", c.party_members),
             ],
         ),
         (
             "bieu-do-chuyen-mon",
-            "Trình độ chuyên môn của ứng cử viên",
-            c.qualification
-                .iter()
-                .filter(|s| s.count > 0)
-                .map(|s| share_bar(s.label, s.count, t))
-                .collect(),
+            "chart_qualification_title",
+            levels("qualification", &c.qualification),
         ),
         (
             "bieu-do-ly-luan",
-            "Trình độ lý luận chính trị của ứng cử viên",
-            c.political_theory
-                .iter()
-                .filter(|s| s.count > 0)
-                .map(|s| share_bar(s.label, s.count, t))
-                .collect(),
+            "chart_political_theory_title",
+            levels("political_theory", &c.political_theory),
         ),
     ];
     charts
@@ -156,11 +167,8 @@ pub fn composition(c: &Composition) -> Result<Vec<String>, String> {
         .map(|(id, title, bars)| {
             BarChart {
                 id: id.into(),
-                title: title.into(),
-                description: format!(
-                    "Tỷ lệ trên tổng số {} ứng cử viên; số liệu đầy đủ ở bảng bên cạnh.",
-                    number_vi(t.into())
-                ),
+                title: l.t(title),
+                description: l.fill("chart_composition_description", &[("total", &l.number(t))]),
                 bars,
                 max: 100.0,
                 marker: None,

@@ -1,18 +1,22 @@
 //! What machines read to follow the portal: Atom feeds of new documents and results (one for
-//! the site, one per commune or ward), `sitemap.xml` and `robots.txt`.
+//! the site, one per commune or ward, in each language of the portal), `sitemap.xml` and
+//! `robots.txt`.
 //!
 //! Feeds and sitemaps need absolute addresses, so they are made only when the site's web address
 //! (`dia_chi_web`) is configured; `robots.txt` is always made. Every date comes from the content
 //! (documents, records, decisions), never from the clock, so the same content gives the same
 //! bytes.
 
+use super::locale::Locale;
 use super::urls;
-use super::views::RoundSummary;
+use super::views::{DocumentSummary, RoundSummary};
 use super::xml::escape;
 use crate::model::Site;
+use crate::model::config::SiteConfig;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::write::{Contents, OutputFile};
+use std::collections::BTreeSet;
 
 /// Entries in a feed: readers poll it, so it stays short.
 const FEED_ENTRIES: usize = 50;
@@ -20,7 +24,13 @@ const FEED_ENTRIES: usize = 50;
 /// The feed of the whole site, at the root.
 pub const SITE_FEED: &str = "atom.xml";
 
-/// The feed of one commune or ward, beside its page.
+/// The site's feed in the language whose pages are under `prefix` (`""`, `en/`).
+pub fn feed_of(prefix: &str) -> String {
+    format!("{prefix}{SITE_FEED}")
+}
+
+/// The feed of one commune or ward, beside its page: relative to a language's root, like the
+/// page (the English one is `en/don-vi/<id>/atom.xml` from the site root).
 pub fn commune_feed(id: &str) -> String {
     format!("don-vi/{id}/atom.xml")
 }
@@ -54,7 +64,23 @@ fn results_day(round: &Round) -> Option<Date> {
     Some(days.max().unwrap_or(round.data.ngay_bau_cu))
 }
 
-fn entries(site: &Site, commune: Option<&str>) -> Vec<Entry> {
+/// `url`, relative to the root of the language under `prefix`, from the site root instead:
+/// `en/` and `../van-ban/x/index.html` (a document not translated) give `van-ban/x/index.html`.
+fn from_site_root(prefix: &str, url: &str) -> String {
+    let mut parts: Vec<&str> = prefix.split('/').filter(|p| !p.is_empty()).collect();
+    for segment in url.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
     let in_commune = |round: &Round| commune.is_none_or(|id| round.data.don_vi == id);
     let mut all: Vec<Entry> = site
         .documents
@@ -69,20 +95,25 @@ fn entries(site: &Site, commune: Option<&str>) -> Vec<Entry> {
                         .is_some_and(|r| r.data.don_vi == id)
             })
         })
-        .map(|d| Entry {
-            title: d.data.tieu_de.clone(),
-            path: urls::document(&d.slug),
-            updated: d.data.ngay,
-            summary: format!(
-                "{}{} — {}",
-                d.data.loai.label_vi(),
-                d.data
-                    .so_hieu
-                    .as_deref()
-                    .map(|n| format!(" số {n}"))
-                    .unwrap_or_default(),
-                d.data.co_quan
-            ),
+        .map(|d| {
+            // its page in this language, or the default language's when not translated
+            let summary = DocumentSummary::new(l, site, d);
+            let number = d
+                .data
+                .so_hieu
+                .as_deref()
+                .map(|n| format!(" {} {n}", l.t("doc_number_in_text")))
+                .unwrap_or_default();
+            Entry {
+                path: from_site_root(&l.prefix, &summary.url),
+                updated: d.data.ngay,
+                summary: format!(
+                    "{}{number} — {}",
+                    l.label("doc_kind", d.data.loai.key()),
+                    summary.issuer
+                ),
+                title: summary.title,
+            }
         })
         .collect();
     all.extend(
@@ -90,12 +121,16 @@ fn entries(site: &Site, commune: Option<&str>) -> Vec<Entry> {
             .iter()
             .filter(|r| in_commune(r))
             .filter_map(|r| {
-                let summary = RoundSummary::new(site, r);
+                let summary = RoundSummary::new(l, site, r);
                 Some(Entry {
-                    title: format!("Kết quả: {}", summary.title),
-                    path: summary.url,
+                    title: l.fill("feed_results_title", &[("round", &summary.title)]),
+                    path: from_site_root(&l.prefix, &summary.url),
                     updated: results_day(r)?,
-                    summary: format!("{} — {}", summary.status, summary.date),
+                    summary: format!(
+                        "{} — {}",
+                        l.label("round_status", r.data.trang_thai.key()),
+                        l.date(r.data.ngay_bau_cu)
+                    ),
                 })
             }),
     );
@@ -109,20 +144,32 @@ fn timestamp(day: Date) -> String {
     format!("{}T00:00:00+07:00", day.iso())
 }
 
-fn atom(site: &Site, base: &str, self_path: &str, title: &str, entries: &[Entry]) -> String {
+/// One feed in the language of `l`: `self_path` is from the site root.
+fn atom(
+    l: &Locale,
+    site: &Site,
+    base: &str,
+    self_path: &str,
+    title: &str,
+    entries: &[Entry],
+) -> String {
     let updated = entries
         .iter()
         .map(|e| e.updated)
         .max()
         .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), timestamp);
+    let c = &site.config;
+    let author = SiteConfig::localized(&c.co_quan, c.co_quan_en.as_ref(), l.language);
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n\
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <id>{base}{self_path}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n\
          <author><name>{}</name></author>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}{self_path}\"/>\n\
-         <link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n",
+         <link rel=\"alternate\" type=\"text/html\" href=\"{base}{home}\"/>\n",
         escape(title),
-        escape(&site.config.co_quan),
+        escape(author),
+        lang = escape(l.language),
+        home = urls::encode(&l.prefix),
     );
     for e in entries {
         xml.push_str(&format!(
@@ -145,8 +192,9 @@ fn text_file(path: &str, text: String) -> OutputFile {
     }
 }
 
-/// The feeds, `robots.txt` and, given every page's path, `sitemap.xml`.
-pub fn files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
+/// The feeds of every language in `locales` (the default first), `robots.txt` and, given the
+/// path of every page of every language, `sitemap.xml`.
+pub fn files(site: &Site, locales: &[Locale], pages: &[&str]) -> Vec<OutputFile> {
     let Some(base) = base_url(site) else {
         return vec![text_file("robots.txt", "User-agent: *\nAllow: /\n".into())];
     };
@@ -154,47 +202,157 @@ pub fn files(site: &Site, pages: &[&str]) -> Vec<OutputFile> {
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
     )];
-    out.push(text_file(
-        SITE_FEED,
-        atom(
-            site,
-            &base,
-            SITE_FEED,
-            &site.config.ten,
-            &entries(site, None),
-        ),
-    ));
-    for c in &site.communes {
-        let path = commune_feed(&c.id);
-        let title = format!("{} — {}", c.data.ten, site.config.ten);
+    let c = &site.config;
+    for l in locales {
+        let site_name = SiteConfig::localized(&c.ten, c.ten_en.as_ref(), l.language);
+        let path = feed_of(&l.prefix);
         out.push(text_file(
             &path,
-            atom(site, &base, &path, &title, &entries(site, Some(&c.id))),
+            atom(l, site, &base, &path, site_name, &entries(l, site, None)),
         ));
+        for commune in &site.communes {
+            let path = format!("{}{}", l.prefix, commune_feed(&commune.id));
+            let name =
+                SiteConfig::localized(&commune.data.ten, commune.data.ten_en.as_ref(), l.language);
+            let title = format!("{name} — {site_name}");
+            let entries = entries(l, site, Some(&commune.id));
+            out.push(text_file(
+                &path,
+                atom(l, site, &base, &path, &title, &entries),
+            ));
+        }
     }
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for page in pages.iter().filter(|p| **p != urls::NOT_FOUND) {
-        // a folder's index is addressed as the folder, as servers and links to it do
-        let address = page.strip_suffix("index.html").unwrap_or(page);
-        sitemap.push_str(&format!(
-            "<url><loc>{base}{}</loc></url>\n",
-            escape(&urls::encode(address))
-        ));
-    }
-    sitemap.push_str("</urlset>\n");
-    out.push(text_file("sitemap.xml", sitemap));
+    out.push(text_file("sitemap.xml", sitemap(&base, locales, pages)));
     out
+}
+
+/// Every page but the 404 pages, each version of a page listing the versions that exist, in
+/// every language, as `hreflang` alternates (a document not translated has none).
+fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
+    let exists: BTreeSet<&str> = pages.iter().copied().collect();
+    let not_found: Vec<String> = locales
+        .iter()
+        .map(|l| format!("{}{}", l.prefix, urls::NOT_FOUND))
+        .chain([urls::NOT_FOUND.to_string()])
+        .collect();
+    // a folder's index is addressed as the folder, as servers and links to it do
+    let address = |page: &str| {
+        let folder = page.strip_suffix("index.html").unwrap_or(page);
+        format!("{base}{}", escape(&urls::encode(folder)))
+    };
+    // the path of a page from the root of its language: the others' pages are in their folder
+    let in_language = |page: &'_ str| -> String {
+        locales
+            .iter()
+            .skip(1)
+            .find_map(|l| {
+                page.strip_prefix(l.prefix.as_str())
+                    .filter(|_| !l.prefix.is_empty())
+            })
+            .unwrap_or(page)
+            .to_string()
+    };
+    let bilingual = locales.len() > 1;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+    );
+    if bilingual {
+        xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    xml.push_str(">\n");
+    for page in pages.iter().filter(|p| !not_found.iter().any(|n| n == *p)) {
+        let rel = in_language(page);
+        let versions: Vec<(&str, String)> = locales
+            .iter()
+            .map(|l| (l.language, format!("{}{rel}", l.prefix)))
+            .filter(|(_, path)| exists.contains(path.as_str()))
+            .collect();
+        xml.push_str(&format!("<url><loc>{}</loc>", address(page)));
+        if bilingual && versions.len() > 1 {
+            for (language, path) in &versions {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape(language),
+                    address(path)
+                ));
+            }
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::i18n::Strings;
 
     #[test]
     fn times_are_midnight_in_vietnam() {
         let day = Date::new(2022, 6, 5).unwrap();
         assert_eq!(timestamp(day), "2022-06-05T00:00:00+07:00");
+    }
+
+    #[test]
+    fn pages_of_a_language_are_addressed_from_the_site_root() {
+        assert_eq!(
+            from_site_root("", "van-ban/x/index.html"),
+            "van-ban/x/index.html"
+        );
+        assert_eq!(
+            from_site_root("en/", "van-ban/x/index.html"),
+            "en/van-ban/x/index.html"
+        );
+        assert_eq!(
+            from_site_root("en/", "../van-ban/x/index.html"),
+            "van-ban/x/index.html"
+        );
+    }
+
+    #[test]
+    fn the_sitemap_lists_each_version_with_the_versions_that_exist() {
+        let strings = Strings::new();
+        let locales = [
+            Locale::new("vi", true, &strings),
+            Locale::new("en", false, &strings),
+        ];
+        let pages = [
+            "404.html",
+            "en/404.html",
+            "en/index.html",
+            "index.html",
+            "van-ban/chi-tieng-viet/index.html",
+        ];
+        let xml = sitemap("https://x.vn/", &locales, &pages);
+        let doc = roxml_free_lines(&xml);
+        assert_eq!(doc.len(), 3, "{xml}");
+        assert!(
+            doc[0].starts_with("<url><loc>https://x.vn/en/</loc>"),
+            "{xml}"
+        );
+        for line in &doc[..2] {
+            assert!(
+                line.contains("hreflang=\"vi\" href=\"https://x.vn/\"")
+                    && line.contains("hreflang=\"en\" href=\"https://x.vn/en/\""),
+                "{xml}"
+            );
+        }
+        assert_eq!(
+            doc[2], "<url><loc>https://x.vn/van-ban/chi-tieng-viet/</loc></url>",
+            "no alternate for a page in one language"
+        );
+        // one language: the sitemap of before, with no alternates
+        let one = sitemap("https://x.vn/", &locales[..1], &["404.html", "index.html"]);
+        assert_eq!(
+            one,
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
+             <url><loc>https://x.vn/</loc></url>\n</urlset>\n"
+        );
+    }
+
+    /// The `<url>` lines of a sitemap.
+    fn roxml_free_lines(xml: &str) -> Vec<&str> {
+        xml.lines().filter(|l| l.starts_with("<url>")).collect()
     }
 }

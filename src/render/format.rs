@@ -1,43 +1,90 @@
-//! Vietnamese formatting of numbers and sizes, as readers expect them: `4.459.718`, `44,04%`.
-//! Numbers are formatted here, in Rust, and reach templates as text.
+//! Formatting of numbers, shares, sizes and dates as readers of each language expect them:
+//! `4.459.718`, `48,33%` and `ngày 5 tháng 6 năm 2022` in Vietnamese; `4,459,718`, `48.33%` and
+//! `5 June 2022` in English. The separators and date patterns come from the language's interface
+//! strings (`format_*` keys), so a third language needs no code; [`Locale`](super::locale::Locale)
+//! reads them, and templates reach them through the filters it registers.
 
-/// `4459718` → `4.459.718`.
-pub fn number_vi(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+use crate::model::date::Date;
+
+/// How a language writes numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle<'a> {
+    /// Between groups of three digits: `.` in Vietnamese, `,` in English.
+    pub thousands: &'a str,
+    /// Before the decimals: `,` in Vietnamese, `.` in English.
+    pub decimal: &'a str,
+}
+
+impl NumberStyle<'_> {
+    pub const VI: NumberStyle<'static> = NumberStyle {
+        thousands: ".",
+        decimal: ",",
+    };
+
+    /// `4459718` → `4.459.718` (Vietnamese), `4,459,718` (English).
+    pub fn number(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(self.thousands);
+            }
+            out.push(c);
         }
-        out.push(c);
+        out
     }
-    out
+
+    /// `x` with `decimals` decimals: `44,04` (Vietnamese), `44.04` (English).
+    pub fn decimal(&self, x: f64, decimals: usize) -> String {
+        let fixed = format!("{x:.decimals$}");
+        match fixed.split_once('.') {
+            Some((int, frac)) => {
+                let int: u64 = int.parse().unwrap_or(0);
+                format!("{}{}{frac}", self.number(int), self.decimal)
+            }
+            None => self.number(fixed.parse().unwrap_or(0)),
+        }
+    }
+
+    /// `44.0443…` → `44,04%`: a percent with two decimals.
+    pub fn percent(&self, p: f64) -> String {
+        format!("{}%", self.decimal(p, 2))
+    }
+
+    /// `part/whole` as a percent to compare with a threshold of `threshold`%: two decimals, or
+    /// more when two would hide which side of the threshold it is on (10001/20001 is 50,002%,
+    /// not 50,00%).
+    pub fn share_against(&self, part: u32, whole: u32, threshold: u8) -> String {
+        let exact = f64::from(part) * 100.0 / f64::from(whole.max(1));
+        let at_threshold = u64::from(part) * 100 == u64::from(whole) * u64::from(threshold);
+        let mut decimals = 2;
+        while decimals < 6
+            && !at_threshold
+            && (round_to(exact, decimals) - f64::from(threshold)).abs() < f64::EPSILON
+        {
+            decimals += 1;
+        }
+        format!("{}%", self.decimal(exact, decimals))
+    }
+
+    /// A file size for people: `512 byte`, `12,3 KB`, `1,5 MB`; `unit` names bytes below 1 KB.
+    pub fn size(&self, bytes: u64, unit: &str) -> String {
+        const KB: f64 = 1024.0;
+        let b = bytes as f64;
+        if bytes < 1024 {
+            format!("{bytes} {unit}")
+        } else if b < KB * KB {
+            format!("{} KB", self.decimal(b / KB, 1))
+        } else {
+            format!("{} MB", self.decimal(b / KB / KB, 1))
+        }
+    }
 }
 
-/// `44.0443…` → `44,04%`: two decimals, comma as decimal separator.
+/// `44,04%`: a Vietnamese percent, for what is only ever Vietnamese (the tests of statistics
+/// against the seed's printed figures).
 pub fn percent_vi(p: f64) -> String {
-    let fixed = format!("{p:.2}");
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, "00"));
-    let int: u64 = int.parse().unwrap_or(0);
-    format!("{},{frac}%", number_vi(int))
-}
-
-/// `part/whole` as a percent to compare with a threshold of `threshold`%: two decimals, or more
-/// when two would hide which side of the threshold it is on (10001/20001 is 50,002%, not 50,00%).
-pub fn share_against_vi(part: u32, whole: u32, threshold: u8) -> String {
-    let exact = f64::from(part) * 100.0 / f64::from(whole.max(1));
-    let at_threshold = u64::from(part) * 100 == u64::from(whole) * u64::from(threshold);
-    let mut decimals = 2;
-    while decimals < 6
-        && !at_threshold
-        && (round_to(exact, decimals) - f64::from(threshold)).abs() < f64::EPSILON
-    {
-        decimals += 1;
-    }
-    let fixed = format!("{exact:.decimals$}");
-    let (int, frac) = fixed.split_once('.').unwrap_or((&fixed, "00"));
-    let int: u64 = int.parse().unwrap_or(0);
-    format!("{},{frac}%", number_vi(int))
+    NumberStyle::VI.percent(p)
 }
 
 fn round_to(x: f64, decimals: usize) -> f64 {
@@ -45,56 +92,126 @@ fn round_to(x: f64, decimals: usize) -> f64 {
     text.parse().unwrap_or(x)
 }
 
-/// A file size for people: `512 byte`, `12,3 KB`, `1,5 MB`.
-pub fn size_vi(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} byte")
-    } else if b < KB * KB {
-        format!("{} KB", one_decimal(b / KB))
-    } else {
-        format!("{} MB", one_decimal(b / KB / KB))
-    }
+/// A date by a language's pattern. Placeholders: `{d}` day, `{dd}` day on two digits, `{m}`
+/// month number, `{mm}` on two digits, `{month}` the month's name from `months` (January
+/// first), `{yyyy}` the year. `{dd}/{m}/{yyyy}` → `05/6/2022`; `{d} {month} {yyyy}` →
+/// `5 June 2022`.
+pub fn date(d: Date, pattern: &str, months: &[&str; 12]) -> String {
+    let (day, month) = (d.day(), d.month());
+    let name = months[usize::from(month.clamp(1, 12) - 1)];
+    pattern
+        .replace("{dd}", &format!("{day:02}"))
+        .replace("{d}", &day.to_string())
+        .replace("{mm}", &format!("{month:02}"))
+        .replace("{month}", name)
+        .replace("{m}", &month.to_string())
+        .replace("{yyyy}", &d.year().to_string())
 }
 
-fn one_decimal(x: f64) -> String {
-    format!("{x:.1}").replace('.', ",")
+/// `text` with each `{name}` replaced by its value: the sentences of the interface strings.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const EN: NumberStyle<'static> = NumberStyle {
+        thousands: ",",
+        decimal: ".",
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
     #[test]
-    fn numbers_use_dots_for_thousands() {
-        assert_eq!(number_vi(0), "0");
-        assert_eq!(number_vi(999), "999");
-        assert_eq!(number_vi(1234), "1.234");
-        assert_eq!(number_vi(4459718), "4.459.718");
+    fn numbers_group_thousands_by_language() {
+        let vi = NumberStyle::VI;
+        assert_eq!(vi.number(0), "0");
+        assert_eq!(vi.number(999), "999");
+        assert_eq!(vi.number(1234), "1.234");
+        assert_eq!(vi.number(4459718), "4.459.718");
+        assert_eq!(EN.number(4459718), "4,459,718");
+        assert_eq!(EN.number(1_000_000), "1,000,000");
     }
 
     #[test]
-    fn percents_use_a_decimal_comma() {
-        assert_eq!(percent_vi(159.0 * 100.0 / 361.0), "44,04%");
-        assert_eq!(percent_vi(8.0 * 100.0 / 390.0), "2,05%");
-        assert_eq!(percent_vi(100.0), "100,00%");
-        assert_eq!(percent_vi(0.0), "0,00%");
+    fn percents_use_the_language_decimal_mark() {
+        let vi = NumberStyle::VI;
+        assert_eq!(vi.percent(159.0 * 100.0 / 361.0), "44,04%");
+        assert_eq!(vi.percent(29.0 * 100.0 / 60.0), "48,33%");
+        assert_eq!(vi.percent(8.0 * 100.0 / 390.0), "2,05%");
+        assert_eq!(vi.percent(100.0), "100,00%");
+        assert_eq!(vi.percent(0.0), "0,00%");
+        assert_eq!(EN.percent(29.0 * 100.0 / 60.0), "48.33%");
+        assert_eq!(EN.percent(100.0), "100.00%");
+        assert_eq!(EN.decimal(12345.678, 1), "12,345.7");
+        assert_eq!(vi.decimal(12345.678, 1), "12.345,7");
+        assert_eq!(vi.decimal(7.0, 0), "7");
     }
 
     #[test]
     fn shares_against_a_threshold_never_round_onto_it() {
-        assert_eq!(share_against_vi(159, 361, 50), "44,04%");
-        assert_eq!(share_against_vi(180, 360, 50), "50,00%");
-        assert_eq!(share_against_vi(10_001, 20_001, 50), "50,002%");
-        assert_eq!(share_against_vi(9_999, 19_999, 50), "49,997%");
-        assert_eq!(share_against_vi(1, 0, 50), "100,00%");
+        let vi = NumberStyle::VI;
+        assert_eq!(vi.share_against(159, 361, 50), "44,04%");
+        assert_eq!(vi.share_against(180, 360, 50), "50,00%");
+        assert_eq!(vi.share_against(10_001, 20_001, 50), "50,002%");
+        assert_eq!(vi.share_against(9_999, 19_999, 50), "49,997%");
+        assert_eq!(vi.share_against(1, 0, 50), "100,00%");
+        assert_eq!(EN.share_against(10_001, 20_001, 50), "50.002%");
     }
 
     #[test]
     fn sizes_are_readable() {
-        assert_eq!(size_vi(512), "512 byte");
-        assert_eq!(size_vi(12_595), "12,3 KB");
-        assert_eq!(size_vi(1_572_864), "1,5 MB");
+        let vi = NumberStyle::VI;
+        assert_eq!(vi.size(512, "byte"), "512 byte");
+        assert_eq!(vi.size(12_595, "byte"), "12,3 KB");
+        assert_eq!(vi.size(1_572_864, "byte"), "1,5 MB");
+        assert_eq!(EN.size(12_595, "bytes"), "12.3 KB");
+    }
+
+    #[test]
+    fn dates_follow_the_language_pattern() {
+        let d = Date::new(2022, 6, 5).unwrap();
+        let vi_months = [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ];
+        assert_eq!(date(d, "{dd}/{m}/{yyyy}", &vi_months), "05/6/2022");
+        assert_eq!(
+            date(d, "ngày {d} tháng {m} năm {yyyy}", &vi_months),
+            "ngày 5 tháng 6 năm 2022"
+        );
+        assert_eq!(date(d, "{d} {month} {yyyy}", &MONTHS), "5 June 2022");
+        let d = Date::new(2024, 12, 31).unwrap();
+        assert_eq!(date(d, "{mm}/{dd}/{yyyy}", &MONTHS), "12/31/2024");
+        assert_eq!(date(d, "{d} {month} {yyyy}", &MONTHS), "31 December 2024");
+    }
+
+    #[test]
+    fn sentences_are_filled_by_name() {
+        assert_eq!(
+            fill(
+                "{name} with {ratio} > {percent}%",
+                &[("name", "An"), ("ratio", "3/4"), ("percent", "50")]
+            ),
+            "An with 3/4 > 50%"
+        );
+        assert_eq!(fill("no {gap}", &[]), "no {gap}");
     }
 }

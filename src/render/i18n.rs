@@ -12,15 +12,6 @@ use crate::model::text::closest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The languages of the portal, the default first. One place, so that moving the list to the
-/// site configuration changes nothing else.
-pub const LANGUAGES: &[&str] = &["vi"];
-
-/// The language of the site root.
-pub fn default_language() -> &'static str {
-    LANGUAGES[0]
-}
-
 /// The folder of the language files, in the default theme and in a site's `theme/`.
 pub const I18N_DIR: &str = "i18n";
 
@@ -50,18 +41,26 @@ pub struct KeyUse {
     pub line: usize,
 }
 
-/// The strings of every language after the site's overrides, and the problems found.
+/// The strings of each of the site's `languages` (the default first) after the site's
+/// overrides, and the problems found. Every language must have every string of the default
+/// language, since Rust builds sentences from them as templates do.
 pub fn load(
+    languages: &[&str],
     embedded: Vec<LanguageFile>,
     overrides: Vec<LanguageFile>,
     templates: &[TemplateSource<'_>],
 ) -> (BTreeMap<String, Strings>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let mut by_language: BTreeMap<String, Strings> = LANGUAGES
+    let mut by_language: BTreeMap<String, Strings> = languages
         .iter()
         .map(|l| ((*l).to_string(), Strings::new()))
         .collect();
     let mut defaults: BTreeSet<String> = BTreeSet::new();
+    // the theme's files of languages the site does not use are not read
+    let embedded: Vec<LanguageFile> = embedded
+        .into_iter()
+        .filter(|lf| by_language.contains_key(&lf.language))
+        .collect();
     for lf in embedded {
         match parse(&lf.file) {
             Ok((strings, warnings)) => {
@@ -85,7 +84,7 @@ pub fn load(
         .collect();
     for lf in overrides {
         let Some(strings) = by_language.get_mut(&lf.language) else {
-            problems.push(unknown_language(&lf));
+            problems.push(unknown_language(&lf, languages));
             continue;
         };
         match parse(&lf.file) {
@@ -99,7 +98,18 @@ pub fn load(
             Err(d) => problems.push(d),
         }
     }
+    let default = languages.first().and_then(|l| by_language.get(*l));
     for (language, strings) in &by_language {
+        if let Some(default) = default.filter(|_| Some(&language.as_str()) != languages.first()) {
+            let missing: Vec<&str> = default
+                .keys()
+                .filter(|k| !strings.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if !missing.is_empty() {
+                problems.push(incomplete_language(language, &missing, strings.is_empty()));
+            }
+        }
         for (template, keys) in &uses {
             for k in keys.iter().filter(|k| !strings.contains_key(&k.key)) {
                 problems.push(missing_key(template, k, language, strings));
@@ -310,8 +320,46 @@ fn unknown_key(file: &SourceFile, key: &str, known: &BTreeSet<&str>) -> Diagnost
     .hint(hint)
 }
 
-fn unknown_language(lf: &LanguageFile) -> Diagnostic {
-    let list = LANGUAGES.join(", ");
+/// A language of the site that lacks strings the default language has: its pages would show
+/// nothing where the words go.
+fn incomplete_language(language: &str, missing: &[&str], none: bool) -> Diagnostic {
+    let file = site_file(language);
+    let shown: Vec<String> = missing.iter().take(8).map(|k| format!("`{k}`")).collect();
+    let more = if missing.len() > shown.len() {
+        ", …"
+    } else {
+        ""
+    };
+    let list = format!("{}{more}", shown.join(", "));
+    let message = if none {
+        Bilingual::new(
+            format!(
+                "Cổng có ngôn ngữ `{language}` (ngon_ngu trong cau-hinh.yaml) nhưng không có chuỗi giao diện nào cho ngôn ngữ đó."
+            ),
+            format!(
+                "The portal has the language `{language}` (ngon_ngu in cau-hinh.yaml) but no interface strings for it."
+            ),
+        )
+    } else {
+        Bilingual::new(
+            format!(
+                "Ngôn ngữ `{language}` thiếu {} chuỗi giao diện: {list}.",
+                missing.len()
+            ),
+            format!(
+                "The language `{language}` lacks {} interface strings: {list}.",
+                missing.len()
+            ),
+        )
+    };
+    Diagnostic::error(&file, message).hint(Bilingual::new(
+        format!("Chép themes/default/i18n/vi.yaml của niemyet thành {} rồi dịch từng dòng, hoặc bỏ `{language}` khỏi ngon_ngu.", file.display()),
+        format!("Copy niemyet's themes/default/i18n/vi.yaml to {} and translate each line, or remove `{language}` from ngon_ngu.", file.display()),
+    ))
+}
+
+fn unknown_language(lf: &LanguageFile, languages: &[&str]) -> Diagnostic {
+    let list = languages.join(", ");
     Diagnostic::warning(
         &lf.file.rel,
         Bilingual::new(
@@ -376,6 +424,7 @@ mod tests {
     fn a_site_file_changes_one_string_and_keeps_the_others() {
         let path = Path::new("themes/default/templates/a.html");
         let (strings, problems) = load(
+            &["vi"],
             vec![file(
                 "vi.yaml",
                 "# nav\nnav_home: \"Trang chủ\"\nnav_about: Giới thiệu\n",
@@ -397,6 +446,7 @@ mod tests {
     fn a_missing_key_is_an_error_naming_key_template_and_line() {
         let path = Path::new("theme/templates/a.html");
         let (_, problems) = load(
+            &["vi"],
             vec![file("vi.yaml", "nav_home: Trang chủ\n")],
             vec![],
             &[template("a.html", path, "<h1>\n{{ t.nav_hom }}</h1>")],
@@ -418,6 +468,7 @@ mod tests {
     fn an_unused_site_key_is_a_warning_with_the_nearest_key() {
         let path = Path::new("theme/templates/a.html");
         let (strings, problems) = load(
+            &["vi"],
             vec![file("vi.yaml", "nav_home: Trang chủ\n")],
             vec![file(
                 "theme/i18n/vi.yaml",
@@ -438,6 +489,7 @@ mod tests {
     #[test]
     fn broken_and_stray_site_files_are_reported_with_their_place() {
         let (strings, problems) = load(
+            &["vi"],
             vec![file("vi.yaml", "nav_home: Trang chủ\n")],
             vec![
                 file("theme/i18n/vi.yaml", "nav_home: \"Trang\n"),
@@ -456,6 +508,7 @@ mod tests {
     #[test]
     fn empty_and_repeated_site_strings_are_warnings_and_keep_the_default() {
         let (strings, problems) = load(
+            &["vi"],
             vec![file(
                 "vi.yaml",
                 "nav_home: Trang chủ\nnav_about: Giới thiệu\n",

@@ -6,6 +6,7 @@ mod charts;
 pub mod feeds;
 pub mod format;
 pub mod i18n;
+pub mod locale;
 pub mod markdown;
 mod pages;
 mod result_pages;
@@ -18,24 +19,45 @@ mod xml;
 
 use crate::model::Site;
 use crate::write::{Contents, OutputFile};
+use locale::Locale;
+use serde::Serialize;
 use tera::Context;
 use theme::Theme;
 use views::{Link, SiteView};
 
-/// Every file of the site, in a stable order.
+/// Every file of the site, in a stable order: the pages of each language (the default at the
+/// root, the others in their own folder), then the files that exist once (data, feeds, theme).
 pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
+    let languages = site.config.languages();
     // `check` has reported the theme's problems already; a build only goes on without errors
-    let theme = match Theme::load(&site.root) {
+    let mut theme = match Theme::load(&site.root, &languages) {
         (Some(theme), _) => theme,
         (None, problems) => return Err(problems.iter().map(ToString::to_string).collect()),
     };
+    theme.register_filters();
+    let locales = languages
+        .iter()
+        .enumerate()
+        .map(|(i, language)| {
+            theme
+                .strings(language)
+                .map(|strings| Locale::new(language, i == 0, strings))
+                .ok_or_else(|| format!("no interface strings for `{language}`"))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let mut r = Renderer {
         site,
         theme: &theme,
-        site_view: SiteView::new(site),
+        locale: locales[0].clone(),
+        locales: locales.clone(),
+        site_view: SiteView::new(site, &locales[0]),
         files: Vec::new(),
     };
-    pages::all(&mut r)?;
+    for locale in &locales {
+        r.site_view = SiteView::new(site, locale);
+        r.locale = locale.clone();
+        pages::all(&mut r)?;
+    }
     let mut pages: Vec<&str> = r
         .files
         .iter()
@@ -43,7 +65,7 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
         .map(|f| f.path.as_str())
         .collect();
     pages.sort_unstable();
-    let machine_files = feeds::files(site, &pages);
+    let machine_files = feeds::files(site, &locales, &pages);
     r.files.extend(machine_files);
     r.files.extend(crate::export::files(site)?);
     for (name, bytes) in &theme.statics {
@@ -60,35 +82,90 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
 pub(crate) struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
+    /// The language of the pages being rendered.
+    locale: Locale<'a>,
+    /// Every language of the site, the default first.
+    locales: Vec<Locale<'a>>,
     site_view: SiteView,
     files: Vec<OutputFile>,
 }
 
+/// In which languages a page exists. Pages made from records exist in all; a document or a free
+/// page only in the languages it is written in.
+pub(crate) enum Availability<'x> {
+    Everywhere,
+    /// Only in these languages; the others' switcher links go to `nearest` (a page that exists
+    /// in every language, named by the interface string `nearest_title`), and say so.
+    Only {
+        languages: &'x [&'x str],
+        nearest: &'static str,
+        nearest_title: &'static str,
+    },
+}
+
+/// A link of the language switcher, and an `hreflang` alternate when `translated`.
+#[derive(Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    url: String,
+    current: bool,
+    translated: bool,
+    /// For a page missing in that language: the notice, in that language.
+    notice: Option<String>,
+}
+
 impl Renderer<'_> {
-    /// Renders `template` to `path`, with the context every page shares: the way up to the root
-    /// (unless the page set its own),
-    /// the site, the title, the breadcrumb trail (whose last entry is the page itself) and `t`, the
-    /// interface strings of the page's language.
+    /// Renders `template` to `path` (relative to the language's root) in the current language.
     fn page(
         &mut self,
         path: &str,
         template: &str,
         title: &str,
         trail: Vec<Link>,
-        mut ctx: Context,
+        ctx: Context,
     ) -> Result<(), String> {
-        if !ctx.contains_key("root") {
-            ctx.insert("root", &urls::root_of(path));
-        }
+        self.page_in(path, template, title, trail, ctx, &Availability::Everywhere)
+    }
+
+    /// [`Self::page`] for a page that may be missing in some languages. Besides the page's own
+    /// values, every template gets: `root`, the way up to the language's root (the 404 page sets
+    /// its own); `site_root`, the way up to the site root, where the theme's files, data and
+    /// attachments exist once for all languages; `site`, `title`, `breadcrumbs` (the last one is
+    /// the page itself), `path`, `lang`, `languages` (the switcher) and `t`, the interface
+    /// strings of the page's language.
+    fn page_in(
+        &mut self,
+        path: &str,
+        template: &str,
+        title: &str,
+        trail: Vec<Link>,
+        mut ctx: Context,
+        availability: &Availability,
+    ) -> Result<(), String> {
+        let full = format!("{}{path}", self.locale.prefix);
+        let site_root = match ctx.get("root").and_then(|v| v.as_str()) {
+            Some(root) => root.to_string(),
+            None => {
+                ctx.insert("root", &urls::root_of(path));
+                urls::root_of(&full)
+            }
+        };
+        ctx.insert(
+            "languages",
+            &self.language_links(path, &site_root, availability),
+        );
+        ctx.insert("site_root", &site_root);
         ctx.insert("site", &self.site_view);
         ctx.insert(
             "feed_url",
-            &feeds::base_url(self.site).map(|_| feeds::SITE_FEED),
+            &feeds::base_url(self.site).map(|_| feeds::feed_of(&self.locale.prefix)),
         );
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
-        let language = i18n::default_language();
+        ctx.insert("lang", self.locale.language);
+        let language = self.locale.language;
         let strings = self
             .theme
             .strings(language)
@@ -100,17 +177,69 @@ impl Renderer<'_> {
             .render(template, &ctx)
             .map_err(|e| format!("{template} ({path}): {}", theme::describe(&e)))?;
         self.files.push(OutputFile {
-            path: path.to_string(),
+            path: full,
             contents: Contents::Bytes(html.into_bytes()),
         });
         Ok(())
     }
 
+    /// The switcher of a page at `path`: each language's version of it, or of the nearest page
+    /// that language has.
+    fn language_links(
+        &self,
+        path: &str,
+        site_root: &str,
+        availability: &Availability,
+    ) -> Vec<LanguageLink> {
+        self.locales
+            .iter()
+            .map(|l| {
+                let translated = match availability {
+                    Availability::Everywhere => true,
+                    Availability::Only { languages, .. } => languages.contains(&l.language),
+                };
+                let (target, notice) = match availability {
+                    Availability::Only {
+                        nearest,
+                        nearest_title,
+                        ..
+                    } if !translated => (
+                        *nearest,
+                        Some(format!(
+                            "{} {}",
+                            l.t("lang_not_translated"),
+                            l.t(nearest_title)
+                        )),
+                    ),
+                    _ => (path, None),
+                };
+                LanguageLink {
+                    code: l.language.to_string(),
+                    name: l.t("language_name"),
+                    url: format!("{site_root}{}{target}", l.prefix),
+                    current: l.language == self.locale.language,
+                    translated,
+                    notice,
+                }
+            })
+            .collect()
+    }
+
+    /// Copies a file into the output: once, with the default language's pages, since every
+    /// language links to the same copy.
     fn copy(&mut self, path: String, source: std::path::PathBuf) {
+        if !self.locale.prefix.is_empty() {
+            return;
+        }
         self.files.push(OutputFile {
             path,
             contents: Contents::CopyOf(source),
         });
+    }
+
+    /// Whether the pages being rendered are the default language's, at the site root.
+    fn is_default_language(&self) -> bool {
+        self.locale.prefix.is_empty()
     }
 }
 

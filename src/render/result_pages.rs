@@ -1,21 +1,20 @@
 //! Pages about results beyond one round: the public lists to post at the ward office (niêm yết),
 //! and the overview of every round's results across wards and terms.
 
-use super::format::{number_vi, percent_vi};
-use super::pages::{ROUNDS_TITLE, trail};
+use super::locale::Locale;
+use super::pages::trail;
 use super::result_views::{ContestRow, OutcomeView};
 use super::views::{CandidateRow, DataLinks, Link, RoundSummary};
 use super::{Renderer, link, urls};
 use crate::export;
 use crate::model::Site;
+use crate::model::config::SiteConfig;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::outcome::Outcome;
 use crate::model::result::percent;
 use serde::Serialize;
 use tera::Context;
-
-const RESULTS_TITLE: &str = "Kết quả bầu cử";
 
 /// The heading of a public list, as on an administrative document.
 #[derive(Serialize)]
@@ -26,20 +25,24 @@ struct ListHead {
     subtitle: String,
 }
 
-fn list_head(site: &Site, round: &Round, date: Option<Date>) -> ListHead {
-    let commune = site
-        .commune(&round.data.don_vi)
-        .map(|c| c.names_at(round.data.ngay_bau_cu).commune)
-        .unwrap_or_else(|| round.data.don_vi.clone());
-    let when = date.map_or_else(|| "ngày …… tháng …… năm ……".to_string(), |d| d.vi_long());
+/// The heading of a round's public list, dated `date` (blanks when not known). The commune is
+/// named as on election day, as the round's summary names it.
+fn list_head(l: &Locale, summary: &RoundSummary, date: Option<Date>) -> ListHead {
+    let commune = summary.commune.as_str();
+    let when = date.map_or_else(|| l.t("public_list_date_blank"), |d| l.date_long(d));
     ListHead {
-        issuer: format!("Ủy ban nhân dân {commune}"),
-        place_and_date: format!("{commune}, {when}"),
-        subtitle: format!(
-            "Bầu cử {} nhiệm kỳ {}, ngày {}",
-            round.data.chuc_danh.label_vi(),
-            round.data.nhiem_ky,
-            round.data.ngay_bau_cu.vi_short()
+        issuer: l.fill("public_list_issuer", &[("commune", commune)]),
+        place_and_date: l.fill(
+            "public_list_place_date",
+            &[("place", commune), ("date", &when)],
+        ),
+        subtitle: l.fill(
+            "public_list_subtitle",
+            &[
+                ("office", &summary.office),
+                ("term", &summary.term),
+                ("date", &summary.date),
+            ],
         ),
     }
 }
@@ -52,16 +55,17 @@ struct CandidateGroup {
 
 /// The candidate list of a round, grouped by village, as posted before election day.
 pub(super) fn candidate_list(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String> {
-    let summary = RoundSummary::new(site, round);
+    let l = r.locale.clone();
+    let summary = RoundSummary::new(&l, site, round);
     let posted = round.data.cac_buoc.niem_yet.as_ref().and_then(|s| s.ngay);
     let groups: Vec<CandidateGroup> = round
         .contest_ids()
         .into_iter()
         .map(|v| CandidateGroup {
-            village: village_name(site, round, v),
+            village: village_name(&l, site, round, v),
             rows: round
                 .candidates_in(v)
-                .map(|c| CandidateRow::new(round, c))
+                .map(|c| CandidateRow::new(&l, round, c))
                 .collect(),
         })
         .collect();
@@ -70,12 +74,13 @@ pub(super) fn candidate_list(r: &mut Renderer, site: &Site, round: &Round) -> Re
     ctx.insert("body_class", "public-list-page");
     ctx.insert("kind", "ung-cu-vien");
     ctx.insert("data", &DataLinks::of(&export::round_candidates(&round.id)));
-    ctx.insert("heading", "Danh sách ứng cử viên");
-    ctx.insert("head", &list_head(site, round, posted));
+    let heading = l.t("public_list_candidates");
+    ctx.insert("heading", &heading);
+    ctx.insert("head", &list_head(&l, &summary, posted));
     ctx.insert("round", &summary);
     ctx.insert("groups", &groups);
-    let title = format!("Danh sách ứng cử viên — {}", summary.title);
-    let t = list_trail(&summary, "Danh sách ứng cử viên", &url);
+    let title = format!("{heading} — {}", summary.title);
+    let t = list_trail(&l, &summary, &heading, &url);
     r.page(&url, "public-list.html", &title, t, ctx)
 }
 
@@ -103,7 +108,8 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
     let Some(sheet) = &round.results else {
         return Ok(());
     };
-    let summary = RoundSummary::new(site, round);
+    let l = r.locale.clone();
+    let summary = RoundSummary::new(&l, site, round);
     let mut elected = Vec::new();
     let mut unfilled = Vec::new();
     let mut decided: Vec<Date> = Vec::new();
@@ -120,36 +126,46 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
                 _ => None,
             }
         });
-        let row = ContestRow::new(site, round, v);
+        let row = ContestRow::new(&l, site, round, v);
         match winner.and_then(|(slug, votes, base, c)| {
             let cand = round.candidates_in(v).find(|x| x.slug == slug)?;
             Some((cand, votes, base, c))
         }) {
             Some((cand, votes, base, c)) => {
                 decided.extend(c.quyet_dinh.as_ref().and_then(|d| d.ngay));
+                // a contest with figures: its status names the count's decision, when made
+                let decision = match &row.status.decision {
+                    Some(d) => d.to_string(),
+                    None => row.status.label.to_string(),
+                };
                 elected.push(ElectedRow {
                     village: row.village,
                     name: cand.data.ho_ten.clone(),
                     url: urls::candidate(&round.id, v, &cand.slug),
                     birth_year: cand.data.nam_sinh,
-                    votes: number_vi(votes.into()),
-                    share: percent(votes, base).map(percent_vi).unwrap_or_default(),
-                    decision: c
-                        .quyet_dinh
-                        .as_ref()
-                        .map(|d| d.label_vi())
-                        .unwrap_or_else(|| row.status.label.to_string()),
+                    votes: l.number(votes),
+                    share: percent(votes, base)
+                        .map(|p| l.percent(p))
+                        .unwrap_or_default(),
+                    decision,
                 });
             }
-            None => unfilled.push(UnfilledRow {
-                village: row.village,
-                url: row.url,
-                outcome: row.outcome,
-                status: match (&row.status.repeat_date, row.status.label) {
-                    (Some(day), label) => format!("{label}: ngày {day}"),
-                    (None, label) => label.to_string(),
-                },
-            }),
+            None => {
+                let label = row.status.label.to_string();
+                let status = match &row.status.repeat_date {
+                    Some(day) => l.fill(
+                        "public_list_repeat",
+                        &[("status", &label), ("date", &day.to_string())],
+                    ),
+                    None => label,
+                };
+                unfilled.push(UnfilledRow {
+                    village: row.village,
+                    url: row.url,
+                    outcome: row.outcome,
+                    status,
+                });
+            }
         }
     }
     let url = urls::elected_list(&round.id);
@@ -157,23 +173,25 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
     ctx.insert("body_class", "public-list-page");
     ctx.insert("kind", "trung-cu");
     ctx.insert("data", &DataLinks::of(&export::round_elected(&round.id)));
-    ctx.insert("heading", "Danh sách người trúng cử");
+    let heading = l.t("public_list_elected");
+    ctx.insert("heading", &heading);
     ctx.insert(
         "head",
-        &list_head(site, round, decided.iter().max().copied()),
+        &list_head(&l, &summary, decided.iter().max().copied()),
     );
     ctx.insert("round", &summary);
     ctx.insert("elected", &elected);
     ctx.insert("unfilled", &unfilled);
-    let title = format!("Danh sách người trúng cử — {}", summary.title);
-    let t = list_trail(&summary, "Danh sách người trúng cử", &url);
+    let title = format!("{heading} — {}", summary.title);
+    let t = list_trail(&l, &summary, &heading, &url);
     r.page(&url, "public-list.html", &title, t, ctx)
 }
 
-fn list_trail(summary: &RoundSummary, title: &str, url: &str) -> Vec<Link> {
+fn list_trail(l: &Locale, summary: &RoundSummary, title: &str, url: &str) -> Vec<Link> {
     trail(
+        l,
         &[
-            link(ROUNDS_TITLE, urls::ROUNDS),
+            link(l.t("title_rounds"), urls::ROUNDS),
             link(&summary.title, &summary.url),
         ],
         title,
@@ -181,10 +199,14 @@ fn list_trail(summary: &RoundSummary, title: &str, url: &str) -> Vec<Link> {
     )
 }
 
-fn village_name(site: &Site, round: &Round, village: &str) -> String {
+/// A village's name in the page's language: its English name in English, when it has one.
+fn village_name(l: &Locale, site: &Site, round: &Round, village: &str) -> String {
     site.commune(&round.data.don_vi)
         .and_then(|c| c.village(village))
-        .map_or_else(|| village.to_string(), |v| v.ten.clone())
+        .map_or_else(
+            || village.to_string(),
+            |v| SiteConfig::localized(&v.ten, v.ten_en.as_ref(), l.language).to_string(),
+        )
 }
 
 /// One round in the overview of results.
@@ -202,6 +224,7 @@ struct RoundResults {
 
 /// Every round's results, newest first, across wards and terms.
 pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
+    let l = r.locale.clone();
     let rows: Vec<RoundResults> = site
         .rounds
         .iter()
@@ -226,17 +249,17 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
                 }
             }
             let n = |pred: &dyn Fn(&Outcome) -> bool| {
-                number_vi(counted.iter().filter(|o| pred(o)).count() as u64)
+                l.number(counted.iter().filter(|o| pred(o)).count() as u64)
             };
             RoundResults {
-                round: RoundSummary::new(site, round),
-                contests: number_vi(round.data.cuoc_bau.len() as u64),
-                counted: number_vi(counted.len() as u64),
+                round: RoundSummary::new(&l, site, round),
+                contests: l.number(round.data.cuoc_bau.len() as u64),
+                counted: l.number(counted.len() as u64),
                 elected: n(&|o| o.elected().is_some()),
                 not_elected: n(&|o| matches!(o, Outcome::NotElected { .. } | Outcome::Tie { .. })),
                 invalid: n(&|o| matches!(o, Outcome::QuorumNotMet { .. })),
                 turnout: (households > 0)
-                    .then(|| percent_vi(took_part as f64 * 100.0 / households as f64)),
+                    .then(|| l.percent(took_part as f64 * 100.0 / households as f64)),
             }
         })
         .collect();
@@ -246,11 +269,12 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
     ctx.insert("divisions", &DataLinks::of(&export::divisions_file()));
     ctx.insert("popolo", &export::popolo_file());
     ctx.insert("nist", &export::nist_file());
+    let title = l.t("title_results");
     r.page(
         urls::RESULTS,
         "results.html",
-        RESULTS_TITLE,
-        trail(&[], RESULTS_TITLE, urls::RESULTS),
+        &title,
+        trail(&l, &[], &title, urls::RESULTS),
         ctx,
     )
 }

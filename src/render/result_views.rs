@@ -3,22 +3,23 @@
 //! records and the rules in force; templates only place them.
 
 use super::charts;
-use super::format::{number_vi, percent_vi, share_against_vi};
+use super::locale::Locale;
 use super::urls;
 use super::views::Link;
 use crate::model::Site;
+use crate::model::decision::Decision;
 use crate::model::election::{ContestStatus, Round};
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
-use crate::model::rules::{Base, RuleSet};
-use crate::model::statistics::Composition;
+use crate::model::rules::RuleSet;
+use crate::model::statistics::{Composition, Share};
 use crate::model::timeline::{StepState, timeline};
 use serde::Serialize;
 
 /// One figure of a vote-count record, with its share when it has one.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub share: Option<String>,
 }
@@ -39,9 +40,9 @@ pub struct VoteRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutcomeView {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub elected: Option<Link>,
-    /// `Không đạt: 159/361 = 44,04% ≤ 50% tổng số hộ`.
+    /// `Không đạt: người nhiều phiếu nhất (…) được 159/361 = 44,04% ≤ 50% tổng số hộ, …`.
     pub verdict: String,
     /// What follows under the rules.
     pub consequence: Option<String>,
@@ -50,7 +51,13 @@ pub struct OutcomeView {
 }
 
 impl OutcomeView {
-    pub fn new(site: &Site, round: &Round, village: &str, count: &ContestCount) -> Option<Self> {
+    pub fn new(
+        l: &Locale<'_>,
+        site: &Site,
+        round: &Round,
+        village: &str,
+        count: &ContestCount,
+    ) -> Option<Self> {
         let rules = site.rules_for(round)?;
         let order: Vec<&str> = round
             .candidates_in(village)
@@ -64,70 +71,10 @@ impl OutcomeView {
                 .map(|c| c.data.ho_ten.clone())
                 .unwrap_or_else(|| slug.to_string())
         };
-        // `159/361 = 44,04%`
-        let ratio = |part: u32, whole: u32, pct: u8| {
-            format!(
-                "{}/{} = {}",
-                number_vi(part.into()),
-                number_vi(whole.into()),
-                share_against_vi(part, whole, pct)
-            )
-        };
-        let q = rules.quorum.percent;
-        let e = rules.election;
-        let repeat = format!(
-            "Theo quy định, Ủy ban nhân dân cấp xã quyết định bầu lại trong {} ngày làm việc kể từ ngày nhận biên bản.",
-            rules.recognition_working_days
-        );
-        let (verdict, consequence) = match &outcome {
-            Outcome::QuorumNotMet {
-                participants,
-                eligible,
-            } => (
-                format!(
-                    "Không đạt: {} số hộ tham gia ≤ {q}% tổng số hộ, nên cuộc bầu không hợp lệ.",
-                    ratio(*participants, *eligible, q),
-                ),
-                Some(repeat),
-            ),
-            Outcome::Elected { slug, votes, base } => (
-                format!(
-                    "Trúng cử: {} với {} > {}% {}.",
-                    name(slug),
-                    ratio(*votes, *base, e.percent),
-                    e.percent,
-                    e.base.label_vi()
-                ),
-                None,
-            ),
-            Outcome::NotElected { best, base } => (
-                match best {
-                    Some((slug, votes)) => format!(
-                        "Không đạt: người nhiều phiếu nhất ({}) được {} ≤ {}% {}, nên không có người trúng cử.",
-                        name(slug),
-                        ratio(*votes, *base, e.percent),
-                        e.percent,
-                        e.base.label_vi()
-                    ),
-                    None => {
-                        "Không đạt: không ứng cử viên nào có phiếu, nên không có người trúng cử."
-                            .to_string()
-                    }
-                },
-                Some(repeat),
-            ),
-            Outcome::Tie { slugs, votes, base } => (
-                format!(
-                    "Không đạt: {} bằng phiếu nhau, mỗi người {}, nên không có người trúng cử.",
-                    slugs.iter().map(|s| name(s)).collect::<Vec<_>>().join(", "),
-                    ratio(*votes, *base, e.percent),
-                ),
-                Some(repeat),
-            ),
-        };
+        let (verdict, consequence) = verdict(l, &outcome, rules, &name);
         Some(Self {
             key: outcome.key(),
-            label: outcome.label_vi(),
+            label: l.label("outcome", outcome.key()),
             elected: outcome.elected().map(|slug| Link {
                 title: name(slug),
                 url: urls::candidate(&round.id, village, slug),
@@ -139,11 +86,107 @@ impl OutcomeView {
     }
 }
 
+/// The verdict of an outcome in a sentence, and what follows under the rules when nobody is
+/// elected. `name` gives a candidate's name by slug.
+fn verdict(
+    l: &Locale<'_>,
+    outcome: &Outcome,
+    rules: &RuleSet,
+    name: &dyn Fn(&str) -> String,
+) -> (String, Option<String>) {
+    // `159/361 = 44,04%`
+    let ratio = |part: u32, whole: u32, pct: u8| {
+        format!(
+            "{}/{} = {}",
+            l.number(part),
+            l.number(whole),
+            l.share_against(part, whole, pct)
+        )
+    };
+    let q = rules.quorum.percent;
+    let e = rules.election;
+    let e_percent = e.percent.to_string();
+    let e_base = l.label("base", e.base.key());
+    let repeat = l.fill(
+        "consequence_repeat",
+        &[("days", &rules.recognition_working_days.to_string())],
+    );
+    match outcome {
+        Outcome::QuorumNotMet {
+            participants,
+            eligible,
+        } => (
+            l.fill(
+                "verdict_quorum_not_met",
+                &[
+                    ("ratio", &ratio(*participants, *eligible, q)),
+                    ("percent", &q.to_string()),
+                ],
+            ),
+            Some(repeat),
+        ),
+        Outcome::Elected { slug, votes, base } => (
+            l.fill(
+                "verdict_elected",
+                &[
+                    ("name", &name(slug)),
+                    ("ratio", &ratio(*votes, *base, e.percent)),
+                    ("percent", &e_percent),
+                    ("base", &e_base),
+                ],
+            ),
+            None,
+        ),
+        Outcome::NotElected { best, base } => (
+            match best {
+                Some((slug, votes)) => l.fill(
+                    "verdict_not_elected",
+                    &[
+                        ("name", &name(slug)),
+                        ("ratio", &ratio(*votes, *base, e.percent)),
+                        ("percent", &e_percent),
+                        ("base", &e_base),
+                    ],
+                ),
+                None => l.t("verdict_no_votes"),
+            },
+            Some(repeat),
+        ),
+        Outcome::Tie { slugs, votes, base } => (
+            l.fill(
+                "verdict_tie",
+                &[
+                    (
+                        "names",
+                        &slugs.iter().map(|s| name(s)).collect::<Vec<_>>().join(", "),
+                    ),
+                    ("ratio", &ratio(*votes, *base, e.percent)),
+                ],
+            ),
+            Some(repeat),
+        ),
+    }
+}
+
+/// `Quyết định số 125/QĐ-UBND ngày 08/6/2022`, with what is known of it, in the page's
+/// language.
+pub(crate) fn decision_label(l: &Locale<'_>, d: &Decision) -> String {
+    let date = d.ngay.map(|day| l.date(day));
+    match (&d.so, date) {
+        (Some(number), Some(date)) => {
+            l.fill("decision_label", &[("number", number), ("date", &date)])
+        }
+        (Some(number), None) => l.fill("decision_label_number", &[("number", number)]),
+        (None, Some(date)) => l.fill("decision_label_date", &[("date", &date)]),
+        (None, None) => l.t("decision_label_none"),
+    }
+}
+
 /// Where a contest's result stands in law, with the decision that made it so.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub decision: Option<String>,
     pub decision_url: Option<String>,
     pub repeat_date: Option<String>,
@@ -153,7 +196,7 @@ pub struct StatusView {
 }
 
 impl StatusView {
-    pub fn new(site: &Site, round: &Round, village: &str) -> Self {
+    pub fn new(l: &Locale<'_>, site: &Site, round: &Round, village: &str) -> Self {
         let status = round.contest_status(village);
         let count = round.results.as_ref().and_then(|r| r.contests.get(village));
         let entry = round.contest(village);
@@ -165,32 +208,32 @@ impl StatusView {
         };
         Self {
             key: status.key(),
-            label: status.label_vi(),
-            decision: decision.map(|d| d.label_vi()),
+            label: l.label("contest_status", status.key()),
+            decision: decision.map(|d| decision_label(l, d)),
             decision_url: decision
                 .and_then(|d| d.van_ban.as_deref())
                 .filter(|slug| site.document(slug).is_some())
                 .map(urls::document),
-            repeat_date: count.and_then(|c| c.ngay_bau_lai).map(|d| d.vi_short()),
+            repeat_date: count.and_then(|c| c.ngay_bau_lai).map(|d| l.date(d)),
             repeat_round: count
                 .and_then(|c| c.dot_bau_lai.as_deref())
                 .and_then(|id| site.round(id))
                 .map(|r| Link {
-                    title: format!("Bầu lại ngày {}", r.data.ngay_bau_cu.vi_short()),
+                    title: l.fill("status_repeat_on", &[("date", &l.date(r.data.ngay_bau_cu))]),
                     url: urls::round(&r.id),
                 }),
             acting: count.and_then(|c| c.lam_thoi.as_ref()).map(|a| {
-                let decision = a
-                    .quyet_dinh
-                    .as_ref()
-                    .map(|d| format!(" ({})", d.label_vi()))
-                    .unwrap_or_default();
-                format!(
-                    "{}, từ {} đến {}{decision}",
-                    a.ho_ten,
-                    a.tu_ngay.vi_short(),
-                    a.den_ngay.vi_short()
-                )
+                let (from, to) = (l.date(a.tu_ngay), l.date(a.den_ngay));
+                let mut args = vec![("name", a.ho_ten.clone()), ("from", from), ("to", to)];
+                let key = match &a.quyet_dinh {
+                    Some(d) => {
+                        args.push(("decision", decision_label(l, d)));
+                        "acting_period_decision"
+                    }
+                    None => "acting_period",
+                };
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                l.fill(key, &args)
             }),
         }
     }
@@ -208,45 +251,51 @@ pub struct ResultView {
     pub figures: Vec<Figure>,
     pub votes: Vec<VoteRow>,
     pub outcome: Option<OutcomeView>,
-    pub method: Option<&'static str>,
+    pub method: Option<String>,
     pub record_date: Option<String>,
     pub received: Option<String>,
     pub signers: Vec<SignerView>,
 }
 
 impl ResultView {
-    pub fn new(site: &Site, round: &Round, village: &str, c: &ContestCount) -> Self {
-        let share = |part, whole| percent(part, whole).map(percent_vi);
-        let fig = |label, v: u32, s| Figure {
-            label,
-            value: number_vi(v.into()),
+    pub fn new(
+        l: &Locale<'_>,
+        site: &Site,
+        round: &Round,
+        village: &str,
+        c: &ContestCount,
+    ) -> Self {
+        let share = |part, whole| percent(part, whole).map(|p| l.percent(p));
+        let fig = |key: &str, v: u32, s| Figure {
+            label: l.t(key),
+            value: l.number(v),
             share: s,
         };
         let figures = vec![
-            fig("Tổng số cử tri đại diện hộ gia đình", c.tong_cu_tri, None),
+            fig("figure_eligible", c.tong_cu_tri, None),
             fig(
-                "Số cử tri tham gia bầu cử",
+                "figure_participants",
                 c.cu_tri_tham_gia,
                 share(c.cu_tri_tham_gia, c.tong_cu_tri),
             ),
-            fig("Số phiếu phát ra", c.phieu_phat_ra, None),
+            fig("figure_issued", c.phieu_phat_ra, None),
             fig(
-                "Số phiếu thu vào",
+                "figure_collected",
                 c.phieu_thu_vao,
                 share(c.phieu_thu_vao, c.phieu_phat_ra),
             ),
             fig(
-                "Số phiếu hợp lệ",
+                "figure_valid",
                 c.phieu_hop_le,
                 share(c.phieu_hop_le, c.phieu_thu_vao),
             ),
             fig(
-                "Số phiếu không hợp lệ",
+                "figure_invalid",
                 c.phieu_khong_hop_le,
                 share(c.phieu_khong_hop_le, c.phieu_thu_vao),
             ),
         ];
-        let outcome = OutcomeView::new(site, round, village, c);
+        let outcome = OutcomeView::new(l, site, round, village, c);
         let elected_url = outcome
             .as_ref()
             .and_then(|o| o.elected.as_ref())
@@ -262,7 +311,7 @@ impl ResultView {
                         name: cand.data.ho_ten.clone(),
                         elected: elected_url.as_deref() == Some(url.as_str()),
                         url,
-                        votes: number_vi(n.into()),
+                        votes: l.number(n),
                         of_valid: share(n, c.phieu_hop_le).unwrap_or_default(),
                         of_eligible: share(n, c.tong_cu_tri).unwrap_or_default(),
                     },
@@ -275,9 +324,9 @@ impl ResultView {
             figures,
             votes: votes.into_iter().map(|(_, v)| v).collect(),
             outcome,
-            method: c.hinh_thuc.map(|m| m.label_vi()),
-            record_date: record.map(|r| r.ngay.vi_short()),
-            received: record.and_then(|r| r.ngay_nhan).map(|d| d.vi_short()),
+            method: c.hinh_thuc.map(|m| l.label("method", m.key())),
+            record_date: record.map(|r| l.date(r.ngay)),
+            received: record.and_then(|r| r.ngay_nhan).map(|d| l.date(d)),
             signers: record
                 .map(|r| {
                     r.nguoi_ky
@@ -306,13 +355,13 @@ pub struct ContestRow {
 }
 
 impl ContestRow {
-    pub fn new(site: &Site, round: &Round, village: &str) -> Self {
+    pub fn new(l: &Locale<'_>, site: &Site, round: &Round, village: &str) -> Self {
         let name = site
             .commune(&round.data.don_vi)
             .and_then(|c| c.village(village))
             .map(|v| v.ten.clone())
             .unwrap_or_else(|| village.to_string());
-        let status = StatusView::new(site, round, village);
+        let status = StatusView::new(l, site, round, village);
         let count = round
             .results
             .as_ref()
@@ -321,12 +370,12 @@ impl ContestRow {
         Self {
             url: urls::contest(&round.id, village),
             village: name,
-            eligible: count.map(|c| number_vi(c.tong_cu_tri.into())),
-            participants: count.map(|c| number_vi(c.cu_tri_tham_gia.into())),
+            eligible: count.map(|c| l.number(c.tong_cu_tri)),
+            participants: count.map(|c| l.number(c.cu_tri_tham_gia)),
             turnout: count
                 .and_then(ContestCount::turnout_percent)
-                .map(percent_vi),
-            outcome: count.and_then(|c| OutcomeView::new(site, round, village, c)),
+                .map(|p| l.percent(p)),
+            outcome: count.and_then(|c| OutcomeView::new(l, site, round, village, c)),
             status,
         }
     }
@@ -336,26 +385,24 @@ impl ContestRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct StepView {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub deadline: Option<String>,
     pub state_key: &'static str,
-    pub state: &'static str,
+    pub state: String,
     pub documents: Vec<Link>,
     pub late: Vec<String>,
 }
 
 /// The legal steps of a round, with their deadlines by the rules in force.
-pub fn timeline_view(site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepView> {
+pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepView> {
     timeline(round, rules, &site.config.ngay_nghi_le)
         .into_iter()
         .map(|step| {
             let date = match (step.first, step.last) {
-                (Some(a), Some(b)) if a != b => {
-                    Some(format!("{} – {}", a.vi_short(), b.vi_short()))
-                }
-                (Some(a), _) => Some(a.vi_short()),
+                (Some(a), Some(b)) if a != b => Some(format!("{} – {}", l.date(a), l.date(b))),
+                (Some(a), _) => Some(l.date(a)),
                 _ => None,
             };
             let village_name = |id: &str| {
@@ -366,15 +413,15 @@ pub fn timeline_view(site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepVie
             };
             StepView {
                 key: step.kind.key(),
-                label: step.kind.label_vi(),
+                label: l.label("step_kind", step.kind.key()),
                 date,
                 date_iso: step.first.map(|d| d.iso()),
-                deadline: step.deadline.map(|d| d.vi_short()),
+                deadline: step.deadline.map(|d| l.date(d)),
                 state_key: step.state.key(),
                 state: if step.state == StepState::Done && step.kind.key() == "ngay-bau-cu" {
-                    "Đã bầu cử"
+                    l.t("step_state_da_bau_cu")
                 } else {
-                    step.state.label_vi()
+                    l.label("step_state", step.state.key())
                 },
                 documents: step
                     .documents
@@ -392,22 +439,22 @@ pub fn timeline_view(site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepVie
 }
 
 /// What a rule set says, in one line for the page that applies it.
-pub fn rules_summary(rules: &RuleSet) -> String {
-    let base = match rules.election.base {
-        Base::Eligible => "tổng số cử tri đại diện hộ gia đình",
-        Base::Participants => "số cử tri tham gia",
-        Base::ValidBallots => "số phiếu hợp lệ",
-    };
-    format!(
-        "Cuộc bầu hợp lệ khi có trên {}% tổng số cử tri đại diện hộ gia đình tham gia; người trúng cử phải được trên {}% {} đồng ý (theo {}).",
-        rules.quorum.percent, rules.election.percent, base, rules.name
+pub fn rules_summary(l: &Locale<'_>, rules: &RuleSet) -> String {
+    l.fill(
+        "rules_summary",
+        &[
+            ("quorum", &rules.quorum.percent.to_string()),
+            ("percent", &rules.election.percent.to_string()),
+            ("base", &l.label("base_long", rules.election.base.key())),
+            ("rules", &rules.name),
+        ],
     )
 }
 
 /// A share of a candidate list, as a table row beside its chart.
 #[derive(Debug, Clone, Serialize)]
 pub struct ShareRow {
-    pub label: &'static str,
+    pub label: String,
     pub count: String,
     pub share: String,
 }
@@ -421,47 +468,288 @@ pub struct CompositionView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ShareGroup {
-    pub title: &'static str,
+    pub title: String,
     pub rows: Vec<ShareRow>,
     pub chart: String,
 }
 
 impl CompositionView {
-    pub fn new(c: &Composition) -> Result<Self, String> {
-        let row = |label, count: u32| ShareRow {
+    pub fn new(l: &Locale<'_>, c: &Composition) -> Result<Self, String> {
+        let row = |label: String, count: u32| ShareRow {
             label,
-            count: number_vi(count.into()),
-            share: percent(count, c.total).map(percent_vi).unwrap_or_default(),
+            count: l.number(count),
+            share: percent(count, c.total)
+                .map(|p| l.percent(p))
+                .unwrap_or_default(),
         };
-        let levels = |shares: &[crate::model::statistics::Share]| {
+        let levels = |group: &str, shares: &[Share]| {
             shares
                 .iter()
                 .filter(|s| s.count > 0)
-                .map(|s| row(s.label, s.count))
+                .map(|s| row(l.label(group, s.key), s.count))
                 .collect::<Vec<_>>()
         };
         let tables = [
             (
-                "Cơ cấu ứng cử viên",
+                "composition_title",
                 vec![
-                    row("Nữ", c.women),
-                    row("Tái cử", c.re_election),
-                    row("Ứng cử lần đầu", c.new),
-                    row("Dân tộc thiểu số", c.minority),
-                    row("Đảng viên", c.party_members),
+                    row(l.t("composition_women"), c.women),
+                    row(l.t("composition_re_election"), c.re_election),
+                    row(l.t("composition_new"), c.new),
+                    row(l.t("composition_minority"), c.minority),
+                    row(l.t("composition_party_members"), c.party_members),
                 ],
             ),
-            ("Trình độ chuyên môn", levels(&c.qualification)),
-            ("Trình độ lý luận chính trị", levels(&c.political_theory)),
+            (
+                "composition_qualification",
+                levels("qualification", &c.qualification),
+            ),
+            (
+                "composition_political_theory",
+                levels("political_theory", &c.political_theory),
+            ),
         ];
-        let charts = charts::composition(c)?;
+        let charts = charts::composition(l, c)?;
         Ok(Self {
-            total: number_vi(c.total.into()),
+            total: l.number(c.total),
             groups: tables
                 .into_iter()
                 .zip(charts)
-                .map(|((title, rows), chart)| ShareGroup { title, rows, chart })
+                .map(|((title, rows), chart)| ShareGroup {
+                    title: l.t(title),
+                    rows,
+                    chart,
+                })
                 .collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::Date;
+    use crate::model::rules::{Base, LAW_2022, Threshold, builtin};
+    use crate::render::i18n::Strings;
+    use std::collections::BTreeMap;
+
+    /// The default theme's strings of `language`, as the site reads them.
+    fn strings(language: &str) -> Strings {
+        let text = match language {
+            "vi" => include_str!("../../themes/default/i18n/vi.yaml"),
+            _ => include_str!("../../themes/default/i18n/en.yaml"),
+        };
+        serde_yaml::from_str::<BTreeMap<String, String>>(text).unwrap()
+    }
+
+    fn count(eligible: u32, took_part: u32, valid: u32, votes: &[(&str, u32)]) -> ContestCount {
+        ContestCount {
+            hinh_thuc: None,
+            tong_cu_tri: eligible,
+            cu_tri_tham_gia: took_part,
+            phieu_phat_ra: took_part,
+            phieu_thu_vao: took_part,
+            phieu_hop_le: valid,
+            phieu_khong_hop_le: took_part - valid,
+            so_phieu: votes.iter().map(|(s, n)| (s.to_string(), *n)).collect(),
+            bien_ban: None,
+            trang_thai: Default::default(),
+            quyet_dinh: None,
+            ngay_bau_lai: None,
+            dot_bau_lai: None,
+            lam_thoi: None,
+        }
+    }
+
+    fn law() -> RuleSet {
+        builtin().into_iter().find(|r| r.id == LAW_2022).unwrap()
+    }
+
+    fn verdict_of(l: &Locale<'_>, c: &ContestCount, rules: &RuleSet) -> (String, Option<String>) {
+        let order = ["long", "huy"];
+        let outcome = Outcome::decide(c, rules, &order);
+        let name = |slug: &str| match slug {
+            "long" => "Nguyễn Văn Long".to_string(),
+            "huy" => "Trần Quang Huy".to_string(),
+            other => other.to_string(),
+        };
+        verdict(l, &outcome, rules, &name)
+    }
+
+    #[test]
+    fn the_159_of_361_verdict_reads_in_each_language() {
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let c = count(361, 314, 309, &[("long", 159), ("huy", 141)]);
+        let (verdict, consequence) = verdict_of(&vi, &c, &law());
+        assert_eq!(
+            verdict,
+            "Không đạt: người nhiều phiếu nhất (Nguyễn Văn Long) được 159/361 = 44,04% ≤ 50% tổng số hộ, nên không có người trúng cử."
+        );
+        let days = law().recognition_working_days;
+        assert_eq!(
+            consequence.unwrap(),
+            format!(
+                "Theo quy định, Ủy ban nhân dân cấp xã quyết định bầu lại trong {days} ngày làm việc kể từ ngày nhận biên bản."
+            )
+        );
+        let (verdict, consequence) = verdict_of(&en, &c, &law());
+        assert_eq!(
+            verdict,
+            "Not met: the candidate with the most votes (Nguyễn Văn Long) received 159/361 = 44.04% ≤ 50% of all households, so nobody is elected."
+        );
+        assert!(
+            consequence
+                .unwrap()
+                .contains(&format!("within {days} working days"))
+        );
+    }
+
+    #[test]
+    fn other_verdicts_read_in_each_language() {
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let elected = count(361, 314, 309, &[("long", 190), ("huy", 100)]);
+        assert_eq!(
+            verdict_of(&vi, &elected, &law()),
+            (
+                "Trúng cử: Nguyễn Văn Long với 190/361 = 52,63% > 50% tổng số hộ.".to_string(),
+                None
+            )
+        );
+        assert_eq!(
+            verdict_of(&en, &elected, &law()).0,
+            "Elected: Nguyễn Văn Long with 190/361 = 52.63% > 50% of all households."
+        );
+        let few = count(1412, 198, 194, &[("long", 117)]);
+        assert_eq!(
+            verdict_of(&vi, &few, &law()).0,
+            "Không đạt: 198/1.412 = 14,02% số hộ tham gia ≤ 50% tổng số hộ, nên cuộc bầu không hợp lệ."
+        );
+        assert_eq!(
+            verdict_of(&en, &few, &law()).0,
+            "Not met: 198/1,412 = 14.02% of households took part ≤ 50% of all households, so the vote is not valid."
+        );
+        let none = count(100, 80, 0, &[]);
+        assert_eq!(
+            verdict_of(&vi, &none, &law()).0,
+            "Không đạt: không ứng cử viên nào có phiếu, nên không có người trúng cử."
+        );
+        let mut low = law();
+        low.election = Threshold {
+            percent: 30,
+            base: Base::ValidBallots,
+        };
+        let tie = count(100, 90, 90, &[("huy", 40), ("long", 40)]);
+        assert_eq!(
+            verdict_of(&vi, &tie, &low).0,
+            "Không đạt: Nguyễn Văn Long, Trần Quang Huy bằng phiếu nhau, mỗi người 40/90 = 44,44%, nên không có người trúng cử."
+        );
+        assert_eq!(
+            verdict_of(&en, &tie, &low).0,
+            "Not met: Nguyễn Văn Long, Trần Quang Huy received equal votes, 40/90 = 44.44% each, so nobody is elected."
+        );
+    }
+
+    #[test]
+    fn decisions_are_labelled_with_what_is_known() {
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let d = |so: Option<&str>, ngay: Option<Date>| Decision {
+            so: so.map(str::to_string),
+            ngay,
+            van_ban: None,
+        };
+        let day = Date::new(2022, 6, 8);
+        let cases = [
+            d(Some("125/QĐ-UBND"), day),
+            d(Some("125/QĐ-UBND"), None),
+            d(None, day),
+            d(None, None),
+        ];
+        for case in &cases {
+            assert_eq!(decision_label(&vi, case), case.label_vi());
+        }
+        let en: Vec<String> = cases.iter().map(|c| decision_label(&en, c)).collect();
+        assert_eq!(
+            en,
+            [
+                "Decision No. 125/QĐ-UBND of 8 June 2022",
+                "Decision No. 125/QĐ-UBND",
+                "Decision of 8 June 2022",
+                "Decision",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_rules_summary_reads_in_each_language() {
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let rules = law();
+        assert_eq!(
+            rules_summary(&vi, &rules),
+            format!(
+                "Cuộc bầu hợp lệ khi có trên 50% tổng số cử tri đại diện hộ gia đình tham gia; người trúng cử phải được trên 50% tổng số cử tri đại diện hộ gia đình đồng ý (theo {}).",
+                rules.name
+            )
+        );
+        assert!(rules_summary(&en, &rules).starts_with(
+            "A vote is valid when more than 50% of all household representative voters take part"
+        ));
+    }
+
+    #[test]
+    fn a_composition_is_tabled_and_charted_in_each_language() {
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let share = |key, count| Share {
+            label: "",
+            key,
+            count,
+        };
+        let c = Composition {
+            total: 1200,
+            women: 120,
+            re_election: 580,
+            new: 620,
+            minority: 380,
+            party_members: 1000,
+            qualification: vec![share("khong", 840), share("trung-cap", 360)],
+            political_theory: vec![share("so-cap", 1200), share("cu-nhan", 0)],
+        };
+        let view = CompositionView::new(&vi, &c).unwrap();
+        assert_eq!(view.total, "1.200");
+        let make_up = &view.groups[0];
+        assert_eq!(make_up.title, "Cơ cấu ứng cử viên");
+        assert_eq!(
+            (
+                make_up.rows[0].label.as_str(),
+                make_up.rows[0].share.as_str()
+            ),
+            ("Nữ", "10,00%")
+        );
+        assert_eq!(view.groups[1].rows[1].label, "Trung cấp");
+        assert_eq!(
+            view.groups[2].rows.len(),
+            1,
+            "levels nobody has are left out"
+        );
+        assert!(
+            view.groups[1]
+                .chart
+                .contains("Trình độ chuyên môn của ứng cử viên")
+        );
+        let view = CompositionView::new(&en, &c).unwrap();
+        assert_eq!(view.total, "1,200");
+        assert_eq!(view.groups[0].title, "Make-up of the candidates");
+        assert_eq!(view.groups[0].rows[1].label, "Standing again");
+        assert_eq!(view.groups[0].rows[1].share, "48.33%");
+        assert_eq!(view.groups[1].rows[1].label, "Vocational");
+        assert!(
+            view.groups[0]
+                .chart
+                .contains("Share of all 1,200 candidates")
+        );
     }
 }

@@ -1,19 +1,21 @@
 //! Search (tìm kiếm): an index of candidates, rounds, documents, communes and villages, written
 //! as a small script that the search page loads (a script, not JSON, because `fetch` is refused
 //! from `file://`), and the full alphabetical index that the same page shows without JavaScript.
+//! Each language has its own index, with its names and labels (see [`urls::search_index`]);
+//! a name that has an English form is still found by its Vietnamese one in English.
 //!
 //! The reader's browser folds the query as [`fold`] folds names here, and ranks matches by the
 //! rules of `rank` in this module's tests: the reference that `tim-kiem.js` follows rule for rule.
 
-use super::views::RoundSummary;
+use super::locale::Locale;
+use super::views::{DocumentSummary, RoundSummary};
 use super::{Renderer, pages::trail, urls};
 use crate::model::Site;
+use crate::model::config::SiteConfig;
 use crate::model::text::sort_key;
 use crate::write::{Contents, OutputFile};
 use serde::Serialize;
 use tera::Context;
-
-const TITLE: &str = "Tìm kiếm";
 
 /// Between the names an entry is found by, in its key: a query never holds one, since folding
 /// makes every run of whitespace a single space.
@@ -39,7 +41,7 @@ pub struct Entry {
     /// The folded names it is found by, separated by a line break: its name first, then others
     /// (a document's number, a commune's former names).
     pub key: String,
-    /// The page, relative to the site root.
+    /// The page, relative to the root of the index's language (the search page's `root`).
     pub url: String,
     /// A few words that tell apart entries of one name: where a candidate stands, when a round
     /// is held, a document's kind, number and date, the commune of a village.
@@ -84,18 +86,24 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// Every entry of the site, in alphabetical order of their folded names (then of their other
-/// names, kind and page, so that the order never depends on the order of the files).
-pub fn entries(site: &Site) -> Vec<Entry> {
+/// Every entry of the site in the language of `l`, in alphabetical order of their folded names
+/// (then of their other names, kind and page, so that the order never depends on the order of
+/// the files).
+pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
+    // a name in the index's language; the Vietnamese one is then also among the entry's names
+    let named = |vi: &'_ str, en: Option<&String>| -> String {
+        SiteConfig::localized(vi, en, l.language).to_string()
+    };
     let mut all = Vec::new();
     for round in &site.rounds {
-        let summary = RoundSummary::new(site, round);
+        let summary = RoundSummary::new(l, site, round);
         let commune = site.commune(&round.data.don_vi);
         for cand in &round.candidates {
             let village_id = cand.data.khu_dan_cu.as_str();
-            let village = commune
-                .and_then(|c| c.village(village_id))
-                .map_or(village_id, |v| v.ten.as_str());
+            let village = commune.and_then(|c| c.village(village_id)).map_or_else(
+                || village_id.to_string(),
+                |v| named(&v.ten, v.ten_en.as_ref()),
+            );
             all.push(
                 Entry::new(
                     Kind::Candidate,
@@ -120,36 +128,51 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             &summary.title,
             others,
             summary.url.clone(),
-            format!("{} · {}", summary.date, summary.status),
+            format!(
+                "{} · {}",
+                l.date(round.data.ngay_bau_cu),
+                l.label("round_status", round.data.trang_thai.key())
+            ),
         ));
     }
     for d in &site.documents {
         let data = &d.data;
+        // its page in this language, or the default language's when not translated
+        let summary = DocumentSummary::new(l, site, d);
         let number = data.so_hieu.as_deref().unwrap_or_default();
-        let kind = data.loai.label_vi();
+        let kind = l.label("doc_kind", data.loai.key());
+        let date = l.date(data.ngay);
         let label = if number.is_empty() {
-            format!("{kind} · {}", data.ngay.vi_short())
+            format!("{kind} · {date}")
         } else {
-            format!("{kind} {number} · {}", data.ngay.vi_short())
+            format!("{kind} {number} · {date}")
         };
+        // a translation is also found by the original's title
         all.push(Entry::new(
             Kind::Document,
-            &data.tieu_de,
-            &[number],
-            urls::document(&d.slug),
+            &summary.title,
+            &[number, data.tieu_de.as_str()],
+            summary.url.clone(),
             label,
         ));
     }
     for c in &site.communes {
-        let former: Vec<&str> = c.data.truoc_day.iter().map(|f| f.ten.as_str()).collect();
+        let name = named(&c.data.ten, c.data.ten_en.as_ref());
+        let mut others: Vec<&str> = vec![c.data.ten.as_str()];
+        for f in &c.data.truoc_day {
+            others.push(&f.ten);
+            if let Some(en) = f.ten_en.as_deref().filter(|_| l.language == "en") {
+                others.push(en);
+            }
+        }
         let place = match &c.data.huyen {
             Some(district) => format!("{district}, {}", c.data.tinh),
             None => c.data.tinh.clone(),
         };
         all.push(Entry::new(
             Kind::Commune,
-            &c.data.ten,
-            &former,
+            &name,
+            &others,
             urls::commune(&c.id),
             place,
         ));
@@ -157,10 +180,10 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             all.push(
                 Entry::new(
                     Kind::Village,
-                    &v.ten,
-                    &[],
+                    &named(&v.ten, v.ten_en.as_ref()),
+                    &[v.ten.as_str()],
                     urls::village(&c.id, &v.ma),
-                    c.data.ten.clone(),
+                    name.clone(),
                 )
                 .sharing(&urls::commune(&c.id)),
             );
@@ -269,21 +292,25 @@ fn groups(entries: &[Entry]) -> Vec<KindGroup<'_>> {
     by_kind
 }
 
-/// The search page and the index script it loads.
+/// The search page of the current language and the index script it loads, which lives with
+/// the theme's files at the site root.
 pub(super) fn page(r: &mut Renderer, site: &Site) -> Result<(), String> {
-    let all = entries(site);
+    let l = r.locale.clone();
+    let all = entries(&l, site);
+    let index = urls::search_index(&l.prefix);
     r.files.push(OutputFile {
-        path: urls::SEARCH_INDEX.to_string(),
+        path: index.clone(),
         contents: Contents::Bytes(index_script(&all)?),
     });
     let mut ctx = Context::new();
     ctx.insert("groups", &groups(&all));
-    ctx.insert("index_script", urls::SEARCH_INDEX);
+    ctx.insert("index_script", &index);
+    let title = l.t("title_search");
     r.page(
         urls::SEARCH,
         "search.html",
-        TITLE,
-        trail(&[], TITLE, urls::SEARCH),
+        &title,
+        trail(&l, &[], &title, urls::SEARCH),
         ctx,
     )
 }

@@ -42,7 +42,7 @@ struct Parts {
 impl Theme {
     /// The theme after the site's overrides, and every problem found in it: warnings come back
     /// even when it loads; the theme is `None` when one of them is an error.
-    pub fn load(content_root: &Path) -> (Option<Self>, Vec<Diagnostic>) {
+    pub fn load(content_root: &Path, languages: &[&str]) -> (Option<Self>, Vec<Diagnostic>) {
         let mut parts = Parts::default();
         let mut problems = Vec::new();
         if let Err(message) = collect_embedded(&DEFAULT_THEME, &mut parts) {
@@ -61,8 +61,12 @@ impl Theme {
                 text: &t.text,
             })
             .collect();
-        let (strings, string_problems) =
-            i18n::load(parts.default_strings, parts.site_strings, &sources);
+        let (strings, string_problems) = i18n::load(
+            languages,
+            parts.default_strings,
+            parts.site_strings,
+            &sources,
+        );
         problems.extend(string_problems);
         let mut tera = Tera::default();
         let raw = parts
@@ -80,6 +84,12 @@ impl Theme {
             strings,
         });
         (theme, problems)
+    }
+
+    /// Makes the formatting filters (`number`, `percent`, `date`, `date_long`) known to the
+    /// templates, each formatting in the language its `lang` argument names.
+    pub fn register_filters(&mut self) {
+        super::locale::register_filters(&mut self.tera, &self.strings);
     }
 
     /// The interface strings of `language`, what templates see as `t`.

@@ -15,6 +15,19 @@ pub const SEARCH_INDEX: &str = "tai-nguyen/chi-muc-tim-kiem.js";
 /// Folder of the theme's static files.
 pub const ASSETS: &str = "tai-nguyen";
 
+/// The search index of the language whose pages are under `prefix` (`""`, `en/`), from the site
+/// root: the default language's is [`SEARCH_INDEX`], another's carries its code
+/// (`tai-nguyen/chi-muc-tim-kiem.en.js`).
+pub fn search_index(prefix: &str) -> String {
+    match prefix.trim_end_matches('/') {
+        "" => SEARCH_INDEX.to_string(),
+        language => {
+            let stem = SEARCH_INDEX.strip_suffix(".js").unwrap_or(SEARCH_INDEX);
+            format!("{stem}.{language}.js")
+        }
+    }
+}
+
 pub fn round(id: &str) -> String {
     format!("bau-cu/{id}/index.html")
 }

@@ -1,16 +1,20 @@
 //! Views: what templates see. This is the documented contract with theme authors; every number
-//! and label is computed here, and URLs are relative to the site root (templates prefix
-//! `{{ root }}`, which climbs from the current page to the root).
+//! and label is computed here, in the page's language, and page URLs are relative to the
+//! language's root (templates prefix `{{ root }}`, which climbs from the current page to it);
+//! files that exist once for all languages (attachments, photos, data) are relative to the site
+//! root (`{{ site_root }}`).
 
-use super::format::{percent_vi, size_vi};
+use super::locale::Locale;
 use super::markdown::to_html;
 use super::urls;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
+use crate::model::config::SiteConfig;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
 use crate::model::result::ContestCount;
+use crate::model::translation;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,10 +43,14 @@ impl DataLinks {
 /// The site, on every page.
 #[derive(Debug, Serialize)]
 pub struct SiteView {
+    /// In the page's language.
     pub name: String,
-    pub name_en: Option<String>,
+    /// The name in the other language of the pair Vietnamese–English, shown beside it, and that
+    /// language (`other_lang`).
+    pub other_name: Option<String>,
     pub authority: String,
-    pub authority_en: Option<String>,
+    pub other_authority: Option<String>,
+    pub other_lang: &'static str,
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -51,13 +59,26 @@ pub struct SiteView {
 }
 
 impl SiteView {
-    pub fn new(site: &Site) -> Self {
+    pub fn new(site: &Site, l: &Locale) -> Self {
         let c = &site.config;
+        let english = l.language == "en";
+        let name = SiteConfig::localized(&c.ten, c.ten_en.as_ref(), l.language).to_string();
+        let authority =
+            SiteConfig::localized(&c.co_quan, c.co_quan_en.as_ref(), l.language).to_string();
+        let other = |vi: &String, en: &Option<String>, shown: &str| {
+            let other = if english {
+                Some(vi.clone())
+            } else {
+                en.clone()
+            };
+            other.filter(|o| o != shown)
+        };
         Self {
-            name: c.ten.clone(),
-            name_en: c.ten_en.clone(),
-            authority: c.co_quan.clone(),
-            authority_en: c.co_quan_en.clone(),
+            other_name: other(&c.ten, &c.ten_en, &name),
+            other_authority: other(&c.co_quan, &c.co_quan_en, &authority),
+            other_lang: if english { "vi" } else { "en" },
+            name,
+            authority,
             address: c.dia_chi.clone(),
             phone: c.dien_thoai.clone(),
             email: c.email.clone(),
@@ -65,9 +86,15 @@ impl SiteView {
             pages: site
                 .pages
                 .iter()
-                .map(|p| Link {
-                    title: p.data.tieu_de.clone(),
-                    url: urls::page(&p.slug),
+                .map(|p| match translation::find(&p.translations, l.language) {
+                    Some(t) => Link {
+                        title: t.data.tieu_de.clone(),
+                        url: urls::page(&p.slug),
+                    },
+                    None => Link {
+                        title: p.data.tieu_de.clone(),
+                        url: in_default_language(l, &urls::page(&p.slug)),
+                    },
                 })
                 .collect(),
         }
@@ -97,33 +124,41 @@ pub struct RoundSummary {
 }
 
 impl RoundSummary {
-    pub fn new(site: &Site, round: &Round) -> Self {
+    pub fn new(l: &Locale, site: &Site, round: &Round) -> Self {
         let d = &round.data;
         let names = site.commune(&d.don_vi).map(|c| c.names_at(d.ngay_bau_cu));
         let commune = names
             .as_ref()
-            .map(|n| n.commune.clone())
-            .unwrap_or_else(|| d.don_vi.clone());
+            .map(|n| SiteConfig::localized(&n.commune, n.commune_en.as_ref(), l.language))
+            .map_or_else(|| d.don_vi.clone(), str::to_string);
+        let office = l.of("office", &d.chuc_danh);
+        let own_title = if l.language == "en" {
+            d.tieu_de_en.as_ref()
+        } else {
+            d.tieu_de.as_ref()
+        };
         Self {
             url: urls::round(&round.id),
-            title: d.tieu_de.clone().unwrap_or_else(|| {
-                format!(
-                    "Bầu cử {} {} nhiệm kỳ {}",
-                    d.chuc_danh.label_vi(),
-                    commune,
-                    d.nhiem_ky
+            title: own_title.cloned().unwrap_or_else(|| {
+                l.fill(
+                    "round_title",
+                    &[
+                        ("office", &office),
+                        ("commune", &commune),
+                        ("term", &l.term(d.nhiem_ky)),
+                    ],
                 )
             }),
-            office: d.chuc_danh.label_vi().to_string(),
+            office,
             commune_url: urls::commune(&d.don_vi),
             district: names.as_ref().and_then(|n| n.district.clone()),
             province: names.map(|n| n.province).unwrap_or_default(),
             commune,
-            term: d.nhiem_ky.to_string(),
-            date: d.ngay_bau_cu.vi_short(),
-            date_long: d.ngay_bau_cu.vi_long(),
+            term: l.term(d.nhiem_ky),
+            date: l.date(d.ngay_bau_cu),
+            date_long: l.date_long(d.ngay_bau_cu),
             date_iso: d.ngay_bau_cu.iso(),
-            status: d.trang_thai.label_vi().to_string(),
+            status: l.label("round_status", d.trang_thai.key()),
             status_key: d.trang_thai.key(),
             upcoming: d.trang_thai.is_upcoming(),
             contests: d.cuoc_bau.len(),
@@ -132,32 +167,48 @@ impl RoundSummary {
     }
 }
 
+/// A round's title in Vietnamese, as the data files name it: its own, or one made from office,
+/// commune of the day and term (as `round_title` of the Vietnamese strings makes it).
+pub fn round_title_vi(site: &Site, round: &Round) -> String {
+    let d = &round.data;
+    d.tieu_de.clone().unwrap_or_else(|| {
+        let commune = site
+            .commune(&d.don_vi)
+            .map_or_else(|| d.don_vi.clone(), |c| c.names_at(d.ngay_bau_cu).commune);
+        format!(
+            "Bầu cử {} {commune} nhiệm kỳ {}",
+            d.chuc_danh.label_vi(),
+            d.nhiem_ky
+        )
+    })
+}
+
 /// A candidate as a row of a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct CandidateRow {
     pub url: String,
     pub name: String,
     pub birth_year: u16,
-    pub gender: &'static str,
+    pub gender: String,
     pub ethnicity: String,
-    pub qualification: &'static str,
-    pub political_theory: &'static str,
+    pub qualification: String,
+    pub political_theory: String,
     pub occupation: String,
     pub party_member: bool,
     pub re_election: bool,
 }
 
 impl CandidateRow {
-    pub fn new(round: &Round, c: &Candidate) -> Self {
+    pub fn new(l: &Locale, round: &Round, c: &Candidate) -> Self {
         let d = &c.data;
         Self {
             url: urls::candidate(&round.id, &d.khu_dan_cu, &c.slug),
             name: d.ho_ten.clone(),
             birth_year: d.nam_sinh,
-            gender: d.gioi_tinh.label_vi(),
+            gender: l.of("gender", &d.gioi_tinh),
             ethnicity: d.dan_toc.clone(),
-            qualification: d.trinh_do_chuyen_mon.label_vi(),
-            political_theory: d.ly_luan_chinh_tri.label_vi(),
+            qualification: l.of("qualification", &d.trinh_do_chuyen_mon),
+            political_theory: l.of("political_theory", &d.ly_luan_chinh_tri),
             occupation: d.nghe_nghiep.clone(),
             party_member: d.dang_vien,
             re_election: d.tai_cu,
@@ -170,7 +221,7 @@ impl CandidateRow {
 pub struct ContestSummary {
     pub url: String,
     pub village: String,
-    pub village_kind: &'static str,
+    pub village_kind: String,
     pub polling_place: Option<String>,
     pub candidates: Vec<CandidateRow>,
     pub turnout: Option<String>,
@@ -178,6 +229,7 @@ pub struct ContestSummary {
 
 impl ContestSummary {
     pub fn new(
+        l: &Locale,
         site: &Site,
         round: &Round,
         village_id: &str,
@@ -189,20 +241,22 @@ impl ContestSummary {
         Self {
             url: urls::contest(&round.id, village_id),
             village: village
-                .map(|v| v.ten.clone())
+                .map(|v| village_name(v, l).to_string())
                 .unwrap_or_else(|| village_id.to_string()),
-            village_kind: village.map(|v| v.loai.label_vi()).unwrap_or_default(),
+            village_kind: village
+                .map(|v| l.of("village_kind", &v.loai))
+                .unwrap_or_default(),
             polling_place: polling_place.cloned(),
             candidates: round
                 .candidates_in(village_id)
-                .map(|c| CandidateRow::new(round, c))
+                .map(|c| CandidateRow::new(l, round, c))
                 .collect(),
             turnout: round
                 .results
                 .as_ref()
                 .and_then(|r| r.contests.get(village_id))
                 .and_then(ContestCount::turnout_percent)
-                .map(percent_vi),
+                .map(|p| l.percent(p)),
         }
     }
 }
@@ -210,8 +264,13 @@ impl ContestSummary {
 /// A document in lists.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentSummary {
+    /// The page in the page's language, or the original's when it is not translated.
     pub url: String,
-    pub kind: &'static str,
+    /// Whether it is in the page's language (an original, or a translation).
+    pub translated: bool,
+    /// The language it is shown in (`vi` for an original shown among English pages).
+    pub lang: String,
+    pub kind: String,
     pub kind_key: &'static str,
     pub number: Option<String>,
     pub date: String,
@@ -221,18 +280,51 @@ pub struct DocumentSummary {
 }
 
 impl DocumentSummary {
-    pub fn new(d: &Document) -> Self {
+    pub fn new(l: &Locale, site: &Site, d: &Document) -> Self {
+        let default = site.config.default_language();
+        let t = translation::find(&d.translations, l.language);
+        let translated = l.language == default || t.is_some();
+        let url = urls::document(&d.slug);
         Self {
-            url: urls::document(&d.slug),
-            kind: d.data.loai.label_vi(),
+            url: if translated {
+                url
+            } else {
+                in_default_language(l, &url)
+            },
+            translated,
+            lang: if translated {
+                l.language.to_string()
+            } else {
+                default.to_string()
+            },
+            kind: l.label("doc_kind", d.data.loai.key()),
             kind_key: d.data.loai.key(),
             number: d.data.so_hieu.clone(),
-            date: d.data.ngay.vi_short(),
+            date: l.date(d.data.ngay),
             date_iso: d.data.ngay.iso(),
-            title: d.data.tieu_de.clone(),
-            issuer: d.data.co_quan.clone(),
+            title: t.map_or(&d.data.tieu_de, |t| &t.data.tieu_de).clone(),
+            issuer: t
+                .and_then(|t| t.data.co_quan.as_ref())
+                .unwrap_or(&d.data.co_quan)
+                .clone(),
         }
     }
+}
+
+/// A page of the default language, from the root of `l`'s pages: `../van-ban/x/index.html` from
+/// `en/`.
+pub fn in_default_language(l: &Locale, path: &str) -> String {
+    format!("{}{path}", urls::root_of(&l.prefix))
+}
+
+/// A village's name in the page's language.
+pub fn village_name<'a>(v: &'a Village, l: &Locale) -> &'a str {
+    SiteConfig::localized(&v.ten, v.ten_en.as_ref(), l.language)
+}
+
+/// A commune's current name in the page's language.
+pub fn commune_name<'a>(c: &'a Commune, l: &Locale) -> &'a str {
+    SiteConfig::localized(&c.data.ten, c.data.ten_en.as_ref(), l.language)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -257,7 +349,7 @@ pub struct SourceView {
     pub published: Option<String>,
 }
 
-/// A whole document page.
+/// A whole document page, in the page's language: the original's words, or its translation's.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub summary: DocumentSummary,
@@ -273,32 +365,46 @@ pub struct DocumentView {
     pub round: Option<Link>,
     pub commune: Option<Link>,
     pub source: Option<SourceView>,
+    /// On a translation: the original, from this page's language root, and who translated it.
+    pub original_url: Option<String>,
+    pub translator: Option<String>,
 }
 
 impl DocumentView {
-    pub fn new(site: &Site, d: &Document) -> Self {
+    pub fn new(l: &Locale, site: &Site, d: &Document) -> Self {
         let data = &d.data;
+        let t = translation::find(&d.translations, l.language).map(|t| &t.data);
+        let body = translation::find(&d.translations, l.language).map_or(&d.body, |t| &t.body);
+        let or =
+            |own: Option<&String>, original: &Option<String>| own.or(original.as_ref()).cloned();
         Self {
-            summary: DocumentSummary::new(d),
-            date_long: data.ngay.vi_long(),
-            signing_authority: data.tham_quyen_ky.clone(),
-            signer_title: data.chuc_vu_ky.clone(),
+            summary: DocumentSummary::new(l, site, d),
+            date_long: l.date_long(data.ngay),
+            signing_authority: or(
+                t.and_then(|t| t.tham_quyen_ky.as_ref()),
+                &data.tham_quyen_ky,
+            ),
+            signer_title: or(t.and_then(|t| t.chuc_vu_ky.as_ref()), &data.chuc_vu_ky),
             signer: data.nguoi_ky.clone(),
             author: data.tac_gia.clone(),
             bases: data
                 .can_cu
                 .iter()
-                .map(|b| BasisView {
-                    text: b.ten.clone(),
+                .enumerate()
+                .map(|(i, b)| BasisView {
+                    text: t.and_then(|t| t.can_cu.get(i)).unwrap_or(&b.ten).clone(),
                     url: b
                         .van_ban
                         .as_deref()
-                        .filter(|s| site.document(s).is_some())
-                        .map(urls::document),
+                        .and_then(|s| site.document(s))
+                        .map(|linked| DocumentSummary::new(l, site, linked).url),
                 })
                 .collect(),
-            body_html: to_html(&d.body),
-            recipients: data.noi_nhan.clone(),
+            body_html: to_html(body),
+            recipients: match t {
+                Some(t) if !t.noi_nhan.is_empty() => t.noi_nhan.clone(),
+                _ => data.noi_nhan.clone(),
+            },
             attachments: d
                 .attachments
                 .iter()
@@ -306,7 +412,7 @@ impl DocumentView {
                     label: a.label.clone(),
                     url: urls::encode(&urls::attachment(&d.slug, &a.file_name)),
                     file_name: a.file_name.clone(),
-                    size: size_vi(a.size),
+                    size: l.size(a.size),
                     sha256: a.sha256.clone(),
                 })
                 .collect(),
@@ -315,7 +421,7 @@ impl DocumentView {
                 .as_deref()
                 .and_then(|id| site.round(id))
                 .map(|r| Link {
-                    title: RoundSummary::new(site, r).title,
+                    title: RoundSummary::new(l, site, r).title,
                     url: urls::round(&r.id),
                 }),
             commune: data
@@ -323,14 +429,16 @@ impl DocumentView {
                 .as_deref()
                 .and_then(|id| site.commune(id))
                 .map(|c| Link {
-                    title: c.data.ten.clone(),
+                    title: commune_name(c, l).to_string(),
                     url: urls::commune(&c.id),
                 }),
             source: data.nguon.as_ref().map(|s| SourceView {
                 name: s.ten.clone(),
                 url: s.url.clone(),
-                published: s.ngay_dang.map(|d| d.vi_short()),
+                published: s.ngay_dang.map(|d| l.date(d)),
             }),
+            original_url: t.map(|_| in_default_language(l, &urls::document(&d.slug))),
+            translator: t.and_then(|t| t.nguoi_dich.clone()),
         }
     }
 }
@@ -341,7 +449,7 @@ pub struct CommuneSummary {
     pub url: String,
     pub name: String,
     pub name_en: Option<String>,
-    pub kind: &'static str,
+    pub kind: String,
     pub province: String,
     pub district: Option<String>,
     pub ended: Option<String>,
@@ -349,15 +457,15 @@ pub struct CommuneSummary {
 }
 
 impl CommuneSummary {
-    pub fn new(c: &Commune) -> Self {
+    pub fn new(l: &Locale, c: &Commune) -> Self {
         Self {
             url: urls::commune(&c.id),
-            name: c.data.ten.clone(),
+            name: commune_name(c, l).to_string(),
             name_en: c.data.ten_en.clone(),
-            kind: c.data.cap.label_vi(),
+            kind: l.of("commune_kind", &c.data.cap),
             province: c.data.tinh.clone(),
             district: c.data.huyen.clone(),
-            ended: c.data.hieu_luc_den.map(|d| d.vi_short()),
+            ended: c.data.hieu_luc_den.map(|d| l.date(d)),
             villages: c.data.khu_dan_cu.len(),
         }
     }
@@ -368,17 +476,17 @@ pub struct VillageRow {
     pub url: String,
     pub name: String,
     pub name_en: Option<String>,
-    pub kind: &'static str,
+    pub kind: String,
     pub note: Option<String>,
 }
 
 impl VillageRow {
-    pub fn new(c: &Commune, v: &Village) -> Self {
+    pub fn new(l: &Locale, c: &Commune, v: &Village) -> Self {
         Self {
             url: urls::village(&c.id, &v.ma),
-            name: v.ten.clone(),
+            name: village_name(v, l).to_string(),
             name_en: v.ten_en.clone(),
-            kind: v.loai.label_vi(),
+            kind: l.of("village_kind", &v.loai),
             note: v.ghi_chu.clone(),
         }
     }

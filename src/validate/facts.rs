@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
+use crate::model::config::is_language_code;
 use std::path::Path;
 
 /// Heads of villages are elected among adult citizens.
@@ -17,6 +18,57 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     rounds(site, ctx);
     base_path(site, ctx);
     web_address(site, ctx);
+    languages(site, ctx);
+}
+
+/// Each language becomes a folder and a `lang` attribute, so it must be a plain code, once.
+fn languages(site: &Site, ctx: &mut Ctx) {
+    let file = Path::new(CONFIG_FILE);
+    let mut seen: Vec<&str> = Vec::new();
+    for code in &site.config.ngon_ngu {
+        let line = ctx.line(file, "ngon_ngu", None, 1);
+        if !is_language_code(code) {
+            ctx.error(
+                file,
+                line,
+                "ngon_ngu",
+                Bilingual::new(
+                    format!("“{code}” không phải mã ngôn ngữ."),
+                    format!("“{code}” is not a language code."),
+                ),
+                Bilingual::new(
+                    "Ghi mã hai chữ thường, ngôn ngữ mặc định trước: ngon_ngu: [vi, en].",
+                    "Write two lowercase letters, the default language first: ngon_ngu: [vi, en].",
+                ),
+            );
+        } else if seen.contains(&code.as_str()) {
+            ctx.warning(
+                file,
+                line,
+                "ngon_ngu",
+                Bilingual::new(
+                    format!("Ngôn ngữ “{code}” được ghi hai lần."),
+                    format!("The language “{code}” is written twice."),
+                ),
+            );
+        }
+        seen.push(code);
+    }
+    if site.config.ngon_ngu.is_empty() {
+        ctx.error(
+            file,
+            ctx.line(file, "ngon_ngu", None, 1),
+            "ngon_ngu",
+            Bilingual::new(
+                "Danh sách ngôn ngữ trống.",
+                "The list of languages is empty.",
+            ),
+            Bilingual::new(
+                "Ghi ít nhất ngôn ngữ mặc định: ngon_ngu: [vi].",
+                "Write at least the default language: ngon_ngu: [vi].",
+            ),
+        );
+    }
 }
 
 fn candidates(site: &Site, ctx: &mut Ctx) {

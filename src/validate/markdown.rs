@@ -21,12 +21,19 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             let key = ctx.line(&round.file, "gioi_thieu", None, 1).unwrap_or(1);
             markdown(ctx, &round.file, Origin::YamlField(key), text);
         }
+        if let Some(text) = &round.data.gioi_thieu_en {
+            let key = ctx.line(&round.file, "gioi_thieu_en", None, 1).unwrap_or(1);
+            markdown(ctx, &round.file, Origin::YamlField(key), text);
+        }
         for cand in &round.candidates {
             markdown(ctx, &cand.file, Origin::Body(cand.body_line), &cand.bio);
         }
     }
     for doc in &site.documents {
         markdown(ctx, &doc.file, Origin::Body(doc.body_line), &doc.body);
+        for t in &doc.translations {
+            markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
+        }
         if let Some(url) = doc.data.nguon.as_ref().and_then(|s| s.url.as_deref())
             && !(is_allowed_target(url) && url.to_ascii_lowercase().starts_with("http"))
         {
@@ -47,6 +54,13 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     }
     for page in &site.pages {
         markdown(ctx, &page.file, Origin::Body(page.body_line), &page.body);
+        for t in &page.translations {
+            markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
+        }
+    }
+    if let Some(text) = &site.config.gioi_thieu_en {
+        let key = ctx.line(config, "gioi_thieu_en", None, 1).unwrap_or(1);
+        markdown(ctx, config, Origin::YamlField(key), text);
     }
 }
 

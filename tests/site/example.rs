@@ -39,8 +39,14 @@ fn expected_pages(content: &Path) -> Vec<String> {
     for entry in walkdir::WalkDir::new(content.join("van-ban")) {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|x| x == "md") {
-            let slug = entry.path().file_stem().unwrap().to_string_lossy();
-            pages.push(format!("van-ban/{slug}/index.html"));
+            let stem = entry.path().file_stem().unwrap().to_string_lossy();
+            // a translation, `x.en.md`, is the page of `x` in that language
+            match stem.rsplit_once('.') {
+                Some((slug, language)) => {
+                    pages.push(format!("{language}/van-ban/{slug}/index.html"))
+                }
+                None => pages.push(format!("van-ban/{stem}/index.html")),
+            }
         }
     }
     pages
@@ -85,7 +91,13 @@ fn every_page_of_the_example_site_says_its_data_are_samples() {
         .into_iter()
         .filter(|p| {
             let html = std::fs::read_to_string(out.join(p)).unwrap();
-            !visible_text(&html).contains("Dữ liệu mẫu")
+            let text = visible_text(&html);
+            let notice = if p.starts_with("en/") {
+                "Sample data"
+            } else {
+                "Dữ liệu mẫu"
+            };
+            !text.contains(notice)
         })
         .collect();
     assert!(without.is_empty(), "no sample-data notice on: {without:#?}");

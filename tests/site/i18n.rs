@@ -3,7 +3,7 @@
 
 use crate::harness::*;
 use niemyet::BuildError;
-use niemyet::render::i18n::{self, LANGUAGES};
+use niemyet::render::i18n;
 use niemyet::render::theme::Theme;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -14,11 +14,37 @@ fn default_theme() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default")
 }
 
+/// The string literals of the render code: the keys Rust looks up, and the groups of labels
+/// (`l.label("doc_kind", …)` looks up `doc_kind_*`).
+fn rust_literals() -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, part) in text.split('"').enumerate() {
+                let is_key = part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                if i % 2 == 1 && !part.is_empty() && is_key {
+                    found.insert(part.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
 #[test]
-fn the_default_theme_has_every_string_its_templates_use() {
+fn the_default_theme_has_every_string_it_uses_in_both_languages() {
     // a content folder without a theme of its own: the embedded theme alone
     let empty = tempfile::tempdir().unwrap();
-    let (theme, problems) = Theme::load(empty.path());
+    let (theme, problems) = Theme::load(empty.path(), &["vi", "en"]);
     assert!(problems.is_empty(), "{problems:#?}");
     let theme = theme.expect("the default theme loads");
     let mut used = BTreeSet::new();
@@ -27,18 +53,34 @@ fn the_default_theme_has_every_string_its_templates_use() {
         used.extend(i18n::keys_used(&text).into_iter().map(|k| k.key));
     }
     assert!(used.len() > 100, "{used:?}");
-    for language in LANGUAGES {
-        let strings = theme.strings(language).expect("every language has strings");
+    let literals = rust_literals();
+    let vi = theme.strings("vi").expect("Vietnamese strings");
+    let en = theme.strings("en").expect("English strings");
+    let vi_keys: Vec<_> = vi.keys().collect();
+    let en_keys: Vec<_> = en.keys().collect();
+    assert_eq!(vi_keys, en_keys, "vi.yaml and en.yaml have the same keys");
+    for (language, strings) in [("vi", vi), ("en", en)] {
         let missing: Vec<_> = used.iter().filter(|k| !strings.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{language} lacks {missing:?}");
-        // and no string is left behind that no template shows
-        let unused: Vec<_> = strings.keys().filter(|k| !used.contains(*k)).collect();
+        // and no string is left behind that neither a template nor the Rust code shows
+        let unused: Vec<_> = strings
+            .keys()
+            .filter(|k| !used.contains(*k) && !literals.contains(*k))
+            // `Locale` builds these two from the date
+            .filter(|k| !k.starts_with("month_") && !k.starts_with("weekday_"))
+            .filter(|k| {
+                !literals
+                    .iter()
+                    .any(|group| k.starts_with(&format!("{group}_")) && group.len() > 3)
+            })
+            .collect();
         assert!(
             unused.is_empty(),
             "{language} has unused strings {unused:?}"
         );
         assert!(strings.values().all(|v| !v.trim().is_empty()));
     }
+    assert_ne!(vi["nav_home"], en["nav_home"]);
 }
 
 #[test]

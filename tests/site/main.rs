@@ -17,6 +17,7 @@ mod garbage;
 mod home;
 mod i18n;
 mod import;
+mod languages;
 mod law;
 mod links;
 mod open_data;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 const SEARCH_PAGE: &str = "tim-kiem/index.html";
 const INDEX_SCRIPT: &str = "tai-nguyen/chi-muc-tim-kiem.js";
+const ENGLISH_INDEX: &str = "tai-nguyen/chi-muc-tim-kiem.en.js";
 
 /// One entry of the index, as the search script reads it: kind, name, folded names, page, label.
 type Row = (u8, String, String, String, String);
@@ -20,7 +21,12 @@ struct Index {
 
 /// The entries of the index script of a built site, each with its whole page and label.
 fn index_rows(out: &Path) -> Vec<Row> {
-    let script = std::fs::read_to_string(out.join(INDEX_SCRIPT)).expect("read the index");
+    index_rows_of(out, INDEX_SCRIPT)
+}
+
+/// The entries of the index at `script` (from the site root) of a built site.
+fn index_rows_of(out: &Path, script: &str) -> Vec<Row> {
+    let script = std::fs::read_to_string(out.join(script)).expect("read the index");
     let json = script
         .split_once("window.niemyetSearchIndex=")
         .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
@@ -164,6 +170,67 @@ fn without_javascript_the_search_page_is_the_full_index_as_links() {
 }
 
 #[test]
+fn each_language_has_its_index_and_english_names_keep_their_vietnamese_ones() {
+    let fx = Fixture::new();
+    let config = fx.read(CONFIG) + "ngon_ngu: [vi, en]\n";
+    fx.write(CONFIG, config);
+    let commune = fx
+        .read(COMMUNE)
+        .replacen(
+            "ten: Phường Thử Nghiệm\n",
+            "ten: Phường Thử Nghiệm\nten_en: Thu Nghiem Ward\n",
+            1,
+        )
+        .replacen(
+            "    ten: Khu phố Một\n",
+            "    ten: Khu phố Một\n    ten_en: Neighbourhood One\n",
+            1,
+        );
+    fx.write(COMMUNE, commune);
+    fx.build_ok();
+    let out = fx.output();
+    // the Vietnamese index is as before: Vietnamese names only
+    let vi = index_rows(&out);
+    assert_eq!(row(&vi, "Phường Thử Nghiệm").2, "phuong thu nghiem");
+    assert!(!vi.iter().any(|r| r.1 == "Thu Nghiem Ward"), "{vi:#?}");
+    let en = index_rows_of(&out, ENGLISH_INDEX);
+    assert_eq!(en.len(), vi.len(), "the same things, named in English");
+    let ward = row(&en, "Thu Nghiem Ward");
+    assert_eq!(ward.0, Kind::Commune as u8);
+    assert_eq!(ward.2.lines().next(), Some("thu nghiem ward"));
+    // a reader without Vietnamese diacritics finds it by its Vietnamese name
+    assert!(
+        ward.2.lines().any(|name| name == fold("phuong thu nghiem")),
+        "{ward:?}"
+    );
+    let one = row(&en, "Neighbourhood One");
+    assert!(one.2.lines().any(|name| name == "khu pho mot"), "{one:?}");
+    assert_eq!(
+        one.4, "Thu Nghiem Ward",
+        "a village is labelled with its commune"
+    );
+    // every entry leads to a page, from the English root (a document that is not translated:
+    // to its Vietnamese page)
+    for (_, name, _, url, _) in &en {
+        assert!(
+            out.join("en").join(url).is_file(),
+            "{name}: en/{url} is not a page"
+        );
+    }
+    let page = fx.page("en/tim-kiem/index.html");
+    assert!(
+        page.contains("../../tai-nguyen/chi-muc-tim-kiem.en.js")
+            && page.contains("../../tai-nguyen/tim-kiem.js"),
+        "the English search page loads the English index from the site root: {page}"
+    );
+    let vi_page = fx.page(SEARCH_PAGE);
+    assert!(
+        vi_page.contains("../tai-nguyen/chi-muc-tim-kiem.js"),
+        "{vi_page}"
+    );
+}
+
+#[test]
 fn a_free_page_cannot_take_the_search_pages_address() {
     let fx = Fixture::new();
     fx.write(
@@ -250,7 +317,11 @@ fn an_index_of_a_thousand_candidates_stays_small() {
     let fx = large_site(1000);
     let (site, diagnostics) = niemyet::check(&fx.content());
     assert_eq!(diagnostics.error_count(), 0, "{diagnostics}");
-    let entries = search::entries(&site);
+    let (theme, _) = niemyet::render::theme::Theme::load(&fx.content(), &["vi"]);
+    let theme = theme.expect("the default theme loads");
+    let strings = theme.strings("vi").expect("Vietnamese strings");
+    let locale = niemyet::render::locale::Locale::new("vi", true, strings);
+    let entries = search::entries(&locale, &site);
     let candidates = entries
         .iter()
         .filter(|e| e.kind == Kind::Candidate as u8)

@@ -31,7 +31,7 @@ use crate::model::division::{Commune, CommuneKind, VillageKind};
 use crate::model::election::{ContestStatus, Round};
 use crate::model::rules::RuleSet;
 use crate::model::text::sort_key;
-use crate::render::views::RoundSummary;
+use crate::render::views::round_title_vi;
 
 /// `"ElectionResults.<name>"`, the `@type` of every object.
 macro_rules! kind {
@@ -304,7 +304,7 @@ fn election_of(site: &Site, round: &Round, contests: &[&Contest]) -> Election {
         election_scope_id: commune_unit(&round.data.don_vi),
         end_date: round.data.ngay_bau_cu,
         external_identifier: vec![other_identifier("niemyet-round", &round.id)],
-        name: text(&RoundSummary::new(site, round).title, en.as_deref()),
+        name: text(&round_title_vi(site, round), en.as_deref()),
         start_date: round.data.ngay_bau_cu,
         election_type: "general",
     }

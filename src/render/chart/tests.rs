@@ -27,7 +27,7 @@ fn contest(n: usize) -> BarChart {
                 votes as f64 * 100.0 / 361.0,
                 &format!(
                     "{} ({})",
-                    crate::render::format::number_vi(votes),
+                    crate::render::format::NumberStyle::VI.number(votes),
                     crate::render::format::percent_vi(votes as f64 * 100.0 / 361.0)
                 ),
                 i == 0,

@@ -1,0 +1,259 @@
+//! The portal in more than one language: English under `en/`, the switcher and `hreflang`,
+//! translations by sibling files, formatting by language, and what `check` says about a
+//! language that lacks strings or a translation without its original.
+
+use crate::harness::*;
+use niemyet::model::translation::untranslated;
+
+const RESOLUTION: &str = "van-ban/nghi-quyet-dang-uy-dong-ky-bau-truong-khu-pho-2024-2027";
+
+/// The fixture, in Vietnamese and English.
+fn bilingual() -> Fixture {
+    let fx = Fixture::new();
+    let config = fx.read(CONFIG);
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, en]\n"));
+    fx
+}
+
+/// The `href` of the switcher's link to `code` on a page.
+fn switcher_target(html: &str, code: &str) -> String {
+    let nav = html
+        .split("class=languages")
+        .nth(1)
+        .and_then(|rest| rest.split("</nav>").next())
+        .expect("the page has a language switcher");
+    let at = nav
+        .find(&format!("hreflang={code}"))
+        .expect("the switcher names the language");
+    let tag_start = nav[..at].rfind("<a").expect("a link");
+    let tag = &nav[tag_start..at];
+    let href = tag.split("href=").nth(1).expect("href");
+    href.split([' ', '>'])
+        .next()
+        .unwrap()
+        .trim_matches('"')
+        .to_string()
+}
+
+#[test]
+fn the_example_has_an_english_site_under_en() {
+    if !example_exists() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&example_content(), out.path());
+    let read = |rel: &str| std::fs::read_to_string(out.path().join(rel)).unwrap();
+    let home = read("en/index.html");
+    assert!(home.starts_with("<!doctype html><html lang=en>"), "{home}");
+    assert!(visible_text(&home).contains("Elections"));
+    assert!(read("index.html").starts_with("<!doctype html><html lang=vi>"));
+
+    // numbers and dates by language, from the same records
+    let contest = "bau-cu/hong-gai-2022/khu-pho-3/index.html";
+    let vi = visible_text(&read(contest));
+    let en = visible_text(&read(&format!("en/{contest}")));
+    assert!(vi.contains("159/361 = 44,04%"), "{vi}");
+    assert!(en.contains("159/361 = 44.04%"), "{en}");
+    assert!(en.contains("5 June 2022"), "{en}");
+    assert!(vi.contains("ngày 5 tháng 6 năm 2022") || vi.contains("05/6/2022"));
+
+    // the resolution is translated: both versions exist, and each points at the other
+    let vi_doc = read(&format!("{RESOLUTION}/index.html"));
+    let en_doc = read(&format!("en/{RESOLUTION}/index.html"));
+    assert_eq!(
+        switcher_target(&vi_doc, "en"),
+        format!("../../en/{RESOLUTION}/index.html")
+    );
+    assert_eq!(
+        switcher_target(&en_doc, "vi"),
+        format!("../../../{RESOLUTION}/index.html")
+    );
+    assert!(vi_doc.contains("hreflang=en"));
+    assert!(visible_text(&en_doc).contains("Vietnamese text is the official one"));
+
+    // a document that is not: no English page; the switcher goes to the English list and says so
+    let letter = "van-ban/cong-van-13-cv-du-huong-xuan/index.html";
+    assert!(!out.path().join("en").join(letter).exists());
+    let vi_letter = read(letter);
+    assert_eq!(
+        switcher_target(&vi_letter, "en"),
+        "../../en/van-ban/index.html"
+    );
+    assert!(visible_text(&vi_letter).contains("not yet translated into English"));
+    assert!(!vi_letter.contains("rel=alternate hreflang=en"));
+    // and the English list still offers it, in Vietnamese, marked
+    let list = read("en/van-ban/index.html");
+    assert!(list.contains("../../van-ban/cong-van-13-cv-du-huong-xuan/index.html"));
+    assert!(visible_text(&list).contains("Vietnamese only"));
+
+    // every link of every page, in both languages, leads to a file
+    let (broken, checked) = broken_links(out.path(), None);
+    assert!(broken.is_empty(), "{broken:#?}");
+    assert!(checked > 1000, "{checked}");
+}
+
+#[test]
+fn the_same_page_in_the_other_language_is_linked_both_ways() {
+    let fx = bilingual();
+    fx.build_ok();
+    for page in [
+        "index.html",
+        "bau-cu/tn-2022/index.html",
+        "bau-cu/tn-2022/khu-1/nguyen-van-an/index.html",
+        "don-vi/thu-nghiem/index.html",
+        "tim-kiem/index.html",
+    ] {
+        let vi = fx.read_output(page);
+        let en = fx.read_output(&format!("en/{page}"));
+        let up = "../".repeat(page.matches('/').count());
+        assert_eq!(
+            switcher_target(&vi, "en"),
+            format!("{up}en/{page}"),
+            "{page}"
+        );
+        assert_eq!(
+            switcher_target(&en, "vi"),
+            format!("{up}../{page}"),
+            "{page}"
+        );
+        assert_eq!(
+            switcher_target(&en, "en"),
+            format!("{up}../en/{page}"),
+            "{page}"
+        );
+        assert!(
+            en.contains(&format!("hreflang=vi href={up}../{page}")) || en.contains("hreflang=vi")
+        );
+    }
+    // theme files, photos and attachments exist once, and English pages use them
+    let candidate = fx.read_output("en/bau-cu/tn-2022/khu-1/nguyen-van-an/index.html");
+    assert!(
+        candidate.contains("../../../../../tai-nguyen/style.css"),
+        "{candidate}"
+    );
+    assert!(!fx.output().join("en/tai-nguyen").exists());
+    assert!(
+        !fx.output()
+            .join("en/van-ban/cong-van-13/cong-van-13.pdf")
+            .exists()
+    );
+    let (broken, _) = broken_links(&fx.output(), None);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn a_single_language_site_has_no_switcher_and_no_en_folder() {
+    let fx = Fixture::new();
+    fx.build_ok();
+    assert!(!fx.output().join("en").exists());
+    let home = fx.read_output("index.html");
+    assert!(!home.contains("class=languages") && !home.contains("hreflang"));
+}
+
+#[test]
+fn a_translation_sibling_gives_the_english_page_and_keeps_the_record() {
+    let fx = bilingual();
+    fx.write(
+        "van-ban/cong-van-13.en.md",
+        "---\ntieu_de: Official letter on the election\nco_quan: People's Committee of Thu Nghiem Ward\nnguoi_dich: Ward office\n---\nThe **English** text.\n",
+    );
+    fx.build_ok();
+    let en = fx.read_output("en/van-ban/cong-van-13/index.html");
+    let text = visible_text(&en);
+    assert!(text.contains("Official letter on the election"), "{text}");
+    assert!(text.contains("People's Committee of Thu Nghiem Ward"));
+    assert!(text.contains("The English text."));
+    assert!(text.contains("Translated by: Ward office"));
+    // the record is the original's: its attachment, from the one copy
+    assert!(
+        en.contains("../../../van-ban/cong-van-13/cong-van-13.pdf"),
+        "{en}"
+    );
+    let vi = fx.read_output("van-ban/cong-van-13/index.html");
+    assert!(!visible_text(&vi).contains("Official letter on the election"));
+    let site = niemyet::check(&fx.content()).0;
+    let left = untranslated(&site);
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].language, "en");
+    let files: Vec<String> = left[0]
+        .files
+        .iter()
+        .map(|f| f.display().to_string().replace('\\', "/"))
+        .collect();
+    assert!(files.contains(&PLAN.to_string()), "{files:?}");
+    assert!(files.contains(&CONTACT.to_string()), "{files:?}");
+    assert!(!files.contains(&LETTER.to_string()), "{files:?}");
+}
+
+#[test]
+fn a_translation_must_have_its_original_and_a_language_of_the_site() {
+    let fx = bilingual();
+    fx.write("van-ban/cong-van-31.en.md", "---\ntieu_de: Letter\n---\n");
+    let d = fx.check();
+    let e = find_error(&d, "van-ban/cong-van-31.en.md", "no original");
+    assert!(
+        e.hint
+            .as_ref()
+            .is_some_and(|h| h.en.contains("cong-van-13.en.md")),
+        "{e:?}"
+    );
+    fx.remove("van-ban/cong-van-31.en.md");
+    fx.write("van-ban/cong-van-13.fr.md", "---\ntieu_de: Lettre\n---\n");
+    find_error(&fx.check(), "van-ban/cong-van-13.fr.md", "“fr”");
+    fx.remove("van-ban/cong-van-13.fr.md");
+    fx.write(
+        "van-ban/cong-van-13.en.md",
+        "---\ntieu_de: Letter\nso_hieu: 13\n---\n",
+    );
+    let d = fx.check();
+    let e = find_error(&d, "van-ban/cong-van-13.en.md", "so_hieu");
+    assert_eq!(e.line, Some(3));
+}
+
+#[test]
+fn a_language_without_all_strings_is_an_error_naming_what_is_missing() {
+    let fx = Fixture::new();
+    let config = fx.read(CONFIG);
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, fr]\n"));
+    fx.write(
+        "theme/i18n/fr.yaml",
+        "nav_home: Accueil\nnav_search: Recherche\n",
+    );
+    let d = fx.check();
+    let e = find_error(&d, "theme/i18n/fr.yaml", "`fr`");
+    assert!(e.message.en.contains("lacks"), "{e:?}");
+    assert!(e.hint.as_ref().is_some_and(|h| h.en.contains("vi.yaml")));
+    // no strings at all: said as plainly
+    fx.remove("theme/i18n/fr.yaml");
+    let d = fx.check();
+    let e = find_error(&d, "theme/i18n/fr.yaml", "no interface strings");
+    assert!(e.is_error());
+    assert!(matches!(fx.build(), Err(niemyet::BuildError::Content(_))));
+    // a code that is not one
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, English]\n"));
+    find_error(&fx.check(), CONFIG, "“English”");
+}
+
+#[test]
+fn a_third_language_needs_only_its_strings() {
+    let fx = Fixture::new();
+    let config = fx.read(CONFIG);
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, fr]\n"));
+    let english = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en.yaml"),
+    )
+    .unwrap();
+    let french = english
+        .replace("language_name: \"English\"", "language_name: \"Français\"")
+        .replace("nav_home: \"Home\"", "nav_home: \"Accueil\"")
+        .replace("format_thousands: \",\"", "format_thousands: \"'\"")
+        .replace("format_decimal: \".\"", "format_decimal: \",\"");
+    fx.write("theme/i18n/fr.yaml", french);
+    fx.build_ok();
+    let home = fx.read_output("fr/index.html");
+    assert!(home.starts_with("<!doctype html><html lang=fr>"), "{home}");
+    assert!(visible_text(&home).contains("Accueil"));
+    assert!(visible_text(&fx.read_output("index.html")).contains("Français"));
+    let (broken, _) = broken_links(&fx.output(), None);
+    assert!(broken.is_empty(), "{broken:#?}");
+}
