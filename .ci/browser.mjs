@@ -1,7 +1,8 @@
 // Real-browser checks of the built example site in headless Chromium (Debian's, not a download):
-// axe-core's WCAG 2.1 A and AA rules on one page of every page type, and the search page
-// (typing without diacritics, decomposed input, following a result, the page without JavaScript),
-// through a web server under a sub-path when one is given, and straight from the disk (file://).
+// axe-core's WCAG 2.1 A and AA rules on one page of every page type in both languages, the search
+// page of each language (typing without diacritics, decomposed input, following a result, the page
+// without JavaScript), and the language switcher, through a web server under a sub-path when one
+// is given, and straight from the disk (file://).
 //
 // Usage: node .ci/browser.mjs MODULES_DIR OUTPUT_DIR [SERVED_BASE_URL]
 //   MODULES_DIR      a folder whose node_modules holds playwright-core and axe-core
@@ -9,7 +10,7 @@
 //   SERVED_BASE_URL  the same folder served, e.g. http://127.0.0.1:8080/bau-cu/; without it the
 //                    accessibility sweep runs on the files, with 404.html opened directly
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -55,6 +56,16 @@ const PAGE_TYPES = [
 // A server answers a missing page with 404.html; from the disk, it is opened by its name.
 const NOT_FOUND = servedBase ? 'khong-co-trang-nay/' : '404.html';
 
+// English pages sit under en/ at the same paths. A document without an English translation has
+// no English page, so the English 'document' is one that is translated; the Vietnamese page of an
+// untranslated one carries the notice that its English link goes to the documents list instead.
+const EN = 'en/';
+const TRANSLATED_DOCUMENT = 'van-ban/nghi-quyet-dang-uy-dong-ky-bau-truong-khu-pho-2024-2027/index.html';
+const UNTRANSLATED_DOCUMENT = 'van-ban/cong-van-13-cv-du-huong-xuan/index.html';
+const ENGLISH_PAGE_TYPES = PAGE_TYPES.map(([kind, path]) =>
+  [`${kind}, English`, EN + (kind === 'document' ? TRANSLATED_DOCUMENT : path)]);
+const NOTICE_PAGE = ['document without English (notice)', UNTRANSLATED_DOCUMENT];
+
 const CANDIDATE = 'Vũ Thị Hồng Nhung';
 const CANDIDATE_URL = 'bau-cu/hong-gai-2022/khu-pho-2/vu-thi-hong-nhung/index.html';
 
@@ -87,9 +98,12 @@ async function newPage(options = {}) {
 
 async function axeSweep(base) {
   const page = await newPage();
-  const pages = [...PAGE_TYPES, ['not found (404)', NOT_FOUND]];
+  const pages = [...PAGE_TYPES, NOTICE_PAGE, ['not found (404)', NOT_FOUND], ...ENGLISH_PAGE_TYPES];
   let total = 0;
   for (const [kind, path] of pages) {
+    // a page the build forgot is named here, rather than as a navigation error that ends the run
+    const file = path === NOT_FOUND && servedBase ? '404.html' : path.replace(/\?.*$/, '');
+    if (!check(existsSync(join(outputDir, file)), `axe: ${kind}: ${file} is not in ${outputDir}`)) continue;
     const response = await page.goto(base + path);
     // a file has no status; a missing one fails `goto` itself
     const expected = kind.startsWith('not found') && servedBase ? 404 : 200;
@@ -99,6 +113,11 @@ async function axeSweep(base) {
     }
     if (path.includes('?q=')) {
       await page.locator('#ket-qua-tim-kiem li').first().waitFor();
+    }
+    if (path === UNTRANSLATED_DOCUMENT) {
+      // the notice is what this page is in the sweep for
+      check(await page.locator('nav.languages .lang-notice').isVisible(),
+        `axe: ${kind} (${path}) shows no notice next to its English link`);
     }
     await page.evaluate(axeSource);
     const result = await page.evaluate(
@@ -121,10 +140,15 @@ async function axeSweep(base) {
   await page.context().close();
 }
 
-/** The search page at `base`: typed queries, ranking, decomposed input, following a result. */
-async function searchTests(base, where) {
+/**
+ * The search page at `base` + `lang` ('' or 'en/'): typed queries, ranking, decomposed input,
+ * following a result. Every result of the English page leads to an English page.
+ */
+async function searchTests(base, lang, where) {
   const page = await newPage();
-  const searchUrl = base + 'tim-kiem/index.html';
+  const searchUrl = base + lang + 'tim-kiem/index.html';
+  // the link a result should have: the page of the same language
+  const url = (path) => new URL(lang + path, base).href;
   await page.goto(searchUrl);
   const box = page.locator('main').getByRole('searchbox');
   const results = page.locator('main #ket-qua-tim-kiem li a');
@@ -144,8 +168,8 @@ async function searchTests(base, where) {
   const found = await search('vu thi hong nhung');
   check(found.length > 0 && found[0][0] === CANDIDATE,
     `search (${where}): 'vu thi hong nhung' should find ${CANDIDATE} first, found ${JSON.stringify(found.slice(0, 3))}`);
-  check(found.length > 0 && found[0][1] === new URL(CANDIDATE_URL, base).href,
-    `search (${where}): the first result should link to ${CANDIDATE_URL}, not ${found[0] && found[0][1]}`);
+  check(found.length > 0 && found[0][1] === url(CANDIDATE_URL),
+    `search (${where}): the first result should link to ${lang + CANDIDATE_URL}, not ${found[0] && found[0][1]}`);
 
   const decomposed = await search(CANDIDATE.normalize('NFD'));
   const composed = await search(CANDIDATE.normalize('NFC'));
@@ -154,11 +178,13 @@ async function searchTests(base, where) {
 
   const dongKy = (await search('dong ky')).map(([, href]) => href);
   for (const path of ['don-vi/dong-ky/index.html', 'bau-cu/dong-ky-2024/index.html']) {
-    check(dongKy.includes(new URL(path, base).href), `search (${where}): 'dong ky' should find ${path}`);
+    check(dongKy.includes(url(path)), `search (${where}): 'dong ky' should find ${lang + path}`);
   }
-  const exact = await search('phuong dong ky');
-  check(exact.length > 0 && exact[0][1] === new URL('don-vi/dong-ky/index.html', base).href,
-    `search (${where}): the exact name 'Phường Đồng Kỵ' should come first, found ${JSON.stringify(exact.slice(0, 3))}`);
+  // the ward's name in the page's language: 'Phường Đồng Kỵ', 'Dong Ky Ward'
+  const wardName = lang === EN ? 'dong ky ward' : 'phuong dong ky';
+  const exact = await search(wardName);
+  check(exact.length > 0 && exact[0][1] === url('don-vi/dong-ky/index.html'),
+    `search (${where}): the exact name '${wardName}' should come first, found ${JSON.stringify(exact.slice(0, 3))}`);
   const none = await search('zzzz khong co');
   check(none.length === 0, `search (${where}): a query that matches nothing should list nothing`);
   check((await status.textContent()).trim() !== '', `search (${where}): the result count should be announced`);
@@ -169,6 +195,7 @@ async function searchTests(base, where) {
     `search (${where}): following the first result failed (${response && response.status()})`);
   const heading = await page.locator('h1').first().textContent();
   check(heading.includes(CANDIDATE), `search (${where}): the first result led to '${heading}'`);
+  check(page.url() === url(CANDIDATE_URL), `search (${where}): the first result led to ${page.url()}`);
 
   await page.goto(searchUrl + '?q=' + encodeURIComponent('đồng kỵ'));
   await results.first().waitFor();
@@ -179,9 +206,9 @@ async function searchTests(base, where) {
 }
 
 /** Without JavaScript the search page is the full alphabetical index, as plain links. */
-async function withoutJavaScript(base, where) {
+async function withoutJavaScript(base, lang, where) {
   const page = await newPage({ javaScriptEnabled: false });
-  await page.goto(base + 'tim-kiem/index.html?q=vu+thi+hong+nhung');
+  await page.goto(base + lang + 'tim-kiem/index.html?q=vu+thi+hong+nhung');
   const link = page.locator('main #chi-muc a', { hasText: CANDIDATE });
   check(await link.isVisible(), `search without JavaScript (${where}): the index should list ${CANDIDATE}`);
   check((await link.getAttribute('href')) === '../' + CANDIDATE_URL,
@@ -190,12 +217,51 @@ async function withoutJavaScript(base, where) {
   console.log(`search without JavaScript (${where}): ok`);
 }
 
+/**
+ * The language switcher: clicking its link of the other language lands on the same page in that
+ * language, and back; the English link of an untranslated document lands on the documents list.
+ */
+async function switcherTests(base, where) {
+  const page = await newPage();
+  const htmlLang = () => page.locator('html').getAttribute('lang');
+
+  /** Clicks the switcher's link to `hreflang` and waits for the page it leads to. */
+  async function follow(hreflang) {
+    const from = page.url();
+    await page.locator(`nav.languages a[hreflang="${hreflang}"]`).click();
+    await page.waitForURL((u) => u.href !== from);
+    await page.waitForLoadState();
+  }
+
+  const vietnamese = base + TRANSLATED_DOCUMENT;
+  const english = base + EN + TRANSLATED_DOCUMENT;
+  await page.goto(vietnamese);
+  await follow('en');
+  check(page.url() === english, `switcher (${where}): English link of ${TRANSLATED_DOCUMENT} led to ${page.url()}`);
+  check((await htmlLang()) === 'en', `switcher (${where}): ${page.url()} has <html lang=${await htmlLang()}>, not en`);
+  await follow('vi');
+  check(page.url() === vietnamese, `switcher (${where}): Vietnamese link of ${EN + TRANSLATED_DOCUMENT} led to ${page.url()}`);
+  check((await htmlLang()) === 'vi', `switcher (${where}): ${page.url()} has <html lang=${await htmlLang()}>, not vi`);
+
+  await page.goto(base + UNTRANSLATED_DOCUMENT);
+  await follow('en');
+  check(page.url() === base + EN + 'van-ban/index.html',
+    `switcher (${where}): English link of the untranslated ${UNTRANSLATED_DOCUMENT} led to ${page.url()}, not ${EN}van-ban/index.html`);
+  check((await htmlLang()) === 'en', `switcher (${where}): ${page.url()} has <html lang=${await htmlLang()}>, not en`);
+  await page.context().close();
+  console.log(`switcher (${where}): ok`);
+}
+
 const bases = servedBase ? [[servedBase, 'served'], [fileBase, 'file://']] : [[fileBase, 'file://']];
 try {
   await axeSweep(bases[0][0]);
   for (const [base, where] of bases) {
-    await searchTests(base, where);
-    await withoutJavaScript(base, where);
+    for (const lang of ['', EN]) {
+      const label = lang ? `${where}, English` : where;
+      await searchTests(base, lang, label);
+      await withoutJavaScript(base, lang, label);
+    }
+    await switcherTests(base, where);
   }
 } catch (error) {
   failures.push(`browser: ${error.stack || error}`);

@@ -76,6 +76,7 @@ mod tests {
                 ke_thua: None,
                 truoc_day: vec![],
                 ghi_chu: None,
+                ghi_chu_en: None,
                 khu_dan_cu: vec![],
             },
         }

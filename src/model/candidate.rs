@@ -133,6 +133,9 @@ pub struct Candidate {
     pub bio: String,
     /// The photo file, checked to be an image inside the candidates' folder.
     pub photo: Option<PathBuf>,
+    /// In the site's other languages (`<slug>.en.md`).
+    pub translations:
+        Vec<super::translation::Translation<super::translation::CandidateTranslationFile>>,
 }
 
 impl Candidate {

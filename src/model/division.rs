@@ -114,6 +114,8 @@ pub struct Village {
     pub hieu_luc_den: Option<Date>,
     #[serde(default)]
     pub ghi_chu: Option<String>,
+    #[serde(default)]
+    pub ghi_chu_en: Option<String>,
 }
 
 /// The front matter of `don-vi/<id>.yaml`: a commune-level unit and its villages.
@@ -141,6 +143,8 @@ pub struct CommuneFile {
     pub truoc_day: Vec<FormerName>,
     #[serde(default)]
     pub ghi_chu: Option<String>,
+    #[serde(default)]
+    pub ghi_chu_en: Option<String>,
     #[serde(default)]
     pub khu_dan_cu: Vec<Village>,
 }
@@ -221,6 +225,7 @@ mod tests {
                     tinh: None,
                 }],
                 ghi_chu: None,
+                ghi_chu_en: None,
                 khu_dan_cu: vec![],
             },
         }

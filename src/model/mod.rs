@@ -35,7 +35,7 @@ use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use translation::{DocumentTranslationFile, PageTranslationFile};
+use translation::{CandidateTranslationFile, DocumentTranslationFile, PageTranslationFile};
 
 /// Everything a site publishes.
 #[derive(Debug, Clone, Default)]
@@ -147,7 +147,7 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.communes.sort_by(|a, b| a.id.cmp(&b.id));
 
     for round in &sources.rounds {
-        if let Some(r) = assemble_round(round, &mut problems) {
+        if let Some(r) = assemble_round(round, &site.config.languages(), &mut problems) {
             site.rounds.push(r);
         }
     }
@@ -299,7 +299,7 @@ fn assemble_translation<T: serde::de::DeserializeOwned>(
                 ),
             ),
             None => Bilingual::new(
-                format!("Đặt bản dịch cạnh văn bản gốc, cùng tên, thêm “.{language}” trước “.md”."),
+                format!("Đặt bản dịch cạnh tệp gốc, cùng tên, thêm “.{language}” trước “.md”."),
                 format!(
                     "Put the translation beside its original, with its name and “.{language}” before “.md”."
                 ),
@@ -309,7 +309,7 @@ fn assemble_translation<T: serde::de::DeserializeOwned>(
             Diagnostic::error(
                 &file.rel,
                 Bilingual::new(
-                    format!("Không có văn bản gốc “{slug}.md” cho bản dịch này."),
+                    format!("Không có tệp gốc “{slug}.md” cho bản dịch này."),
                     format!("There is no original “{slug}.md” for this translation."),
                 ),
             )
@@ -404,7 +404,11 @@ fn duplicate(file: &Path, line: Option<usize>, field: &str, id: &str, first: &Pa
     ))
 }
 
-fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Option<Round> {
+fn assemble_round(
+    sources: &RoundSources,
+    languages: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Round> {
     let Some(file) = &sources.round else {
         problems.push(
             Diagnostic::error(
@@ -439,7 +443,8 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
         }
     };
     let mut candidates = Vec::new();
-    for file in &sources.candidates {
+    let (translations, originals) = split_translations(&sources.candidates);
+    for file in originals {
         let slug = file.stem();
         if let Some(d) = check_slug(file, &slug) {
             problems.push(d);
@@ -464,9 +469,19 @@ fn assemble_round(sources: &RoundSources, problems: &mut Vec<Diagnostic>) -> Opt
                     data: p.data,
                     bio: p.body,
                     photo,
+                    translations: Vec::new(),
                 });
             }
             Err(d) => problems.push(d),
+        }
+    }
+    let slugs: Vec<String> = candidates.iter().map(|c| c.slug.clone()).collect();
+    for (file, slug, language) in translations {
+        let t = assemble_translation::<CandidateTranslationFile>(
+            file, slug, language, languages, &slugs, problems,
+        );
+        if let (Some(t), Some(c)) = (t, candidates.iter_mut().find(|c| c.slug == slug)) {
+            c.translations.push(t);
         }
     }
     candidates.sort_by(|a, b| {

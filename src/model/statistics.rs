@@ -166,6 +166,7 @@ mod tests {
             },
             bio: String::new(),
             photo: None,
+            translations: Vec::new(),
         }
     }
 

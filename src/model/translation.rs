@@ -28,6 +28,22 @@ pub struct DocumentTranslationFile {
     pub nguoi_dich: Option<String>,
 }
 
+/// Front matter of a candidate's translation: the words of the public facts that are free
+/// text, and the bio as its body. The facts that are values (birth year, levels, membership) are
+/// the original's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateTranslationFile {
+    #[serde(default)]
+    pub nghe_nghiep: Option<String>,
+    #[serde(default)]
+    pub chuyen_nganh: Option<String>,
+    #[serde(default)]
+    pub ton_giao: Option<String>,
+    #[serde(default)]
+    pub dan_toc: Option<String>,
+}
+
 /// Front matter of a free page's translation.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,7 +86,8 @@ pub struct Untranslated {
     pub files: Vec<PathBuf>,
 }
 
-/// For each language but the default: the documents and free pages without a translation, the
+/// For each language but the default: the documents, free pages and candidate bios without a
+/// translation, the
 /// rounds whose introduction or reason has no English version and the configuration's
 /// introduction. Pages made from records alone (results, lists) need no translation.
 pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
@@ -92,6 +109,14 @@ pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
                     || (d.ly_do.is_some() && !(english && d.ly_do_en.is_some()));
                 if missing {
                     files.push(round.file.clone());
+                }
+            }
+            for round in &site.rounds {
+                for cand in &round.candidates {
+                    let has_bio = !cand.bio.trim().is_empty();
+                    if has_bio && find(&cand.translations, language).is_none() {
+                        files.push(cand.file.clone());
+                    }
                 }
             }
             for d in &site.documents {

@@ -12,7 +12,7 @@ use super::result_views::{
 use super::search;
 use super::views::{
     CandidateRow, CommuneSummary, ContestSummary, DataLinks, DocumentSummary, DocumentView, Link,
-    RoundSummary, VillageRow, commune_name, village_name,
+    Note, RoundSummary, VillageRow, commune_name, village_name,
 };
 use super::{Availability, Renderer, link, urls};
 use crate::export;
@@ -413,17 +413,26 @@ fn candidate_page(
         .as_ref()
         .and_then(|o| o.elected.as_ref())
         .is_some_and(|l| l.url == own_url);
+    let translated = translation::find(&cand.translations, l.language);
+    let own = translated.map(|t| &t.data);
+    let bio = translated.map_or(&cand.bio, |t| &t.body);
     let view = CandidateView {
         row: CandidateRow::new(&l, round, cand),
-        religion: cand.data.ton_giao.clone(),
+        religion: own
+            .and_then(|t| t.ton_giao.clone())
+            .or_else(|| cand.data.ton_giao.clone()),
         general_education: cand.data.hoc_van.clone(),
-        major: cand.data.chuyen_nganh.clone(),
+        major: own
+            .and_then(|t| t.chuyen_nganh.clone())
+            .or_else(|| cand.data.chuyen_nganh.clone()),
         photo: photo.as_ref().map(|(_, path)| urls::encode(path)),
-        bio_html: to_html(&cand.bio),
+        bio_html: to_html(bio),
         votes,
         elected,
         status: row.status.label,
-        bio_untranslated: !r.is_default_language() && !cand.bio.trim().is_empty(),
+        bio_untranslated: !r.is_default_language()
+            && translated.is_none()
+            && !cand.bio.trim().is_empty(),
     };
     if let Some((source, url)) = photo {
         r.copy(url, source);
@@ -563,7 +572,10 @@ fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result<(), String
     ctx.insert("commune", &summary);
     ctx.insert("code", &c.data.ma_hanh_chinh);
     ctx.insert("valid_from", &c.data.hieu_luc_tu.map(|d| l.date(d)));
-    ctx.insert("note", &c.data.ghi_chu);
+    ctx.insert(
+        "note",
+        &Note::new(&l, c.data.ghi_chu.as_ref(), c.data.ghi_chu_en.as_ref()),
+    );
     ctx.insert("villages", &villages);
     ctx.insert("rounds", &rounds);
     ctx.insert("successor", &successor);

@@ -201,15 +201,20 @@ pub struct CandidateRow {
 impl CandidateRow {
     pub fn new(l: &Locale, round: &Round, c: &Candidate) -> Self {
         let d = &c.data;
+        let t = translation::find(&c.translations, l.language).map(|t| &t.data);
         Self {
             url: urls::candidate(&round.id, &d.khu_dan_cu, &c.slug),
             name: d.ho_ten.clone(),
             birth_year: d.nam_sinh,
             gender: l.of("gender", &d.gioi_tinh),
-            ethnicity: d.dan_toc.clone(),
+            ethnicity: t
+                .and_then(|t| t.dan_toc.clone())
+                .unwrap_or_else(|| d.dan_toc.clone()),
             qualification: l.of("qualification", &d.trinh_do_chuyen_mon),
             political_theory: l.of("political_theory", &d.ly_luan_chinh_tri),
-            occupation: d.nghe_nghiep.clone(),
+            occupation: t
+                .and_then(|t| t.nghe_nghiep.clone())
+                .unwrap_or_else(|| d.nghe_nghiep.clone()),
             party_member: d.dang_vien,
             re_election: d.tai_cu,
         }
@@ -315,6 +320,40 @@ impl DocumentSummary {
 /// `en/`.
 pub fn in_default_language(l: &Locale, path: &str) -> String {
     format!("{}{path}", urls::root_of(&l.prefix))
+}
+
+/// A note written by staff, in the page's language when it is given in it; otherwise the
+/// Vietnamese one, which the page marks as such (`lang`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+impl Note {
+    pub fn new(l: &Locale, vi: Option<&String>, en: Option<&String>) -> Option<Self> {
+        match en {
+            Some(en) if l.language == "en" => Some(Self {
+                text: en.clone(),
+                lang: "en",
+            }),
+            _ => vi.map(|text| Self {
+                text: text.clone(),
+                lang: "vi",
+            }),
+        }
+    }
+}
+
+/// Beside a name in the page's language, the same name in the other language of the pair
+/// Vietnamese–English: the English one on Vietnamese pages, the Vietnamese one on English pages.
+fn other_name(vi: &str, en: Option<&String>, l: &Locale) -> Option<String> {
+    let en = en.filter(|e| !e.trim().is_empty())?;
+    Some(if l.language == "en" { vi } else { en }.to_string())
+}
+
+fn other_lang(l: &Locale) -> &'static str {
+    if l.language == "en" { "vi" } else { "en" }
 }
 
 /// A village's name in the page's language.
@@ -448,7 +487,9 @@ impl DocumentView {
 pub struct CommuneSummary {
     pub url: String,
     pub name: String,
-    pub name_en: Option<String>,
+    /// The name in the other language of the pair Vietnamese–English, when both are given.
+    pub other_name: Option<String>,
+    pub other_lang: &'static str,
     pub kind: String,
     pub province: String,
     pub district: Option<String>,
@@ -461,7 +502,8 @@ impl CommuneSummary {
         Self {
             url: urls::commune(&c.id),
             name: commune_name(c, l).to_string(),
-            name_en: c.data.ten_en.clone(),
+            other_name: other_name(&c.data.ten, c.data.ten_en.as_ref(), l),
+            other_lang: other_lang(l),
             kind: l.of("commune_kind", &c.data.cap),
             province: c.data.tinh.clone(),
             district: c.data.huyen.clone(),
@@ -475,9 +517,11 @@ impl CommuneSummary {
 pub struct VillageRow {
     pub url: String,
     pub name: String,
-    pub name_en: Option<String>,
+    /// As [`CommuneSummary::other_name`].
+    pub other_name: Option<String>,
+    pub other_lang: &'static str,
     pub kind: String,
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 impl VillageRow {
@@ -485,9 +529,10 @@ impl VillageRow {
         Self {
             url: urls::village(&c.id, &v.ma),
             name: village_name(v, l).to_string(),
-            name_en: v.ten_en.clone(),
+            other_name: other_name(&v.ten, v.ten_en.as_ref(), l),
+            other_lang: other_lang(l),
             kind: l.of("village_kind", &v.loai),
-            note: v.ghi_chu.clone(),
+            note: Note::new(l, v.ghi_chu.as_ref(), v.ghi_chu_en.as_ref()),
         }
     }
 }

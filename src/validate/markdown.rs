@@ -27,6 +27,9 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
         }
         for cand in &round.candidates {
             markdown(ctx, &cand.file, Origin::Body(cand.body_line), &cand.bio);
+            for t in &cand.translations {
+                markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
+            }
         }
     }
     for doc in &site.documents {

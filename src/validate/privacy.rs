@@ -10,12 +10,30 @@ use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
 use crate::render::markdown::shown_text;
+use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     for round in &site.rounds {
         for cand in &round.candidates {
             fields(ctx, cand);
-            bio(ctx, cand);
+            bio(ctx, &cand.file, cand.body_line, &cand.bio);
+            // a translation is published as surely as its original
+            for t in &cand.translations {
+                let d = &t.data;
+                let public = [
+                    ("nghe_nghiep", d.nghe_nghiep.as_ref()),
+                    ("chuyen_nganh", d.chuyen_nganh.as_ref()),
+                    ("ton_giao", d.ton_giao.as_ref()),
+                    ("dan_toc", d.dan_toc.as_ref()),
+                ];
+                for (key, value) in public {
+                    if let Some((_, kind)) = value.and_then(|v| personal_number(v)) {
+                        let line = ctx.line(&t.file, key, None, 1);
+                        report(ctx, &t.file, line, key, kind);
+                    }
+                }
+                bio(ctx, &t.file, t.body_line, &t.body);
+            }
         }
     }
 }
@@ -34,17 +52,18 @@ fn fields(ctx: &mut Ctx, cand: &Candidate) {
     for (key, value) in public {
         if let Some((_, kind)) = value.and_then(|v| personal_number(v)) {
             let line = ctx.line(&cand.file, key, None, 1);
-            report(ctx, cand, line, key, kind);
+            report(ctx, &cand.file, line, key, kind);
         }
     }
     // the file name becomes the page's address
     if let Some((_, kind)) = personal_number(&cand.slug) {
-        report(ctx, cand, None, "", kind);
+        report(ctx, &cand.file, None, "", kind);
     }
 }
 
-fn bio(ctx: &mut Ctx, cand: &Candidate) {
-    let chunks = shown_text(&cand.bio);
+/// A bio (`text`, the body of `file` from line `body_line`) as the reader sees it.
+fn bio(ctx: &mut Ctx, file: &Path, body_line: usize, text: &str) {
+    let chunks = shown_text(text);
     let mut shown = String::new();
     let mut starts = Vec::with_capacity(chunks.len());
     for (source, text) in &chunks {
@@ -57,18 +76,18 @@ fn bio(ctx: &mut Ctx, cand: &Candidate) {
             .rev()
             .find(|(s, _)| *s <= at)
             .map_or(0, |(_, src)| *src);
-        let line = cand.body_line + cand.bio[..source.min(cand.bio.len())].matches('\n').count();
-        report(ctx, cand, Some(line), "", kind);
+        let line = body_line + text[..source.min(text.len())].matches('\n').count();
+        report(ctx, file, Some(line), "", kind);
     }
 }
 
-fn report(ctx: &mut Ctx, cand: &Candidate, line: Option<usize>, field: &str, kind: Kind) {
+fn report(ctx: &mut Ctx, file: &Path, line: Option<usize>, field: &str, kind: Kind) {
     let (vi, en) = match kind {
         Kind::Phone => ("số điện thoại", "a phone number"),
         Kind::IdCard => ("số CMND/CCCD", "an ID card number"),
     };
     ctx.error(
-        &cand.file,
+        file,
         line,
         field,
         Bilingual::new(

@@ -27,13 +27,20 @@ fn expected_pages(content: &Path) -> Vec<String> {
         .filter(|r| content.join("bau-cu").join(r).is_dir());
     for round in rounds {
         pages.push(format!("bau-cu/{round}/index.html"));
-        for slug in markdown_stems(&content.join("bau-cu").join(&round).join("ung-cu-vien")) {
+        for stem in markdown_stems(&content.join("bau-cu").join(&round).join("ung-cu-vien")) {
+            // a translation, `x.en.md`, is the page of `x` in that language
+            let (slug, prefix) = match stem.rsplit_once('.') {
+                Some((slug, language)) => (slug.to_string(), format!("{language}/")),
+                None => (stem.clone(), String::new()),
+            };
             let village = site
                 .round(&round)
                 .and_then(|r| r.candidates.iter().find(|c| c.slug == slug))
                 .map(|c| c.data.khu_dan_cu.clone())
                 .unwrap_or_else(|| panic!("candidate {round}/{slug} is not in the model"));
-            pages.push(format!("bau-cu/{round}/{village}/{slug}/index.html"));
+            pages.push(format!(
+                "{prefix}bau-cu/{round}/{village}/{slug}/index.html"
+            ));
         }
     }
     for entry in walkdir::WalkDir::new(content.join("van-ban")) {

