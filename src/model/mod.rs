@@ -35,7 +35,6 @@ use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use translation::{CandidateTranslationFile, DocumentTranslationFile, PageTranslationFile};
 
 /// Everything a site publishes.
 #[derive(Debug, Clone, Default)]
@@ -154,8 +153,8 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.rounds
         .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
 
-    let (document_translations, documents) = split_translations(&sources.documents);
-    let (page_translations, pages) = split_translations(&sources.pages);
+    let (document_translations, documents) = translation::split(&sources.documents);
+    let (page_translations, pages) = translation::split(&sources.pages);
     let mut seen_docs: HashMap<String, PathBuf> = HashMap::new();
     for file in documents {
         if let Some(doc) = assemble_document(file, &mut problems) {
@@ -175,57 +174,22 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
         }
     }
     let languages = site.config.languages();
-    let slugs: Vec<String> = site.documents.iter().map(|d| d.slug.clone()).collect();
-    for (file, slug, language) in document_translations {
-        let Some(t) = assemble_translation::<DocumentTranslationFile>(
-            file,
-            slug,
-            language,
-            &languages,
-            &slugs,
-            &mut problems,
-        ) else {
-            continue;
-        };
-        if let Some(doc) = site.documents.iter_mut().find(|d| d.slug == slug) {
-            let cited = doc.data.can_cu.len();
-            if !t.data.can_cu.is_empty() && t.data.can_cu.len() != cited {
-                problems.push(
-                    Diagnostic::error(
-                        &t.file,
-                        Bilingual::new(
-                            format!("Bản dịch có {} căn cứ nhưng văn bản gốc có {cited}.", t.data.can_cu.len()),
-                            format!("The translation has {} legal bases but the original has {cited}.", t.data.can_cu.len()),
-                        ),
-                    )
-                    .at(file.line_of_top("can_cu"), None)
-                    .field("can_cu")
-                    .hint(Bilingual::new(
-                        "Dịch từng căn cứ của văn bản gốc, theo đúng thứ tự, hoặc bỏ can_cu để giữ nguyên văn.",
-                        "Translate each legal basis of the original, in its order, or leave can_cu out to keep the original's.",
-                    )),
-                );
-                continue;
-            }
-            doc.translations.push(t);
-        }
-    }
-    let slugs: Vec<String> = site.pages.iter().map(|p| p.slug.clone()).collect();
-    for (file, slug, language) in page_translations {
-        let Some(t) = assemble_translation::<PageTranslationFile>(
-            file,
-            slug,
-            language,
-            &languages,
-            &slugs,
-            &mut problems,
-        ) else {
-            continue;
-        };
-        if let Some(page) = site.pages.iter_mut().find(|p| p.slug == slug) {
-            page.translations.push(t);
-        }
-    }
+    translation::attach(
+        document_translations,
+        &mut site.documents,
+        |d| &d.slug,
+        |d| &mut d.translations,
+        &languages,
+        &mut problems,
+    );
+    translation::attach(
+        page_translations,
+        &mut site.pages,
+        |p| &p.slug,
+        |p| &mut p.translations,
+        &languages,
+        &mut problems,
+    );
     site.pages.sort_by(|a, b| {
         (
             a.data.thu_tu.unwrap_or(u32::MAX),
@@ -238,98 +202,6 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     });
 
     (site, problems)
-}
-
-/// The files of a folder that are translations (`<slug>.<language>.md`), with their original's
-/// slug and language, and the others.
-type TranslationSource<'a> = (&'a SourceFile, &'a str, &'a str);
-
-fn split_translations(files: &[SourceFile]) -> (Vec<TranslationSource<'_>>, Vec<&SourceFile>) {
-    let mut translations = Vec::new();
-    let mut originals = Vec::new();
-    for file in files {
-        let name = file
-            .rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        match translation::split_stem(name) {
-            Some((slug, language)) => translations.push((file, slug, language)),
-            None => originals.push(file),
-        }
-    }
-    (translations, originals)
-}
-
-/// A translation whose language is one of the site's others and whose original exists.
-fn assemble_translation<T: serde::de::DeserializeOwned>(
-    file: &SourceFile,
-    slug: &str,
-    language: &str,
-    languages: &[&str],
-    originals: &[String],
-    problems: &mut Vec<Diagnostic>,
-) -> Option<translation::Translation<T>> {
-    let default = languages.first().copied().unwrap_or_default();
-    if !languages.contains(&language) || language == default {
-        let others = languages[1..].join(", ");
-        problems.push(
-            Diagnostic::error(
-                &file.rel,
-                Bilingual::new(
-                    format!("Tệp dịch sang ngôn ngữ “{language}”, nhưng cổng không có ngôn ngữ này (ngon_ngu trong cau-hinh.yaml) ngoài ngôn ngữ mặc định."),
-                    format!("The file translates into “{language}”, which is not one of the portal's other languages (ngon_ngu in cau-hinh.yaml)."),
-                ),
-            )
-            .hint(Bilingual::new(
-                format!("Thêm “{language}” vào ngon_ngu, hoặc đặt tên tệp theo một ngôn ngữ khác của cổng ({others})."),
-                format!("Add “{language}” to ngon_ngu, or name the file after another language of the portal ({others})."),
-            )),
-        );
-        return None;
-    }
-    if !originals.iter().any(|o| o == slug) {
-        let hint = match text::closest(slug, originals.iter().map(String::as_str)) {
-            Some(near) => Bilingual::new(
-                format!(
-                    "Có phải đây là bản dịch của “{near}.md”? Đổi tên tệp thành “{near}.{language}.md”."
-                ),
-                format!(
-                    "Is it the translation of “{near}.md”? Rename the file to “{near}.{language}.md”."
-                ),
-            ),
-            None => Bilingual::new(
-                format!("Đặt bản dịch cạnh tệp gốc, cùng tên, thêm “.{language}” trước “.md”."),
-                format!(
-                    "Put the translation beside its original, with its name and “.{language}” before “.md”."
-                ),
-            ),
-        };
-        problems.push(
-            Diagnostic::error(
-                &file.rel,
-                Bilingual::new(
-                    format!("Không có tệp gốc “{slug}.md” cho bản dịch này."),
-                    format!("There is no original “{slug}.md” for this translation."),
-                ),
-            )
-            .hint(hint),
-        );
-        return None;
-    }
-    match front_matter::parse::<T>(file) {
-        Ok(p) => Some(translation::Translation {
-            language: language.to_string(),
-            file: file.rel.clone(),
-            body_line: p.body_line,
-            data: p.data,
-            body: p.body,
-        }),
-        Err(d) => {
-            problems.push(d);
-            None
-        }
-    }
 }
 
 /// Slugs that name the site's own sections and so cannot be a page.
@@ -443,7 +315,7 @@ fn assemble_round(
         }
     };
     let mut candidates = Vec::new();
-    let (translations, originals) = split_translations(&sources.candidates);
+    let (translations, originals) = translation::split(&sources.candidates);
     for file in originals {
         let slug = file.stem();
         if let Some(d) = check_slug(file, &slug) {
@@ -475,15 +347,14 @@ fn assemble_round(
             Err(d) => problems.push(d),
         }
     }
-    let slugs: Vec<String> = candidates.iter().map(|c| c.slug.clone()).collect();
-    for (file, slug, language) in translations {
-        let t = assemble_translation::<CandidateTranslationFile>(
-            file, slug, language, languages, &slugs, problems,
-        );
-        if let (Some(t), Some(c)) = (t, candidates.iter_mut().find(|c| c.slug == slug)) {
-            c.translations.push(t);
-        }
-    }
+    translation::attach(
+        translations,
+        &mut candidates,
+        |c| &c.slug,
+        |c| &mut c.translations,
+        languages,
+        problems,
+    );
     candidates.sort_by(|a, b| {
         (&a.data.khu_dan_cu, a.ballot_key()).cmp(&(&b.data.khu_dan_cu, b.ballot_key()))
     });

@@ -3,7 +3,11 @@
 //! that language; the number, dates, links and attachments stay the original's, so a translation
 //! can never contradict the record it translates.
 
+use super::text::closest;
+use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::{SourceFile, front_matter};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 
 /// Front matter of a document's translation.
@@ -136,6 +140,119 @@ pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
             }
         })
         .collect()
+}
+
+/// The files of a folder that are translations (`<slug>.<language>.md`), with their original's
+/// slug and language, and the others.
+pub(super) type Source<'a> = (&'a SourceFile, &'a str, &'a str);
+
+pub(super) fn split(files: &[SourceFile]) -> (Vec<Source<'_>>, Vec<&SourceFile>) {
+    let mut translations = Vec::new();
+    let mut originals = Vec::new();
+    for file in files {
+        let name = file
+            .rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        match split_stem(name) {
+            Some((slug, language)) => translations.push((file, slug, language)),
+            None => originals.push(file),
+        }
+    }
+    (translations, originals)
+}
+
+/// A translation whose language is one of the site's others and whose original exists.
+fn assemble<T: DeserializeOwned>(
+    file: &SourceFile,
+    slug: &str,
+    language: &str,
+    languages: &[&str],
+    originals: &[String],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Translation<T>> {
+    let default = languages.first().copied().unwrap_or_default();
+    if !languages.contains(&language) || language == default {
+        let others = languages[1..].join(", ");
+        problems.push(
+            Diagnostic::error(
+                &file.rel,
+                Bilingual::new(
+                    format!("Tệp dịch sang ngôn ngữ “{language}”, nhưng cổng không có ngôn ngữ này (ngon_ngu trong cau-hinh.yaml) ngoài ngôn ngữ mặc định."),
+                    format!("The file translates into “{language}”, which is not one of the portal's other languages (ngon_ngu in cau-hinh.yaml)."),
+                ),
+            )
+            .hint(Bilingual::new(
+                format!("Thêm “{language}” vào ngon_ngu, hoặc đặt tên tệp theo một ngôn ngữ khác của cổng ({others})."),
+                format!("Add “{language}” to ngon_ngu, or name the file after another language of the portal ({others})."),
+            )),
+        );
+        return None;
+    }
+    if !originals.iter().any(|o| o == slug) {
+        let hint = match closest(slug, originals.iter().map(String::as_str)) {
+            Some(near) => Bilingual::new(
+                format!(
+                    "Có phải đây là bản dịch của “{near}.md”? Đổi tên tệp thành “{near}.{language}.md”."
+                ),
+                format!(
+                    "Is it the translation of “{near}.md”? Rename the file to “{near}.{language}.md”."
+                ),
+            ),
+            None => Bilingual::new(
+                format!("Đặt bản dịch cạnh tệp gốc, cùng tên, thêm “.{language}” trước “.md”."),
+                format!(
+                    "Put the translation beside its original, with its name and “.{language}” before “.md”."
+                ),
+            ),
+        };
+        problems.push(
+            Diagnostic::error(
+                &file.rel,
+                Bilingual::new(
+                    format!("Không có tệp gốc “{slug}.md” cho bản dịch này."),
+                    format!("There is no original “{slug}.md” for this translation."),
+                ),
+            )
+            .hint(hint),
+        );
+        return None;
+    }
+    match front_matter::parse::<T>(file) {
+        Ok(p) => Some(Translation {
+            language: language.to_string(),
+            file: file.rel.clone(),
+            body_line: p.body_line,
+            data: p.data,
+            body: p.body,
+        }),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    }
+}
+
+/// Reads the translations of `originals` from `sources` and gives each to its original: those
+/// in a language of the site (not the default) whose original exists; the others are reported.
+pub(super) fn attach<T: DeserializeOwned, O>(
+    sources: Vec<Source<'_>>,
+    originals: &mut [O],
+    slug: impl Fn(&O) -> &String,
+    translations: impl Fn(&mut O) -> &mut Vec<Translation<T>>,
+    languages: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let slugs: Vec<String> = originals.iter().map(|o| slug(o).clone()).collect();
+    for (file, of, language) in sources {
+        let Some(t) = assemble::<T>(file, of, language, languages, &slugs, problems) else {
+            continue;
+        };
+        if let Some(original) = originals.iter_mut().find(|o| slug(o) == of) {
+            translations(original).push(t);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -213,5 +213,29 @@ fn documents(site: &Site, ctx: &mut Ctx) {
                 );
             }
         }
+        // a translation's legal bases take their links from the original's, by position
+        let cited = doc.data.can_cu.len();
+        for t in doc
+            .translations
+            .iter()
+            .filter(|t| !t.data.can_cu.is_empty())
+        {
+            let given = t.data.can_cu.len();
+            if given != cited {
+                ctx.error(
+                    &t.file,
+                    ctx.line(&t.file, "can_cu", None, 1),
+                    "can_cu",
+                    Bilingual::new(
+                        format!("Bản dịch có {given} căn cứ nhưng văn bản gốc có {cited}."),
+                        format!("The translation has {given} legal bases but the original has {cited}."),
+                    ),
+                    Bilingual::new(
+                        "Dịch từng căn cứ của văn bản gốc, theo đúng thứ tự, hoặc bỏ can_cu để giữ nguyên văn.",
+                        "Translate each legal basis of the original, in its order, or leave can_cu out to keep the original's.",
+                    ),
+                );
+            }
+        }
     }
 }

@@ -208,6 +208,16 @@ fn a_translation_must_have_its_original_and_a_language_of_the_site() {
     let d = fx.check();
     let e = find_error(&d, "van-ban/cong-van-13.en.md", "so_hieu");
     assert_eq!(e.line, Some(3));
+    // the plan cites two bases: a translation citing three cannot match them
+    let plan = PLAN.replace(".md", ".en.md");
+    fx.remove("van-ban/cong-van-13.en.md");
+    fx.write(
+        &plan,
+        "---\ntieu_de: Plan\ncan_cu:\n  - One\n  - Two\n  - Three\n---\n",
+    );
+    let d = fx.check();
+    let e = find_error(&d, &plan, "legal bases");
+    assert_eq!((e.line, e.field.as_deref()), (Some(3), Some("can_cu")));
 }
 
 #[test]
