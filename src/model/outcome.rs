@@ -109,34 +109,8 @@ pub fn base_of(count: &ContestCount, base: Base) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::rules::{LAW_2022, Threshold, builtin};
-    use std::collections::BTreeMap;
-
-    fn count(eligible: u32, took_part: u32, valid: u32, votes: &[(&str, u32)]) -> ContestCount {
-        ContestCount {
-            hinh_thuc: None,
-            tong_cu_tri: eligible,
-            cu_tri_tham_gia: took_part,
-            phieu_phat_ra: took_part,
-            phieu_thu_vao: took_part,
-            phieu_hop_le: valid,
-            phieu_khong_hop_le: took_part - valid,
-            so_phieu: votes
-                .iter()
-                .map(|(s, n)| (s.to_string(), *n))
-                .collect::<BTreeMap<_, _>>(),
-            bien_ban: None,
-            trang_thai: Default::default(),
-            quyet_dinh: None,
-            ngay_bau_lai: None,
-            dot_bau_lai: None,
-            lam_thoi: None,
-        }
-    }
-
-    fn law() -> RuleSet {
-        builtin().into_iter().find(|r| r.id == LAW_2022).unwrap()
-    }
+    use crate::model::rules::Threshold;
+    use crate::model::testing::{count, law};
 
     #[test]
     fn the_public_case_of_361_households_elects_nobody() {

@@ -1,7 +1,8 @@
 //! Models built from YAML text, for unit tests of the rules that read them.
 
 use super::election::{Round, RoundFile};
-use super::result::{ResultFile, ResultSheet};
+use super::result::{ContestCount, ResultFile, ResultSheet};
+use super::rules::{LAW_2022, RuleSet, builtin};
 use crate::load::{SourceFile, yaml};
 use std::path::PathBuf;
 
@@ -30,4 +31,33 @@ pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
             contests: parse::<ResultFile>("ket-qua.yaml", text).0,
         }),
     }
+}
+
+/// A vote count in which everyone who took part cast a ballot: `valid` of them valid, and
+/// `votes` per candidate slug.
+pub fn count(eligible: u32, took_part: u32, valid: u32, votes: &[(&str, u32)]) -> ContestCount {
+    ContestCount {
+        hinh_thuc: None,
+        tong_cu_tri: eligible,
+        cu_tri_tham_gia: took_part,
+        phieu_phat_ra: took_part,
+        phieu_thu_vao: took_part,
+        phieu_hop_le: valid,
+        phieu_khong_hop_le: took_part - valid,
+        so_phieu: votes.iter().map(|(s, n)| (s.to_string(), *n)).collect(),
+        bien_ban: None,
+        trang_thai: Default::default(),
+        quyet_dinh: None,
+        ngay_bau_lai: None,
+        dot_bau_lai: None,
+        lam_thoi: None,
+    }
+}
+
+/// The rules of Law 10/2022/QH15.
+pub fn law() -> RuleSet {
+    builtin()
+        .into_iter()
+        .find(|r| r.id == LAW_2022)
+        .expect("the built-in rules include the 2022 law")
 }

@@ -4,8 +4,9 @@
 //! always holds the same twenty documents however many are published later. The list's first
 //! page shows the newest documents and links to the numbered pages.
 
+use super::election_pages::{TermGroup, term_groups};
 use super::locale::Locale;
-use super::pages::{TermGroup, term_groups, trail};
+use super::pages::trail;
 use super::views::{DocumentSummary, Link};
 use super::{Renderer, link, urls};
 use crate::model::Site;

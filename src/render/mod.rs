@@ -3,6 +3,8 @@
 mod archives;
 pub mod chart;
 mod charts;
+mod division_pages;
+mod election_pages;
 pub mod feeds;
 pub mod format;
 pub mod i18n;

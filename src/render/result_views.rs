@@ -529,7 +529,8 @@ impl CompositionView {
 mod tests {
     use super::*;
     use crate::model::date::Date;
-    use crate::model::rules::{Base, LAW_2022, Threshold, builtin};
+    use crate::model::rules::{Base, Threshold};
+    use crate::model::testing::{count, law};
     use crate::render::i18n::Strings;
     use std::collections::BTreeMap;
 
@@ -540,29 +541,6 @@ mod tests {
             _ => include_str!("../../themes/default/i18n/en.yaml"),
         };
         serde_yaml::from_str::<BTreeMap<String, String>>(text).unwrap()
-    }
-
-    fn count(eligible: u32, took_part: u32, valid: u32, votes: &[(&str, u32)]) -> ContestCount {
-        ContestCount {
-            hinh_thuc: None,
-            tong_cu_tri: eligible,
-            cu_tri_tham_gia: took_part,
-            phieu_phat_ra: took_part,
-            phieu_thu_vao: took_part,
-            phieu_hop_le: valid,
-            phieu_khong_hop_le: took_part - valid,
-            so_phieu: votes.iter().map(|(s, n)| (s.to_string(), *n)).collect(),
-            bien_ban: None,
-            trang_thai: Default::default(),
-            quyet_dinh: None,
-            ngay_bau_lai: None,
-            dot_bau_lai: None,
-            lam_thoi: None,
-        }
-    }
-
-    fn law() -> RuleSet {
-        builtin().into_iter().find(|r| r.id == LAW_2022).unwrap()
     }
 
     fn verdict_of(l: &Locale<'_>, c: &ContestCount, rules: &RuleSet) -> (String, Option<String>) {
