@@ -139,6 +139,10 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
         _ => round.data.ly_do.as_ref(),
     };
     ctx.insert("reason", &reason);
+    ctx.insert(
+        "reason_translated",
+        &(l.language == "en" && round.data.ly_do_en.is_some()),
+    );
     let certified = round
         .results
         .iter()
@@ -229,8 +233,10 @@ pub(super) fn contest_page(
 struct CandidateView {
     row: CandidateRow,
     religion: Option<String>,
+    religion_translated: bool,
     general_education: Option<String>,
     major: Option<String>,
+    major_translated: bool,
     photo: Option<String>,
     bio_html: String,
     votes: Option<String>,
@@ -287,6 +293,8 @@ pub(super) fn candidate_page(
         religion: own
             .and_then(|t| t.ton_giao.clone())
             .or_else(|| cand.data.ton_giao.clone()),
+        religion_translated: own.is_some_and(|t| t.ton_giao.is_some()),
+        major_translated: own.is_some_and(|t| t.chuyen_nganh.is_some()),
         general_education: cand.data.hoc_van.clone(),
         major: own
             .and_then(|t| t.chuyen_nganh.clone())

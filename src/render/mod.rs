@@ -167,6 +167,8 @@ impl Renderer<'_> {
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
         ctx.insert("lang", self.locale.language);
+        // the language of what staff wrote without a translation: templates mark it `lang`
+        ctx.insert("content_lang", self.site.config.default_language());
         let language = self.locale.language;
         let strings = self
             .theme

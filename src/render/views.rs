@@ -194,6 +194,8 @@ pub struct CandidateRow {
     pub qualification: String,
     pub political_theory: String,
     pub occupation: String,
+    /// Whether `occupation` is in the page's language, from a translation.
+    pub occupation_translated: bool,
     pub party_member: bool,
     pub re_election: bool,
 }
@@ -215,6 +217,7 @@ impl CandidateRow {
             occupation: t
                 .and_then(|t| t.nghe_nghiep.clone())
                 .unwrap_or_else(|| d.nghe_nghiep.clone()),
+            occupation_translated: t.is_some_and(|t| t.nghe_nghiep.is_some()),
             party_member: d.dang_vien,
             re_election: d.tai_cu,
         }

@@ -56,6 +56,14 @@ fn the_example_has_an_english_site_under_en() {
     assert!(en.contains("159/361 = 44.04%"), "{en}");
     assert!(en.contains("5 June 2022"), "{en}");
     assert!(vi.contains("ngày 5 tháng 6 năm 2022") || vi.contains("05/6/2022"));
+    // what staff wrote in Vietnamese and nobody translated is marked as Vietnamese (WCAG 3.1.2)
+    let en_html = read(&format!("en/{contest}"));
+    assert!(
+        en_html.contains("<dd lang=vi>Nhà văn hóa Khu phố 3</dd>"),
+        "{en_html}"
+    );
+    assert!(en_html.contains("<td lang=vi>Hưu trí</td>"));
+    assert!(!read(contest).contains("lang=vi>Hưu trí"));
 
     // the resolution is translated: both versions exist, and each points at the other
     let vi_doc = read(&format!("{RESOLUTION}/index.html"));
