@@ -4,6 +4,7 @@
 
 use super::chart::{Bar, BarChart, Marker};
 use super::locale::Locale;
+use super::views::round_village_name;
 use crate::model::Site;
 use crate::model::election::Round;
 use crate::model::outcome::{Outcome, base_of};
@@ -79,7 +80,6 @@ pub fn turnout(l: &Locale<'_>, site: &Site, round: &Round) -> Result<Option<Stri
     let Some(sheet) = &round.results else {
         return Ok(None);
     };
-    let names = site.commune(&round.data.don_vi);
     let bars: Vec<Bar> = round
         .contest_ids()
         .into_iter()
@@ -88,9 +88,7 @@ pub fn turnout(l: &Locale<'_>, site: &Site, round: &Round) -> Result<Option<Stri
             let c = sheet.contests.get(v)?;
             let p = c.turnout_percent()?;
             Some(Bar {
-                label: names
-                    .and_then(|n| n.village(v))
-                    .map_or_else(|| v.to_string(), |x| x.ten.clone()),
+                label: round_village_name(l, site, round, v),
                 value: p,
                 text: l.percent(p),
                 emphasis: false,

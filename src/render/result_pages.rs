@@ -4,11 +4,10 @@
 use super::locale::Locale;
 use super::pages::trail;
 use super::result_views::{ContestRow, OutcomeView};
-use super::views::{CandidateRow, DataLinks, Link, RoundSummary};
+use super::views::{CandidateRow, DataLinks, Link, RoundSummary, round_village_name};
 use super::{Renderer, link, urls};
 use crate::export;
 use crate::model::Site;
-use crate::model::config::SiteConfig;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::outcome::Outcome;
@@ -62,7 +61,7 @@ pub(super) fn candidate_list(r: &mut Renderer, site: &Site, round: &Round) -> Re
         .contest_ids()
         .into_iter()
         .map(|v| CandidateGroup {
-            village: village_name(&l, site, round, v),
+            village: round_village_name(&l, site, round, v),
             rows: round
                 .candidates_in(v)
                 .map(|c| CandidateRow::new(&l, round, c))
@@ -200,15 +199,6 @@ fn list_trail(l: &Locale, summary: &RoundSummary, title: &str, url: &str) -> Vec
 }
 
 /// A village's name in the page's language: its English name in English, when it has one.
-fn village_name(l: &Locale, site: &Site, round: &Round, village: &str) -> String {
-    site.commune(&round.data.don_vi)
-        .and_then(|c| c.village(village))
-        .map_or_else(
-            || village.to_string(),
-            |v| SiteConfig::localized(&v.ten, v.ten_en.as_ref(), l.language).to_string(),
-        )
-}
-
 /// One round in the overview of results.
 #[derive(Serialize)]
 struct RoundResults {

@@ -5,7 +5,7 @@
 use super::charts;
 use super::locale::Locale;
 use super::urls;
-use super::views::Link;
+use super::views::{Link, round_village_name};
 use crate::model::Site;
 use crate::model::decision::Decision;
 use crate::model::election::{ContestStatus, Round};
@@ -356,11 +356,7 @@ pub struct ContestRow {
 
 impl ContestRow {
     pub fn new(l: &Locale<'_>, site: &Site, round: &Round, village: &str) -> Self {
-        let name = site
-            .commune(&round.data.don_vi)
-            .and_then(|c| c.village(village))
-            .map(|v| v.ten.clone())
-            .unwrap_or_else(|| village.to_string());
+        let name = round_village_name(l, site, round, village);
         let status = StatusView::new(l, site, round, village);
         let count = round
             .results
@@ -405,12 +401,6 @@ pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet
                 (Some(a), _) => Some(l.date(a)),
                 _ => None,
             };
-            let village_name = |id: &str| {
-                site.commune(&round.data.don_vi)
-                    .and_then(|c| c.village(id))
-                    .map(|v| v.ten.clone())
-                    .unwrap_or_else(|| id.to_string())
-            };
             StepView {
                 key: step.kind.key(),
                 label: l.label("step_kind", step.kind.key()),
@@ -432,7 +422,11 @@ pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet
                         url: urls::document(&d.slug),
                     })
                     .collect(),
-                late: step.late.iter().map(|v| village_name(v)).collect(),
+                late: step
+                    .late
+                    .iter()
+                    .map(|v| round_village_name(l, site, round, v))
+                    .collect(),
             }
         })
         .collect()

@@ -364,6 +364,13 @@ pub fn village_name<'a>(v: &'a Village, l: &Locale) -> &'a str {
     SiteConfig::localized(&v.ten, v.ten_en.as_ref(), l.language)
 }
 
+/// The name of a round's village `id` in the page's language (the id when it is unknown).
+pub fn round_village_name(l: &Locale, site: &Site, round: &Round, id: &str) -> String {
+    site.commune(&round.data.don_vi)
+        .and_then(|c| c.village(id))
+        .map_or_else(|| id.to_string(), |v| village_name(v, l).to_string())
+}
+
 /// A commune's current name in the page's language.
 pub fn commune_name<'a>(c: &'a Commune, l: &Locale) -> &'a str {
     SiteConfig::localized(&c.data.ten, c.data.ten_en.as_ref(), l.language)
