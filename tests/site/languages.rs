@@ -56,6 +56,9 @@ fn the_example_has_an_english_site_under_en() {
     assert!(en.contains("159/361 = 44.04%"), "{en}");
     assert!(en.contains("5 June 2022"), "{en}");
     assert!(vi.contains("ngày 5 tháng 6 năm 2022") || vi.contains("05/6/2022"));
+    // names have their English form wherever the round shows them: table, chart, timeline
+    let dashboard = read("en/bau-cu/dong-ky-2024/index.html");
+    assert!(dashboard.contains(">Neighbourhood 2<") && !dashboard.contains(">Khu phố 2<"));
     // what staff wrote in Vietnamese and nobody translated is marked as Vietnamese (WCAG 3.1.2)
     let en_html = read(&format!("en/{contest}"));
     assert!(
