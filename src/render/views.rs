@@ -319,6 +319,15 @@ impl DocumentSummary {
     }
 }
 
+/// `text` with its first letter upper case, and the rest as written (Tera's `capitalize` would
+/// lower `June`).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A page of the default language, from the root of `l`'s pages: `../van-ban/x/index.html` from
 /// `en/`.
 pub fn in_default_language(l: &Locale, path: &str) -> String {
@@ -402,6 +411,8 @@ pub struct SourceView {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
     pub summary: DocumentSummary,
+    /// The date in running text, as the head of a document writes it: `Ngày 5 tháng 6 năm
+    /// 2022`, `5 June 2022`.
     pub date_long: String,
     pub signing_authority: Option<String>,
     pub signer_title: Option<String>,
@@ -428,7 +439,7 @@ impl DocumentView {
             |own: Option<&String>, original: &Option<String>| own.or(original.as_ref()).cloned();
         Self {
             summary: DocumentSummary::new(l, site, d),
-            date_long: l.date_long(data.ngay),
+            date_long: capitalized(&l.date_long(data.ngay)),
             signing_authority: or(
                 t.and_then(|t| t.tham_quyen_ky.as_ref()),
                 &data.tham_quyen_ky,
@@ -544,5 +555,21 @@ impl VillageRow {
             kind: l.of("village_kind", &v.loai),
             note: Note::new(l, v.ghi_chu.as_ref(), v.ghi_chu_en.as_ref()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalized;
+
+    #[test]
+    fn only_the_first_letter_is_raised() {
+        assert_eq!(
+            capitalized("ngày 5 tháng 6 năm 2022"),
+            "Ngày 5 tháng 6 năm 2022"
+        );
+        assert_eq!(capitalized("5 June 2022"), "5 June 2022");
+        assert_eq!(capitalized("đông"), "Đông");
+        assert_eq!(capitalized(""), "");
     }
 }

@@ -81,6 +81,7 @@ fn the_example_has_an_english_site_under_en() {
     );
     assert!(vi_doc.contains("hreflang=en"));
     assert!(visible_text(&en_doc).contains("Vietnamese text is the official one"));
+    assert!(en_doc.contains(">9 September 2024<"), "{en_doc}");
 
     // a document that is not: no English page; the switcher goes to the English list and says so
     let letter = "van-ban/cong-van-13-cv-du-huong-xuan/index.html";
