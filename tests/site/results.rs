@@ -216,6 +216,10 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
         html.contains("dem-nguoc.js") && html.contains("data-ngay=2022-06-05"),
         "{html}"
     );
+    // the script's words are the page's, never its own
+    assert!(html.contains("data-left=\"Còn {n} ngày.\""), "{html}");
+    let script = fx.read_output("tai-nguyen/dem-nguoc.js");
+    assert!(!script.contains("ngày"), "{script}");
     let text = visible_text(&html);
     assert!(
         text.contains("Ngày bầu cử: Chủ nhật, ngày 5 tháng 6 năm 2022"),
