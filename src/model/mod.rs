@@ -168,12 +168,12 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.documents
         .sort_by(|a, b| (b.data.ngay, &a.slug).cmp(&(a.data.ngay, &b.slug)));
 
+    let languages = site.config.languages();
     for file in pages {
-        if let Some(page) = assemble_page(file, &mut problems) {
+        if let Some(page) = assemble_page(file, &languages, &mut problems) {
             site.pages.push(page);
         }
     }
-    let languages = site.config.languages();
     translation::attach(
         document_translations,
         &mut site.documents,
@@ -492,12 +492,18 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn assemble_page(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+fn assemble_page(
+    file: &SourceFile,
+    languages: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Page> {
     let slug = file.stem();
     if let Some(d) = check_slug(file, &slug) {
         problems.push(d);
     }
     problems.extend(check_reserved(file, &slug, RESERVED_SLUGS));
+    // each language but the default has its folder at the root
+    problems.extend(check_reserved(file, &slug, &languages[1..]));
     match front_matter::parse::<PageFile>(file) {
         Ok(p) => Some(Page {
             slug,

@@ -1,4 +1,4 @@
-//! Translations (bản dịch) of documents and free pages: a sibling file named with the language
+//! Translations (bản dịch) of documents, free pages and candidates: a sibling file named with the language
 //! before `.md` (`nghi-quyet-dong-ky.en.md` beside `nghi-quyet-dong-ky.md`). It holds the words in
 //! that language; the number, dates, links and attachments stay the original's, so a translation
 //! can never contradict the record it translates.
@@ -174,13 +174,14 @@ fn assemble<T: DeserializeOwned>(
 ) -> Option<Translation<T>> {
     let default = languages.first().copied().unwrap_or_default();
     if !languages.contains(&language) || language == default {
+        // a language taken off the list keeps its files for later: not an error, not published
         let others = languages[1..].join(", ");
         problems.push(
-            Diagnostic::error(
+            Diagnostic::warning(
                 &file.rel,
                 Bilingual::new(
-                    format!("Tệp dịch sang ngôn ngữ “{language}”, nhưng cổng không có ngôn ngữ này (ngon_ngu trong cau-hinh.yaml) ngoài ngôn ngữ mặc định."),
-                    format!("The file translates into “{language}”, which is not one of the portal's other languages (ngon_ngu in cau-hinh.yaml)."),
+                    format!("Tệp dịch sang ngôn ngữ “{language}”, nhưng “{language}” không có trong ngon_ngu (cau-hinh.yaml) nên bản dịch không được đăng."),
+                    format!("The file translates into “{language}”, which is not in ngon_ngu (cau-hinh.yaml), so the translation is not published."),
                 ),
             )
             .hint(Bilingual::new(

@@ -98,11 +98,10 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
         .collect();
     let mut ctx = Context::new();
     ctx.insert("round", &summary);
-    let own_intro = if l.language == "en" {
-        round.data.gioi_thieu_en.as_ref()
-    } else {
-        round.data.gioi_thieu.as_ref()
-    };
+    let own_intro = l.written(
+        round.data.gioi_thieu.as_ref(),
+        round.data.gioi_thieu_en.as_ref(),
+    );
     ctx.insert(
         "intro_html",
         &localized_markdown(&l, own_intro, round.data.gioi_thieu.as_ref()),
@@ -134,15 +133,9 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
             .as_ref()
             .map(|d| decision_label(&l, d)),
     );
-    let reason = match &round.data.ly_do_en {
-        Some(en) if l.language == "en" => Some(en),
-        _ => round.data.ly_do.as_ref(),
-    };
-    ctx.insert("reason", &reason);
-    ctx.insert(
-        "reason_translated",
-        &(l.language == "en" && round.data.ly_do_en.is_some()),
-    );
+    let own_reason = l.written(round.data.ly_do.as_ref(), round.data.ly_do_en.as_ref());
+    ctx.insert("reason", &own_reason.or(round.data.ly_do.as_ref()));
+    ctx.insert("reason_translated", &own_reason.is_some());
     let certified = round
         .results
         .iter()

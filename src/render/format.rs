@@ -81,8 +81,8 @@ impl NumberStyle<'_> {
     }
 }
 
-/// `44,04%`: a Vietnamese percent, for what is only ever Vietnamese (the tests of statistics
-/// against the seed's printed figures).
+/// `44,04%`: a Vietnamese percent, for the tests of statistics against the seed's printed figures.
+#[cfg(test)]
 pub fn percent_vi(p: f64) -> String {
     NumberStyle::VI.percent(p)
 }
@@ -108,12 +108,32 @@ pub fn date(d: Date, pattern: &str, months: &[&str; 12]) -> String {
         .replace("{yyyy}", &d.year().to_string())
 }
 
-/// `text` with each `{name}` replaced by its value: the sentences of the interface strings.
+/// `text` with each `{name}` replaced by its value: the sentences of the interface strings. One
+/// pass, so that a value (a title staff wrote) is never read again for placeholders.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -213,5 +233,14 @@ mod tests {
             "An with 3/4 > 50%"
         );
         assert_eq!(fill("no {gap}", &[]), "no {gap}");
+        // a value is never filled again
+        assert_eq!(
+            fill(
+                "{title}, term {term}",
+                &[("title", "Plan {term}"), ("term", "2024–2027")]
+            ),
+            "Plan {term}, term 2024–2027"
+        );
+        assert_eq!(fill("{a} {", &[("a", "x")]), "x {");
     }
 }

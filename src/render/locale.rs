@@ -43,6 +43,22 @@ impl<'a> Locale<'a> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// Text staff wrote, in this language: the original on the default language's pages, its
+    /// `_en` version on English ones, nothing in a language the content has no field for.
+    pub fn written<'t>(
+        &self,
+        original: Option<&'t String>,
+        en: Option<&'t String>,
+    ) -> Option<&'t String> {
+        if self.prefix.is_empty() {
+            original
+        } else if self.language == "en" {
+            en
+        } else {
+            None
+        }
+    }
+
     /// The label of a model value in this language: `label("doc_kind", "nghi-quyet")` is the
     /// string of `doc_kind_nghi_quyet`.
     pub fn label(&self, group: &str, key: &str) -> String {

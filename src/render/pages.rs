@@ -10,6 +10,7 @@ use super::views::{DocumentSummary, DocumentView, Link, RoundSummary};
 use super::{Availability, Renderer, link, urls};
 use super::{division_pages, election_pages};
 use crate::model::Site;
+use crate::model::config::DEFAULT_LANGUAGE;
 use crate::model::translation;
 use tera::Context;
 
@@ -117,11 +118,7 @@ fn home(r: &mut Renderer, site: &Site) -> Result<(), String> {
 /// has not been translated.
 fn intro_html(l: &Locale, site: &Site) -> Option<String> {
     let c = &site.config;
-    let own = if l.language == "en" {
-        c.gioi_thieu_en.as_ref()
-    } else {
-        c.gioi_thieu.as_ref()
-    };
+    let own = l.written(c.gioi_thieu.as_ref(), c.gioi_thieu_en.as_ref());
     localized_markdown(l, own, c.gioi_thieu.as_ref())
 }
 
@@ -134,7 +131,7 @@ pub(super) fn localized_markdown(
     match (own, original) {
         (Some(text), _) => Some(to_html(text)),
         (None, Some(text)) => Some(format!(
-            "<p class=\"note untranslated\">{}</p><div lang=\"vi\">{}</div>",
+            "<p class=\"note untranslated\">{}</p><div lang=\"{DEFAULT_LANGUAGE}\">{}</div>",
             l.t("lang_only_in_default"),
             to_html(text)
         )),

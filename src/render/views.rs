@@ -132,11 +132,7 @@ impl RoundSummary {
             .map(|n| SiteConfig::localized(&n.commune, n.commune_en.as_ref(), l.language))
             .map_or_else(|| d.don_vi.clone(), str::to_string);
         let office = l.of("office", &d.chuc_danh);
-        let own_title = if l.language == "en" {
-            d.tieu_de_en.as_ref()
-        } else {
-            d.tieu_de.as_ref()
-        };
+        let own_title = l.written(d.tieu_de.as_ref(), d.tieu_de_en.as_ref());
         Self {
             url: urls::round(&round.id),
             title: own_title.cloned().unwrap_or_else(|| {

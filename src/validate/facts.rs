@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
-use crate::model::config::is_language_code;
+use crate::model::config::{DEFAULT_LANGUAGE, is_language_code};
 use std::path::Path;
 
 /// Heads of villages are elected among adult citizens.
@@ -53,6 +53,27 @@ fn languages(site: &Site, ctx: &mut Ctx) {
             );
         }
         seen.push(code);
+    }
+    // the content is written in Vietnamese (names, `_en` fields, translations beside originals)
+    if let Some(first) = site
+        .config
+        .ngon_ngu
+        .first()
+        .filter(|f| *f != DEFAULT_LANGUAGE)
+    {
+        ctx.error(
+            file,
+            ctx.line(file, "ngon_ngu", None, 1),
+            "ngon_ngu",
+            Bilingual::new(
+                format!("Ngôn ngữ đầu tiên là “{first}”, nhưng nội dung của cổng viết bằng tiếng Việt nên tiếng Việt phải đứng đầu."),
+                format!("The first language is “{first}”, but the portal's content is written in Vietnamese, so Vietnamese must come first."),
+            ),
+            Bilingual::new(
+                format!("Ghi vi trước: ngon_ngu: [vi, {first}]."),
+                format!("Put vi first: ngon_ngu: [vi, {first}]."),
+            ),
+        );
     }
     if site.config.ngon_ngu.is_empty() {
         ctx.error(

@@ -210,8 +210,19 @@ fn a_translation_must_have_its_original_and_a_language_of_the_site() {
         "{e:?}"
     );
     fx.remove("van-ban/cong-van-31.en.md");
+    // a language not on the list: kept for later, not published, and said so
     fx.write("van-ban/cong-van-13.fr.md", "---\ntieu_de: Lettre\n---\n");
-    find_error(&fx.check(), "van-ban/cong-van-13.fr.md", "“fr”");
+    let d = fx.check();
+    let w = d
+        .iter()
+        .find(|d| same_path(&d.path, "van-ban/cong-van-13.fr.md"))
+        .expect("a word about the French file");
+    assert!(
+        !w.is_error() && w.message.en.contains("not published"),
+        "{w:?}"
+    );
+    fx.build_ok();
+    assert!(!fx.output().join("fr").exists());
     fx.remove("van-ban/cong-van-13.fr.md");
     fx.write(
         "van-ban/cong-van-13.en.md",
@@ -254,13 +265,33 @@ fn a_language_without_all_strings_is_an_error_naming_what_is_missing() {
     // a code that is not one
     fx.write(CONFIG, format!("{config}ngon_ngu: [vi, English]\n"));
     find_error(&fx.check(), CONFIG, "“English”");
+    // the content is Vietnamese, so Vietnamese comes first
+    fx.write(CONFIG, format!("{config}ngon_ngu: [en, vi]\n"));
+    let d = fx.check();
+    let e = find_error(&d, CONFIG, "Vietnamese must come first");
+    assert!(e.hint.as_ref().is_some_and(|h| h.en.contains("[vi, en]")));
+}
+
+#[test]
+fn a_free_page_cannot_take_a_language_s_folder() {
+    let fx = bilingual();
+    fx.write("trang/en.md", "---\ntieu_de: English\n---\nText.\n");
+    find_error(&fx.check(), "trang/en.md", "“en”");
+    let fx = Fixture::new();
+    let config = fx.read(CONFIG);
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, fr]\n"));
+    fx.write("trang/fr.md", "---\ntieu_de: Pháp\n---\nText.\n");
+    find_error(&fx.check(), "trang/fr.md", "“fr”");
 }
 
 #[test]
 fn a_third_language_needs_only_its_strings() {
     let fx = Fixture::new();
     let config = fx.read(CONFIG);
-    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, fr]\n"));
+    fx.write(
+        CONFIG,
+        format!("{config}ngon_ngu: [vi, fr]\ndu_lieu_mau: true\n"),
+    );
     let english = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/en.yaml"),
     )
@@ -276,6 +307,13 @@ fn a_third_language_needs_only_its_strings() {
     assert!(home.starts_with("<!doctype html><html lang=fr>"), "{home}");
     assert!(visible_text(&home).contains("Accueil"));
     assert!(visible_text(&fx.read_output("index.html")).contains("Français"));
+    // what the content has no French for is the Vietnamese original, marked and announced
+    let round = fx.read_output("fr/bau-cu/tn-2022/index.html");
+    assert!(
+        round.contains("<div lang=vi><p>Bầu trưởng khu phố ở hai khu phố."),
+        "{round}"
+    );
+    assert_eq!(visible_text(&round).matches("Sample data").count(), 1);
     let (broken, _) = broken_links(&fx.output(), None);
     assert!(broken.is_empty(), "{broken:#?}");
 }
