@@ -266,10 +266,12 @@ pub(super) fn candidate_page(
             let share = percent(n, c.tong_cu_tri)
                 .map(|p| l.percent(p))
                 .unwrap_or_default();
-            Some(l.fill(
-                "candidate_votes_text",
-                &[("votes", &l.number(n)), ("share", &share)],
-            ))
+            let key = if n == 1 {
+                "candidate_votes_text_one"
+            } else {
+                "candidate_votes_text"
+            };
+            Some(l.fill(key, &[("votes", &l.number(n)), ("share", &share)]))
         });
     let row = ContestRow::new(&l, site, round, village);
     let own_url = urls::candidate(&round.id, village, &cand.slug);
