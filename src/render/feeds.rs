@@ -42,6 +42,8 @@ struct Entry {
     path: String,
     updated: Date,
     summary: String,
+    /// The language of the title when it is not the feed's (a document not translated).
+    title_lang: Option<String>,
 }
 
 /// `https://x.gov.vn/bau-cu/` with exactly one trailing slash, or nothing when not configured.
@@ -105,6 +107,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                 .map(|n| format!(" {} {n}", l.t("doc_number_in_text")))
                 .unwrap_or_default();
             Entry {
+                title_lang: (!summary.translated).then(|| summary.lang.clone()),
                 path: from_site_root(&l.prefix, &summary.url),
                 updated: d.data.ngay,
                 summary: format!(
@@ -123,6 +126,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
             .filter_map(|r| {
                 let summary = RoundSummary::new(l, site, r);
                 Some(Entry {
+                    title_lang: None,
                     title: l.fill("feed_results_title", &[("round", &summary.title)]),
                     path: from_site_root(&l.prefix, &summary.url),
                     updated: results_day(r)?,
@@ -173,8 +177,12 @@ fn atom(
     );
     for e in entries {
         xml.push_str(&format!(
-            "<entry>\n<id>{base}{path}</id>\n<title>{}</title>\n<updated>{}</updated>\n\
+            "<entry>\n<id>{base}{path}</id>\n<title{}>{}</title>\n<updated>{}</updated>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{base}{path}\"/>\n<summary>{}</summary>\n</entry>\n",
+            e.title_lang
+                .as_deref()
+                .map(|lang| format!(" xml:lang=\"{}\"", escape(lang)))
+                .unwrap_or_default(),
             escape(&e.title),
             timestamp(e.updated),
             escape(&e.summary),
@@ -226,15 +234,11 @@ pub fn files(site: &Site, locales: &[Locale], pages: &[&str]) -> Vec<OutputFile>
     out
 }
 
-/// Every page but the 404 pages, each version of a page listing the versions that exist, in
+/// Every page but the 404 page, each version of a page listing the versions that exist, in
 /// every language, as `hreflang` alternates (a document not translated has none).
 fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
     let exists: BTreeSet<&str> = pages.iter().copied().collect();
-    let not_found: Vec<String> = locales
-        .iter()
-        .map(|l| format!("{}{}", l.prefix, urls::NOT_FOUND))
-        .chain([urls::NOT_FOUND.to_string()])
-        .collect();
+    // one 404 page serves every language
     // a folder's index is addressed as the folder, as servers and links to it do
     let address = |page: &str| {
         let folder = page.strip_suffix("index.html").unwrap_or(page);
@@ -260,7 +264,7 @@ fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
         xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
     xml.push_str(">\n");
-    for page in pages.iter().filter(|p| !not_found.iter().any(|n| n == *p)) {
+    for page in pages.iter().filter(|p| **p != urls::NOT_FOUND) {
         let rel = in_language(page);
         let versions: Vec<(&str, String)> = locales
             .iter()
@@ -319,7 +323,6 @@ mod tests {
         ];
         let pages = [
             "404.html",
-            "en/404.html",
             "en/index.html",
             "index.html",
             "van-ban/chi-tieng-viet/index.html",

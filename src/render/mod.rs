@@ -96,6 +96,9 @@ pub(crate) struct Renderer<'a> {
 /// page only in the languages it is written in.
 pub(crate) enum Availability<'x> {
     Everywhere,
+    /// One page that serves every language (the 404 page): the switcher leads to each
+    /// language's home, and there are no alternates.
+    Shared,
     /// Only in these languages; the others' switcher links go to `nearest` (a page that exists
     /// in every language, named by the interface string `nearest_title`), and say so.
     Only {
@@ -200,9 +203,13 @@ impl Renderer<'_> {
             .map(|l| {
                 let translated = match availability {
                     Availability::Everywhere => true,
+                    Availability::Shared => false,
                     Availability::Only { languages, .. } => languages.contains(&l.language),
                 };
                 let (target, notice) = match availability {
+                    Availability::Shared if l.language != self.locale.language => {
+                        (urls::HOME, None)
+                    }
                     Availability::Only {
                         nearest,
                         nearest_title,

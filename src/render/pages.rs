@@ -206,17 +206,12 @@ fn not_found(r: &mut Renderer) -> Result<(), String> {
     ctx.insert("inline_css", &r.theme.stylesheet());
     let title = r.locale.t("title_not_found");
     // one page for every language, which servers show for any missing address
-    let default = [r.site.config.default_language()];
     r.page_in(
         urls::NOT_FOUND,
         "404.html",
         &title,
         vec![],
         ctx,
-        &Availability::Only {
-            languages: &default,
-            nearest: urls::HOME,
-            nearest_title: "title_home",
-        },
+        &Availability::Shared,
     )
 }

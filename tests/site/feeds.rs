@@ -181,6 +181,12 @@ fn each_language_has_its_feeds_linking_to_its_pages() {
         "{en}"
     );
     assert!(!en.contains(&format!("{BASE}en/van-ban/")), "{en}");
+    // and their titles are said to be Vietnamese
+    assert!(
+        en.contains("<title xml:lang=\"vi\">Kế hoạch tổ chức bầu cử trưởng khu phố</title>"),
+        "{en}"
+    );
+    assert!(!vi.contains("<title xml:lang"), "{vi}");
     assert!(fx.page("en/index.html").contains("application/atom+xml"));
     assert!(links_to(
         &fx.output(),
