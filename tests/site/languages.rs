@@ -350,3 +350,20 @@ fn a_candidate_translation_is_checked_for_personal_numbers_like_its_original() {
     assert_eq!(find_error(&d, &an, "ID card").line, Some(2));
     assert!(matches!(fx.build(), Err(niemyet::BuildError::Content(_))));
 }
+
+#[test]
+fn the_data_files_name_each_round_as_its_vietnamese_page_does() {
+    if !example_exists() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    build_ok(&example_content(), out.path());
+    let site = niemyet::check(&example_content()).0;
+    for round in &site.rounds {
+        let title = niemyet::render::views::round_title_vi(&site, round);
+        let page =
+            std::fs::read_to_string(out.path().join(format!("bau-cu/{}/index.html", round.id)))
+                .unwrap();
+        assert!(page.contains(&format!("<h1>{title}</h1>")), "{title}");
+    }
+}
