@@ -98,14 +98,6 @@ impl SiteConfig {
     pub fn default_language(&self) -> &str {
         self.languages()[0]
     }
-
-    /// A name in `language`: the `_en` field in English, the Vietnamese one otherwise.
-    pub fn localized<'a>(vi: &'a str, en: Option<&'a String>, language: &str) -> &'a str {
-        match en {
-            Some(en) if language == "en" && !en.trim().is_empty() => en,
-            _ => vi,
-        }
-    }
 }
 
 /// A language code as the portal uses it in folders and `lang`: two or three lowercase letters

@@ -12,7 +12,6 @@ use super::urls;
 use super::views::{DocumentSummary, RoundSummary};
 use super::xml::escape;
 use crate::model::Site;
-use crate::model::config::SiteConfig;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::write::{Contents, OutputFile};
@@ -163,7 +162,7 @@ fn atom(
         .max()
         .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), timestamp);
     let c = &site.config;
-    let author = SiteConfig::localized(&c.co_quan, c.co_quan_en.as_ref(), l.language);
+    let author = l.name(&c.co_quan, c.co_quan_en.as_ref());
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <id>{base}{self_path}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n\
@@ -212,7 +211,7 @@ pub fn files(site: &Site, locales: &[Locale], pages: &[&str]) -> Vec<OutputFile>
     )];
     let c = &site.config;
     for l in locales {
-        let site_name = SiteConfig::localized(&c.ten, c.ten_en.as_ref(), l.language);
+        let site_name = l.name(&c.ten, c.ten_en.as_ref());
         let path = feed_of(&l.prefix);
         out.push(text_file(
             &path,
@@ -220,8 +219,7 @@ pub fn files(site: &Site, locales: &[Locale], pages: &[&str]) -> Vec<OutputFile>
         ));
         for commune in &site.communes {
             let path = format!("{}{}", l.prefix, commune_feed(&commune.id));
-            let name =
-                SiteConfig::localized(&commune.data.ten, commune.data.ten_en.as_ref(), l.language);
+            let name = l.name(&commune.data.ten, commune.data.ten_en.as_ref());
             let title = format!("{name} — {site_name}");
             let entries = entries(l, site, Some(&commune.id));
             out.push(text_file(

@@ -43,6 +43,15 @@ impl<'a> Locale<'a> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// A name in this language: its `_en` form on English pages when given, the Vietnamese one
+    /// otherwise.
+    pub fn name<'t>(&self, original: &'t str, en: Option<&'t String>) -> &'t str {
+        match en {
+            Some(en) if self.language == "en" && !en.trim().is_empty() => en,
+            _ => original,
+        }
+    }
+
     /// Text staff wrote, in this language: the original on the default language's pages, its
     /// `_en` version on English ones, nothing in a language the content has no field for.
     pub fn written<'t>(

@@ -11,7 +11,6 @@ use super::locale::Locale;
 use super::views::{DocumentSummary, RoundSummary};
 use super::{Renderer, pages::trail, urls};
 use crate::model::Site;
-use crate::model::config::SiteConfig;
 use crate::model::text::sort_key;
 use crate::write::{Contents, OutputFile};
 use serde::Serialize;
@@ -91,9 +90,7 @@ pub fn fold(text: &str) -> String {
 /// the files).
 pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
     // a name in the index's language; the Vietnamese one is then also among the entry's names
-    let named = |vi: &'_ str, en: Option<&String>| -> String {
-        SiteConfig::localized(vi, en, l.language).to_string()
-    };
+    let named = |vi: &'_ str, en: Option<&String>| l.name(vi, en).to_string();
     let mut all = Vec::new();
     for round in &site.rounds {
         let summary = RoundSummary::new(l, site, round);

@@ -9,7 +9,6 @@ use super::markdown::to_html;
 use super::urls;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
-use crate::model::config::SiteConfig;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
@@ -62,9 +61,8 @@ impl SiteView {
     pub fn new(site: &Site, l: &Locale) -> Self {
         let c = &site.config;
         let english = l.language == "en";
-        let name = SiteConfig::localized(&c.ten, c.ten_en.as_ref(), l.language).to_string();
-        let authority =
-            SiteConfig::localized(&c.co_quan, c.co_quan_en.as_ref(), l.language).to_string();
+        let name = l.name(&c.ten, c.ten_en.as_ref()).to_string();
+        let authority = l.name(&c.co_quan, c.co_quan_en.as_ref()).to_string();
         let other = |vi: &String, en: &Option<String>, shown: &str| {
             let other = if english {
                 Some(vi.clone())
@@ -129,7 +127,7 @@ impl RoundSummary {
         let names = site.commune(&d.don_vi).map(|c| c.names_at(d.ngay_bau_cu));
         let commune = names
             .as_ref()
-            .map(|n| SiteConfig::localized(&n.commune, n.commune_en.as_ref(), l.language))
+            .map(|n| l.name(&n.commune, n.commune_en.as_ref()))
             .map_or_else(|| d.don_vi.clone(), str::to_string);
         let office = l.of("office", &d.chuc_danh);
         let own_title = l.written(d.tieu_de.as_ref(), d.tieu_de_en.as_ref());
@@ -366,7 +364,7 @@ fn other_lang(l: &Locale) -> &'static str {
 
 /// A village's name in the page's language.
 pub fn village_name<'a>(v: &'a Village, l: &Locale) -> &'a str {
-    SiteConfig::localized(&v.ten, v.ten_en.as_ref(), l.language)
+    l.name(&v.ten, v.ten_en.as_ref())
 }
 
 /// The name of a round's village `id` in the page's language (the id when it is unknown).
@@ -378,7 +376,7 @@ pub fn round_village_name(l: &Locale, site: &Site, round: &Round, id: &str) -> S
 
 /// A commune's current name in the page's language.
 pub fn commune_name<'a>(c: &'a Commune, l: &Locale) -> &'a str {
-    SiteConfig::localized(&c.data.ten, c.data.ten_en.as_ref(), l.language)
+    l.name(&c.data.ten, c.data.ten_en.as_ref())
 }
 
 #[derive(Debug, Clone, Serialize)]
