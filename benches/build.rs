@@ -1,9 +1,10 @@
 //! Build time of a large site made from real units: `cargo bench --bench build -- [COMMUNES]`.
 //!
 //! Takes the first COMMUNES (default 300) of Vietnam's 3,321 commune-level units from
-//! `../shared/data/vn-units-2026.csv`, gives each one round of 4 neighbourhoods with 2 candidates
-//! each, full results and one document, and times `check` and `build` (median of 3 runs). Prints
-//! the figures; targets are read from these figures, never asserted in tests.
+//! `benches/data/vn-units-2026.csv` (a copy of the reference data, see its README), gives each
+//! one round of 4 neighbourhoods with 2 candidates each, full results and one document, and
+//! times `check` and `build` (median of 3 runs). Prints the figures; targets are read from these
+//! figures, never asserted in tests.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,9 +20,9 @@ struct Unit {
 }
 
 fn units(limit: usize) -> Vec<Unit> {
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/vn-units-2026.csv");
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/data/vn-units-2026.csv");
     let text = std::fs::read_to_string(&csv)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared reference data)", csv.display()));
+        .unwrap_or_else(|e| panic!("{}: {e} (the reference data)", csv.display()));
     text.lines()
         .skip(1)
         .filter_map(|line| {

@@ -10,16 +10,12 @@ use std::path::{Path, PathBuf};
 const NIST: &str = "du-lieu/nist-1500-100.json";
 const POPOLO: &str = "du-lieu/popolo.json";
 
-/// The schema, kept beside the repository in the project's shared folder and never copied into it.
+/// The official schema, an unchanged copy in `tests/fixtures/nist/` (its README names the source).
 fn nist_schema() -> Value {
     let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/schemas/nist-1500-100-v2-election-results.schema.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the NIST schema must be at {} (../shared/schemas/ beside the repository): {e}",
-            path.display()
-        )
-    });
+        .join("tests/fixtures/nist/nist-1500-100-v2-election-results.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the NIST schema must be at {}: {e}", path.display()));
     serde_json::from_str(&text).expect("the NIST schema is JSON")
 }
 
