@@ -1,4 +1,4 @@
-//! The command line: `build`, `check`, `serve`, `new` and `import`.
+//! The command line: `build`, `check`, `serve`, `new`, `import` and `verify`.
 
 use crate::diagnostics::Lang;
 use crate::import::{ImportOptions, SheetKind};
@@ -9,7 +9,8 @@ use crate::{BuildError, BuildOptions, report};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Exit codes: 0 success, 1 content errors (or a build that could not be written), 2 usage errors.
+/// Exit codes: 0 success, 1 content errors (or a build that could not be written, or a copy that
+/// differs from its sums), 2 usage errors (and a folder `verify` cannot check).
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_CONTENT: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
@@ -41,6 +42,8 @@ pub enum Command {
     New(NewArgs),
     /// Nhập bảng tính CSV (Excel, LibreOffice) / Import a CSV sheet (Excel, LibreOffice)
     Import(ImportArgs),
+    /// Kiểm tra bản sao của trang với sha256sums.txt / Check a copy of the site against its sha256sums.txt
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,12 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Thư mục chứa bản sao của trang, có sha256sums.txt / Folder holding a copy of the site, with sha256sums.txt
+    pub dir: PathBuf,
+}
+
 impl Cli {
     /// Runs the command, printing to stderr/stdout, and returns the exit code.
     pub fn run(self) -> u8 {
@@ -107,6 +116,7 @@ impl Cli {
             Command::Serve(args) => args.run(lang),
             Command::New(args) => args.run(lang),
             Command::Import(args) => args.run(lang),
+            Command::Verify(args) => args.run(lang),
         }
     }
 }
@@ -141,7 +151,7 @@ impl BuildArgs {
             }
             Err(e) => {
                 eprint!("{}", report::build_error(&e, &options.content, lang));
-                if matches!(e, BuildError::Content(_)) {
+                if matches!(e, BuildError::Content(_) | BuildError::Refused(_)) {
                     match lang {
                         Lang::Vi => eprintln!("Chưa dựng trang; thư mục {out} giữ nguyên như cũ."),
                         Lang::En => eprintln!("Nothing was built; {out} is unchanged."),
@@ -290,6 +300,42 @@ impl ImportArgs {
                 EXIT_CONTENT
             }
         }
+    }
+}
+
+impl VerifyArgs {
+    fn run(self, lang: Lang) -> u8 {
+        let found = match crate::verify::verify(&self.dir) {
+            Ok(found) => found,
+            Err(problem) => {
+                eprint!("{}", report::render_one(&problem, None, lang));
+                return EXIT_USAGE;
+            }
+        };
+        let kinds = [
+            (lang.pick("đã bị sửa", "altered"), &found.altered),
+            (lang.pick("thêm vào", "added"), &found.added),
+            (lang.pick("bị xóa", "removed"), &found.removed),
+        ];
+        for (kind, paths) in kinds {
+            for path in paths {
+                println!("{kind}: {path}");
+            }
+        }
+        let n = found.matched;
+        if found.is_empty() {
+            match lang {
+                Lang::Vi => println!("Cả {n} tệp khớp với sha256sums.txt."),
+                Lang::En => println!("All {n} files match sha256sums.txt."),
+            }
+            return EXIT_OK;
+        }
+        let (a, b, c) = (found.altered.len(), found.added.len(), found.removed.len());
+        match lang {
+            Lang::Vi => println!("{n} tệp khớp; {a} bị sửa, {b} thêm vào, {c} bị xóa."),
+            Lang::En => println!("{n} files match; {a} altered, {b} added, {c} removed."),
+        }
+        EXIT_CONTENT
     }
 }
 

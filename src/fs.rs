@@ -34,6 +34,7 @@ fn vi_action(action: &str) -> &'static str {
         "rename" => "đổi tên",
         "copy" => "sao chép",
         "replace" => "thay thế",
+        "lock" => "khóa",
         _ => "truy cập",
     }
 }
@@ -76,4 +77,8 @@ pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
 
 pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
     wrap(from, "rename", std::fs::rename(from, to))
+}
+
+pub fn open(path: &Path) -> Result<std::fs::File, FsError> {
+    wrap(path, "read", std::fs::File::open(path))
 }

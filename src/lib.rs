@@ -16,6 +16,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod validate;
+pub mod verify;
 pub mod write;
 
 use diagnostics::Diagnostics;
@@ -34,6 +35,7 @@ pub struct BuildOptions {
 #[derive(Debug)]
 pub struct BuildReport {
     pub pages: usize,
+    /// Files of the site, `sha256sums.txt` among them (niemyet's marker not).
     pub files: usize,
     /// Warnings: a build with errors does not succeed.
     pub diagnostics: Diagnostics,
@@ -46,8 +48,20 @@ pub enum BuildError {
     Content(Diagnostics),
     /// A template of the theme failed (a theme author's problem).
     Template(String),
+    /// The output may not be replaced (it is not a folder niemyet built, or another build is
+    /// writing it): what and what to do.
+    Refused(diagnostics::Diagnostic),
     /// The output could not be written.
     Io(fs::FsError),
+}
+
+impl From<write::WriteError> for BuildError {
+    fn from(e: write::WriteError) -> Self {
+        match e {
+            write::WriteError::Refused(d) => Self::Refused(d),
+            write::WriteError::Io(e) => Self::Io(e),
+        }
+    }
 }
 
 impl std::fmt::Display for BuildError {
@@ -55,6 +69,7 @@ impl std::fmt::Display for BuildError {
         match self {
             Self::Content(d) => write!(f, "{d}{}", d.summary()),
             Self::Template(msg) => write!(f, "lỗi giao diện / template error: {msg}"),
+            Self::Refused(d) => write!(f, "{d}"),
             Self::Io(e) => write!(f, "{e}"),
         }
     }
@@ -81,7 +96,8 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
 }
 
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the
-/// whole new site has been written.
+/// whole new site has been written, and only if it holds nothing but what niemyet wrote there.
+/// One build at a time writes a given output.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     build_with(options, &mut |_| {})
 }
@@ -91,7 +107,7 @@ pub fn build_with(
     options: &BuildOptions,
     progress: &mut dyn FnMut(Step),
 ) -> Result<BuildReport, BuildError> {
-    write::check_replaceable(&options.output, &options.content).map_err(BuildError::Io)?;
+    let output = write::claim(&options.output, &options.content)?;
     progress(Step::start(Stage::Checking));
     let (site, diagnostics) = check(&options.content);
     if diagnostics.has_errors() {
@@ -100,9 +116,8 @@ pub fn build_with(
     progress(Step::start(Stage::Rendering));
     let files = render::render(&site).map_err(BuildError::Template)?;
     let pages = files.iter().filter(|f| f.is_page()).count();
-    let count = files.len();
     let mut written = |done, total| progress(Step::writing(done, total));
-    write::write_atomically_with(&options.output, files, &mut written).map_err(BuildError::Io)?;
+    let count = output.replace(files, &mut written)?;
     Ok(BuildReport {
         pages,
         files: count,

@@ -35,6 +35,7 @@ pub fn build_error(error: &BuildError, content: &Path, lang: Lang) -> String {
                 lang.pick("lỗi giao diện", "template error")
             )
         }
+        BuildError::Refused(d) => render_one(d, None, lang),
         BuildError::Io(e) => format!("{e}\n"),
     }
 }

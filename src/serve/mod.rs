@@ -227,7 +227,13 @@ impl Preview {
             output: folder.clone(),
         };
         let what = describe(changed, &self.watched);
-        match crate::build(&options) {
+        let result = crate::build(&options);
+        // each build has its own folder, so its lock file is of no more use; this loop is the
+        // only writer into the private folder
+        if let Some(lock) = crate::write::lock_file(&folder) {
+            let _ = std::fs::remove_file(lock);
+        }
+        match result {
             Ok(built) => {
                 if !built.diagnostics.is_empty() {
                     eprint!(

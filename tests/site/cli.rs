@@ -5,7 +5,7 @@ use crate::harness::*;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn niemyet(args: &[&str], dir: &Path) -> Output {
+pub fn niemyet(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_niemyet"))
         .args(args)
         .current_dir(dir)
@@ -13,11 +13,11 @@ fn niemyet(args: &[&str], dir: &Path) -> Output {
         .expect("run niemyet")
 }
 
-fn stdout(o: &Output) -> String {
+pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

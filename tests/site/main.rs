@@ -25,3 +25,4 @@ mod results;
 mod scaffold;
 mod search;
 mod serve;
+mod verify;

@@ -1,0 +1,277 @@
+//! The list of the files a build wrote, each with the SHA-256 of its bytes. It is published as
+//! `sha256sums.txt` in the format of `sha256sum`, so that `sha256sum -c sha256sums.txt` (or
+//! `niemyet verify`) checks a copy; and it is kept in the marker, so that a later build knows which
+//! files of a folder are its own.
+
+use crate::fs::{self, FsError};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::Path;
+
+/// Files by path (relative, with `/`) with the SHA-256 of their bytes in lower-case hex; sorted
+/// by path, so that the same files always give the same text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Manifest(BTreeMap<String, String>);
+
+impl Manifest {
+    /// Records the bytes written at `path`.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) {
+        self.0.insert(path.to_string(), hex(&Sha256::digest(bytes)));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// One line `<hash>  <path>` per file. A path with a backslash or a line break is escaped the
+    /// way `sha256sum` escapes it: the line starts with `\`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (path, hash) in &self.0 {
+            if path.contains(['\\', '\n']) {
+                let escaped = path.replace('\\', "\\\\").replace('\n', "\\n");
+                out.push_str(&format!("\\{hash}  {escaped}\n"));
+            } else {
+                out.push_str(&format!("{hash}  {path}\n"));
+            }
+        }
+        out
+    }
+
+    /// Reads the text of [`Manifest::render`], or of `sha256sum` (which marks binary files with
+    /// `*` and may have been given Windows line ends). `Err` holds the number of the first line
+    /// that is not `<hash>  <path>`.
+    pub fn parse(text: &str) -> Result<Self, usize> {
+        let mut files = BTreeMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.is_empty() {
+                continue;
+            }
+            let (escaped, line) = match line.strip_prefix('\\') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let (hash, path) = line
+                .split_once("  ")
+                .or_else(|| line.split_once(" *"))
+                .filter(|(hash, path)| {
+                    hash.len() == 64
+                        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                        && !path.is_empty()
+                })
+                .ok_or(i + 1)?;
+            let path = if escaped {
+                unescape(path).ok_or(i + 1)?
+            } else {
+                path.to_string()
+            };
+            files.insert(path, hash.to_ascii_lowercase());
+        }
+        Ok(Self(files))
+    }
+
+    /// Compares the files under `dir` with the list. Entries of `dir` itself named in `skip` are
+    /// left out (niemyet's own notes). Only listed files are read: anything else is added
+    /// whatever it holds, and a link, a pipe or a device is never opened.
+    pub fn compare(&self, dir: &Path, skip: &[&str]) -> Result<Differences, FsError> {
+        let mut differences = Differences::default();
+        let mut seen = BTreeSet::new();
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let entry = entry.map_err(|e| FsError {
+                path: e.path().unwrap_or(dir).to_path_buf(),
+                action: "read",
+                source: e.into(),
+            })?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = relative_name(dir, entry.path());
+            if entry.depth() == 1 && skip.contains(&rel.as_str()) {
+                continue;
+            }
+            let Some(expected) = self.0.get(&rel) else {
+                differences.added.push(rel);
+                continue;
+            };
+            seen.insert(rel.clone());
+            if entry.file_type().is_file() && &sha256_of(entry.path())? == expected {
+                differences.matched += 1;
+            } else {
+                differences.altered.push(rel);
+            }
+        }
+        differences.removed = self
+            .0
+            .keys()
+            .filter(|path| !seen.contains(*path))
+            .cloned()
+            .collect();
+        differences.altered.sort();
+        differences.added.sort();
+        Ok(differences)
+    }
+}
+
+/// How a folder differs from a [`Manifest`]; each list sorted by path.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Differences {
+    /// Listed files whose bytes are the ones listed.
+    pub matched: usize,
+    /// Listed files whose bytes differ, or that are no longer regular files.
+    pub altered: Vec<String>,
+    /// Files the list does not name.
+    pub added: Vec<String>,
+    /// Listed files that are not there.
+    pub removed: Vec<String>,
+}
+
+impl Differences {
+    pub fn is_empty(&self) -> bool {
+        self.altered.is_empty() && self.added.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// `a\\b` → `a\b`, `a\nb` → a line break; `None` for any other escape.
+fn unescape(path: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next()? {
+                '\\' => out.push('\\'),
+                'n' => out.push('\n'),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The SHA-256 of a file, read in pieces so that a large attachment is never held whole.
+fn sha256_of(path: &Path) -> Result<String, FsError> {
+    let mut file = fs::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    loop {
+        let n = file.read(&mut buffer).map_err(|source| FsError {
+            path: path.to_path_buf(),
+            action: "read",
+            source,
+        })?;
+        if n == 0 {
+            return Ok(hex(&hasher.finalize()));
+        }
+        hasher.update(&buffer[..n]);
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The path of `path` under `dir`, with `/` whatever the system.
+fn relative_name(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(files: &[(&str, &str)]) -> Manifest {
+        let mut m = Manifest::default();
+        for (path, text) in files {
+            m.add(path, text.as_bytes());
+        }
+        m
+    }
+
+    #[test]
+    fn the_text_is_sorted_in_the_format_of_sha256sum() {
+        let m = manifest(&[("b/index.html", "b"), ("a.txt", "")]);
+        assert_eq!(
+            m.render(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a.txt\n\
+             3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b/index.html\n"
+        );
+        assert_eq!(Manifest::parse(&m.render()), Ok(m));
+    }
+
+    #[test]
+    fn odd_names_and_the_variants_of_sha256sum_are_read_back() {
+        let m = manifest(&[("a\\b.txt", "x"), ("dòng\nmới.pdf", "y"), ("tệp.pdf", "z")]);
+        let text = m.render();
+        assert!(text.contains("  a\\\\b.txt\n") && text.contains("  dòng\\nmới.pdf\n"));
+        assert_eq!(text.lines().filter(|l| l.starts_with('\\')).count(), 2);
+        assert_eq!(Manifest::parse(&text), Ok(m.clone()));
+        let windows = text.replace('\n', "\r\n").replace("  t", " *t");
+        assert_eq!(Manifest::parse(&windows), Ok(m));
+    }
+
+    #[test]
+    fn a_line_that_is_not_a_hash_and_a_path_is_named() {
+        let good = manifest(&[("a", "a")]).render();
+        assert_eq!(Manifest::parse(&format!("{good}xyz  b\n")), Err(2));
+        assert_eq!(
+            Manifest::parse(&format!("\n{good}{}\n", &good[..64])),
+            Err(3)
+        );
+        assert_eq!(
+            Manifest::parse(&format!("\\{}", good.replace("  a", "  \\q"))),
+            Err(1)
+        );
+    }
+
+    #[test]
+    fn a_folder_is_compared_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("same.html", "same");
+        write("sub/changed.css", "new");
+        write("sub/extra.docx", "mine");
+        write("note", "skipped");
+        std::fs::create_dir_all(dir.path().join("empty")).unwrap();
+        let m = manifest(&[
+            ("same.html", "same"),
+            ("sub/changed.css", "old"),
+            ("gone.pdf", "x"),
+        ]);
+        let d = m.compare(dir.path(), &["note"]).unwrap();
+        assert_eq!(d.matched, 1);
+        assert_eq!(d.altered, ["sub/changed.css"]);
+        assert_eq!(d.added, ["sub/extra.docx"]);
+        assert_eq!(d.removed, ["gone.pdf"]);
+        assert!(!d.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_a_listed_file_is_altered_and_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(dir.path().join("real.html"), "same").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.html"), site.join("a.html")).unwrap();
+        let d = manifest(&[("a.html", "same")]).compare(&site, &[]).unwrap();
+        assert_eq!(
+            (d.matched, d.altered.as_slice()),
+            (0, &["a.html".to_string()][..])
+        );
+    }
+}

@@ -1,0 +1,408 @@
+//! Writing the output: HTML is minified, the whole site is written into a fresh folder beside the
+//! output, and only then swapped in, so a failed build leaves the previous `output/` untouched.
+//! One build at a time writes an output (`lock`), only a folder holding nothing but what niemyet
+//! wrote is replaced (`guard`, `marker`), and the site carries the SHA-256 of every file
+//! (`manifest`).
+
+mod guard;
+mod lock;
+pub mod manifest;
+mod marker;
+
+pub use marker::MARKER;
+
+use crate::diagnostics::Diagnostic;
+use crate::fs::{self, FsError};
+use lock::{LockError, OutputLock};
+use manifest::Manifest;
+use std::path::{Path, PathBuf};
+
+/// The published list of every file of the site with its SHA-256, at the root of the output.
+pub const SUMS: &str = "sha256sums.txt";
+
+/// Why the output was not written. In every case the previous output is left as it was.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The output may not be replaced, or another build is writing it: what and what to do.
+    Refused(Diagnostic),
+    Io(FsError),
+}
+
+impl From<FsError> for WriteError {
+    fn from(e: FsError) -> Self {
+        Self::Io(e)
+    }
+}
+
+/// What a file of the output holds.
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copied from a content file (attachments, photos) when written.
+    CopyOf(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators, e.g. `bau-cu/hong-gai-2022/index.html`.
+    pub path: String,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    /// A rendered page (an attachment that happens to be HTML is copied, not rendered).
+    pub fn is_page(&self) -> bool {
+        matches!(self.contents, Contents::Bytes(_)) && self.path.ends_with(".html")
+    }
+}
+
+/// Minifies an HTML page with settings that keep it valid HTML5.
+pub fn minify_html(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: true,
+        ..minify_html::Cfg::default()
+    };
+    minify_html::minify(html, &cfg)
+}
+
+/// Minifies a stylesheet with the CSS minifier inside minify-html (lightningcss), which is reached
+/// through a `<style>` element; should the result not come back as one, the stylesheet is kept.
+pub fn minify_css(css: &[u8]) -> Vec<u8> {
+    let mut page = b"<style>".to_vec();
+    page.extend_from_slice(css);
+    page.extend_from_slice(b"</style>");
+    let out = minify_html(&page);
+    out.strip_prefix(b"<style>")
+        .and_then(|rest| rest.strip_suffix(b"</style>"))
+        .map(<[u8]>::to_vec)
+        .unwrap_or_else(|| css.to_vec())
+}
+
+/// The output folder of one build: locked against other builds and checked to hold nothing
+/// niemyet did not write. Released when dropped.
+#[derive(Debug)]
+pub struct Claim {
+    output: PathBuf,
+    content: PathBuf,
+    place: Place,
+    _lock: OutputLock,
+}
+
+/// Claims `output` for a build of `content`: refuses what may not be replaced (see
+/// `guard`) and an output another build is writing, and tidies up after an interrupted build.
+pub fn claim(output: &Path, content: &Path) -> Result<Claim, WriteError> {
+    let place = Place::of(output).ok_or_else(|| guard::unnamed(output))?;
+    // nothing is created beside a device or a link, not even the lock file
+    guard::check_kind(output)?;
+    fs::create_dir_all(&place.parent)?;
+    let lock = match OutputLock::try_take(&place.beside("lock")) {
+        Ok(lock) => lock,
+        Err(LockError::Busy) => return Err(guard::busy(output)),
+        Err(LockError::Io(e)) => return Err(e.into()),
+    };
+    // only the holder of the lock may touch the working folders
+    remove_leftovers(&place, output);
+    guard::check(output, content)?;
+    Ok(Claim {
+        output: output.to_path_buf(),
+        content: content.to_path_buf(),
+        place,
+        _lock: lock,
+    })
+}
+
+impl Claim {
+    /// Writes `files`, then `sha256sums.txt` and the marker, into a fresh folder beside the
+    /// output, and swaps it in; `written(done, total)` is told after each file. Returns how many
+    /// files the site has (the sums among them, the marker not).
+    pub fn replace(
+        self,
+        files: Vec<OutputFile>,
+        written: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize, WriteError> {
+        let pid = std::process::id();
+        let staging = self.place.beside(&format!("new-{pid}"));
+        let previous = self.place.beside(&format!("old-{pid}"));
+        let output = self.output.as_path();
+        let count = match write_all(&staging, files, written) {
+            Ok(count) => count,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&staging);
+                return Err(e.into());
+            }
+        };
+        // looked at again just before the swap: someone may have saved a file into it meanwhile
+        if let Err(e) = guard::check(output, &self.content) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+        if !output.exists() {
+            fs::rename(&staging, output).inspect_err(|_| {
+                let _ = std::fs::remove_dir_all(&staging);
+            })?;
+            return Ok(count);
+        }
+        // Two renames: the old site is set aside, then the new one takes its name. If the second
+        // fails, the old site is put back; either way the output folder holds a whole site.
+        if let Err(e) = fs::rename(output, &previous) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e.into());
+        }
+        if let Err(e) = fs::rename(&staging, output) {
+            let _ = std::fs::rename(&previous, output);
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e.into());
+        }
+        // The new site is in place; an old copy that cannot be deleted now (a file held open on
+        // Windows) is removed by the next build.
+        let _ = std::fs::remove_dir_all(&previous);
+        Ok(count)
+    }
+}
+
+/// The lock file of an output folder, beside it: `.output.niemyet-lock` for `output`.
+pub fn lock_file(output: &Path) -> Option<PathBuf> {
+    Place::of(output).map(|place| place.beside("lock"))
+}
+
+/// Where an output folder sits. A build's working folders and its lock file are named after it,
+/// beside it, so that the swap is a rename within one folder.
+#[derive(Debug)]
+struct Place {
+    parent: PathBuf,
+    name: String,
+}
+
+impl Place {
+    /// `None` for a path without a last name (`.`, `..`, `/`).
+    fn of(output: &Path) -> Option<Self> {
+        let name = output.file_name()?.to_string_lossy().into_owned();
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Some(Self { parent, name })
+    }
+
+    /// `.NAME.niemyet-WHAT` beside the output.
+    fn beside(&self, what: &str) -> PathBuf {
+        self.parent.join(format!(".{}.niemyet-{what}", self.name))
+    }
+}
+
+/// Cleans up after an interrupted build. If it stopped between its two renames, the old site is
+/// only in its set-aside folder: it is put back first. Other leftovers are removed.
+fn remove_leftovers(place: &Place, output: &Path) {
+    let new_prefix = format!(".{}.niemyet-new-", place.name);
+    let old_prefix = format!(".{}.niemyet-old-", place.name);
+    let Ok(entries) = std::fs::read_dir(&place.parent) else {
+        return;
+    };
+    let mut leftovers: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&new_prefix) || n.starts_with(&old_prefix)
+        })
+        .map(|e| e.path())
+        .collect();
+    leftovers.sort();
+    for path in leftovers {
+        let set_aside = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(&old_prefix));
+        if set_aside && !output.exists() && path.join(MARKER).is_file() {
+            let _ = std::fs::rename(&path, output);
+        } else {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Writes the site into `root` and returns how many files it has. Pages and stylesheets are
+/// minified here, so the sums are taken of the bytes written.
+fn write_all(
+    root: &Path,
+    files: Vec<OutputFile>,
+    written: &mut dyn FnMut(usize, usize),
+) -> Result<usize, FsError> {
+    fs::create_dir_all(root)?;
+    let total = files.len();
+    let mut manifest = Manifest::default();
+    for (done, file) in files.into_iter().enumerate() {
+        let bytes = match file.contents {
+            Contents::Bytes(bytes) if file.path.ends_with(".html") => minify_html(&bytes),
+            Contents::Bytes(bytes) if file.path.ends_with(".css") => minify_css(&bytes),
+            Contents::Bytes(bytes) => bytes,
+            Contents::CopyOf(source) => fs::read(&source)?,
+        };
+        fs::write(&root.join(&file.path), &bytes)?;
+        manifest.add(&file.path, &bytes);
+        written(done + 1, total);
+    }
+    let sums = manifest.render();
+    fs::write(&root.join(SUMS), sums.as_bytes())?;
+    manifest.add(SUMS, sums.as_bytes());
+    // the marker comes last: a folder that has one is whole
+    fs::write(&root.join(MARKER), marker::text(&manifest).as_bytes())?;
+    Ok(manifest.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claims `out` and writes `files` into it.
+    fn write_atomically(out: &Path, files: Vec<OutputFile>) -> Result<usize, WriteError> {
+        claim(out, Path::new("no-content"))?.replace(files, &mut |_, _| {})
+    }
+
+    /// Names of the entries of `dir`, sorted.
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn page(path: &str, html: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(html.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn replaces_the_output_and_leaves_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("a/index.html", "<p>one</p>")]).unwrap();
+        write_atomically(&out, vec![page("b/index.html", "<p>two</p>")]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert!(out.join("b/index.html").exists());
+        assert_eq!(entries(dir.path()), [".output.niemyet-lock", "output"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("index.html", "<p>old</p>")]).unwrap();
+        let missing = OutputFile {
+            path: "x.pdf".into(),
+            contents: Contents::CopyOf(dir.path().join("does-not-exist.pdf")),
+        };
+        assert!(write_atomically(&out, vec![page("index.html", "<p>new</p>"), missing]).is_err());
+        let kept = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(kept.contains("old"));
+        assert_eq!(entries(dir.path()), [".output.niemyet-lock", "output"]);
+    }
+
+    #[test]
+    fn the_site_carries_its_sums_and_the_marker_lists_them_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let count = write_atomically(&out, vec![page("index.html", "<p>x</p>  <p>y</p>")]).unwrap();
+        assert_eq!(count, 2, "the page and the sums");
+        let minified = std::fs::read(out.join("index.html")).unwrap();
+        let mut pages = Manifest::default();
+        pages.add("index.html", &minified);
+        let sums = std::fs::read_to_string(out.join(SUMS)).unwrap();
+        assert_eq!(sums, pages.render());
+        pages.add(SUMS, sums.as_bytes());
+        assert_eq!(marker::read(&out).unwrap(), marker::Marker::Listed(pages));
+    }
+
+    #[test]
+    fn a_file_saved_into_the_output_while_building_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("index.html", "<p>old</p>")]).unwrap();
+        let claimed = claim(&out, Path::new("no-content")).unwrap();
+        assert!(matches!(
+            claim(&out, Path::new("no-content")),
+            Err(WriteError::Refused(_))
+        ));
+        std::fs::write(out.join("ghi-chu.txt"), "giữ lại").unwrap();
+        let result = claimed.replace(vec![page("index.html", "<p>new</p>")], &mut |_, _| {});
+        assert!(matches!(result, Err(WriteError::Refused(_))));
+        assert!(
+            std::fs::read_to_string(out.join("index.html"))
+                .unwrap()
+                .contains("old")
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("ghi-chu.txt")).unwrap(),
+            "giữ lại"
+        );
+        assert_eq!(entries(dir.path()), [".output.niemyet-lock", "output"]);
+    }
+
+    #[test]
+    fn an_output_without_a_name_is_refused() {
+        for unnamed in [".", "..", "/", "a/.."] {
+            assert!(
+                matches!(
+                    write_atomically(Path::new(unnamed), Vec::new()),
+                    Err(WriteError::Refused(_))
+                ),
+                "{unnamed}"
+            );
+        }
+    }
+
+    #[test]
+    fn stylesheets_are_minified() {
+        let css = b"/* comment */\nbody {\n  color: #ff0000;\n}\n@media print { .nav { display: none; } }\n";
+        let out = String::from_utf8(minify_css(css)).unwrap();
+        assert!(!out.contains("comment") && !out.contains('\n'), "{out}");
+        assert!(
+            out.contains("body{color:red}") || out.contains("body{color:#f00}"),
+            "{out}"
+        );
+        assert!(out.contains("@media print"), "{out}");
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_build_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let stale = dir.path().join(".output.niemyet-new-99999");
+        std::fs::create_dir_all(&stale).unwrap();
+        std::fs::create_dir_all(dir.path().join(".other")).unwrap();
+        write_atomically(&out, vec![page("index.html", "<p>x</p>")]).unwrap();
+        assert!(!stale.exists());
+        assert!(dir.path().join(".other").exists());
+    }
+
+    #[test]
+    fn a_site_set_aside_by_an_interrupted_build_is_put_back_before_anything_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, vec![page("index.html", "<p>old</p>")]).unwrap();
+        std::fs::rename(&out, dir.path().join(".output.niemyet-old-99999")).unwrap();
+        let missing = OutputFile {
+            path: "x.pdf".into(),
+            contents: Contents::CopyOf(dir.path().join("does-not-exist.pdf")),
+        };
+        assert!(write_atomically(&out, vec![missing]).is_err());
+        assert!(
+            std::fs::read_to_string(out.join("index.html"))
+                .unwrap()
+                .contains("old")
+        );
+    }
+
+    #[test]
+    fn minified_html_keeps_closing_tags() {
+        let out = minify_html(b"<!DOCTYPE html><html lang=vi><head><title>A</title></head><body><p>x</p>  <p>y</p></body></html>");
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("</p>"));
+        assert!(text.starts_with("<!doctype html>") || text.starts_with("<!DOCTYPE html>"));
+    }
+}
