@@ -187,7 +187,8 @@ fn attachment_names_that_break_windows_servers_or_run_are_refused_with_a_safe_na
             .find(|e| same_path(&e.path, LETTER) && e.line == Some(line))
             .unwrap_or_else(|| panic!("no error for {disk:?} at line {line}:\n{d}"));
         assert_eq!(e.field.as_deref(), Some("dinh_kem"), "{e}");
-        assert_hint_names(e, &format!("“{safe}”"));
+        let file = safe.rsplit('/').next().unwrap_or(safe);
+        assert_hint_names(e, &format!("“{file}”"));
         assert_hint_names(e, &format!("tep: \"{safe}\""));
     }
     assert!(fx.build().is_err());
@@ -208,7 +209,7 @@ fn photo_names_that_break_windows_servers_or_run_are_refused_with_a_safe_name() 
             &format!("anh: anh/{name}"),
         );
         let d = fx.check();
-        let e = assert_error(&d, AN, fx.line_of(AN, "anh:"), Some("anh"), name);
+        let e = assert_error(&d, AN, fx.line_of(AN, "anh: anh/"), Some("anh"), name);
         assert_hint_names(e, &format!("anh: \"anh/{safe}\""));
     }
 }
@@ -258,6 +259,7 @@ fn content_files_that_are_links_or_pipes_are_reported() {
     fx.write("../ngoai.md", "---\ntieu_de: Ngoài\n---\nbí mật\n");
     symlink(fx.root().join("ngoai.md"), fx.path("van-ban/ngoai.md")).unwrap();
     symlink(fx.path(COMMUNE), fx.path("don-vi/ban-sao.yaml")).unwrap();
+    symlink(fx.path("van-ban/2022"), fx.path("van-ban/2023")).unwrap();
     let status = std::process::Command::new("mkfifo")
         .arg(fx.path("trang/ong.md"))
         .status()
@@ -272,6 +274,8 @@ fn content_files_that_are_links_or_pipes_are_reported() {
         let e = find_problem(&d, link, "symbolic link");
         assert!(e.hint.is_some(), "{e}");
     }
+    let e = find_problem(&d, "van-ban/2023", "folder is a symbolic link");
+    assert!(e.hint.is_some(), "{e}");
     let e = find_problem(&d, "trang/ong.md", "not a regular file");
     assert!(e.hint.is_some(), "{e}");
 }
