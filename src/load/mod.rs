@@ -14,9 +14,11 @@
 //! ```
 
 pub mod front_matter;
+pub mod skipped;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
+use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
@@ -180,7 +182,7 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden_or_theme(e.path(), root));
+        .filter_entry(|e| e.depth() == 0 || !is_hidden_folder_or_theme(e, root));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -196,14 +198,26 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
         let relative = rel(root, entry.path());
+        if is_hidden(entry.path()) {
+            problems.extend(hidden_content(&relative));
+            continue;
+        }
+        // links are not followed, so that nothing outside the content is read
+        if kind.is_symlink() && entry.path().is_dir() {
+            problems.push(not_regular(&relative, Irregular::LinkedFolder));
+            continue;
+        }
         match classify(&relative) {
             Place::Asset => {}
             Place::Unknown => problems.push(unused_file(&relative)),
             Place::SavedAsText => problems.push(saved_as_text(&relative)),
+            _ if kind.is_symlink() => problems.push(not_regular(&relative, Irregular::Link)),
+            _ if !kind.is_file() => problems.push(not_regular(&relative, Irregular::Special)),
             place => match read_source(root, entry.path()) {
                 Ok(file) => place_file(&mut sources, place, file),
                 Err(d) => problems.push(d),
@@ -213,16 +227,20 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
     (sources, problems)
 }
 
-fn is_hidden_or_theme(path: &Path, root: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    name.starts_with('.')
-        || path
+/// Hidden folders (`.git`) and the theme are not content; hidden files are looked at, so that a
+/// content file whose name starts with a dot is reported.
+fn is_hidden_folder_or_theme(entry: &walkdir::DirEntry, root: &Path) -> bool {
+    (entry.file_type().is_dir() && is_hidden(entry.path()))
+        || entry
+            .path()
             .strip_prefix(root)
             .map(|p| p == Path::new(THEME_DIR))
             .unwrap_or(false)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
@@ -274,41 +292,6 @@ fn classify(rel: &Path) -> Place {
         [PAGES_DIR, _] if is_md => Place::Page,
         _ => Place::Unknown,
     }
-}
-
-fn saved_as_text(rel: &Path) -> Diagnostic {
-    let name = rel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let fixed = name.strip_suffix(".txt").unwrap_or(&name).to_string();
-    Diagnostic::error(
-        rel,
-        Bilingual::new(
-            "Tệp có đuôi .txt thừa (Notepad tự thêm khi lưu), nên không được đọc.",
-            "The file has an extra .txt ending (Notepad adds it when saving), so it is not read.",
-        ),
-    )
-    .hint(Bilingual::new(
-        format!("Đổi tên thành “{fixed}”. Khi lưu bằng Notepad, chọn “Save as type: All Files”."),
-        format!(
-            "Rename it to “{fixed}”. When saving in Notepad, choose “Save as type: All Files”."
-        ),
-    ))
-}
-
-fn unused_file(rel: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        rel,
-        Bilingual::new(
-            "Tệp này không nằm ở vị trí nào mà niemyet đọc, nên bị bỏ qua.",
-            "This file is not in any place niemyet reads, so it is ignored.",
-        ),
-    )
-    .hint(Bilingual::new(
-        "Xem mục “Cấu trúc thư mục nội dung” trong README để đặt tệp đúng chỗ.",
-        "See “Content layout” in the README to put the file in the right place.",
-    ))
 }
 
 fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {

@@ -122,6 +122,14 @@ pub struct CandidateFile {
     pub rieng_tu: Option<IgnoredAny>,
 }
 
+/// A candidate's photo: where it is read from, and the name it is published under (the name the
+/// content writes, in NFC, whatever form the disk keeps it in).
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub source: PathBuf,
+    pub file_name: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// From the file name: `ung-cu-vien/nguyen-van-an.md` → `nguyen-van-an`.
@@ -132,7 +140,7 @@ pub struct Candidate {
     pub data: CandidateFile,
     pub bio: String,
     /// The photo file, checked to be an image inside the candidates' folder.
-    pub photo: Option<PathBuf>,
+    pub photo: Option<Photo>,
     /// In the site's other languages (`<slug>.en.md`).
     pub translations:
         Vec<super::translation::Translation<super::translation::CandidateTranslationFile>>,

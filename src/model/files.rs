@@ -2,6 +2,7 @@
 //! whatever the operating system, so a content file can never publish something from elsewhere.
 
 use std::path::{Component, Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 /// `folder/rel` when `rel` is a plain relative path: no root, no drive (`C:`), no `..`.
 pub fn inside(folder: &Path, rel: &str) -> Option<PathBuf> {
@@ -18,11 +19,44 @@ pub fn inside(folder: &Path, rel: &str) -> Option<PathBuf> {
 
 /// An existing file at `folder/rel` that really lies inside `folder`: a plain relative path
 /// whose real location (after following links) is still under the folder's real location.
+/// Names are compared in NFC, so a file saved with a decomposed (NFD) Vietnamese name, as some
+/// Mac and Linux tools write it, is found by the name the content writes.
 pub fn existing_inside(folder: &Path, rel: &str) -> Option<PathBuf> {
     let path = inside(folder, rel)?;
+    let path = if path.exists() {
+        path
+    } else {
+        find_composed(folder, Path::new(rel))?
+    };
     let real = path.canonicalize().ok()?;
     let real_folder = folder.canonicalize().ok()?;
     (real.starts_with(&real_folder) && real.is_file()).then_some(path)
+}
+
+/// `folder/rel`, each part found by its NFC name. Should two names compose alike, the first in
+/// byte order is taken, so that the choice does not depend on the order of the folder's entries.
+fn find_composed(folder: &Path, rel: &Path) -> Option<PathBuf> {
+    rel.components()
+        .try_fold(folder.to_path_buf(), |dir, part| {
+            let Component::Normal(name) = part else {
+                return Some(dir);
+            };
+            let exact = dir.join(name);
+            if exact.exists() {
+                return Some(exact);
+            }
+            let wanted: String = name.to_string_lossy().nfc().collect();
+            std::fs::read_dir(&dir)
+                .ok()?
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_name()
+                        .to_str()
+                        .is_some_and(|n| n.nfc().eq(wanted.chars()))
+                })
+                .map(|e| e.path())
+                .min()
+        })
 }
 
 /// Whether the file starts like a JPEG, PNG, GIF or WebP image.
@@ -37,63 +71,6 @@ pub fn looks_like_image(path: &Path) -> bool {
         || head.starts_with(b"\x89PNG")
         || head.starts_with(b"GIF8")
         || (head.starts_with(b"RIFF") && head.get(8..12) == Some(&b"WEBP"[..]))
-}
-
-/// File types that may be attached: documents, spreadsheets, images and archives. Anything else
-/// (web pages, scripts, SVG, server files such as `.htaccess` or `.aspx`) could run on the
-/// portal's own server or in its readers' browsers, so it is refused; so is a name that hides
-/// a second type inside it (`a.html.pdf`), which some servers honour.
-pub fn is_allowed_attachment(rel: &str) -> bool {
-    const ALLOWED: &[&str] = &[
-        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt",
-        "csv", "jpg", "jpeg", "png", "gif", "webp", "zip", "rar", "7z",
-    ];
-    let name = Path::new(rel)
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let parts: Vec<&str> = name.split('.').collect();
-    let Some((ext, stem)) = parts.split_last() else {
-        return false;
-    };
-    let plain_stem =
-        !stem.is_empty() && !stem[0].is_empty() && stem[1..].iter().all(|p| !is_known_type(p));
-    ALLOWED.contains(ext) && plain_stem
-}
-
-/// A part of a file name that servers read as a type.
-fn is_known_type(part: &str) -> bool {
-    matches!(
-        part,
-        "html"
-            | "htm"
-            | "xhtml"
-            | "shtml"
-            | "svg"
-            | "js"
-            | "mjs"
-            | "xml"
-            | "php"
-            | "phtml"
-            | "asp"
-            | "aspx"
-            | "ashx"
-            | "cgi"
-            | "pl"
-            | "py"
-            | "jsp"
-            | "htaccess"
-            | "config"
-    )
-}
-
-/// Photos are published as images only: a candidate's `anh` cannot point at another file.
-pub fn is_image(rel: &str) -> bool {
-    let ext = Path::new(rel)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp" | "gif")
 }
 
 #[cfg(test)]
@@ -144,26 +121,17 @@ mod tests {
         std::fs::write(&text, b"# cau-hinh").unwrap();
         assert!(looks_like_image(&png));
         assert!(!looks_like_image(&text));
-        for ok in ["bien-ban.pdf", "Công văn 13.2020.PDF", "tep/danh-sach.xlsx"] {
-            assert!(is_allowed_attachment(ok), "{ok}");
-        }
-        for bad in [
-            "bien-ban.HTML",
-            "so-do.svg",
-            ".htaccess",
-            "a.html.pdf",
-            "s.aspx",
-            "b.html.",
-            "a.php.txt",
-            "pdf",
-        ] {
-            assert!(!is_allowed_attachment(bad), "{bad}");
-        }
     }
 
     #[test]
-    fn images_are_known_by_extension() {
-        assert!(is_image("anh/a.JPG") && is_image("b.webp"));
-        assert!(!is_image("hoang-thi-thu-ha.md") && !is_image("a.svg") && !is_image("anh"));
+    fn decomposed_names_are_found_by_their_composed_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let nfd = |s: &str| s.nfd().collect::<String>();
+        let folder = dir.path().join(nfd("Tệp"));
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join(nfd("Biên bản.pdf")), "x").unwrap();
+        let found = existing_inside(dir.path(), "Tệp/Biên bản.pdf").expect("found");
+        assert_eq!(std::fs::read(found).unwrap(), b"x");
+        assert!(existing_inside(dir.path(), "Tệp/Biên bản 2.pdf").is_none());
     }
 }

@@ -10,6 +10,7 @@ pub mod decision;
 pub mod division;
 pub mod document;
 pub mod election;
+pub mod file_names;
 pub mod files;
 pub mod outcome;
 pub mod page;
@@ -25,11 +26,12 @@ pub mod translation;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{self, RoundSources, SourceFile, Sources, front_matter, yaml};
-use candidate::{Candidate, CandidateFile};
+use candidate::{Candidate, CandidateFile, Photo};
 use config::SiteConfig;
 use division::{Commune, CommuneFile};
 use document::{Attachment, Document, DocumentFile};
 use election::{Round, RoundFile};
+use file_names::Refusal;
 use page::{Page, PageFile};
 use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
@@ -379,24 +381,46 @@ fn assemble_round(
     })
 }
 
-/// A candidate's photo: an image file inside the candidates' folder.
-fn candidate_photo(file: &SourceFile, anh: &str) -> Result<PathBuf, Diagnostic> {
+/// A candidate's photo: an image file inside the candidates' folder, with a name every server
+/// can hold.
+fn candidate_photo(file: &SourceFile, anh: &str) -> Result<Photo, Diagnostic> {
     let folder = file.abs.parent().unwrap_or(Path::new("."));
-    match files::existing_inside(folder, anh) {
-        Some(path) if files::is_image(anh) && files::looks_like_image(&path) => Ok(path),
-        _ => Err(Diagnostic::error(
-            &file.rel,
+    let file_name = file_names::last_part(anh);
+    let error = |message: Bilingual, hint: Bilingual| {
+        Diagnostic::error(&file.rel, message)
+            .at(file.line_of("anh", None, 1), None)
+            .field("anh")
+            .hint(hint)
+    };
+    let checked = file_names::check(&file_name, file_names::IMAGE_TYPES);
+    if let Err(Refusal::Unsafe { why, safe }) = &checked {
+        let shown = file_names::printable(anh);
+        return Err(error(
             Bilingual::new(
-                format!("Không tìm thấy ảnh “{anh}”, hoặc đó không phải tệp ảnh (jpg, png, webp, gif)."),
-                format!("The photo “{anh}” cannot be found, or is not an image file (jpg, png, webp, gif)."),
+                format!("Tên ảnh “{shown}” {}.", why.vi),
+                format!("The photo's name “{shown}” {}.", why.en),
             ),
-        )
-        .at(file.line_of("anh", None, 1), None)
-        .field("anh")
-        .hint(Bilingual::new(
-            "Đặt ảnh trong thư mục ung-cu-vien/ (ví dụ ung-cu-vien/anh/ten.jpg) và ghi đường dẫn tính từ đó.",
-            "Put the photo in the ung-cu-vien/ folder (e.g. ung-cu-vien/anh/name.jpg) and give the path from there.",
-        ))),
+            file_names::rename_hint("anh", anh, &file_name, safe),
+        ));
+    }
+    match files::existing_inside(folder, anh) {
+        Some(source) if checked.is_ok() && files::looks_like_image(&source) => {
+            Ok(Photo { source, file_name })
+        }
+        _ => Err(error(
+            Bilingual::new(
+                format!(
+                    "Không tìm thấy ảnh “{anh}”, hoặc đó không phải tệp ảnh (jpg, png, webp, gif)."
+                ),
+                format!(
+                    "The photo “{anh}” cannot be found, or is not an image file (jpg, png, webp, gif)."
+                ),
+            ),
+            Bilingual::new(
+                "Đặt ảnh trong thư mục ung-cu-vien/ (ví dụ ung-cu-vien/anh/ten.jpg) và ghi đường dẫn tính từ đó.",
+                "Put the photo in the ung-cu-vien/ folder (e.g. ung-cu-vien/anh/name.jpg) and give the path from there.",
+            ),
+        )),
     }
 }
 
@@ -416,27 +440,42 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     let data = parsed.data;
     let folder = file.abs.parent().unwrap_or(Path::new("."));
     let mut attachments: Vec<Attachment> = Vec::new();
-    for a in &data.dinh_kem {
-        let line = file.line_of("tep", Some(&a.tep), 1);
+    for (i, a) in data.dinh_kem.iter().enumerate() {
+        let line = file.line_of("tep", Some(&a.tep), 1).or_else(|| {
+            // a name written with escapes (`"a\"b.pdf"`) is found by its place in the list
+            let start = file.line_of_top("dinh_kem")?;
+            (0..=i).try_fold(start, |from, _| file.line_of("tep", None, from + 1))
+        });
         match read_attachment(folder, &a.tep, a.ten.as_deref()) {
             Ok(att) if attachments.iter().any(|x| x.file_name == att.file_name) => {
-                problems.push(duplicate(&file.rel, line, "dinh_kem", &att.file_name, &file.rel));
+                problems.push(duplicate(
+                    &file.rel,
+                    line,
+                    "dinh_kem",
+                    &att.file_name,
+                    &file.rel,
+                ));
             }
             Ok(att) => attachments.push(att),
-            Err(reason) => problems.push(
+            Err(Unusable { reason, hint }) => problems.push(
                 Diagnostic::error(
                     &file.rel,
                     Bilingual::new(
-                        format!("Không dùng được tệp đính kèm “{}”: {}.", a.tep, reason.vi),
-                        format!("The attachment “{}” cannot be used: {}.", a.tep, reason.en),
+                        format!(
+                            "Không dùng được tệp đính kèm “{}”: {}.",
+                            file_names::printable(&a.tep),
+                            reason.vi
+                        ),
+                        format!(
+                            "The attachment “{}” cannot be used: {}.",
+                            file_names::printable(&a.tep),
+                            reason.en
+                        ),
                     ),
                 )
                 .at(line, None)
                 .field("dinh_kem")
-                .hint(Bilingual::new(
-                    "Đặt tệp cạnh tệp văn bản (hoặc sửa đường dẫn cho đúng, tính từ thư mục của văn bản).",
-                    "Put the file beside the document (or correct the path, relative to the document's folder).",
-                )),
+                .hint(hint),
             ),
         }
     }
@@ -451,32 +490,62 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     })
 }
 
+/// Why an attachment cannot be published, and what to do about it.
+struct Unusable {
+    reason: Bilingual,
+    hint: Bilingual,
+}
+
 /// Reads an attachment to know its size and SHA-256, which the document page shows so that a
 /// reader can check the copy they downloaded.
-fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, Bilingual> {
-    if !files::is_allowed_attachment(tep) {
-        return Err(Bilingual::new(
-            "chỉ đính kèm được văn bản, bảng tính, ảnh hoặc tệp nén (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); trang web, mã chạy hay SVG thì không — hãy đính kèm bản PDF",
-            "only documents, spreadsheets, images or archives can be attached (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); not web pages, scripts or SVG — attach a PDF",
-        ));
+fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Attachment, Unusable> {
+    let file_name = file_names::last_part(tep);
+    match file_names::check(&file_name, file_names::ATTACHMENT_TYPES) {
+        Ok(()) => {}
+        Err(Refusal::Unsafe { why, safe }) => {
+            return Err(Unusable {
+                reason: Bilingual::new(
+                    format!("tên tệp {}", why.vi),
+                    format!("its name {}", why.en),
+                ),
+                hint: file_names::rename_hint("tep", tep, &file_name, &safe),
+            });
+        }
+        Err(Refusal::Server | Refusal::Type) => {
+            return Err(Unusable {
+                reason: Bilingual::new(
+                    "chỉ đính kèm được văn bản, bảng tính, ảnh hoặc tệp nén (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); trang web, mã chạy hay SVG thì không",
+                    "only documents, spreadsheets, images or archives can be attached (pdf, doc(x), xls(x), odt, txt, jpg, png, zip…); not web pages, scripts or SVG",
+                ),
+                hint: Bilingual::new(
+                    "Đính kèm bản PDF của nó thay thế.",
+                    "Attach a PDF of it instead.",
+                ),
+            });
+        }
     }
     let Some(source) = files::existing_inside(folder, tep) else {
-        return Err(Bilingual::new(
-            "không có tệp này trong thư mục của văn bản",
-            "there is no such file in the document's folder",
-        ));
+        return Err(Unusable {
+            reason: Bilingual::new(
+                "không có tệp này trong thư mục của văn bản",
+                "there is no such file in the document's folder",
+            ),
+            hint: Bilingual::new(
+                "Đặt tệp cạnh tệp văn bản (hoặc sửa đường dẫn cho đúng, tính từ thư mục của văn bản).",
+                "Put the file beside the document (or correct the path, relative to the document's folder).",
+            ),
+        });
     };
-    let relative = Path::new(tep);
-    let bytes = crate::fs::read(&source).map_err(|e| {
-        Bilingual::new(
+    let bytes = crate::fs::read(&source).map_err(|e| Unusable {
+        reason: Bilingual::new(
             format!("không đọc được: {}", e.source),
             format!("cannot be read: {}", e.source),
-        )
+        ),
+        hint: Bilingual::new(
+            "Kiểm tra quyền đọc tệp, hoặc chép lại tệp.",
+            "Check that the file can be read, or copy it again.",
+        ),
     })?;
-    let file_name = relative
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     Ok(Attachment {
         label: label
             .map(str::to_string)

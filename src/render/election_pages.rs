@@ -250,12 +250,11 @@ pub(super) fn candidate_page(
     let summary = RoundSummary::new(&l, site, round);
     let village = cand.data.khu_dan_cu.as_str();
     let contest = ContestSummary::new(&l, site, round, village, None);
-    let photo = cand.photo.as_ref().and_then(|source| {
-        let name = source.file_name()?.to_string_lossy().into_owned();
-        Some((
-            source.clone(),
-            urls::candidate_photo(&round.id, village, &cand.slug, &name),
-        ))
+    let photo = cand.photo.as_ref().map(|p| {
+        (
+            p.source.clone(),
+            urls::candidate_photo(&round.id, village, &cand.slug, &p.file_name),
+        )
     });
     let votes = round
         .results

@@ -4,7 +4,9 @@
 
 use super::i18n::{self, I18N_DIR, LanguageFile, Strings, TemplateSource};
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::skipped::{Irregular, not_regular};
 use crate::load::{self, SourceFile, THEME_DIR};
+use crate::model::file_names::{self, Refusal};
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -140,13 +142,22 @@ fn collect_embedded(dir: &Dir<'_>, parts: &mut Parts) -> Result<(), String> {
     Ok(())
 }
 
+/// Reads the site's theme. Links are followed as long as they stay inside the content folder, so
+/// that nothing from elsewhere on the computer can be published through the theme.
 fn collect_overrides(
     content_root: &Path,
     root: &Path,
     parts: &mut Parts,
     problems: &mut Vec<Diagnostic>,
 ) {
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+    let real_content = content_root
+        .canonicalize()
+        .unwrap_or_else(|_| content_root.to_path_buf());
+    let mut walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -154,25 +165,55 @@ fn collect_overrides(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let rel = entry
             .path()
             .strip_prefix(root)
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
+        let shown = if rel.is_empty() {
+            PathBuf::from(THEME_DIR)
+        } else {
+            Path::new(THEME_DIR).join(&rel)
+        };
+        let kind = entry.file_type();
+        let inside = entry
+            .path()
+            .canonicalize()
+            .is_ok_and(|real| real.starts_with(&real_content));
+        if !inside {
+            problems.push(link_outside(&shown));
+            if kind.is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            problems.push(not_regular(&shown, Irregular::Special));
+            continue;
+        }
         let read = if let Some(name) = rel.strip_prefix("templates/") {
             crate::fs::read_to_string(entry.path()).map(|text| {
-                let path = Path::new(THEME_DIR).join(&rel);
-                parts
-                    .templates
-                    .insert(name.to_string(), Template { text, path });
+                parts.templates.insert(
+                    name.to_string(),
+                    Template {
+                        text,
+                        path: shown.clone(),
+                    },
+                );
             })
         } else if let Some(name) = rel.strip_prefix("static/") {
-            crate::fs::read(entry.path()).map(|bytes| {
-                parts.statics.insert(name.to_string(), bytes);
-            })
+            match file_names::check_path(name, file_names::STATIC_TYPES) {
+                Ok(()) => crate::fs::read(entry.path()).map(|bytes| {
+                    parts.statics.insert(name.to_string(), bytes);
+                }),
+                Err(refusal) => {
+                    problems.push(static_refused(&shown, name, refusal));
+                    Ok(())
+                }
+            }
         } else if let Some(name) = rel.strip_prefix(&format!("{I18N_DIR}/")) {
             match load::read_source(content_root, entry.path()) {
                 Ok(file) => parts.site_strings.push(language_file(name, file)),
@@ -186,6 +227,73 @@ fn collect_overrides(
             problems.push(theme_error(&e.to_string()));
         }
     }
+}
+
+/// Part of the theme is a link to somewhere outside the content folder.
+fn link_outside(shown: &Path) -> Diagnostic {
+    let name = shown.display();
+    Diagnostic::error(
+        shown,
+        Bilingual::new(
+            format!("“{name}” là liên kết tượng trưng (symbolic link) dẫn ra ngoài thư mục nội dung; niemyet không đăng gì từ ngoài thư mục nội dung."),
+            format!("“{name}” is a symbolic link leading outside the content folder; niemyet publishes nothing from outside the content folder."),
+        ),
+    )
+    .hint(Bilingual::new(
+        format!("Chép các tệp thật vào {name} thay cho liên kết."),
+        format!("Copy the real files into {name} in place of the link."),
+    ))
+}
+
+/// A file of `theme/static/` that is not published, and what to do about it.
+fn static_refused(shown: &Path, name: &str, refusal: Refusal) -> Diagnostic {
+    let file = file_names::printable(name);
+    let (message, hint) = match refusal {
+        Refusal::Server => (
+            Bilingual::new(
+                format!(
+                    "“{file}” là tệp cấu hình hoặc chương trình của máy chủ web; giao diện không đăng loại tệp này, vì nó có thể thay đổi cách máy chủ hoạt động hoặc bị máy chủ chạy."
+                ),
+                format!(
+                    "“{file}” is a web server configuration file or a server-side script; the theme does not publish such files, because they could change how the server works or be run by it."
+                ),
+            ),
+            Bilingual::new(
+                "Xóa tệp khỏi theme/static/. Cấu hình máy chủ do người quản trị đặt trên chính máy chủ, không qua niemyet.",
+                "Delete the file from theme/static/. Server settings are made on the server itself by its administrator, not through niemyet.",
+            ),
+        ),
+        Refusal::Type => {
+            let types = file_names::STATIC_TYPES.join(", ");
+            (
+                Bilingual::new(
+                    format!(
+                        "Giao diện chỉ đăng tệp kiểu dáng, chữ, ảnh và JavaScript ({types}); “{file}” thuộc loại tệp khác."
+                    ),
+                    format!(
+                        "The theme publishes only stylesheets, fonts, images and scripts ({types}); “{file}” is of another type."
+                    ),
+                ),
+                Bilingual::new(
+                    "Xóa tệp khỏi theme/static/. Trang riêng thì viết bằng Markdown trong trang/; văn bản thì đính kèm bằng dinh_kem của một văn bản.",
+                    "Delete the file from theme/static/. Write a page in Markdown in trang/; attach a document with dinh_kem in a document.",
+                ),
+            )
+        }
+        Refusal::Unsafe { why, safe } => (
+            Bilingual::new(
+                format!("Tên “{file}” {}.", why.vi),
+                format!("The name “{file}” {}.", why.en),
+            ),
+            Bilingual::new(
+                format!("Đổi tên thành theme/static/{safe} và sửa các mẫu dùng tên cũ."),
+                format!(
+                    "Rename it to theme/static/{safe} and update the templates that use the old name."
+                ),
+            ),
+        ),
+    };
+    Diagnostic::error(shown, message).hint(hint)
 }
 
 /// `vi.yaml` is the file of `vi`; any other name keeps its whole name, so that it is reported

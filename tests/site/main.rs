@@ -13,6 +13,7 @@ mod cli;
 mod errors;
 mod example;
 mod feeds;
+mod files;
 mod garbage;
 mod home;
 mod i18n;
