@@ -4,7 +4,7 @@ use crate::diagnostics::Lang;
 use crate::import::{ImportOptions, SheetKind};
 use crate::progress::{Progress, duration};
 use crate::scaffold::Scaffold;
-use crate::serve::{Preview, ServeOptions};
+use crate::serve::{Limits, Preview, ServeOptions};
 use crate::{BuildError, BuildOptions, report};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -194,6 +194,7 @@ impl ServeArgs {
             content: self.content,
             port: self.port,
             lang,
+            limits: Limits::default(),
         }) {
             Ok(p) => p,
             Err(e) => {

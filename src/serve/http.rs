@@ -1,25 +1,36 @@
-//! A small HTTP/1.1 server on `std::net` for the preview: one thread per connection, GET and HEAD
-//! only, files from the current build's folder and nowhere else, and an event stream
-//! (server-sent events) that tells open pages to reload or to show a build error.
+//! A small HTTP/1.1 server on `std::net` for the preview: one thread per connection (up to a
+//! cap), GET and HEAD only, requests addressed to the preview only, files from the current
+//! build's folder and nowhere else, and an event stream (server-sent events) that tells open pages
+//! to reload or to show a build error.
 
-use super::inject;
+use super::admit::{Addressee, Hosts, Limits, MAX_HEAD, Slots};
 use super::live::{Live, Snapshot};
-use std::io::{self, Read, Write};
+use super::{events, inject};
+use std::io::{self, ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The event stream of the preview.
 pub const EVENTS_PATH: &str = "/__niemyet/events";
 /// The script that listens to it, added to every page the preview serves.
 pub const SCRIPT_PATH: &str = "/__niemyet/reload.js";
 
-/// How long an event stream stays silent before a comment line checks the browser is still there.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
-/// A request head larger than this is refused: the preview serves files, it takes no uploads.
-const MAX_HEAD: usize = 16 * 1024;
+/// A client that stops reading its answer lets its thread go after this long.
+const WRITE_WAIT: Duration = Duration::from_secs(30);
+
+const TEXT: &str = "text/plain; charset=utf-8";
+const BAD_REQUEST: &str = "yêu cầu không hợp lệ / bad request\n";
+const NO_HOST: &str =
+    "yêu cầu phải có đúng một dòng Host / the request must have exactly one Host line\n";
+const NOT_GET: &str = "chỉ nhận GET hoặc HEAD / GET or HEAD only\n";
+const OUTSIDE: &str = "từ chối: đường dẫn ra ngoài trang / refused: the path leaves the site\n";
+const TOO_SLOW: &str = "yêu cầu đến quá chậm / the request came too slowly\n";
+const TOO_LARGE: &str = "phần đầu yêu cầu quá lớn / the request head is too large\n";
+const TOO_MANY: &str =
+    "quá nhiều kết nối cùng lúc, hãy thử lại / too many connections at once, try again\n";
 
 /// Binds `port` on 127.0.0.1 (never on other interfaces: the preview is for the person at this
 /// computer). Without a port, the first free one from `default` on is taken.
@@ -40,40 +51,76 @@ pub fn bind(port: Option<u16>, default: u16) -> io::Result<TcpListener> {
     }
 }
 
-/// Accepts connections until the preview stops; each is answered on its own thread.
-pub fn spawn(listener: TcpListener, live: Arc<Live>) -> io::Result<JoinHandle<()>> {
+/// What every connection shares.
+struct Server {
+    live: Arc<Live>,
+    hosts: Hosts,
+    head_deadline: Duration,
+}
+
+/// Accepts connections until the preview stops; each is answered on its own thread while a slot
+/// is free, and refused at once otherwise.
+pub fn spawn(listener: TcpListener, live: Arc<Live>, limits: Limits) -> io::Result<JoinHandle<()>> {
+    let port = listener.local_addr()?.port();
+    let server = Arc::new(Server {
+        live,
+        hosts: Hosts::new(port),
+        head_deadline: limits.head_deadline,
+    });
+    let slots = Slots::new(limits.max_connections);
     std::thread::Builder::new()
         .name("niemyet-http".into())
         .spawn(move || {
             for stream in listener.incoming() {
-                if live.snapshot().stopping {
+                if server.live.snapshot().stopping {
                     break;
                 }
-                let Ok(stream) = stream else { continue };
-                let live = Arc::clone(&live);
+                let Ok(mut stream) = stream else { continue };
+                let Some(slot) = slots.take() else {
+                    // nothing is read, so the refusal cannot wait on the client
+                    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+                    let _ = respond(&mut stream, 503, TEXT, TOO_MANY.as_bytes(), true);
+                    continue;
+                };
+                let server = Arc::clone(&server);
                 let _ = std::thread::Builder::new()
                     .name("niemyet-connection".into())
                     .spawn(move || {
                         // a browser that goes away mid-answer is no error of the preview
-                        let _ = answer(stream, &live);
+                        let _ = answer(stream, &server);
+                        // the slot is free again once the answer is over, however it ended
+                        drop(slot);
                     });
             }
         })
 }
 
-fn answer(mut stream: TcpStream, live: &Live) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let Some(head) = read_head(&mut stream)? else {
-        return respond(&mut stream, 400, "text/plain", b"bad request\n", true);
+fn answer(mut stream: TcpStream, server: &Server) -> io::Result<()> {
+    stream.set_write_timeout(Some(WRITE_WAIT))?;
+    let head = match read_head(&mut stream, Instant::now() + server.head_deadline)? {
+        Head::Whole(head) => head,
+        Head::Late => return respond(&mut stream, 408, TEXT, TOO_SLOW.as_bytes(), true),
+        Head::TooLarge => return respond(&mut stream, 431, TEXT, TOO_LARGE.as_bytes(), true),
+        Head::Broken => return respond(&mut stream, 400, TEXT, BAD_REQUEST.as_bytes(), true),
     };
     let mut words = head.lines().next().unwrap_or_default().split(' ');
     let (method, target) = (words.next().unwrap_or_default(), words.next());
     let Some(target) = target else {
-        return respond(&mut stream, 400, "text/plain", b"bad request\n", true);
+        return respond(&mut stream, 400, TEXT, BAD_REQUEST.as_bytes(), true);
     };
-    let with_body = method == "GET";
-    if !with_body && method != "HEAD" {
-        return respond(&mut stream, 405, "text/plain", b"GET or HEAD only\n", true);
+    let with_body = method != "HEAD";
+    match server.hosts.addressee(&head) {
+        Addressee::Preview => {}
+        Addressee::Elsewhere => {
+            let body = server.hosts.refusal();
+            return respond(&mut stream, 421, TEXT, body.as_bytes(), with_body);
+        }
+        Addressee::Unnamed => {
+            return respond(&mut stream, 400, TEXT, NO_HOST.as_bytes(), with_body);
+        }
+    }
+    if method != "GET" && method != "HEAD" {
+        return respond(&mut stream, 405, TEXT, NOT_GET.as_bytes(), true);
     }
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path == EVENTS_PATH && with_body {
@@ -81,7 +128,7 @@ fn answer(mut stream: TcpStream, live: &Live) -> io::Result<()> {
             .split('&')
             .find_map(|kv| kv.strip_prefix("since="))
             .and_then(|v| v.parse().ok());
-        return events(stream, live, since);
+        return events::stream(stream, &server.live, since);
     }
     if path == SCRIPT_PATH {
         let script = inject::script();
@@ -93,10 +140,9 @@ fn answer(mut stream: TcpStream, live: &Live) -> io::Result<()> {
             with_body,
         );
     }
-    let snapshot = live.snapshot();
+    let snapshot = server.live.snapshot();
     let Some(file) = resolve(&snapshot.site, target) else {
-        let body = b"refused: the path leaves the site\n";
-        return respond(&mut stream, 400, "text/plain", body, with_body);
+        return respond(&mut stream, 400, TEXT, OUTSIDE.as_bytes(), with_body);
     };
     match std::fs::read(&file) {
         Ok(bytes) => {
@@ -128,18 +174,45 @@ fn page(bytes: Vec<u8>, kind: &str, snapshot: &Snapshot) -> Vec<u8> {
     }
 }
 
-/// Reads up to the blank line that ends a request head; `None` for a head too large or cut off.
-fn read_head(stream: &mut TcpStream) -> io::Result<Option<String>> {
+/// A request head as it came, or why it did not.
+enum Head {
+    /// Up to and with the blank line that ends it.
+    Whole(String),
+    /// The deadline passed before its end.
+    Late,
+    /// Larger than [`MAX_HEAD`].
+    TooLarge,
+    /// Cut off by the client, or not UTF-8.
+    Broken,
+}
+
+/// Reads up to the blank line that ends a request head, by `deadline` at the latest: each wait
+/// for more is only as long as the time left, so a client sending a byte at a time gains nothing.
+fn read_head(stream: &mut TcpStream, deadline: Instant) -> io::Result<Head> {
     let mut head = Vec::new();
     let mut buf = [0u8; 1024];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut buf)?;
-        if n == 0 || head.len() + n > MAX_HEAD {
-            return Ok(None);
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(Head::Late);
+        }
+        stream.set_read_timeout(Some(left))?;
+        let n = match stream.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Ok(Head::Late);
+            }
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            return Ok(Head::Broken);
+        }
+        if head.len() + n > MAX_HEAD {
+            return Ok(Head::TooLarge);
         }
         head.extend_from_slice(&buf[..n]);
     }
-    Ok(String::from_utf8(head).ok())
+    Ok(String::from_utf8(head).map_or(Head::Broken, Head::Whole))
 }
 
 /// The file of the site a request target names, or `None` when the target could name anything
@@ -226,7 +299,11 @@ fn respond(
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        _ => "Service Unavailable",
     };
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
@@ -237,50 +314,6 @@ fn respond(
     if with_body {
         stream.write_all(body)?;
     }
-    stream.flush()
-}
-
-/// The event stream: `reload` when a newer good build is served than the page's (`since`),
-/// `failed` with the error text when a build fails. Ends when the preview stops or the browser
-/// goes away.
-fn events(mut stream: TcpStream, live: &Live, since: Option<u64>) -> io::Result<()> {
-    stream.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-          Connection: keep-alive\r\n\r\nretry: 1000\n\n",
-    )?;
-    let mut seen = live.snapshot();
-    // the page may have been served before a build that finished while it loaded
-    if since.is_some_and(|g| g != seen.generation) {
-        send(&mut stream, "reload", &seen.generation.to_string())?;
-    } else if let Some(error) = &seen.error {
-        send(&mut stream, "failed", error)?;
-    }
-    loop {
-        let now = live.wait_change(seen.version, KEEP_ALIVE);
-        if now.stopping {
-            return Ok(());
-        }
-        if now.version == seen.version {
-            stream.write_all(b": ping\n\n")?;
-        } else if now.generation != seen.generation {
-            send(&mut stream, "reload", &now.generation.to_string())?;
-        } else if let Some(error) = &now.error {
-            send(&mut stream, "failed", error)?;
-        }
-        stream.flush()?;
-        seen = now;
-    }
-}
-
-fn send(stream: &mut TcpStream, event: &str, data: &str) -> io::Result<()> {
-    let mut message = format!("event: {event}\n");
-    for line in data.lines() {
-        message.push_str("data: ");
-        message.push_str(line);
-        message.push('\n');
-    }
-    message.push('\n');
-    stream.write_all(message.as_bytes())?;
     stream.flush()
 }
 

@@ -7,10 +7,13 @@
 //! over it. A rebuild is a full build: for the example site it takes a fraction of a second,
 //! less than working out what a change affects would save.
 
+mod admit;
+mod events;
 mod http;
 mod inject;
 mod live;
 
+pub use admit::{Limits, MAX_HEAD};
 pub use http::{EVENTS_PATH, SCRIPT_PATH};
 pub use inject::OVERLAY_ID;
 
@@ -41,6 +44,7 @@ pub struct ServeOptions {
     /// A port that must be used; without one the first free port from [`DEFAULT_PORT`] is.
     pub port: Option<u16>,
     pub lang: Lang,
+    pub limits: Limits,
 }
 
 /// Why the preview could not start.
@@ -144,7 +148,8 @@ impl Preview {
             .map_err(|e| ServeError::Watch(options.content.clone(), notify::Error::io(e)))?;
         let watcher = watch(&watched, sender.clone())?;
         let live = Arc::new(Live::new(workdir.path().join("site-0")));
-        let server = http::spawn(listener, Arc::clone(&live)).map_err(ServeError::Thread)?;
+        let server =
+            http::spawn(listener, Arc::clone(&live), options.limits).map_err(ServeError::Thread)?;
         let mut preview = Self {
             options,
             watched,

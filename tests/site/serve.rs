@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod safety;
+
 const DEADLINE: Duration = Duration::from_secs(60);
 
 /// A running `niemyet serve`, stopped (as by Ctrl-C where there is one) when dropped.
@@ -51,24 +53,11 @@ impl Server {
     }
 
     fn get(&self, target: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(DEADLINE))
-            .expect("read timeout");
-        write!(stream, "GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("send");
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).expect("read response");
-        let response = String::from_utf8_lossy(&response).into_owned();
-        let status = response
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no status in {response:?}"));
-        let body = response
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
+        let host = format!("127.0.0.1:{}", self.port);
+        request(
+            self.port,
+            &format!("GET {target} HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        )
     }
 
     /// Fetches `target` until `ok` holds for its answer.
@@ -89,22 +78,7 @@ impl Server {
 
     /// The event stream, for a page of the given generation.
     fn events(&self, since: &str) -> Events {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .set_read_timeout(Some(DEADLINE))
-            .expect("read timeout");
-        let events = niemyet::serve::EVENTS_PATH;
-        write!(
-            stream,
-            "GET {events}?since={since} HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .expect("send");
-        let mut events = Events {
-            stream,
-            seen: String::new(),
-        };
-        events.wait_for("retry:");
-        events
+        events(self.port, since)
     }
 
     /// Stops the server as Ctrl-C does and returns its exit status and the rest of its output.
@@ -157,6 +131,58 @@ impl Events {
         let read: String = self.seen.drain(..upto).collect();
         read
     }
+}
+
+/// The event stream of the preview on `port`, for a page of the given generation.
+fn events(port: u16, since: &str) -> Events {
+    let mut stream = connect(port);
+    let events = niemyet::serve::EVENTS_PATH;
+    write!(
+        stream,
+        "GET {events}?since={since} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .expect("send");
+    let mut events = Events {
+        stream,
+        seen: String::new(),
+    };
+    events.wait_for("retry:");
+    events
+}
+
+fn connect(port: u16) -> TcpStream {
+    let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(DEADLINE))
+        .expect("read timeout");
+    stream
+}
+
+/// Sends a whole request head and returns the status and the body of the answer.
+fn request(port: u16, head: &str) -> (u16, String) {
+    fetch(port, head).unwrap_or_else(|e| panic!("no answer to {head:?}: {e}"))
+}
+
+fn fetch(port: u16, head: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = connect(port);
+    stream.write_all(head.as_bytes())?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    Ok(status_and_body(&response))
+}
+
+fn status_and_body(response: &[u8]) -> (u16, String) {
+    let response = String::from_utf8_lossy(response);
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {response:?}"));
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
 }
 
 /// The generation a served page says it was built in.
