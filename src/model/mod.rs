@@ -13,6 +13,7 @@ pub mod election;
 pub mod files;
 pub mod outcome;
 pub mod page;
+pub mod required;
 pub mod result;
 pub mod rules;
 pub mod statistics;
