@@ -152,10 +152,19 @@ fn every_spelling_of_a_phone_number_is_found_in_a_candidate_file() {
 fn a_full_date_of_birth_an_e_mail_or_a_home_address_is_refused_in_a_candidate_file() {
     // Lê Văn Cường was born in 1968 (nam_sinh)
     for (text, kind) in [
-        ("Ông sinh ngày 05/6/1968 tại xã Yên Hưng.", "a full date of birth"),
-        ("Ông Cường (05-06-1968) là thương binh.", "a full date of birth"),
+        (
+            "Ông sinh ngày 05/6/1968 tại xã Yên Hưng.",
+            "a full date of birth",
+        ),
+        (
+            "Ông Cường (05-06-1968) là thương binh.",
+            "a full date of birth",
+        ),
         ("Sinh ngày 5 tháng 6 năm 1968.", "a full date of birth"),
-        ("Ngày sinh: 12.3.1969 theo giấy khai sinh.", "a full date of birth"),
+        (
+            "Ngày sinh: 12.3.1969 theo giấy khai sinh.",
+            "a full date of birth",
+        ),
         ("Thư: cuong.le68@gmail.com", "an e-mail address"),
         ("Ông ở số nhà 12 đường Lê Lợi.", "a home address"),
         ("Nhà ông ở ngõ 34 phố Hàng Bạc.", "a home address"),
@@ -309,12 +318,21 @@ fn an_inline_confirmation_covers_that_number_in_that_file_only() {
     fx.build_ok();
     let page = fx.page("van-ban/cong-van-13/index.html");
     assert!(visible_text(&page).contains(HOTLINE));
-    assert!(!page.contains("so-cong-khai"), "the confirmation is not published");
+    assert!(
+        !page.contains("so-cong-khai"),
+        "the confirmation is not published"
+    );
 
     // another number in the same file is still refused
     let fx = hotline_letter(&format!("{marker}\nHoặc gọi {PHONE}.\n"));
     let d = fx.check();
-    assert_error(&d, LETTER, fx.line_of(LETTER, PHONE), None, "a phone number");
+    assert_error(
+        &d,
+        LETTER,
+        fx.line_of(LETTER, PHONE),
+        None,
+        "a phone number",
+    );
     assert_eq!(errors(&d).len(), 1, "{d}");
 
     // the same number in another file needs its own confirmation
@@ -337,7 +355,9 @@ fn an_inline_confirmation_covers_that_number_in_that_file_only() {
     fx.replace_line(
         ROUND_FILE,
         "dia_diem: Nhà văn hóa khu phố Một",
-        &format!("# niemyet: so-cong-khai {HOTLINE}\ndia_diem: Nhà văn hóa khu phố Một, ĐT {HOTLINE}"),
+        &format!(
+            "# niemyet: so-cong-khai {HOTLINE}\ndia_diem: Nhà văn hóa khu phố Một, ĐT {HOTLINE}"
+        ),
     );
     let d = fx.check();
     assert!(!d.has_errors(), "{d}");

@@ -93,18 +93,16 @@ fn find(text: &Published) -> Vec<(usize, usize, Kind)> {
         })
         .collect();
     if let Scope::Candidate { birth_year } = text.scope {
-        found.extend(
-            personal::personal(&read, birth_year)
-                .into_iter()
-                .map(|(start, end, kind)| {
-                    let kind = match kind {
-                        Personal::Email => Kind::Email,
-                        Personal::BirthDate => Kind::BirthDate,
-                        Personal::HomeAddress => Kind::HomeAddress,
-                    };
-                    (start, end, kind)
-                }),
-        );
+        found.extend(personal::personal(&read, birth_year).into_iter().map(
+            |(start, end, kind)| {
+                let kind = match kind {
+                    Personal::Email => Kind::Email,
+                    Personal::BirthDate => Kind::BirthDate,
+                    Personal::HomeAddress => Kind::HomeAddress,
+                };
+                (start, end, kind)
+            },
+        ));
         found.sort_by_key(|(start, _, _)| *start);
     }
     found
@@ -112,10 +110,7 @@ fn find(text: &Published) -> Vec<(usize, usize, Kind)> {
 
 /// What a reader would see of a finding, to quote it and find its line.
 fn written(text: &Published, start: usize, end: usize) -> String {
-    read(text)
-        .get(start..end)
-        .unwrap_or_default()
-        .to_string()
+    read(text).get(start..end).unwrap_or_default().to_string()
 }
 
 /// The line of the text as read from `start` to `end`.

@@ -112,7 +112,15 @@ fn flush_word(word: &mut Vec<(usize, usize, char)>, f: &mut impl FnMut(usize, us
     while i < word.len() {
         let (start, end, c) = word[i];
         if is_digit(c) || confusable(c).is_none() {
-            f(start, end, if is_digit(c) { Cell::Digit(c) } else { Cell::Other });
+            f(
+                start,
+                end,
+                if is_digit(c) {
+                    Cell::Digit(c)
+                } else {
+                    Cell::Other
+                },
+            );
             i += 1;
             continue;
         }

@@ -198,7 +198,10 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn is_month(word: &str) -> bool {
-    word.len() >= 3 && MONTHS.iter().any(|m| *m == word || m.starts_with(word) && word.len() == 3)
+    word.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == word || m.starts_with(word) && word.len() == 3)
 }
 
 fn is_day(d: u32) -> bool {
@@ -333,7 +336,8 @@ fn addresses(tokens: &[Token], line: &str, folded: &Folded) -> Vec<(usize, usize
             let matches = words.iter().all(|(word, spellings)| {
                 let token = r.at;
                 r.skip_word(word)
-                    && (spellings.is_empty() || spellings.contains(&written(&tokens[token]).as_str()))
+                    && (spellings.is_empty()
+                        || spellings.contains(&written(&tokens[token]).as_str()))
             });
             if !matches {
                 continue;
@@ -370,7 +374,13 @@ mod tests {
         ] {
             assert_eq!(kinds(text, 1968), [(address, Personal::Email)], "{text}");
         }
-        for text in ["@gmail.com", "a@b", "a@localhost", "lúc 9@giờ", "email@123.45"] {
+        for text in [
+            "@gmail.com",
+            "a@b",
+            "a@localhost",
+            "lúc 9@giờ",
+            "email@123.45",
+        ] {
             assert_eq!(kinds(text, 1968), [], "{text}");
         }
     }
@@ -421,7 +431,11 @@ mod tests {
             ("He lives at house no. 12.", "house no. 12"),
             ("Ngo\u{0303} 34", "Ngo\u{0303} 34"),
         ] {
-            assert_eq!(kinds(text, 1968), [(address, Personal::HomeAddress)], "{text}");
+            assert_eq!(
+                kinds(text, 1968),
+                [(address, Personal::HomeAddress)],
+                "{text}"
+            );
         }
         for text in [
             "Ông Ngô 12 năm làm tổ trưởng.",

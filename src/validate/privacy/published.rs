@@ -111,7 +111,12 @@ impl<'a> Collect<'a, '_> {
     }
 
     fn decision(&mut self, decision: &'a Option<Decision>) {
-        if let Some(Decision { so, ngay: _, van_ban }) = decision {
+        if let Some(Decision {
+            so,
+            ngay: _,
+            van_ban,
+        }) = decision
+        {
             self.optional("so", so);
             self.optional("van_ban", van_ban);
         }
@@ -674,7 +679,8 @@ mod tests {
 
     #[test]
     fn a_round_and_its_results() {
-        let decision = |key: &str| format!("{key}:\n  so: so\n  ngay: 01/6/2022\n  van_ban: van_ban\n");
+        let decision =
+            |key: &str| format!("{key}:\n  so: so\n  ngay: 01/6/2022\n  van_ban: van_ban\n");
         let round_yaml = format!(
             "tieu_de: tieu_de\ntieu_de_en: tieu_de_en\ndon_vi: don_vi\nchuc_danh: truong-thon\n\
              nhiem_ky: 2022-2025\nngay_bau_cu: 05/6/2022\ntrang_thai: hoan\n{}\
