@@ -295,6 +295,21 @@ fn the_site_list_confirms_an_official_number_and_no_other() {
         "a phone number",
     );
     assert_eq!(errors(&d).len(), 1, "{d}");
+
+    // an entry that is no phone number confirms nothing, and says so
+    let fx = hotline_letter("");
+    fx.write(
+        CONFIG,
+        format!("{config}so_dien_thoai_cong_khai:\n  - \"1022\"\n"),
+    );
+    let d = fx.check();
+    let w = d
+        .iter()
+        .find(|d| !d.is_error() && d.message.en.contains("not a phone number"))
+        .unwrap_or_else(|| panic!("expected a warning about “1022”:\n{d}"));
+    assert_eq!(w.line, Some(fx.line_of(CONFIG, "- \"1022\"")), "{w}");
+    assert_eq!(w.field.as_deref(), Some("so_dien_thoai_cong_khai"));
+    find_error(&d, LETTER, "a phone number");
 }
 
 #[test]

@@ -31,7 +31,8 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     let mut confirmed: HashMap<&Path, BTreeSet<String>> = HashMap::new();
     let mut reported = HashSet::new();
     for text in published::texts(site) {
-        let found = find(&text);
+        let read = read(&text);
+        let found = find(&read, text.scope);
         if found.is_empty() {
             continue;
         }
@@ -43,15 +44,15 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             numbers
         });
         for (start, end, kind) in found {
-            if let (Kind::Phone(digits), Scope::Official) = (&kind, text.scope)
+            if let (Kind::Phone(digits), true) = (&kind, confirmable(&text))
                 && confirmed.contains(digits)
             {
                 continue;
             }
-            let line = line_of(ctx, &text, start, end);
-            let written = written(&text, start, end);
+            let written = read.get(start..end).unwrap_or_default();
+            let line = line_of(ctx, &text, start, written);
             if reported.insert((text.file, line, text.field, kind.clone())) {
-                report(ctx, &text, line, &kind, &written);
+                report(ctx, &text, line, &kind, written);
             }
         }
     }
@@ -68,6 +69,12 @@ enum Kind {
     HomeAddress,
 }
 
+/// Whether an official number may be confirmed in the text: not in a candidate's file, nor
+/// in a file name.
+fn confirmable(text: &Published) -> bool {
+    text.scope == Scope::Official && text.form != Form::FileName
+}
+
 /// The text as it is read: Markdown as the reader sees it.
 fn read(text: &Published) -> String {
     match text.form {
@@ -79,42 +86,44 @@ fn read(text: &Published) -> String {
     }
 }
 
-/// Everything personal in a text, as byte ranges of the text as read.
-fn find(text: &Published) -> Vec<(usize, usize, Kind)> {
-    let read = read(text);
-    let mut found: Vec<(usize, usize, Kind)> = numbers::numbers(&read)
+impl From<Number> for Kind {
+    fn from(number: Number) -> Self {
+        match number {
+            Number::Phone(digits) => Self::Phone(digits),
+            Number::IdCard => Self::IdCard,
+        }
+    }
+}
+
+impl From<Personal> for Kind {
+    fn from(personal: Personal) -> Self {
+        match personal {
+            Personal::Email => Self::Email,
+            Personal::BirthDate => Self::BirthDate,
+            Personal::HomeAddress => Self::HomeAddress,
+        }
+    }
+}
+
+/// Everything personal in a text as read, with its byte range.
+fn find(read: &str, scope: Scope) -> Vec<(usize, usize, Kind)> {
+    let mut found: Vec<(usize, usize, Kind)> = numbers::numbers(read)
         .into_iter()
-        .map(|f| {
-            let kind = match f.number {
-                Number::Phone(digits) => Kind::Phone(digits),
-                Number::IdCard => Kind::IdCard,
-            };
-            (f.start, f.end, kind)
-        })
+        .map(|f| (f.start, f.end, f.number.into()))
         .collect();
-    if let Scope::Candidate { birth_year } = text.scope {
-        found.extend(personal::personal(&read, birth_year).into_iter().map(
-            |(start, end, kind)| {
-                let kind = match kind {
-                    Personal::Email => Kind::Email,
-                    Personal::BirthDate => Kind::BirthDate,
-                    Personal::HomeAddress => Kind::HomeAddress,
-                };
-                (start, end, kind)
-            },
-        ));
+    if let Scope::Candidate { birth_year } = scope {
+        found.extend(
+            personal::personal(read, birth_year)
+                .into_iter()
+                .map(|(start, end, kind)| (start, end, kind.into())),
+        );
         found.sort_by_key(|(start, _, _)| *start);
     }
     found
 }
 
-/// What a reader would see of a finding, to quote it and find its line.
-fn written(text: &Published, start: usize, end: usize) -> String {
-    read(text).get(start..end).unwrap_or_default().to_string()
-}
-
-/// The line of the text as read from `start` to `end`.
-fn line_of(ctx: &Ctx, text: &Published, start: usize, end: usize) -> Option<usize> {
+/// The line of what is `written` from byte `start` of the text as read.
+fn line_of(ctx: &Ctx, text: &Published, start: usize, written: &str) -> Option<usize> {
     match text.form {
         Form::FileName => None,
         Form::Body(first) => {
@@ -137,15 +146,14 @@ fn line_of(ctx: &Ctx, text: &Published, start: usize, end: usize) -> Option<usiz
         }
         Form::Plain | Form::Markdown => {
             let source = ctx.files.get(text.file)?;
-            let needle = written(text, start, end);
             let lines = || source.text.lines().enumerate().map(|(i, l)| (i + 1, l));
             // the line of the field holding the text, else the first holding it (a long value
             // folds onto the next lines), else the field's line
             lines()
                 .find(|(_, l)| {
-                    key_value(l).is_some_and(|(key, _)| key == text.field) && l.contains(&needle)
+                    key_value(l).is_some_and(|(key, _)| key == text.field) && l.contains(written)
                 })
-                .or_else(|| lines().find(|(_, l)| l.contains(&needle)))
+                .or_else(|| lines().find(|(_, l)| l.contains(written)))
                 .map(|(n, _)| n)
                 .or_else(|| source.line_of(text.field, None, 1))
         }
@@ -229,7 +237,7 @@ fn hint(text: &Published, kind: &Kind, written: &str) -> Bilingual {
         _ => Bilingual::new("Xóa nó khỏi nội dung.", "Remove it from the text."),
     };
     match (kind, text.scope) {
-        (Kind::Phone(_), Scope::Official) => {
+        (Kind::Phone(_), _) if confirmable(text) => {
             let marker = match text.form {
                 Form::Plain => format!("# {} {written}", confirm::MARKER),
                 _ => format!("<!-- {} {written} -->", confirm::MARKER),
