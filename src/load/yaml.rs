@@ -261,6 +261,16 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
             )),
         );
     }
+    if message == crate::model::required::BLANK {
+        return (
+            None,
+            blank(),
+            Some(Bilingual::new(
+                "Ghi giá trị sau dấu hai chấm. Để trống, `\"\"` hay `~` sẽ đăng một tên, tiêu đề rỗng; nếu chưa biết, hỏi người phụ trách trước khi đăng.",
+                "Write the value after the colon. Left blank, `\"\"` or `~` would publish an empty name or title; if it is not known yet, ask before publishing.",
+            )),
+        );
+    }
     if message.starts_with("unknown variant") {
         let full_value = names.first().copied().unwrap_or_default();
         let value = shorten(full_value);
@@ -551,6 +561,29 @@ mod tests {
         let e = parse::<Dated>(&file(), "ngay: \"\"\n", 1).unwrap_err();
         assert!(e.message.en.contains("blank"), "{e}");
         assert!(e.hint.unwrap().vi.contains("05/6/2022"));
+    }
+
+    #[test]
+    fn a_blank_required_text_names_its_field_and_line() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Named {
+            nam: u16,
+            ds: Vec<Required>,
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Required {
+            #[serde(deserialize_with = "crate::model::required::text")]
+            ten: String,
+        }
+        for blank in ["\"\"", "' '", "~", "", "null"] {
+            let yaml = format!("nam: 1\nds:\n  - ten: A\n  - ten: {blank}\n");
+            let e = parse::<Named>(&file(), &yaml, 2).unwrap_err();
+            assert_eq!((e.line, e.field.as_deref()), (Some(5), Some("ten")), "{e}");
+            assert!(e.message.en.contains("blank"), "{e}");
+            assert!(e.hint.unwrap().en.contains("after the colon"));
+        }
     }
 
     #[test]

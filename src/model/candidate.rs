@@ -92,11 +92,14 @@ impl Qualification {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CandidateFile {
+    #[serde(deserialize_with = "super::required::text")]
     pub ho_ten: String,
     /// Id of the village whose contest the candidate stands in.
+    #[serde(deserialize_with = "super::required::text")]
     pub khu_dan_cu: String,
     pub nam_sinh: u16,
     pub gioi_tinh: Gender,
+    #[serde(deserialize_with = "super::required::text")]
     pub dan_toc: String,
     #[serde(default)]
     pub ton_giao: Option<String>,
@@ -107,6 +110,7 @@ pub struct CandidateFile {
     #[serde(default)]
     pub chuyen_nganh: Option<String>,
     pub ly_luan_chinh_tri: PoliticalTheory,
+    #[serde(deserialize_with = "super::required::text")]
     pub nghe_nghiep: String,
     pub dang_vien: bool,
     /// Standing again after a term as head (tái cử).

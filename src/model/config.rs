@@ -8,10 +8,12 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Name of the portal.
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub ten_en: Option<String>,
     /// Issuing authority that runs it (cơ quan chủ quản), e.g. `UBND phường Hồng Gai`.
+    #[serde(deserialize_with = "super::required::text")]
     pub co_quan: String,
     #[serde(default)]
     pub co_quan_en: Option<String>,
@@ -21,6 +23,10 @@ pub struct SiteConfig {
     pub dien_thoai: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+    /// Official phone numbers (số điện thoại công khai), such as a ward's hotline, that
+    /// documents and pages may publish; any other phone number is refused as personal data.
+    #[serde(default)]
+    pub so_dien_thoai_cong_khai: Vec<String>,
     /// Marks candidates and results as sample data: every page then says so.
     #[serde(default)]
     pub du_lieu_mau: bool,
@@ -67,6 +73,7 @@ impl Default for SiteConfig {
             dia_chi: None,
             dien_thoai: None,
             email: None,
+            so_dien_thoai_cong_khai: Vec::new(),
             du_lieu_mau: false,
             gioi_thieu: None,
             gioi_thieu_en: None,

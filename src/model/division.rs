@@ -89,6 +89,7 @@ impl VillageKind {
 pub struct FormerName {
     /// Last day this name was in force.
     pub den_ngay: Date,
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub ten_en: Option<String>,
@@ -103,7 +104,9 @@ pub struct FormerName {
 #[serde(deny_unknown_fields)]
 pub struct Village {
     /// Short id used in URLs and references, e.g. `khu-1`.
+    #[serde(deserialize_with = "super::required::text")]
     pub ma: String,
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub ten_en: Option<String>,
@@ -122,10 +125,12 @@ pub struct Village {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommuneFile {
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub ten_en: Option<String>,
     pub cap: CommuneKind,
+    #[serde(deserialize_with = "super::required::text")]
     pub tinh: String,
     #[serde(default)]
     pub huyen: Option<String>,

@@ -70,6 +70,7 @@ pub struct LegalBasis {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LegalBasisMap {
+    #[serde(deserialize_with = "super::required::text")]
     ten: String,
     #[serde(default)]
     van_ban: Option<String>,
@@ -85,7 +86,7 @@ impl<'de> Deserialize<'de> for LegalBasis {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<LegalBasis, E> {
                 Ok(LegalBasis {
-                    ten: v.to_string(),
+                    ten: super::required::checked(v)?,
                     van_ban: None,
                 })
             }
@@ -105,6 +106,7 @@ impl<'de> Deserialize<'de> for LegalBasis {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentRef {
+    #[serde(deserialize_with = "super::required::text")]
     pub tep: String,
     #[serde(default)]
     pub ten: Option<String>,
@@ -114,6 +116,7 @@ pub struct AttachmentRef {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub url: Option<String>,
@@ -127,12 +130,14 @@ pub struct Source {
 pub struct DocumentFile {
     pub loai: DocumentKind,
     /// Title, or the summary line of a formal document (trích yếu).
+    #[serde(deserialize_with = "super::required::text")]
     pub tieu_de: String,
     /// Number and symbol (số, ký hiệu), e.g. `13-CV/ĐU`.
     #[serde(default)]
     pub so_hieu: Option<String>,
     pub ngay: Date,
     /// Issuing body (cơ quan ban hành).
+    #[serde(deserialize_with = "super::required::text")]
     pub co_quan: String,
     /// Authority under which it is signed, e.g. `T/M Đảng ủy phường`.
     #[serde(default)]

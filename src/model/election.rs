@@ -153,6 +153,7 @@ impl ContestStatus {
 #[serde(deny_unknown_fields)]
 pub struct ContestEntry {
     /// Id of the village in the round's commune.
+    #[serde(deserialize_with = "super::required::text")]
     pub khu_dan_cu: String,
     /// Polling place (địa điểm bỏ phiếu).
     #[serde(default)]
@@ -181,7 +182,7 @@ impl<'de> Deserialize<'de> for ContestItem {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ContestItem, E> {
                 Ok(ContestItem(ContestEntry {
-                    khu_dan_cu: v.to_string(),
+                    khu_dan_cu: super::required::checked(v)?,
                     dia_diem: None,
                     trang_thai: None,
                     quyet_dinh: None,
@@ -243,6 +244,7 @@ pub struct RoundFile {
     #[serde(default)]
     pub tieu_de_en: Option<String>,
     /// Id of the commune/ward (a file in `don-vi/`).
+    #[serde(deserialize_with = "super::required::text")]
     pub don_vi: String,
     pub chuc_danh: Office,
     pub nhiem_ky: Term,

@@ -14,6 +14,7 @@ pub mod file_names;
 pub mod files;
 pub mod outcome;
 pub mod page;
+pub mod required;
 pub mod result;
 pub mod rules;
 pub mod statistics;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
+    #[serde(deserialize_with = "super::required::text")]
     pub tieu_de: String,
     /// Position in the footer menu; pages without it follow, by title.
     #[serde(default)]

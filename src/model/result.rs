@@ -71,8 +71,10 @@ impl ResultStatus {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
+    #[serde(deserialize_with = "super::required::text")]
     pub ho_ten: String,
     /// e.g. `Tổ trưởng Tổ bầu cử`, `Thư ký`.
+    #[serde(deserialize_with = "super::required::text")]
     pub chuc_vu: String,
 }
 
@@ -95,6 +97,7 @@ pub struct CountRecord {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActingHead {
+    #[serde(deserialize_with = "super::required::text")]
     pub ho_ten: String,
     pub tu_ngay: Date,
     pub den_ngay: Date,

@@ -149,10 +149,13 @@ pub fn in_force_on(day: Date) -> &'static str {
 #[serde(deny_unknown_fields)]
 pub struct RuleSetFile {
     /// Id that rounds name in `quy_tac`.
+    #[serde(deserialize_with = "super::required::text")]
     pub ma: String,
     /// The built-in set it changes: `luat-2022` or `nqlt-09-2008`.
+    #[serde(deserialize_with = "super::required::text")]
     pub dua_tren: String,
     /// The legal text (e.g. the province's guidance), as cited on pages.
+    #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
     #[serde(default)]
     pub ty_le_tham_gia: Option<u8>,

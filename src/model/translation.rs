@@ -14,6 +14,7 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentTranslationFile {
+    #[serde(deserialize_with = "super::required::text")]
     pub tieu_de: String,
     #[serde(default)]
     pub co_quan: Option<String>,
@@ -52,6 +53,7 @@ pub struct CandidateTranslationFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageTranslationFile {
+    #[serde(deserialize_with = "super::required::text")]
     pub tieu_de: String,
 }
 

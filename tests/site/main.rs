@@ -22,6 +22,7 @@ mod languages;
 mod law;
 mod links;
 mod open_data;
+mod privacy;
 mod results;
 mod scaffold;
 mod search;
