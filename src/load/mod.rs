@@ -18,6 +18,7 @@ pub mod skipped;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::model::text::{code_point, is_xml_char};
 use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -360,11 +361,51 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             "Open the file in Notepad, choose Save As and pick the UTF-8 encoding.",
         ))
     })?;
+    let text: String = text.replace("\r\n", "\n").nfc().collect();
+    if let Some(d) = forbidden_character(&relative, &text) {
+        return Err(d);
+    }
     Ok(SourceFile {
         rel: relative,
         abs: path.to_path_buf(),
-        text: text.replace("\r\n", "\n").nfc().collect(),
+        text,
     })
+}
+
+/// The first character of `text` that XML forbids (NUL, another stray control character,
+/// U+FFFE): invisible, never meant, and fatal to a feed. Refusing it here, where its line and
+/// column are known, keeps it from every page, feed and data file, and lets staff find and delete
+/// it; dropping it in silence would publish something other than what the file says.
+fn forbidden_character(rel: &Path, text: &str) -> Option<Diagnostic> {
+    let mut found = text.lines().enumerate().flat_map(|(i, line)| {
+        line.chars()
+            .enumerate()
+            .filter(|(_, c)| !is_xml_char(*c))
+            .map(move |(j, c)| (i + 1, j + 1, c))
+    });
+    let (line, column, c) = found.next()?;
+    let (more_vi, more_en) = match found.count() {
+        0 => (String::new(), String::new()),
+        n => (
+            format!(" Trong tệp còn {n} ký tự như vậy."),
+            format!(" The file holds {n} more like it."),
+        ),
+    };
+    let code = code_point(c);
+    Some(
+        Diagnostic::error(
+            rel,
+            Bilingual::new(
+                format!("Ký tự không hợp lệ {code} ở cột {column}: ký tự vô hình này làm hỏng nguồn tin và trang web, thường do tệp bị hỏng hoặc chép từ phần mềm khác.{more_vi}"),
+                format!("Invalid character {code} at column {column}: this invisible character would break the feeds and pages; it usually comes from a damaged file or text pasted from another program.{more_en}"),
+            ),
+        )
+        .at(Some(line), Some(column))
+        .hint(Bilingual::new(
+            format!("Xóa ký tự ở dòng {line}, cột {column} (hoặc gõ lại cả dòng)."),
+            format!("Delete the character at line {line}, column {column} (or retype the line)."),
+        )),
+    )
 }
 
 #[cfg(test)]
@@ -412,6 +453,15 @@ mod tests {
             classify(Path::new("bau-cu/hg-2022/ghi-chu.yaml")),
             Place::Unknown
         );
+    }
+
+    #[test]
+    fn a_character_xml_forbids_is_refused_where_it_is_and_the_others_counted() {
+        let d = forbidden_character(Path::new("x.md"), "a\nbư\u{0}c\u{FFFF}\n\u{1}").unwrap();
+        assert_eq!((d.line, d.column), (Some(2), Some(3)), "{d}");
+        assert!(d.message.vi.contains("U+0000 ở cột 3"), "{d}");
+        assert!(d.message.en.contains("2 more"), "{d}");
+        assert!(forbidden_character(Path::new("x.md"), "tab\tCR\r\nLF\n\u{FFFD}").is_none());
     }
 
     #[test]

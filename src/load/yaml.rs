@@ -6,8 +6,9 @@
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, key_value};
-use crate::model::text::closest;
+use crate::model::text::{closest, code_point, is_xml_char};
 use serde::de::DeserializeOwned;
+use serde_yaml::Value;
 
 /// Keys that would hold personal data which must never be published.
 const PRIVATE_KEYS: &[&str] = &[
@@ -47,7 +48,83 @@ pub fn parse<T: DeserializeOwned>(
             "Fill in the fields as the README's example shows.",
         )));
     }
-    serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(file, yaml, first_line, &e))
+    let value =
+        serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(file, yaml, first_line, &e))?;
+    // the loader refuses these characters as typed; an escape in double quotes ("\0",
+    // "\uFFFE") is the other way to write one, and needs a backslash
+    if yaml.contains('\\')
+        && let Some(d) = escaped_forbidden_character(file, yaml, first_line)
+    {
+        return Err(d);
+    }
+    Ok(value)
+}
+
+/// A character XML forbids written as an escape, in the field that holds it. Read a second
+/// time as plain YAML values: only files with a backslash pay for it.
+fn escaped_forbidden_character(
+    file: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+) -> Option<Diagnostic> {
+    let value: Value = serde_yaml::from_str(yaml).ok()?;
+    let (field, c) = forbidden_in(&value, None)?;
+    let lines: Vec<&str> = yaml.lines().collect();
+    let is_field = |l: &&str| {
+        field
+            .as_deref()
+            .is_some_and(|f| key_value(l).is_some_and(|(k, _)| k == f))
+    };
+    // the field's line with an escape, else the first escape after the field (a list item)
+    let from = lines.iter().position(is_field).unwrap_or(0);
+    let index = lines
+        .iter()
+        .position(|l| is_field(l) && l.contains('\\'))
+        .or_else(|| {
+            let after = lines[from..].iter().position(|l| l.contains('\\'));
+            after.map(|i| i + from)
+        });
+    let code = code_point(c);
+    let (vi, en) = match &field {
+        Some(f) => (
+            format!("Trường `{f}` chứa"),
+            format!("The field `{f}` holds"),
+        ),
+        None => ("Tệp chứa".to_string(), "The file holds".to_string()),
+    };
+    let mut d = Diagnostic::error(
+        &file.rel,
+        Bilingual::new(
+            format!("{vi} ký tự không hợp lệ {code}, viết bằng mã thoát có dấu \\ trong ngoặc kép: ký tự vô hình này làm hỏng nguồn tin và trang web."),
+            format!("{en} the invalid character {code}, written as an escape with \\ in double quotes: this invisible character would break the feeds and pages."),
+        ),
+    )
+    .at(index.map(|i| i + first_line), None)
+    .hint(Bilingual::new(
+        "Xóa mã thoát đó (như \\0, \\x07 hay \\uFFFE) khỏi giá trị.",
+        "Delete that escape (such as \\0, \\x07 or \\uFFFE) from the value.",
+    ));
+    if let Some(f) = field {
+        d = d.field(f);
+    }
+    Some(d)
+}
+
+/// The first character XML forbids in a string of `value` (keys included), and the key of the
+/// field it is in.
+fn forbidden_in(value: &Value, field: Option<&str>) -> Option<(Option<String>, char)> {
+    match value {
+        Value::String(s) => s
+            .chars()
+            .find(|c| !is_xml_char(*c))
+            .map(|c| (field.map(str::to_string), c)),
+        Value::Sequence(items) => items.iter().find_map(|v| forbidden_in(v, field)),
+        Value::Mapping(map) => map.iter().find_map(|(k, v)| {
+            forbidden_in(k, field).or_else(|| forbidden_in(v, k.as_str().or(field)))
+        }),
+        Value::Tagged(t) => forbidden_in(&t.value, field),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
 }
 
 fn to_diagnostic(
@@ -468,6 +545,21 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e.line, e.field.as_deref()), (Some(5), Some("tuoi")));
+    }
+
+    #[test]
+    fn a_character_xml_forbids_written_as_an_escape_is_refused_in_its_field() {
+        let e = parse::<Sample>(
+            &file(),
+            "ngay_bau_cu: a\nnam_sinh: 1\nds:\n  - ten: A\n  - ten: \"B\\uFFFE\"\n",
+            3,
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.field.as_deref()), (Some(7), Some("ten")), "{e}");
+        assert!(e.message.vi.contains("U+FFFE"), "{e}");
+        // what escapes may write and XML allows is kept
+        let ok = parse::<Sample>(&file(), "ngay_bau_cu: \"a\\tb\\u00e2\"\nnam_sinh: 1\n", 1);
+        assert_eq!(ok.unwrap().ngay_bau_cu, "a\tbâ");
     }
 
     #[test]

@@ -35,6 +35,21 @@ pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && slugify(text) == text
 }
 
+/// Whether XML 1.0 allows `c` (surrogates, which it also forbids, cannot be in a Rust string).
+/// The others, control characters but tab and line ends, U+FFFE and U+FFFF, are never meant in
+/// content: the loader refuses them and the XML escaper drops them.
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}'
+    )
+}
+
+/// `U+FFFE`: how messages name a character that cannot be shown.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
 /// The option closest to `word` by edit distance, when it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
@@ -90,6 +105,31 @@ mod tests {
         for bad in ["Khu-1", "khu_1", "khu--1", "-khu", "khu phố", ""] {
             assert!(!is_slug(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn xml_allows_no_control_character_but_tab_and_line_ends_and_not_u_fffe_or_u_ffff() {
+        for c in [
+            '\0', '\u{1}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
+            assert!(!is_xml_char(c), "{}", code_point(c));
+        }
+        for c in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            'ư',
+            '\u{7F}',
+            '\u{85}',
+            '\u{FFFD}',
+            '\u{1F600}',
+        ] {
+            assert!(is_xml_char(c), "{}", code_point(c));
+        }
+        assert_eq!(code_point('\0'), "U+0000");
+        assert_eq!(code_point('\u{FFFE}'), "U+FFFE");
+        assert_eq!(code_point('\u{1F600}'), "U+1F600");
     }
 
     #[test]

@@ -53,6 +53,12 @@ pub fn base_url(site: &Site) -> Option<String> {
         .map(|u| format!("{}/", u.trim().trim_end_matches('/')))
 }
 
+/// The absolute address of `path` (from the site root) under `base`, escaped for XML: the site's
+/// address may hold a query string (`index.php?trang=bau-cu&nam=2025/`).
+fn address(base: &str, path: &str) -> String {
+    escape(&format!("{base}{}", urls::encode(path)))
+}
+
 /// The day a round's results last changed: its latest record or decision, or election day.
 fn results_day(round: &Round) -> Option<Date> {
     let sheet = round.results.as_ref()?;
@@ -163,21 +169,22 @@ fn atom(
         .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), timestamp);
     let c = &site.config;
     let author = l.name(&c.co_quan, c.co_quan_en.as_ref());
+    let own = address(base, self_path);
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
-         <id>{base}{self_path}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n\
+         <id>{own}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n\
          <author><name>{}</name></author>\n\
-         <link rel=\"self\" type=\"application/atom+xml\" href=\"{base}{self_path}\"/>\n\
-         <link rel=\"alternate\" type=\"text/html\" href=\"{base}{home}\"/>\n",
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{own}\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n",
         escape(title),
         escape(author),
         lang = escape(l.language),
-        home = urls::encode(&l.prefix),
+        home = address(base, &l.prefix),
     );
     for e in entries {
         xml.push_str(&format!(
-            "<entry>\n<id>{base}{path}</id>\n<title{}>{}</title>\n<updated>{}</updated>\n\
-             <link rel=\"alternate\" type=\"text/html\" href=\"{base}{path}\"/>\n<summary>{}</summary>\n</entry>\n",
+            "<entry>\n<id>{page}</id>\n<title{}>{}</title>\n<updated>{}</updated>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n<summary>{}</summary>\n</entry>\n",
             e.title_lang
                 .as_deref()
                 .map(|lang| format!(" xml:lang=\"{}\"", escape(lang)))
@@ -185,7 +192,7 @@ fn atom(
             escape(&e.title),
             timestamp(e.updated),
             escape(&e.summary),
-            path = urls::encode(&e.path),
+            page = address(base, &e.path),
         ));
     }
     xml.push_str("</feed>\n");
@@ -238,10 +245,7 @@ fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
     let exists: BTreeSet<&str> = pages.iter().copied().collect();
     // one 404 page serves every language
     // a folder's index is addressed as the folder, as servers and links to it do
-    let address = |page: &str| {
-        let folder = page.strip_suffix("index.html").unwrap_or(page);
-        format!("{base}{}", escape(&urls::encode(folder)))
-    };
+    let location = |page: &str| address(base, page.strip_suffix("index.html").unwrap_or(page));
     // the path of a page from the root of its language: the others' pages are in their folder
     let in_language = |page: &'_ str| -> String {
         locales
@@ -269,13 +273,13 @@ fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
             .map(|l| (l.language, format!("{}{rel}", l.prefix)))
             .filter(|(_, path)| exists.contains(path.as_str()))
             .collect();
-        xml.push_str(&format!("<url><loc>{}</loc>", address(page)));
+        xml.push_str(&format!("<url><loc>{}</loc>", location(page)));
         if bilingual && versions.len() > 1 {
             for (language, path) in &versions {
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     escape(language),
-                    address(path)
+                    location(path)
                 ));
             }
         }
@@ -350,6 +354,30 @@ mod tests {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
              <url><loc>https://x.vn/</loc></url>\n</urlset>\n"
         );
+    }
+
+    #[test]
+    fn an_address_with_a_query_string_is_escaped_in_the_sitemap() {
+        let strings = Strings::new();
+        let locales = [
+            Locale::new("vi", true, &strings),
+            Locale::new("en", false, &strings),
+        ];
+        let base = "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/";
+        let xml = sitemap(base, &locales, &["index.html", "en/index.html"]);
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+        let en = format!("{base}en/");
+        let locs: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(locs, [base, &en], "{xml}");
+        let hrefs: Vec<&str> = doc
+            .descendants()
+            .filter_map(|n| n.attribute("href"))
+            .collect();
+        assert_eq!(hrefs, [base, &en, base, &en], "{xml}");
     }
 
     /// The `<url>` lines of a sitemap.

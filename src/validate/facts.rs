@@ -1,6 +1,6 @@
 //! Facts that cannot be true as written: a candidate too young to stand, a unit that ends before
 //! it starts or succeeds itself, results for an election not yet held, a base path that is not
-//! a path.
+//! a path, a web address that is not a plain absolute one.
 
 use super::Ctx;
 use crate::diagnostics::Bilingual;
@@ -189,28 +189,102 @@ fn web_address(site: &Site, ctx: &mut Ctx) {
     let Some(url) = &site.config.dia_chi_web else {
         return;
     };
-    let ok = (url.starts_with("https://") || url.starts_with("http://"))
-        && !url.contains(char::is_whitespace)
-        && url
-            .split("://")
-            .nth(1)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
-    if !ok {
+    if let Some((vi, en)) = web_address_problem(url) {
         let file = Path::new(CONFIG_FILE);
         ctx.error(
             file,
             ctx.line(file, "dia_chi_web", None, 1),
             "dia_chi_web",
             Bilingual::new(
-                format!("“{url}” không phải địa chỉ web đầy đủ."),
-                format!("“{url}” is not a full web address."),
+                format!("“{url}” không phải địa chỉ web đầy đủ: {vi}."),
+                format!("“{url}” is not a full web address: it {en}."),
             ),
             Bilingual::new(
-                "Ghi địa chỉ bắt đầu bằng https://, ví dụ https://phuong.gov.vn/bau-cu/.",
-                "Write the address starting with https://, e.g. https://phuong.gov.vn/bau-cu/.",
+                "Ghi địa chỉ đầy đủ mà người dân mở để xem cổng, ví dụ https://phuong.gov.vn/bau-cu/.",
+                "Write the full address at which people open the portal, e.g. https://phuong.gov.vn/bau-cu/.",
             ),
         );
     }
+}
+
+/// Characters a web address may not hold as written (RFC 3986 wants them percent-encoded).
+const NOT_IN_ADDRESSES: &str = "\"'<>\\`{}|^";
+
+/// What is wrong with `url` as the site's web address, if anything (vi, en). Feeds and the
+/// sitemap append page paths to it, so it must be a plain absolute http(s) address: no space or
+/// character that needs quoting, no fragment (it would swallow the paths), no user name.
+fn web_address_problem(url: &str) -> Option<(String, String)> {
+    if url.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return Some((
+            "có dấu cách hoặc ký tự điều khiển".into(),
+            "holds a space or a control character".into(),
+        ));
+    }
+    if let Some(c) = url.chars().find(|c| NOT_IN_ADDRESSES.contains(*c)) {
+        return Some((
+            format!("có ký tự “{c}”, không được dùng trong địa chỉ web"),
+            format!("holds “{c}”, which a web address may not"),
+        ));
+    }
+    if url.contains('#') {
+        return Some((
+            "có phần “#…”, mà đường dẫn các trang được nối vào sau địa chỉ nên địa chỉ không được có phần này".into(),
+            "has a “#…” part, which it may not since page paths are appended to it".into(),
+        ));
+    }
+    let scheme_ok = url.split_once("://").filter(|(scheme, _)| {
+        scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+    });
+    let Some((_, rest)) = scheme_ok else {
+        return Some((
+            "phải bắt đầu bằng https:// hoặc http://".into(),
+            "must start with https:// or http://".into(),
+        ));
+    };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Some((
+            "không được ghi tên đăng nhập hay mật khẩu (phần trước “@”)".into(),
+            "may not hold a user name or password (the part before “@”)".into(),
+        ));
+    }
+    (!is_host_and_port(authority)).then(|| {
+        (
+            "thiếu tên miền hợp lệ ngay sau “://” (như phuong.gov.vn, hoặc localhost:8080 kèm cổng)".into(),
+            "lacks a valid domain name right after “://” (such as phuong.gov.vn, or localhost:8080 with a port)".into(),
+        )
+    })
+}
+
+/// `phuong.gov.vn`, `localhost:8080`, `[::1]:8080`. Letters beyond ASCII are allowed: Vietnamese
+/// domain names exist.
+fn is_host_and_port(authority: &str) -> bool {
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((address, port)) => (
+                address.contains(':') && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':'),
+                port,
+            ),
+            None => return false,
+        },
+        None => {
+            let (host, port) = authority.split_at(authority.find(':').unwrap_or(authority.len()));
+            (host.split('.').all(is_domain_label), port)
+        }
+    };
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| {
+            p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0)
+        });
+    host_ok && port_ok
+}
+
+/// One part of a domain name between dots: letters and digits, hyphens only inside.
+fn is_domain_label(label: &str) -> bool {
+    !label.is_empty()
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 fn base_path(site: &Site, ctx: &mut Ctx) {
@@ -232,5 +306,48 @@ fn base_path(site: &Site, ctx: &mut Ctx) {
                 "Write a path starting with “/”, e.g. /bau-cu/ (or / when the portal is at the domain's root).",
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_web_address_is_a_plain_absolute_http_address() {
+        for good in [
+            "https://phuong.gov.vn/bau-cu/",
+            "http://localhost:8080",
+            "HTTPS://XA.GOV.VN",
+            "https://xã.vn/",
+            "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/",
+            "https://[::1]:8080/",
+        ] {
+            assert_eq!(web_address_problem(good), None, "{good}");
+        }
+        for (bad, reason) in [
+            ("https://xa.gov.vn/a\"b", "“\"”"),
+            ("https://xa.gov.vn/it's/", "“'”"),
+            ("https://xa.gov.vn/<b>", "“<”"),
+            ("https://xa.gov.vn/#top", "#"),
+            ("https://xa.gov.vn/ bau-cu", "space"),
+            ("https://xa.gov.vn/\tbau-cu", "space"),
+            ("https://can-bo:mk@xa.gov.vn/", "password"),
+            ("ftp://xa.gov.vn/", "https://"),
+            ("javascript:alert(1)", "https://"),
+            ("xa.gov.vn/bau-cu/", "https://"),
+            ("https:///bau-cu/", "domain"),
+            ("https://xa..gov.vn/", "domain"),
+            ("https://-xa.gov.vn/", "domain"),
+            ("https://xa.gov.vn:http/", "domain"),
+            ("https://xa.gov.vn:99999/", "domain"),
+            ("https://[::1/", "domain"),
+        ] {
+            let problem = web_address_problem(bad);
+            assert!(
+                problem.as_ref().is_some_and(|(_, en)| en.contains(reason)),
+                "{bad}: {problem:?}"
+            );
+        }
     }
 }

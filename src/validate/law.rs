@@ -3,7 +3,7 @@
 //! decided, and the steps of the timeline must come before election day and meet their
 //! deadlines (a missed deadline is history, so it is a warning, not an error).
 
-use super::{Ctx, Scope, unknown_hint};
+use super::{Ctx, IdKind, Scope, unknown_hint};
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
@@ -71,6 +71,12 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
     }
 }
 
+const RULE_SET_ID: IdKind = IdKind {
+    vi: "Mã bộ quy tắc",
+    en: "rule set id",
+    example: "quang-ninh-2024",
+};
+
 /// The site's own rule sets must be valid and have ids of their own.
 fn rule_sets(site: &Site, ctx: &mut Ctx) {
     let file = Path::new(CONFIG_FILE);
@@ -78,6 +84,7 @@ fn rule_sets(site: &Site, ctx: &mut Ctx) {
     let mut seen: Vec<&str> = builtin.iter().map(|r| r.id.as_str()).collect();
     for set in &site.config.quy_tac_bau_cu {
         let line = ctx.line(file, "ma", Some(&set.ma), 1);
+        ctx.not_a_slug(file, line, "ma", &set.ma, &RULE_SET_ID);
         if let Err((vi, en)) = set.resolve(&builtin) {
             ctx.error(
                 file,

@@ -11,6 +11,7 @@ mod results;
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, Sources};
 use crate::model::Site;
+use crate::model::text::{is_slug, slugify};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -68,6 +69,36 @@ impl Ctx<'_> {
         self.problems.push(d);
     }
 
+    /// An error when `id`, written in `field`, is not a slug: ids become addresses and cells of
+    /// the data files.
+    fn not_a_slug(
+        &mut self,
+        file: &Path,
+        line: Option<usize>,
+        field: &str,
+        id: &str,
+        kind: &IdKind,
+    ) {
+        if is_slug(id) {
+            return;
+        }
+        let slug = slugify(id);
+        let suggestion = if slug.is_empty() { kind.example } else { &slug };
+        self.error(
+            file,
+            line,
+            field,
+            Bilingual::new(
+                format!("{} “{id}” chỉ được dùng chữ thường không dấu, chữ số và dấu gạch ngang.", kind.vi),
+                format!("The {} “{id}” may use only lowercase letters without accents, digits and hyphens.", kind.en),
+            ),
+            Bilingual::new(
+                format!("Ví dụ: “{suggestion}”."),
+                format!("For example: “{suggestion}”."),
+            ),
+        );
+    }
+
     fn warning(&mut self, file: &Path, line: Option<usize>, field: &str, message: Bilingual) {
         self.problems.push(
             Diagnostic::warning(file, message)
@@ -75,6 +106,14 @@ impl Ctx<'_> {
                 .field(field),
         );
     }
+}
+
+/// A kind of id that content files write, as messages name it, and a slug of that kind to
+/// suggest when an id has no letter or digit to make one from.
+struct IdKind {
+    vi: &'static str,
+    en: &'static str,
+    example: &'static str,
 }
 
 /// "unknown X: did you mean Y?" — the hint for every broken reference.

@@ -1,11 +1,16 @@
 //! References between files: every id a file names must exist, and ids must be unique.
 
-use super::{Ctx, unknown_hint};
+use super::{Ctx, IdKind, unknown_hint};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
-use crate::model::text::is_slug;
 use std::collections::HashSet;
 use std::path::Path;
+
+const VILLAGE_ID: IdKind = IdKind {
+    vi: "Mã khu dân cư",
+    en: "village id",
+    example: "khu-pho-1",
+};
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     communes(site, ctx);
@@ -18,21 +23,7 @@ fn communes(site: &Site, ctx: &mut Ctx) {
         let mut seen = HashSet::new();
         for v in &c.data.khu_dan_cu {
             let line = ctx.line(&c.file, "ma", Some(&v.ma), 1);
-            if !is_slug(&v.ma) {
-                ctx.error(
-                    &c.file,
-                    line,
-                    "ma",
-                    Bilingual::new(
-                        format!("Mã khu dân cư “{}” chỉ được dùng chữ thường không dấu, chữ số và dấu gạch ngang.", v.ma),
-                        format!("The village id “{}” may use only lowercase letters without accents, digits and hyphens.", v.ma),
-                    ),
-                    Bilingual::new(
-                        format!("Ví dụ: “{}”.", crate::model::text::slugify(&v.ma)),
-                        format!("For example: “{}”.", crate::model::text::slugify(&v.ma)),
-                    ),
-                );
-            }
+            ctx.not_a_slug(&c.file, line, "ma", &v.ma, &VILLAGE_ID);
             if !seen.insert(v.ma.as_str()) {
                 ctx.error(
                     &c.file,

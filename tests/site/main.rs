@@ -11,6 +11,7 @@ mod atomic;
 mod build;
 mod cli;
 mod errors;
+mod escaping;
 mod example;
 mod feeds;
 mod files;
