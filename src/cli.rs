@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Lang;
 use crate::import::{ImportOptions, SheetKind};
-use crate::progress::{Progress, duration};
+use crate::progress::{self, Progress, duration};
 use crate::scaffold::Scaffold;
 use crate::serve::{Limits, Preview, ServeOptions};
 use crate::{BuildError, BuildOptions, report};
@@ -127,7 +127,7 @@ impl BuildArgs {
             content: self.content,
             output: self.output,
         };
-        let mut progress = Progress::new(lang);
+        let mut progress = Progress::new(lang, progress::BUILD);
         let result = crate::build_with(&options, &mut |step| progress.step(step));
         progress.finish();
         let out = options.output.display();
@@ -261,9 +261,12 @@ impl ImportArgs {
             round: self.round,
             force: self.force,
         };
-        match crate::import::import(&options) {
+        let mut progress = Progress::new(lang, progress::IMPORT);
+        let result = crate::import::import_with(&options, &mut |step| progress.step(step));
+        progress.finish();
+        match result {
             Ok(imported) => {
-                for note in &imported.notes {
+                for note in imported.notes.lines() {
                     eprintln!("{}", note.get(lang));
                 }
                 for path in &imported.written {
@@ -290,7 +293,7 @@ impl ImportArgs {
                 }
             }
             Err(problems) => {
-                for problem in &problems {
+                for problem in problems.lines() {
                     eprintln!("{}", problem.get(lang));
                 }
                 let n = problems.len();

@@ -1,12 +1,12 @@
-//! Progress of a build (tiến độ): on a terminal, a bar once the build has taken more than about a
-//! second; elsewhere (CI, a log file) plain lines, one per stage, and only for such long builds.
-//! Small sites build faster than that and print nothing but the closing summary.
+//! Progress of a build or an import (tiến độ): on a terminal, a bar once the task has taken more
+//! than about a second; elsewhere (CI, a log file) plain lines, one per stage, and only for such
+//! long tasks. Small sites build faster than that and print nothing but the closing summary.
 
 use crate::diagnostics::Lang;
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-/// Builds shorter than this show no progress.
+/// Tasks shorter than this show no progress.
 const PATIENCE: Duration = Duration::from_secs(1);
 /// The bar is redrawn at most this often.
 const REDRAW: Duration = Duration::from_millis(100);
@@ -17,7 +17,11 @@ pub enum Stage {
     /// Reading, modelling and validating the content.
     Checking,
     Rendering,
+    /// Reading the rows of a sheet.
+    Reading,
     Writing,
+    /// Checking the site again with the files an import wrote.
+    Rechecking,
 }
 
 impl Stage {
@@ -25,12 +29,34 @@ impl Stage {
         match self {
             Self::Checking => lang.pick("Đang đọc và kiểm tra nội dung", "Reading and checking"),
             Self::Rendering => lang.pick("Đang tạo trang", "Rendering pages"),
+            Self::Reading => lang.pick("Đang đọc các dòng của bảng tính", "Reading the rows"),
             Self::Writing => lang.pick("Đang ghi tệp", "Writing files"),
+            Self::Rechecking => {
+                lang.pick("Đang kiểm tra các tệp đã ghi", "Checking the files written")
+            }
         }
     }
 }
 
-/// Where a build is: a stage, and within writing, how many files of how many.
+/// The stages of a task in order, each with its share of the bar in percent.
+pub type Plan = &'static [(Stage, usize)];
+
+/// A build: checking and rendering count for the first half, writing for the second.
+pub const BUILD: Plan = &[
+    (Stage::Checking, 40),
+    (Stage::Rendering, 10),
+    (Stage::Writing, 50),
+];
+
+/// An import: checking the site, reading the rows, writing the files, checking them.
+pub const IMPORT: Plan = &[
+    (Stage::Checking, 15),
+    (Stage::Reading, 35),
+    (Stage::Writing, 35),
+    (Stage::Rechecking, 15),
+];
+
+/// Where a task is: a stage, and within it, how many items (files, rows) of how many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     pub stage: Stage,
@@ -48,37 +74,45 @@ impl Step {
     }
 
     pub fn writing(done: usize, total: usize) -> Self {
-        Self {
-            stage: Stage::Writing,
-            done,
-            total,
-        }
+        Self::of(Stage::Writing, done, total)
     }
 
-    /// The share of the whole build done, in percent: checking and rendering count for the
-    /// first half, writing for the second.
-    pub fn percent(self) -> usize {
-        match self.stage {
-            Stage::Checking => 0,
-            Stage::Rendering => 40,
-            Stage::Writing => 50 + 50 * self.done / self.total.max(1),
-        }
+    pub fn of(stage: Stage, done: usize, total: usize) -> Self {
+        Self { stage, done, total }
+    }
+
+    /// The share of the whole task done, in percent: the shares of the stages before this one,
+    /// and of this one as much as is done.
+    pub fn percent(self, plan: Plan) -> usize {
+        let before: usize = plan
+            .iter()
+            .take_while(|(s, _)| *s != self.stage)
+            .map(|(_, share)| share)
+            .sum();
+        let share = plan
+            .iter()
+            .find(|(s, _)| *s == self.stage)
+            .map_or(0, |(_, share)| *share);
+        before + share * self.done / self.total.max(1)
     }
 }
 
-/// Shows the progress of one build on standard error.
+/// Shows the progress of one task on standard error.
 pub struct Progress {
     lang: Lang,
+    plan: Plan,
     terminal: bool,
     started: Instant,
-    drawn: Option<Instant>,
+    /// When the bar was drawn last, and for which stage.
+    drawn: Option<(Instant, Stage)>,
     stage: Option<Stage>,
 }
 
 impl Progress {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(lang: Lang, plan: Plan) -> Self {
         Self {
             lang,
+            plan,
             terminal: std::io::stderr().is_terminal(),
             started: Instant::now(),
             drawn: None,
@@ -100,11 +134,17 @@ impl Progress {
             }
             return;
         }
-        let due = self.drawn.is_none_or(|at| at.elapsed() >= REDRAW);
+        let due = self.drawn.is_none_or(|(at, _)| at.elapsed() >= REDRAW);
         if due || step.done == step.total {
-            let _ = write!(err, "\r{}", bar(step, label));
+            // a shorter label must not leave the end of a longer one on the line
+            let clear = match self.drawn {
+                Some((_, stage)) if stage != step.stage => "\x1b[2K",
+                _ => "",
+            };
+            let bar = bar(step.percent(self.plan), step, label);
+            let _ = write!(err, "\r{clear}{bar}");
             let _ = err.flush();
-            self.drawn = Some(Instant::now());
+            self.drawn = Some((Instant::now(), step.stage));
         }
     }
 
@@ -123,8 +163,8 @@ impl Progress {
 }
 
 /// `[############------------]  50% Đang ghi tệp 1/2`
-fn bar(step: Step, label: &str) -> String {
-    let percent = step.percent().min(100);
+fn bar(percent: usize, step: Step, label: &str) -> String {
+    let percent = percent.min(100);
     let full = WIDTH * percent / 100;
     let counts = if step.total > 0 {
         format!(" {}/{}", step.done, step.total)
@@ -157,16 +197,26 @@ mod tests {
 
     #[test]
     fn the_bar_fills_with_the_files_written() {
+        let step = Step::start(Stage::Checking);
         assert_eq!(
-            bar(Step::start(Stage::Checking), "x"),
+            bar(step.percent(BUILD), step, "x"),
             "[------------------------]   0% x"
         );
+        let step = Step::writing(1, 2);
         assert_eq!(
-            bar(Step::writing(1, 2), "Đang ghi tệp"),
+            bar(step.percent(BUILD), step, "Đang ghi tệp"),
             "[##################------]  75% Đang ghi tệp 1/2"
         );
-        assert_eq!(Step::writing(0, 0).percent(), 50);
-        assert_eq!(Step::writing(9, 9).percent(), 100);
+        assert_eq!(Step::writing(0, 0).percent(BUILD), 50);
+        assert_eq!(Step::writing(9, 9).percent(BUILD), 100);
+    }
+
+    #[test]
+    fn an_import_moves_through_its_own_stages() {
+        assert_eq!(Step::of(Stage::Reading, 0, 100).percent(IMPORT), 15);
+        assert_eq!(Step::of(Stage::Reading, 50, 100).percent(IMPORT), 32);
+        assert_eq!(Step::writing(10, 10).percent(IMPORT), 85);
+        assert_eq!(Step::start(Stage::Rechecking).percent(IMPORT), 85);
     }
 
     #[test]

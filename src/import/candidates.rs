@@ -1,18 +1,20 @@
 //! A sheet of candidates (danh sách ứng cử viên): one row per candidate, one file per row in
-//! `bau-cu/<round>/ung-cu-vien/`, named after the candidate (`Nguyễn Văn An` → `nguyen-van-an.md`).
+//! `bau-cu/<round>/ung-cu-vien/`, named after the candidate as `niemyet new candidate` names it
+//! (`Nguyễn Văn An` → `nguyen-van-an.md`, `李四` → `ung-cu-vien-808b4f62.md`).
 
 use super::columns::{Cell, Columns, Field};
-use super::sheet::Sheet;
-use super::{NewFile, contest_of, round_dir};
+use super::messages::{Message, Messages};
+use super::sheet::{Row, Sheet};
+use super::{NewFile, Reading, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::CANDIDATES_DIR;
-use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
-use crate::model::text::slugify;
+use crate::model::text::name_slug;
 use crate::scaffold::yaml_text;
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
+use unicode_normalization::UnicodeNormalization;
 
 const FIELDS: &[Field] = &[
     field(
@@ -123,58 +125,53 @@ const THEORY: &[(&str, &str)] = &[
     ("cao-cap", "Cao cấp"),
     ("cu-nhan", "Cử nhân"),
 ];
-pub(super) fn files(
-    sheet: &Sheet,
-    site: &Site,
-    round: &Round,
-    source: &str,
-    notes: &mut Vec<Bilingual>,
-) -> Result<Vec<NewFile>, Vec<Bilingual>> {
-    let columns = Columns::match_headers(&sheet.headers, FIELDS, notes)?;
+pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>, Messages> {
+    let columns = Columns::match_headers(&sheet.headers, FIELDS, &mut reading.notes)?;
     if !columns.has("nam_sinh") && !columns.has("ngay_sinh") {
-        return Err(vec![Bilingual::new(
+        return Err(Bilingual::new(
             "Thiếu cột “Năm sinh” (hoặc “Ngày sinh”).",
             "The “Năm sinh” (birth year) or “Ngày sinh” (date of birth) column is missing.",
-        )]);
+        )
+        .into());
     }
     if columns.has("ngay_sinh") {
-        notes.push(Bilingual::new(
+        reading.notes.push(Bilingual::new(
             "Cột “Ngày sinh”: chỉ lấy năm sinh; ngày và tháng sinh không được công bố.",
             "Date of birth column: only the year is kept; day and month are not published.",
         ));
     }
-    let mut problems = Vec::new();
+    let mut problems = Messages::default();
     let mut files = Vec::new();
-    let mut slugs: BTreeMap<String, usize> = BTreeMap::new();
-    for row in &sheet.rows {
-        match candidate(&columns, row, site, round, source) {
+    let mut names = FileNames::of(reading.round);
+    let total = sheet.rows.len();
+    for (done, row) in sheet.rows.iter().enumerate() {
+        reading.read(done, total);
+        match candidate(&columns, row, reading) {
             Ok((name, text)) => {
-                let base = slugify(&name);
-                let n = slugs.entry(base.clone()).or_default();
-                *n += 1;
-                let slug = if *n == 1 {
-                    base
-                } else {
-                    notes.push(Bilingual::new(
-                        format!(
-                            "Dòng {}: trùng tên “{name}”, tệp được đặt là {base}-{n}.md.",
-                            row.line
-                        ),
-                        format!(
-                            "Row {}: “{name}” again, so the file is named {base}-{n}.md.",
-                            row.line
+                let (base, slug) = names.give(&name);
+                if slug != base {
+                    reading.notes.push(Message::new(
+                        "renamed",
+                        Bilingual::new(
+                            format!(
+                                "Dòng {}: tệp {base}.md đã dành cho một người khác, nên tệp của “{name}” được đặt là {slug}.md.",
+                                row.line
+                            ),
+                            format!(
+                                "Row {}: {base}.md is another candidate's, so “{name}” is written to {slug}.md.",
+                                row.line
+                            ),
                         ),
                     ));
-                    format!("{base}-{n}")
-                };
+                }
                 files.push(NewFile {
-                    rel: round_dir(round)
+                    rel: round_dir(reading.round)
                         .join(CANDIDATES_DIR)
                         .join(format!("{slug}.md")),
                     text,
                 });
             }
-            Err(mut e) => problems.append(&mut e),
+            Err(e) => problems.extend(e),
         }
     }
     if problems.is_empty() {
@@ -184,26 +181,81 @@ pub(super) fn files(
     }
 }
 
+/// The file names of the candidates of a sheet: each name's own ([`name_slug`]) when it is
+/// free, or else that name with `-2`, `-3`… by row order. A file name is taken by an earlier
+/// row, or by a file of the round that holds a candidate of another name, which an import must
+/// never replace; a file of a candidate of the same name is that candidate, imported again.
+struct FileNames<'r> {
+    given: HashSet<String>,
+    /// The round's candidates already on file: file name to full name.
+    on_file: HashMap<&'r str, &'r str>,
+    /// The next number to try after each name's own file name.
+    next: HashMap<String, usize>,
+}
+
+impl<'r> FileNames<'r> {
+    fn of(round: &'r Round) -> Self {
+        Self {
+            given: HashSet::new(),
+            on_file: round
+                .candidates
+                .iter()
+                .map(|c| (c.slug.as_str(), c.data.ho_ten.as_str()))
+                .collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    /// The name's own file name, and the one it is given.
+    fn give(&mut self, name: &str) -> (String, String) {
+        let base = name_slug(name, CANDIDATES_DIR);
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        loop {
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            n += 1;
+            let someone_else = self
+                .on_file
+                .get(slug.as_str())
+                .is_some_and(|other| !same_name(other, name));
+            if !someone_else && self.given.insert(slug.clone()) {
+                self.next.insert(base.clone(), n);
+                return (base, slug);
+            }
+        }
+    }
+}
+
+/// One name, however its letters are composed (NFC or NFD) and spaced at the ends.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().nfc().eq(b.trim().nfc())
+}
+
 /// The full name and the file of one row.
 fn candidate(
     columns: &Columns,
-    row: &super::sheet::Row,
-    site: &Site,
-    round: &Round,
-    source: &str,
-) -> Result<(String, String), Vec<Bilingual>> {
+    row: &Row,
+    reading: &Reading,
+) -> Result<(String, String), Vec<Message>> {
+    let (round, source) = (reading.round, &reading.source);
     let mut problems = Vec::new();
     let mut text = format!(
         "---\n# Nhập từ {source}, dòng {line} / imported from {source}, row {line}\n",
         line = row.line
     );
     let blank = |key: &str| {
-        Bilingual::new(
-            format!("Dòng {}: ô `{key}` để trống nhưng là bắt buộc.", row.line),
-            format!("Row {}: the `{key}` cell is blank but required.", row.line),
+        Message::new(
+            format!("blank {key}"),
+            Bilingual::new(
+                format!("Dòng {}: ô `{key}` để trống nhưng là bắt buộc.", row.line),
+                format!("Row {}: the `{key}` cell is blank but required.", row.line),
+            ),
         )
     };
-    let mut line = |key: &str, value: Result<String, Bilingual>| match value {
+    let mut line = |key: &str, value: Result<String, Message>| match value {
         Ok(v) => {
             let _ = writeln!(text, "{key}: {v}");
         }
@@ -221,7 +273,7 @@ fn candidate(
         "khu_dan_cu",
         get("khu_dan_cu")
             .ok_or_else(|| blank("khu_dan_cu"))
-            .and_then(|c| contest_of(&c, site, round)),
+            .and_then(|c| reading.contests.find(&c)),
     );
     let election_year = round.data.ngay_bau_cu.year();
     line(
@@ -234,7 +286,7 @@ fn candidate(
         "gioi_tinh",
         required(get("gioi_tinh"), "gioi_tinh", &blank, GENDERS),
     );
-    let texts = |line: &mut dyn FnMut(&str, Result<String, Bilingual>), keys: &[&str]| {
+    let texts = |line: &mut dyn FnMut(&str, Result<String, Message>), keys: &[&str]| {
         for key in keys {
             let required = FIELDS.iter().any(|f| f.key == *key && f.required);
             match get(key) {
@@ -291,9 +343,9 @@ fn candidate(
 fn required(
     cell: Option<Cell>,
     key: &str,
-    blank: &dyn Fn(&str) -> Bilingual,
+    blank: &dyn Fn(&str) -> Message,
     options: &[(&'static str, &str)],
-) -> Result<String, Bilingual> {
+) -> Result<String, Message> {
     let cell = cell.ok_or_else(|| blank(key))?;
     cell.choice(options).map(str::to_string)
 }
@@ -305,7 +357,7 @@ fn birth_year(
     year: Option<Cell>,
     date: Option<Cell>,
     election_year: i32,
-) -> Option<Result<String, Bilingual>> {
+) -> Option<Result<String, Message>> {
     let cell = year.or(date)?;
     let text = cell.text.trim();
     let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
@@ -328,6 +380,7 @@ fn birth_year(
     Some(match found {
         Some(y) if (1900..=2100).contains(&y) => Ok(y.to_string()),
         _ => Err(cell.error(
+            "birth-year",
             "không phải là năm sinh hay ngày sinh (viết 1970, 05/6/1970 hoặc 1970-06-05).",
             "is not a birth year or date (write 1970, 05/6/1970 or 1970-06-05).",
         )),
@@ -373,7 +426,13 @@ mod tests {
         assert_eq!(year("05/06/68").unwrap(), "1968");
         assert_eq!(year("01/02/05").unwrap(), "2005");
         assert_eq!(year("01/02/09").unwrap(), "1909");
-        assert!(year("mười").unwrap_err().en.contains("Row 2, column D"));
+        assert!(
+            year("mười")
+                .unwrap_err()
+                .text
+                .en
+                .contains("Row 2, column D")
+        );
         assert!(year("31/02/1970").is_err());
     }
 

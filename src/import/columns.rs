@@ -2,6 +2,7 @@
 //! spaces and punctuation (“Họ và tên”, “HO VA TEN”, “ho_va_ten” are one header), in Vietnamese
 //! or English. Columns of personal data that must never be published are dropped with a note.
 
+use super::messages::{Message, Messages};
 use super::sheet::{Row, column_letter};
 use crate::diagnostics::Bilingual;
 use crate::model::text::sort_key;
@@ -61,10 +62,10 @@ impl Columns {
     pub fn match_headers(
         headers: &[String],
         fields: &[Field],
-        notes: &mut Vec<Bilingual>,
-    ) -> Result<Self, Vec<Bilingual>> {
+        notes: &mut Messages,
+    ) -> Result<Self, Messages> {
         let mut found = Vec::new();
-        let mut problems = Vec::new();
+        let mut problems = Messages::default();
         for (i, header) in headers.iter().enumerate() {
             let folded = fold(header);
             let letter = column_letter(i);
@@ -167,23 +168,26 @@ pub struct Cell<'r> {
 }
 
 impl Cell<'_> {
-    /// `Dòng 5, cột D (Năm sinh): …`
-    pub fn error(&self, vi: impl AsRef<str>, en: impl AsRef<str>) -> Bilingual {
+    /// `Dòng 5, cột D (Năm sinh): …`, of the kind `kind` in this column.
+    pub fn error(&self, kind: &str, vi: impl AsRef<str>, en: impl AsRef<str>) -> Message {
         let (line, column, header, text) = (self.line, &self.column, &self.header, self.text);
-        Bilingual::new(
-            format!(
-                "Dòng {line}, cột {column} ({header}): “{text}” {}",
-                vi.as_ref()
-            ),
-            format!(
-                "Row {line}, column {column} ({header}): “{text}” {}",
-                en.as_ref()
+        Message::new(
+            format!("{column} {kind}"),
+            Bilingual::new(
+                format!(
+                    "Dòng {line}, cột {column} ({header}): “{text}” {}",
+                    vi.as_ref()
+                ),
+                format!(
+                    "Row {line}, column {column} ({header}): “{text}” {}",
+                    en.as_ref()
+                ),
             ),
         )
     }
 
     /// A whole number as staff type it: `1234`, `1.234`, `1,234` or `1 234`.
-    pub fn number(&self) -> Result<u32, Bilingual> {
+    pub fn number(&self) -> Result<u32, Message> {
         let groups: Vec<&str> = self.text.split(['.', ',', ' ', '\u{a0}']).collect();
         let grouped =
             groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
@@ -191,6 +195,7 @@ impl Cell<'_> {
         match (grouped, digits.parse::<u32>()) {
             (true, Ok(n)) if digits.chars().all(|c| c.is_ascii_digit()) => Ok(n),
             _ => Err(self.error(
+                "number",
                 "không phải là một số nguyên không âm.",
                 "is not a whole number.",
             )),
@@ -198,11 +203,12 @@ impl Cell<'_> {
     }
 
     /// Yes or no, as a sheet says it: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
-    pub fn yes_no(&self) -> Result<bool, Bilingual> {
+    pub fn yes_no(&self) -> Result<bool, Message> {
         match fold(self.text).as_str() {
             "x" | "co" | "c" | "yes" | "y" | "true" | "1" | "dangvien" | "taicu" => Ok(true),
             "khong" | "k" | "no" | "n" | "false" | "0" => Ok(false),
             _ => Err(self.error(
+                "yes-no",
                 "phải là “có” hoặc “không” (hoặc x / để trống).",
                 "must be “có” (yes) or “không” (no) (or x / blank).",
             )),
@@ -210,7 +216,7 @@ impl Cell<'_> {
     }
 
     /// The key of the option whose key or label the cell names: `Đại học` → `dai-hoc`.
-    pub fn choice(&self, options: &[(&'static str, &str)]) -> Result<&'static str, Bilingual> {
+    pub fn choice(&self, options: &[(&'static str, &str)]) -> Result<&'static str, Message> {
         let folded = fold(self.text);
         options
             .iter()
@@ -223,6 +229,7 @@ impl Cell<'_> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 self.error(
+                    "choice",
                     format!("không phải giá trị được nhận: {list}."),
                     format!("is not one of: {list}."),
                 )
@@ -253,7 +260,7 @@ mod tests {
 
     #[test]
     fn headers_match_ignoring_case_accents_and_spacing() {
-        let mut notes = Vec::new();
+        let mut notes = Messages::default();
         let c = Columns::match_headers(
             &headers(&["STT", " HỌ VÀ  TÊN ", "Số CCCD", "Điện thoại liên hệ"]),
             FIELDS,
@@ -261,6 +268,7 @@ mod tests {
         )
         .unwrap();
         assert!(c.has("ho_ten") && !c.has("nam_sinh"));
+        let notes = notes.lines();
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(notes[0].vi.contains("cột C") || notes[0].vi.contains("Cột C"));
         let row = Row {
@@ -272,8 +280,13 @@ mod tests {
 
     #[test]
     fn unknown_and_missing_columns_are_errors() {
-        let e = Columns::match_headers(&headers(&["Năm sinh", "Quê"]), FIELDS, &mut Vec::new())
-            .unwrap_err();
+        let e = Columns::match_headers(
+            &headers(&["Năm sinh", "Quê"]),
+            FIELDS,
+            &mut Messages::default(),
+        )
+        .unwrap_err()
+        .lines();
         assert_eq!(e.len(), 2);
         assert!(
             e[0].en.starts_with("Column B (“Quê”): unknown column"),
@@ -294,8 +307,9 @@ mod tests {
         assert_eq!(cell("1 234").number().unwrap(), 1234);
         assert_eq!(cell("159").number().unwrap(), 159);
         let e = cell("12.5").number().unwrap_err();
+        assert_eq!(e.kind, "C number");
         assert_eq!(
-            e.vi,
+            e.text.vi,
             "Dòng 4, cột C (Số phiếu): “12.5” không phải là một số nguyên không âm."
         );
         assert!(cell("-3").number().is_err());

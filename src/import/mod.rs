@@ -6,6 +6,7 @@
 //! Template sheets for staff are in `mau-nhap/` at the root of the repository.
 
 pub mod columns;
+pub mod messages;
 pub mod sheet;
 
 mod candidates;
@@ -15,8 +16,11 @@ use crate::diagnostics::{Bilingual, Diagnostics};
 use crate::load::ELECTIONS_DIR;
 use crate::model::Site;
 use crate::model::election::Round;
+use crate::progress::{Stage, Step};
 use columns::Cell;
+use messages::{Message, Messages};
 use sheet::Sheet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What a sheet holds.
@@ -46,7 +50,7 @@ pub struct ImportOptions {
 #[derive(Debug, Default)]
 pub struct Imported {
     pub written: Vec<PathBuf>,
-    pub notes: Vec<Bilingual>,
+    pub notes: Messages,
     pub problems: Diagnostics,
 }
 
@@ -56,55 +60,95 @@ struct NewFile {
     text: String,
 }
 
+/// What reading the rows of a sheet needs and gathers.
+struct Reading<'a> {
+    round: &'a Round,
+    contests: Contests,
+    /// The sheet's file name, written into each file.
+    source: String,
+    notes: Messages,
+    progress: &'a mut dyn FnMut(Step),
+}
+
+impl Reading<'_> {
+    /// Tells of the rows read so far.
+    fn read(&mut self, done: usize, total: usize) {
+        (self.progress)(Step::of(Stage::Reading, done, total));
+    }
+}
+
 /// Reads the sheet and writes the files, or writes nothing and returns every problem.
-pub fn import(options: &ImportOptions) -> Result<Imported, Vec<Bilingual>> {
+pub fn import(options: &ImportOptions) -> Result<Imported, Messages> {
+    import_with(options, &mut |_| {})
+}
+
+/// [`import`], telling `progress` where it is.
+pub fn import_with(
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Imported, Messages> {
+    progress(Step::start(Stage::Checking));
     let bytes = crate::fs::read(&options.sheet).map_err(|e| {
-        vec![Bilingual::new(
+        Bilingual::new(
             format!("Không đọc được bảng tính: {e}"),
             format!("Cannot read the sheet: {e}"),
-        )]
+        )
     })?;
-    let sheet = Sheet::parse(&bytes).map_err(|e| vec![e])?;
+    let sheet = Sheet::parse(&bytes)?;
     let (site, _) = crate::check(&options.content);
-    let round = find_round(&site, &options.round).map_err(|e| vec![e])?;
+    let round = find_round(&site, &options.round)?;
     let source = options
         .sheet
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut notes = Vec::new();
-    let files = match options.kind {
-        SheetKind::Candidates => candidates::files(&sheet, &site, round, &source, &mut notes)?,
-        SheetKind::Results => results::files(&sheet, &site, round, &source, &mut notes)?,
+    let mut reading = Reading {
+        round,
+        contests: Contests::of(&site, round),
+        source,
+        notes: Messages::default(),
+        progress,
     };
-    let existing: Vec<Bilingual> = files
-        .iter()
-        .filter(|f| options.content.join(&f.rel).exists())
-        .map(|f| {
-            let path = f.rel.display();
-            Bilingual::new(
-                format!("{path} đã có; không ghi đè (thêm --force để ghi đè)."),
-                format!(
-                    "{path} already exists and is not overwritten (add --force to replace it)."
+    let files = match options.kind {
+        SheetKind::Candidates => candidates::files(&sheet, &mut reading)?,
+        SheetKind::Results => results::files(&sheet, &mut reading)?,
+    };
+    let Reading {
+        notes, progress, ..
+    } = reading;
+    if !options.force {
+        let mut existing = Messages::default();
+        for file in files
+            .iter()
+            .filter(|f| options.content.join(&f.rel).exists())
+        {
+            let path = file.rel.display();
+            existing.push(Message::new(
+                "exists",
+                Bilingual::new(
+                    format!("{path} đã có; không ghi đè (thêm --force để ghi đè)."),
+                    format!(
+                        "{path} already exists and is not overwritten (add --force to replace it)."
+                    ),
                 ),
-            )
-        })
-        .collect();
-    if !options.force && !existing.is_empty() {
-        return Err(existing);
+            ));
+        }
+        if !existing.is_empty() {
+            return Err(existing);
+        }
     }
     let mut written = Vec::new();
-    let rels: Vec<PathBuf> = files.iter().map(|f| f.rel.clone()).collect();
+    let rels: HashSet<PathBuf> = files.iter().map(|f| f.rel.clone()).collect();
+    let total = files.len();
     for file in files {
         let path = options.content.join(&file.rel);
         crate::fs::write(&path, file.text.as_bytes()).map_err(|e| {
-            vec![Bilingual::new(
-                format!("Không ghi được: {e}"),
-                format!("Cannot write: {e}"),
-            )]
+            Bilingual::new(format!("Không ghi được: {e}"), format!("Cannot write: {e}"))
         })?;
         written.push(path);
+        progress(Step::of(Stage::Writing, written.len(), total));
     }
+    progress(Step::start(Stage::Rechecking));
     let (_, found) = crate::check(&options.content);
     let mut problems = Diagnostics::default();
     problems.extend(found.into_iter().filter(|d| rels.contains(&d.path)));
@@ -132,37 +176,66 @@ fn find_round<'s>(site: &'s Site, id: &str) -> Result<&'s Round, Bilingual> {
     })
 }
 
-/// The village id of a contest of `round` that a cell names, by id or by name (“Thôn 1”).
-fn contest_of(cell: &Cell, site: &Site, round: &Round) -> Result<String, Bilingual> {
-    let ids = round.contest_ids();
-    if ids.contains(&cell.text) {
-        return Ok(cell.text.to_string());
-    }
-    let villages = site
-        .commune(&round.data.don_vi)
-        .map(|c| c.data.khu_dan_cu.as_slice())
-        .unwrap_or_default();
-    let folded = columns::fold(cell.text);
-    let named = villages
-        .iter()
-        .filter(|v| ids.contains(&v.ma.as_str()))
-        .find(|v| columns::fold(&v.ten) == folded || columns::fold(&v.ma) == folded);
-    match named {
-        Some(v) => Ok(v.ma.clone()),
-        None => {
-            let list: Vec<String> = ids
-                .iter()
-                .map(|id| match villages.iter().find(|v| v.ma == *id) {
-                    Some(v) => format!("{} ({id})", v.ten),
-                    None => id.to_string(),
-                })
-                .collect();
-            let list = list.join(", ");
-            Err(cell.error(
-                format!("không phải khu dân cư bầu trong đợt này: {list}."),
-                format!("is not a contest of this round: {list}."),
-            ))
+/// The contests of a round, found by the village's id or by its name as a cell names it
+/// (“Thôn 1”), ignoring case and accents; built once for the whole sheet.
+struct Contests {
+    ids: HashSet<String>,
+    /// Folded names and ids of the villages of the contests, to their id.
+    by_name: HashMap<String, String>,
+    /// `Thôn 1 (thon-1), Thôn 2 (thon-2)`, for errors.
+    list: String,
+}
+
+impl Contests {
+    fn of(site: &Site, round: &Round) -> Self {
+        let ids: HashSet<String> = round.contest_ids().into_iter().map(String::from).collect();
+        let villages = site
+            .commune(&round.data.don_vi)
+            .map(|c| c.data.khu_dan_cu.as_slice())
+            .unwrap_or_default();
+        let mut by_name = HashMap::new();
+        for v in villages.iter().filter(|v| ids.contains(&v.ma)) {
+            for name in [&v.ten, &v.ma] {
+                by_name
+                    .entry(columns::fold(name))
+                    .or_insert_with(|| v.ma.clone());
+            }
         }
+        let named: HashMap<&str, &str> = villages
+            .iter()
+            .map(|v| (v.ma.as_str(), v.ten.as_str()))
+            .collect();
+        let list: Vec<String> = round
+            .contest_ids()
+            .into_iter()
+            .map(|id| match named.get(id) {
+                Some(name) => format!("{name} ({id})"),
+                None => id.to_string(),
+            })
+            .collect();
+        Self {
+            ids,
+            by_name,
+            list: list.join(", "),
+        }
+    }
+
+    /// The village id of the contest a cell names.
+    fn find(&self, cell: &Cell) -> Result<String, Message> {
+        if self.ids.contains(cell.text) {
+            return Ok(cell.text.to_string());
+        }
+        self.by_name
+            .get(&columns::fold(cell.text))
+            .cloned()
+            .ok_or_else(|| {
+                let list = &self.list;
+                cell.error(
+                    "contest",
+                    format!("không phải khu dân cư bầu trong đợt này: {list}."),
+                    format!("is not a contest of this round: {list}."),
+                )
+            })
     }
 }
 

@@ -3,15 +3,15 @@
 //! a blank contest cell continues the contest above: that is how merged cells are saved to CSV.
 
 use super::columns::{Cell, Columns, Field};
+use super::messages::{Message, Messages};
 use super::sheet::Sheet;
-use super::{NewFile, contest_of, round_dir};
+use super::{NewFile, Reading, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::RESULTS_FILE;
-use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::text::sort_key;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 /// The figures of a contest's record, in the order of `ket-qua.yaml`.
@@ -147,20 +147,18 @@ struct Contest {
     first_row: usize,
 }
 
-pub(super) fn files(
-    sheet: &Sheet,
-    site: &Site,
-    round: &Round,
-    source: &str,
-    notes: &mut Vec<Bilingual>,
-) -> Result<Vec<NewFile>, Vec<Bilingual>> {
-    let columns = Columns::match_headers(&sheet.headers, FIELDS, notes)?;
-    let mut problems = Vec::new();
+pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>, Messages> {
+    let columns = Columns::match_headers(&sheet.headers, FIELDS, &mut reading.notes)?;
+    let round = reading.round;
+    let candidates = Candidates::of(round);
+    let mut problems = Messages::default();
     let mut contests: BTreeMap<String, Contest> = BTreeMap::new();
     let mut current: Option<String> = None;
-    for row in &sheet.rows {
+    let total = sheet.rows.len();
+    for (done, row) in sheet.rows.iter().enumerate() {
+        reading.read(done, total);
         if let Some(cell) = columns.cell(row, "khu_dan_cu") {
-            match contest_of(&cell, site, round) {
+            match reading.contests.find(&cell) {
                 Ok(id) => current = Some(id),
                 Err(e) => {
                     problems.push(e);
@@ -170,14 +168,17 @@ pub(super) fn files(
             }
         }
         let Some(id) = current.clone() else {
-            problems.push(Bilingual::new(
-                format!(
-                    "Dòng {}: chưa biết khu dân cư của dòng này (ô khu dân cư trống).",
-                    row.line
-                ),
-                format!(
-                    "Row {}: the contest of this row is unknown (its village cell is blank).",
-                    row.line
+            problems.push(Message::new(
+                "no contest",
+                Bilingual::new(
+                    format!(
+                        "Dòng {}: chưa biết khu dân cư của dòng này (ô khu dân cư trống).",
+                        row.line
+                    ),
+                    format!(
+                        "Row {}: the contest of this row is unknown (its village cell is blank).",
+                        row.line
+                    ),
                 ),
             ));
             continue;
@@ -198,6 +199,7 @@ pub(super) fn files(
             match value {
                 Ok(v) => match contest.figures.get(key) {
                     Some((m, at)) if *m != v => problems.push(cell.error(
+                        "differs",
                         format!("khác với {m} ở dòng {at} của cùng khu dân cư."),
                         format!("differs from {m} on row {at} of the same contest."),
                     )),
@@ -212,15 +214,17 @@ pub(super) fn files(
         let candidate = columns.cell(row, "ung_cu_vien");
         let votes = columns.cell(row, "so_phieu");
         match (candidate, votes) {
-            (Some(c), Some(v)) => match (candidate_in(&c, round, &id), v.number()) {
-                (Ok(slug), Ok(n)) => contest.votes.push((slug, n)),
+            (Some(c), Some(v)) => match (candidates.find(&c, &id), v.number()) {
+                (Ok(slug), Ok(n)) => contest.votes.push((slug.to_string(), n)),
                 (slug, n) => problems.extend(slug.err().into_iter().chain(n.err())),
             },
             (Some(c), None) => problems.push(c.error(
+                "no votes",
                 "có tên nhưng ô số phiếu để trống (ghi 0 nếu không có phiếu).",
                 "has no votes in its row (write 0 for none).",
             )),
             (None, Some(v)) => problems.push(v.error(
+                "no name",
                 "là số phiếu của ai? Ô họ tên để trống.",
                 "are whose votes? The name cell is blank.",
             )),
@@ -230,6 +234,7 @@ pub(super) fn files(
     let mut text = format!(
         "# Nhập từ {source} / imported from {source}\n\
          # Kết quả kiểm phiếu đợt {id} / results of round {id}\n",
+        source = reading.source,
         id = round.id
     );
     for id in round.contest_ids() {
@@ -245,14 +250,17 @@ pub(super) fn files(
                 Some((n, _)) => {
                     let _ = writeln!(text, "  {key}: {n}");
                 }
-                None => problems.push(Bilingual::new(
-                    format!(
-                        "Khu dân cư {id} (từ dòng {}): thiếu số liệu `{key}`.",
-                        contest.first_row
-                    ),
-                    format!(
-                        "Contest {id} (from row {}): `{key}` is missing.",
-                        contest.first_row
+                None => problems.push(Message::new(
+                    format!("missing {key}"),
+                    Bilingual::new(
+                        format!(
+                            "Khu dân cư {id} (từ dòng {}): thiếu số liệu `{key}`.",
+                            contest.first_row
+                        ),
+                        format!(
+                            "Contest {id} (from row {}): `{key}` is missing.",
+                            contest.first_row
+                        ),
                     ),
                 )),
             }
@@ -274,9 +282,117 @@ pub(super) fn files(
     }])
 }
 
+/// How many candidates an error about a name lists: a contest has two or three, and a sheet
+/// that names none of them should not print thousands.
+const LISTED: usize = 10;
+
+/// The candidates of a round, found by a cell that gives a file name or a full name (ignoring
+/// case and accents), within a contest; built once for the whole sheet.
+struct Candidates<'r> {
+    /// The village of each candidate, by file name.
+    files: HashMap<&'r str, &'r str>,
+    /// By village, each folded full name to the file names of the candidates of that name.
+    by_name: HashMap<&'r str, HashMap<String, Vec<&'r str>>>,
+    /// `Nguyễn Văn An (nguyen-van-an), …` by village, for errors.
+    lists: HashMap<&'r str, String>,
+}
+
+impl<'r> Candidates<'r> {
+    fn of(round: &'r Round) -> Self {
+        let mut files = HashMap::new();
+        let mut by_name: HashMap<&str, HashMap<String, Vec<&str>>> = HashMap::new();
+        let mut listed: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for c in &round.candidates {
+            let village = c.data.khu_dan_cu.as_str();
+            files.insert(c.slug.as_str(), village);
+            by_name
+                .entry(village)
+                .or_default()
+                .entry(sort_key(c.data.ho_ten.trim()))
+                .or_default()
+                .push(c.slug.as_str());
+            let count = counts.entry(village).or_default();
+            *count += 1;
+            if *count <= LISTED {
+                let entry = format!("{} ({})", c.data.ho_ten, c.slug);
+                listed.entry(village).or_default().push(entry);
+            }
+        }
+        let lists = listed
+            .into_iter()
+            .map(|(village, names)| {
+                let more = counts[village] - names.len();
+                let list = names.join(", ");
+                let list = if more > 0 {
+                    format!("{list} (+{more})")
+                } else {
+                    list
+                };
+                (village, list)
+            })
+            .collect();
+        Self {
+            files,
+            by_name,
+            lists,
+        }
+    }
+
+    /// The file name of the candidate a cell names in `village`.
+    fn find(&self, cell: &Cell, village: &str) -> Result<&'r str, Message> {
+        if let Some((slug, _)) = self
+            .files
+            .get_key_value(cell.text)
+            .filter(|(_, v)| **v == village)
+        {
+            return Ok(slug);
+        }
+        let slugs = self
+            .by_name
+            .get(village)
+            .and_then(|names| names.get(&sort_key(cell.text.trim())))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        match slugs {
+            [slug] => Ok(slug),
+            [] => Err(match self.lists.get(village) {
+                Some(list) => cell.error(
+                    "not a candidate",
+                    format!("không phải ứng cử viên của khu {village}: {list}."),
+                    format!("is not a candidate in {village}: {list}."),
+                ),
+                None => cell.error(
+                    "not a candidate",
+                    format!(
+                        "không phải ứng cử viên: khu {village} chưa có ứng cử viên nào. \
+                         Nhập danh sách ứng cử viên trước (niemyet import candidates …)."
+                    ),
+                    format!(
+                        "is not a candidate: {village} has no candidates yet. \
+                         Import the candidates first (niemyet import candidates …)."
+                    ),
+                ),
+            }),
+            _ => {
+                let list = slugs.join(", ");
+                Err(cell.error(
+                    "namesakes",
+                    format!(
+                        "là tên của nhiều ứng cử viên ở khu {village}: ghi tên tệp của người này thay cho họ tên ({list})."
+                    ),
+                    format!(
+                        "is the name of several candidates in {village}: write this one's file name instead ({list})."
+                    ),
+                ))
+            }
+        }
+    }
+}
+
 /// The date of a vote-count record, as staff write it (`05/6/2022`, `2022-06-05`) or as a
 /// spreadsheet writes it back (`05/06/22`: a record is of this century).
-fn record_date(cell: &Cell) -> Result<String, Bilingual> {
+fn record_date(cell: &Cell) -> Result<String, Message> {
     let text = cell.text.trim();
     let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
     let full = match parts.as_slice() {
@@ -285,28 +401,9 @@ fn record_date(cell: &Cell) -> Result<String, Bilingual> {
     };
     Date::parse(&full).map(|d| d.vi_short()).map_err(|_| {
         cell.error(
+            "date",
             "không phải là ngày (viết 05/6/2022, 5/6/2022 hoặc 2022-06-05).",
             "is not a date (write 05/6/2022, 5/6/2022 or 2022-06-05).",
         )
     })
-}
-
-/// The file name of the candidate a cell names, by file name or full name, in `village`.
-fn candidate_in(cell: &Cell, round: &Round, village: &str) -> Result<String, Bilingual> {
-    let wanted = sort_key(cell.text.trim());
-    round
-        .candidates_in(village)
-        .find(|c| c.slug == cell.text || sort_key(&c.data.ho_ten) == wanted)
-        .map(|c| c.slug.clone())
-        .ok_or_else(|| {
-            let list: Vec<String> = round
-                .candidates_in(village)
-                .map(|c| format!("{} ({})", c.data.ho_ten, c.slug))
-                .collect();
-            let list = list.join(", ");
-            cell.error(
-                format!("không phải ứng cử viên của khu {village}: {list}."),
-                format!("is not a candidate in {village}: {list}."),
-            )
-        })
 }

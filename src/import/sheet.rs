@@ -45,11 +45,10 @@ impl Sheet {
             .from_reader(bytes);
         let mut headers = None;
         let mut rows = Vec::new();
+        let mut lines = Lines::of(bytes);
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e
-                    .position()
-                    .map_or(0, |p| line_at(bytes, p.byte() as usize));
+                let line = e.position().map_or(0, |p| lines.at(p.byte() as usize));
                 Bilingual::new(
                     format!("Dòng {line}: không đọc được bảng tính: {e}"),
                     format!("Line {line}: cannot read the sheet: {e}"),
@@ -57,7 +56,7 @@ impl Sheet {
             })?;
             // counted from the bytes: the reader does not count the blank lines it skips
             let start = record.position().map_or(0, |p| p.byte() as usize);
-            let line = line_at(bytes, start);
+            let line = lines.at(start);
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
             if cells.iter().all(String::is_empty) {
                 continue;
@@ -77,16 +76,42 @@ impl Sheet {
     }
 }
 
-/// The 1-based line of the first byte at or after `offset` that is not a line end (the reader
-/// may report a record from the end of the one before).
-fn line_at(bytes: &[u8], offset: usize) -> usize {
-    let rest = bytes.get(offset..).unwrap_or_default();
-    let skipped = rest
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .count();
-    let before = bytes.get(..offset + skipped).unwrap_or(bytes);
-    before.iter().filter(|b| **b == b'\n').count() + 1
+/// Line numbers of byte offsets, counted on from the offset asked for last: records come in
+/// order, so a sheet of 100,000 rows is counted through once, not once per row.
+struct Lines<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'b> Lines<'b> {
+    fn of(bytes: &'b [u8]) -> Self {
+        Self {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the first byte at or after `offset` that is not a line end (the
+    /// reader may report a record from the end of the one before).
+    fn at(&mut self, offset: usize) -> usize {
+        let rest = self.bytes.get(offset..).unwrap_or_default();
+        let skipped = rest
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count();
+        let target = (offset + skipped).min(self.bytes.len());
+        if target < self.offset {
+            *self = Self::of(self.bytes);
+        }
+        self.line += self.bytes[self.offset..target]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.offset = target;
+        self.line
+    }
 }
 
 /// The separator of the header line: whichever of `;`, `,` and tab appears most outside quotes.
@@ -150,6 +175,15 @@ mod tests {
             "{e:?}"
         );
         assert!(Sheet::parse(b"\n\n").is_err());
+    }
+
+    #[test]
+    fn lines_are_counted_on_and_back() {
+        let mut lines = Lines::of(b"a\nb\n\n\nc\nd");
+        assert_eq!(lines.at(2), 2);
+        assert_eq!(lines.at(3), 5);
+        assert_eq!(lines.at(9), 6);
+        assert_eq!(lines.at(0), 1);
     }
 
     #[test]

@@ -554,12 +554,8 @@ fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Atta
         file_name,
         source,
         size: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256: text::hex(&Sha256::digest(&bytes)),
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn assemble_page(

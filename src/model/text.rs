@@ -1,19 +1,43 @@
 //! Vietnamese text helpers: folding diacritics for sorting and matching, and making URL slugs.
 
+use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lowercase, without diacritics, `đ` as `d`: "Nguyễn Văn Đức" → "nguyen van duc".
-/// Used to sort names the way a reader expects and to compare ids.
+/// Used to sort names the way a reader expects and to compare ids. Latin letters that are not a
+/// base letter with marks (`ł`, `ø`, `ß`) are spelt in ASCII as well.
 pub fn sort_key(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            other => other,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        for c in c.to_lowercase() {
+            match latin_letter(c) {
+                Some(ascii) => out.push_str(ascii),
+                None => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Latin letters that canonical decomposition leaves whole, as they are written in ASCII.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'đ' | 'ð' => "d",
+        'ł' | 'ŀ' | 'ƚ' => "l",
+        'ø' => "o",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        'ı' => "i",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ŋ' => "ng",
+        'ſ' => "s",
+        'ƒ' => "f",
+        _ => return None,
+    })
 }
 
 /// A URL-safe slug: "Nghị quyết Đồng Kỵ 2024" → "nghi-quyet-dong-ky-2024".
@@ -27,6 +51,29 @@ pub fn slugify(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// The file name of something named (a candidate, a document), stable and never empty: the name
+/// as a slug when it is written in Latin letters ("Nguyễn Văn An" → `nguyen-van-an`, "Łukasz
+/// Żółć" → `lukasz-zolc`); otherwise, for scripts that have no transliteration here (Han, Khmer,
+/// Thai, Lao…), `prefix` and the first 8 hex digits of the SHA-256 of the name in NFC ("李四" →
+/// `ung-cu-vien-` and 8 digits). Two names may still give one file name: whoever writes the
+/// file must check that it is free.
+pub fn name_slug(name: &str, prefix: &str) -> String {
+    let slug = slugify(name);
+    let transliterated = sort_key(name)
+        .chars()
+        .all(|c| c.is_ascii() || !c.is_alphanumeric());
+    if transliterated && !slug.is_empty() {
+        return slug;
+    }
+    let nfc: String = name.trim().nfc().collect();
+    format!("{prefix}-{}", hex(&Sha256::digest(nfc.as_bytes())[..4]))
+}
+
+/// Bytes as lowercase hex digits.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Ids and file names that become URLs must be lowercase ASCII letters, digits and single hyphens,
@@ -130,6 +177,25 @@ mod tests {
         assert_eq!(code_point('\0'), "U+0000");
         assert_eq!(code_point('\u{FFFE}'), "U+FFFE");
         assert_eq!(code_point('\u{1F600}'), "U+1F600");
+    }
+
+    #[test]
+    fn names_in_any_script_have_a_stable_file_name() {
+        assert_eq!(name_slug("Nguyễn Văn Đức", "x"), "nguyen-van-duc");
+        assert_eq!(name_slug("Łukasz Żółć", "x"), "lukasz-zolc");
+        assert_eq!(name_slug("Jørgen Strauß", "x"), "jorgen-strauss");
+        let han = name_slug("李四", "ung-cu-vien");
+        assert_eq!(han, "ung-cu-vien-808b4f62");
+        assert!(is_slug(&han));
+        let khmer = name_slug("ថាច់ សុខ", "ung-cu-vien");
+        assert!(khmer.starts_with("ung-cu-vien-") && khmer.len() == 20 && is_slug(&khmer));
+        assert_ne!(han, khmer);
+        // a name in decomposed form (NFD) is the same name
+        let nfd: String = "ថាច់ សុខ".nfd().collect();
+        assert_eq!(name_slug(&nfd, "ung-cu-vien"), khmer);
+        // part Latin, part not: not cut down to its Latin part
+        assert!(name_slug("Lý 李", "x").starts_with("x-"));
+        assert!(name_slug("?!", "x").starts_with("x-"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::load::{
     CANDIDATES_DIR, CONFIG_FILE, DIVISIONS_DIR, DOCUMENTS_DIR, ELECTIONS_DIR, RESULTS_FILE,
     ROUND_FILE,
 };
-use crate::model::text::{is_slug, slugify};
+use crate::model::text::{is_slug, name_slug, slugify};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -66,7 +66,7 @@ impl Scaffold {
             }
             Self::Candidate { round, name } => {
                 let round = round_id(round)?;
-                let slug = named_slug(name)?;
+                let slug = named_slug(name, CANDIDATES_DIR)?;
                 let path = content
                     .join(ELECTIONS_DIR)
                     .join(round)
@@ -78,7 +78,7 @@ impl Scaffold {
                 create(&path, &text).map(|p| vec![p])
             }
             Self::Document { title } => {
-                let slug = named_slug(title)?;
+                let slug = named_slug(title, DOCUMENTS_DIR)?;
                 let path = content.join(DOCUMENTS_DIR).join(format!("{slug}.md"));
                 // a title given as a file name is left for staff to write
                 let text = if is_slug(title) {
@@ -170,16 +170,17 @@ fn round_id(round: &str) -> Result<&str, Bilingual> {
     ))
 }
 
-/// The file name for a person's name or a title: "Nguyễn Văn An" → `nguyen-van-an`.
-fn named_slug(name: &str) -> Result<String, Bilingual> {
-    let slug = slugify(name);
-    if slug.is_empty() {
+/// The file name for a person's name or a title, as `import` names it (see
+/// [`name_slug`]): "Nguyễn Văn An" → `nguyen-van-an`; a name in another script gets an id made
+/// from it, after `prefix`.
+fn named_slug(name: &str, prefix: &str) -> Result<String, Bilingual> {
+    if name.trim().is_empty() {
         return Err(Bilingual::new(
-            format!("Không tạo được tên tệp từ “{name}”."),
-            format!("Cannot make a file name from “{name}”."),
+            "Tên để trống: viết tên trong dấu ngoặc kép, ví dụ \"Nguyễn Văn An\".",
+            "The name is blank: write it in quotes, e.g. \"Nguyễn Văn An\".",
         ));
     }
-    Ok(slug)
+    Ok(name_slug(name, prefix))
 }
 
 /// A value written after `key: ` that YAML reads back as the same text.

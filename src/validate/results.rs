@@ -6,6 +6,7 @@ use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::election::{Round, RoundStatus};
 use crate::model::result::ContestCount;
+use std::collections::HashSet;
 use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
@@ -213,9 +214,16 @@ fn votes(
         .candidates_in(village)
         .map(|c| c.slug.as_str())
         .collect();
+    // looked up once per vote line: a contest may list thousands of candidates
+    let candidates: HashSet<&str> = in_contest.iter().copied().collect();
     for (slug, &n) in &c.so_phieu {
+        let foreign = scope == Scope::AcrossFiles && !candidates.contains(slug.as_str());
+        if !foreign && n <= c.phieu_hop_le {
+            continue;
+        }
+        // found only for a line in error: searching every line would read the file once per line
         let line = ctx.line(file, slug, None, start);
-        if scope == Scope::AcrossFiles && !in_contest.contains(&slug.as_str()) {
+        if foreign {
             ctx.error(
                 file,
                 line,

@@ -298,3 +298,171 @@ fn an_existing_file_is_replaced_only_with_force() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains(ROUND));
 }
+
+/// A candidates sheet of the template's columns, one row per (name, birth year) pair.
+fn candidates_sheet(path: &Path, rows: &[(&str, &str)]) {
+    let mut text = String::from(
+        "Họ và tên,Khu dân cư,Năm sinh,Giới tính,Dân tộc,Trình độ chuyên môn,Lý luận chính trị,\
+         Nghề nghiệp,Đảng viên,Tái cử\n",
+    );
+    for (name, year) in rows {
+        text.push_str(&format!(
+            "{name},Thôn 1,{year},Nam,Hoa,Đại học,Sơ cấp,Buôn bán,Không,Không\n"
+        ));
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// The candidate files of the round, by name.
+fn candidate_files(content: &Path) -> Vec<(String, String)> {
+    round_files(content)
+        .into_iter()
+        .filter_map(|(name, text)| Some((name.strip_prefix("ung-cu-vien/")?.to_string(), text)))
+        .collect()
+}
+
+#[test]
+fn names_in_any_script_get_distinct_stable_file_names_and_are_listed() {
+    let names = ["李四", "ថាច់ សុខ", "Łukasz Żółć"];
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let content = new_site_with_round(dir.path());
+        let site = content.parent().unwrap();
+        let sheet = dir.path().join("ucv.csv");
+        let rows: Vec<(&str, &str)> = names.iter().map(|n| (*n, "1970")).collect();
+        candidates_sheet(&sheet, &rows);
+        import("candidates", &sheet, site, 0);
+        let files = candidate_files(&content);
+        assert_eq!(files.len(), names.len(), "{files:#?}");
+        for (file, text) in &files {
+            let stem = file.strip_suffix(".md").unwrap();
+            assert!(
+                !stem.is_empty() && niemyet::model::text::is_slug(stem),
+                "{file}"
+            );
+            let named = names
+                .iter()
+                .filter(|n| text.contains(&format!("ho_ten: {n}\n")))
+                .count();
+            assert_eq!(named, 1, "{file} keeps its name as written:\n{text}");
+        }
+        assert!(
+            files.iter().any(|(f, _)| f == "lukasz-zolc.md"),
+            "a Latin name is folded to ASCII: {files:#?}"
+        );
+        run(&["check"], site, 0);
+        run(&["build"], site, 0);
+        let round_page =
+            std::fs::read_to_string(site.join("output/bau-cu").join(ROUND).join("index.html"))
+                .unwrap();
+        for name in names {
+            assert!(round_page.contains(name), "{name} is not listed");
+        }
+        // `niemyet new candidate` names a file from a name the same way
+        std::fs::remove_dir_all(content.join("bau-cu").join(ROUND).join("ung-cu-vien")).unwrap();
+        for name in names {
+            run(&["new", "candidate", ROUND, name], site, 0);
+        }
+        let created: Vec<String> = candidate_files(&content)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        let imported: Vec<String> = files.into_iter().map(|(f, _)| f).collect();
+        assert_eq!(created, imported);
+        runs.push(imported);
+    }
+    assert_eq!(runs[0], runs[1], "file names are stable");
+}
+
+#[test]
+fn names_that_fold_to_one_file_name_never_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = dir.path().join("ucv.csv");
+    // in one sheet: two names that fold alike, and a third whose own name is the second's
+    // numbered file name
+    candidates_sheet(
+        &sheet,
+        &[
+            ("Lê Văn An", "1970"),
+            ("Lê Văn Ân", "1971"),
+            ("Le Van An 2", "1972"),
+        ],
+    );
+    import("candidates", &sheet, site, 0);
+    let files = candidate_files(&content);
+    assert_eq!(files.len(), 3, "{files:#?}");
+    for (name, year) in [
+        ("Lê Văn An", 1970),
+        ("Lê Văn Ân", 1971),
+        ("Le Van An 2", 1972),
+    ] {
+        let kept = files
+            .iter()
+            .filter(|(_, t)| t.contains(&format!("ho_ten: {name}\n")))
+            .all(|(_, t)| t.contains(&format!("nam_sinh: {year}\n")));
+        assert!(kept, "{name}: {files:#?}");
+    }
+    // a later sheet with another person whose name folds alike, even with --force
+    let later = dir.path().join("ucv-2.csv");
+    candidates_sheet(&later, &[("Lê Vân An", "1980")]);
+    let later = later.to_string_lossy().into_owned();
+    run(
+        &["import", "candidates", &later, "--round", ROUND, "--force"],
+        site,
+        0,
+    );
+    let after = candidate_files(&content);
+    assert_eq!(after.len(), 4, "{after:#?}");
+    for (file, text) in &files {
+        assert!(
+            after.contains(&(file.clone(), text.clone())),
+            "{file} was replaced"
+        );
+    }
+    run(&["check"], site, 0);
+}
+
+#[test]
+fn many_alike_errors_are_shown_a_few_times_with_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = dir.path().join("sai.csv");
+    let names: Vec<String> = (0..1000).map(|i| format!("Người Số {i}")).collect();
+    let rows: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "19x5")).collect();
+    candidates_sheet(&sheet, &rows);
+    let out = run(
+        &[
+            "--lang",
+            "en",
+            "import",
+            "candidates",
+            "../sai.csv",
+            "--round",
+            ROUND,
+        ],
+        site,
+        1,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let shown = err.lines().filter(|l| l.starts_with("Row ")).count();
+    assert!((1..=10).contains(&shown), "{shown} rows shown:\n{err}");
+    assert!(
+        err.contains("Row 2, column C (Năm sinh): “19x5” is not a birth year"),
+        "{err}"
+    );
+    let more = format!("… and {} more like this", 1000 - shown);
+    assert!(err.contains(&more), "missing “{more}” in:\n{err}");
+    assert!(err.contains("1000 error(s); no file was written."), "{err}");
+    assert!(err.lines().count() <= 15, "{err}");
+    assert!(
+        !content
+            .join("bau-cu")
+            .join(ROUND)
+            .join("ung-cu-vien")
+            .exists()
+    );
+}
