@@ -14,11 +14,11 @@
 //! ```
 
 pub mod front_matter;
+pub mod text;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 pub const CONFIG_FILE: &str = "cau-hinh.yaml";
@@ -345,7 +345,7 @@ fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
 }
 
 /// Reads a text file, accepting what Windows editors write: a BOM, CRLF line ends, decomposed
-/// Vietnamese (NFD) from some keyboards.
+/// Vietnamese (NFD) from some keyboards (see [`text`]).
 pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let relative = rel(root, path);
     let bytes = crate::fs::read(path).map_err(|e| {
@@ -357,30 +357,11 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             ),
         )
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        Diagnostic::error(
-            &relative,
-            Bilingual::new(
-                "Tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi.",
-                "The file is not UTF-8 encoded, so Vietnamese text would be garbled.",
-            ),
-        )
-        .at(Some(line), None)
-        .hint(Bilingual::new(
-            "Mở tệp bằng Notepad, chọn Lưu thành (Save As) và chọn mã hóa UTF-8.",
-            "Open the file in Notepad, choose Save As and pick the UTF-8 encoding.",
-        ))
-    })?;
+    let text = text::content(&relative, &bytes)?;
     Ok(SourceFile {
         rel: relative,
         abs: path.to_path_buf(),
-        text: text.replace("\r\n", "\n").nfc().collect(),
+        text,
     })
 }
 

@@ -7,7 +7,11 @@
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, key_value};
 use crate::model::text::closest;
-use serde::de::DeserializeOwned;
+use serde::de::{
+    DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
+use std::cell::Cell;
 
 /// Keys that would hold personal data which must never be published.
 const PRIVATE_KEYS: &[&str] = &[
@@ -47,7 +51,152 @@ pub fn parse<T: DeserializeOwned>(
             "Fill in the fields as the README's example shows.",
         )));
     }
-    serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(file, yaml, first_line, &e))
+    let fail = |e: serde_yaml::Error| to_diagnostic(file, yaml, first_line, &e);
+    let values = Cell::new(0);
+    if let Err(e) = Count(&values).deserialize(serde_yaml::Deserializer::from_str(yaml)) {
+        // serde_yaml's own cap on alias jumps may stop the count first
+        let expanded = values.get() > MAX_VALUES || e.to_string() == "repetition limit exceeded";
+        return Err(match expanded {
+            true => too_many_values(file, yaml, first_line),
+            false => fail(e),
+        });
+    }
+    serde_yaml::from_str(yaml).map_err(fail)
+}
+
+/// Values a file may hold, each use of an alias (`*name`) counted in full: far above any real
+/// file, far below what a “billion laughs” would make of a few lines (serde_yaml caps the
+/// number of alias jumps only, not what each jump copies).
+const MAX_VALUES: usize = 100_000;
+
+/// Counts values as the typed parse will see them, following aliases, and stops past
+/// `MAX_VALUES`. It also meets serde_yaml's depth limit everywhere, even in parts that are read
+/// and thrown away (`rieng_tu`), so no file is nested deeper than that limit.
+struct Count<'a>(&'a Cell<usize>);
+
+impl Count<'_> {
+    fn one<E: serde::de::Error>(&self) -> Result<(), E> {
+        self.0.set(self.0.get() + 1);
+        match self.0.get() > MAX_VALUES {
+            true => Err(E::custom("too many values")),
+            false => Ok(()),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Count<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Count<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.one()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.one()?;
+        while seq.next_element_seed(Count(self.0))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.one()?;
+        while map.next_key_seed(Count(self.0))?.is_some() {
+            map.next_value_seed(Count(self.0))?;
+        }
+        Ok(())
+    }
+
+    /// A tagged value (`!tag value`).
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let ((), variant) = data.variant_seed(Count(self.0))?;
+        variant.newtype_variant_seed(Count(self.0))
+    }
+}
+
+fn too_many_values(file: &SourceFile, yaml: &str, first_line: usize) -> Diagnostic {
+    // an alias is a `*` that starts a value: after a space, a bracket or a comma
+    let alias = yaml.lines().position(|l| {
+        l.match_indices('*').any(|(i, _)| {
+            let before = l[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| " [{,".contains(c));
+            let after = l[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
+            before && after
+        })
+    });
+    let thousands = MAX_VALUES / 1000;
+    Diagnostic::error(
+        &file.rel,
+        Bilingual::new(
+            format!(
+                "Dữ liệu có hơn {thousands} nghìn giá trị khi mở rộng các bí danh YAML (`*tên`): tệp nội dung không cần nhiều như vậy."
+            ),
+            format!(
+                "The data holds more than {thousands} thousand values once its YAML aliases (`*name`) are expanded: no content file needs that many."
+            ),
+        ),
+    )
+    .at(Some(alias.unwrap_or(0) + first_line), None)
+    .hint(Bilingual::new(
+        "Viết thẳng giá trị vào từng trường, không dùng neo `&tên` và bí danh `*tên`.",
+        "Write each value out in its field, without anchors (`&name`) and aliases (`*name`).",
+    ))
 }
 
 fn to_diagnostic(
@@ -61,16 +210,27 @@ fn to_diagnostic(
         None => (None, None),
     };
     let full = e.to_string();
-    // libyaml reports an unclosed quote or bracket where it gave up (often the end of the file),
-    // then "while scanning … at line N": the place it opened, which is what staff must fix.
-    let unclosed = full.contains("end of stream") || full.contains("did not find expected");
+    // libyaml's reader (control characters, bad encodings) gives a byte offset, not a line
+    let (line, column) = match position(&full) {
+        Some(offset) => {
+            let before = yaml.get(..offset).unwrap_or(yaml);
+            (Some(first_line + before.matches('\n').count()), None)
+        }
+        None => (line, column),
+    };
+    // libyaml reports an unclosed quote or bracket, or a key without its colon, where it gave up
+    // (often the end of the file), then "while scanning … at line N": the place it opened, which
+    // is what staff must fix.
+    let unclosed = full.contains("end of stream")
+        || full.contains("did not find expected")
+        || full.contains("could not find expected ':'");
     let (line, column) = match locations(&full).last() {
         Some(&(l, c)) if unclosed && full.contains(", while ") => {
             (Some(l + first_line - 1), Some(c))
         }
         _ => (line, column),
     };
-    let without_location = strip_locations(&full);
+    let without_location = strip_locations(&strip_position(&full));
     let without_location = without_location.as_str();
     // serde_yaml prefixes nested errors with their path: `cuoc_bau[1].dia_diem: invalid type…`
     let (path, message) = split_path(without_location);
@@ -134,6 +294,15 @@ fn locations(message: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The byte offset of `… at position N`.
+fn position(message: &str) -> Option<usize> {
+    let (_, rest) = message.split_once(" at position ")?;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// The message without its locations, which the diagnostic shows in its own place.
 fn strip_locations(message: &str) -> String {
     let mut out = String::new();
@@ -151,6 +320,17 @@ fn strip_locations(message: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// The message without `at position N`, which becomes the line.
+fn strip_position(message: &str) -> String {
+    match message.split_once(" at position ") {
+        Some((before, rest)) => {
+            let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            format!("{before}{after}")
+        }
+        None => message.to_string(),
+    }
 }
 
 /// A value short enough to quote in a message: an unclosed quote can swallow half a file.
@@ -331,6 +511,19 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         }
         return (None, Bilingual::new(vi, en), None);
     }
+    if message.starts_with("recursion limit exceeded") {
+        return (
+            None,
+            Bilingual::new(
+                "Dữ liệu lồng nhau quá nhiều cấp.",
+                "The data is nested too deeply.",
+            ),
+            Some(Bilingual::new(
+                "Kiểm tra các dấu ngoặc `[` `{` và các dấu `- ` ở dòng này: mỗi trường chỉ cần vài cấp thụt lề.",
+                "Check the brackets `[` `{` and the `- ` marks on this line: no field needs more than a few levels.",
+            )),
+        );
+    }
     let hint = if message.contains("tab character") {
         Bilingual::new(
             "Dòng này thụt lề bằng phím Tab: xóa Tab và thụt lề bằng dấu cách, thẳng hàng với các dòng cùng cấp.",
@@ -340,6 +533,16 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         Bilingual::new(
             "Giá trị có dấu hai chấm `:` phải đặt trong ngoặc kép, ví dụ: nghe_nghiep: \"Cán bộ: hưu trí\".",
             "A value containing a colon `:` must be quoted, e.g. nghe_nghiep: \"Cán bộ: hưu trí\".",
+        )
+    } else if message.contains("could not find expected ':'") {
+        Bilingual::new(
+            "Dòng này có tên trường mà thiếu dấu hai chấm: viết `ten_truong: giá trị`.",
+            "This line has a field name without its colon: write `field_name: value`.",
+        )
+    } else if message.contains("control characters") {
+        Bilingual::new(
+            "Dòng này có ký tự điều khiển không nhìn thấy (thường do dán từ Word hay PDF): xóa rồi gõ lại dòng này.",
+            "This line holds an invisible control character (often pasted from Word or a PDF): delete the line and type it again.",
         )
     } else if message.contains("end of stream") {
         Bilingual::new(
@@ -401,6 +604,7 @@ fn expected_kind(message: &str) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use serde::Deserialize;
+    use std::collections::BTreeMap;
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -551,6 +755,55 @@ mod tests {
         let e = parse::<Dated>(&file(), "ngay: \"\"\n", 1).unwrap_err();
         assert!(e.message.en.contains("blank"), "{e}");
         assert!(e.hint.unwrap().vi.contains("05/6/2022"));
+    }
+
+    #[test]
+    fn a_wide_alias_bomb_is_refused_before_it_is_expanded() {
+        let votes: Vec<String> = (0..400).map(|i| format!("u{i}: 1")).collect();
+        let mut yaml = format!("a: &c {{{}}}\n", votes.join(", "));
+        for i in 0..1000 {
+            yaml.push_str(&format!("k{i}: *c\n"));
+        }
+        let e = parse::<BTreeMap<String, BTreeMap<String, u32>>>(&file(), &yaml, 3).unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.en.contains("aliases"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_even_where_values_are_thrown_away() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Private {
+            ten: String,
+            rieng_tu: Option<serde::de::IgnoredAny>,
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let e = parse::<Private>(&file(), &format!("ten: A\nrieng_tu: {deep}\n"), 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.en.contains("nested too deeply"), "{e}");
+    }
+
+    #[test]
+    fn a_control_character_or_a_missing_colon_points_at_its_line() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: 1\u{1}\n", 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(!e.message.en.contains("position"), "{e}");
+        assert!(e.hint.unwrap().en.contains("control character"));
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_si", 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.hint.unwrap().en.contains("without its colon"));
+    }
+
+    #[test]
+    fn a_number_beyond_64_bits_is_a_wrong_number_not_a_wrong_kind() {
+        let e = parse::<Sample>(
+            &file(),
+            "ngay_bau_cu: a\nnam_sinh: 99999999999999999999\n",
+            1,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(!e.message.en.contains("expected any value"), "{e}");
     }
 
     #[test]
