@@ -205,6 +205,9 @@ fn to_diagnostic(
     first_line: usize,
     e: &serde_yaml::Error,
 ) -> Diagnostic {
+    if e.to_string().contains("more than one document") {
+        return second_document(file, yaml, first_line);
+    }
     let (line, column) = match e.location() {
         Some(l) => (Some(l.line() + first_line - 1), Some(l.column())),
         None => (None, None),
@@ -275,6 +278,36 @@ fn to_diagnostic(
         d = d.hint(h);
     }
     d
+}
+
+/// A `---` (or `...`) line inside the data starts a second YAML document, which serde_yaml
+/// refuses without saying where.
+fn second_document(file: &SourceFile, yaml: &str, first_line: usize) -> Diagnostic {
+    let marker = |l: &str| l.trim_end() == "---" || l.starts_with("--- ") || l.trim_end() == "...";
+    let content = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    // a first `---` before any data only opens the one document
+    let opening = yaml
+        .lines()
+        .find(content)
+        .is_some_and(|l| l.trim_end() == "---" || l.starts_with("--- "));
+    let line = yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| marker(l))
+        .nth(usize::from(opening))
+        .map(|(i, _)| i + first_line);
+    Diagnostic::error(
+        &file.rel,
+        Bilingual::new(
+            "Có một dòng `---` (hoặc `...`) ở giữa dữ liệu: mỗi tệp chỉ được có một phần dữ liệu.",
+            "A `---` (or `...`) line sits inside the data: a file holds one block of data only.",
+        ),
+    )
+    .at(line, None)
+    .hint(Bilingual::new(
+        "Xóa dòng này, hoặc đưa phần sau nó sang một tệp riêng.",
+        "Delete this line, or move what follows it to a file of its own.",
+    ))
 }
 
 /// Every `at line N column M` in a libyaml message, in order.
@@ -804,6 +837,16 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.line, Some(2), "{e}");
         assert!(!e.message.en.contains("expected any value"), "{e}");
+    }
+
+    #[test]
+    fn a_second_document_is_found_on_its_line() {
+        let e =
+            parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: 1\n---\nten: B\n", 4).unwrap_err();
+        assert_eq!(e.line, Some(6), "{e}");
+        assert!(e.message.en.contains("one block of data"), "{e}");
+        let e = parse::<Sample>(&file(), "---\nngay_bau_cu: a\n...\nnam_sinh: 1\n", 1).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
     }
 
     #[test]

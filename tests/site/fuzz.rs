@@ -12,6 +12,7 @@
 //!     nice -n 19 cargo test --release --locked --test site fuzz -- --nocapture
 //! ```
 //!
+//! `NIEMYET_FUZZ_SECONDS=1800` stops the run after that many seconds, whatever the iterations.
 //! Case `i` runs with seed `NIEMYET_FUZZ_SEED + i`; a failing case prints its seed, and running
 //! again with `NIEMYET_FUZZ_SEED=<that seed> NIEMYET_FUZZ_ITERATIONS=1` replays exactly that case.
 
@@ -26,10 +27,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 const DEFAULT_SEED: u64 = 20_250_605;
-const DEFAULT_ITERATIONS: u64 = 150;
+const DEFAULT_ITERATIONS: u64 = 100;
 /// A case that takes longer hangs: the slowest take well under a second.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
-/// A long run stops after this many failures: they are usually one bug found again and again.
+/// A long run stops after this many different failures.
 const MAX_FAILURES: usize = 20;
 
 /// Bytes and strings that mean something to YAML, CSV, Markdown or a text decoder.
@@ -313,7 +314,14 @@ fn isolated<T: Send + 'static>(
         .expect("spawn a thread");
     match receive.recv_timeout(TIME_LIMIT) {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(_)) => Err("panicked".into()),
+        Ok(Err(payload)) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|m| m.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("panicked: {message}"))
+        }
         Err(_) => Err(format!("hung: no answer in {} s", TIME_LIMIT.as_secs())),
     }
 }
@@ -392,6 +400,17 @@ fn sheet_case(fx: &Fixture, seed: u64, kind: SheetKind, bytes: Vec<u8>) -> Resul
     })?
 }
 
+/// What a failure is, whatever file and numbers it involves: one bug found again and again is
+/// reported once.
+fn signature(problem: &str) -> String {
+    problem
+        .lines()
+        .filter(|l| !l.starts_with("lỗi / error:"))
+        .take(3)
+        .collect::<String>()
+        .replace(|c: char| c.is_ascii_digit(), "")
+}
+
 /// The start of a damaged input, escaped, for the report.
 fn excerpt(bytes: &[u8]) -> String {
     let shown = &bytes[..bytes.len().min(600)];
@@ -403,12 +422,20 @@ fn excerpt(bytes: &[u8]) -> String {
 fn fuzz_parsers_never_panic_and_every_error_has_a_place() {
     let seed = env_number("NIEMYET_FUZZ_SEED", DEFAULT_SEED);
     let iterations = env_number("NIEMYET_FUZZ_ITERATIONS", DEFAULT_ITERATIONS);
+    let seconds = env_number("NIEMYET_FUZZ_SECONDS", u64::MAX);
     let fx = Fixture::new();
     let content = snapshot(&fx.content());
     let started = Instant::now();
     let mut failures = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut repeated = 0;
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut ran = 0;
     for i in 0..iterations {
+        if started.elapsed().as_secs() >= seconds {
+            break;
+        }
+        ran += 1;
         let case_seed = seed.wrapping_add(i);
         let mut rng = Rng::new(case_seed);
         let target = *rng.pick(TARGETS);
@@ -427,10 +454,16 @@ fn fuzz_parsers_never_panic_and_every_error_has_a_place() {
             Target::Sheet(kind) => sheet_case(&fx, case_seed, kind, bytes),
         };
         if let Err(problem) = result {
-            let replay = format!("NIEMYET_FUZZ_SEED={case_seed} NIEMYET_FUZZ_ITERATIONS=1");
-            eprintln!("fuzz: FAILED {name} ({replay}): {problem}");
-            failures.push(format!("{name} ({replay}): {problem}\n  input: {shown}"));
-            if problem.starts_with("hung") || failures.len() >= MAX_FAILURES {
+            let hung = problem.starts_with("hung");
+            if seen.insert(signature(&problem)) || hung {
+                let replay = format!("NIEMYET_FUZZ_SEED={case_seed} NIEMYET_FUZZ_ITERATIONS=1");
+                let failure = format!("{name} ({replay}): {problem}\n  input: {shown}");
+                eprintln!("fuzz: FAILED {failure}");
+                failures.push(failure);
+            } else {
+                repeated += 1;
+            }
+            if hung || failures.len() >= MAX_FAILURES {
                 // a hung case's thread still runs and may write anything: stop here
                 break;
             }
@@ -439,19 +472,19 @@ fn fuzz_parsers_never_panic_and_every_error_has_a_place() {
         if (i + 1) % 1000 == 0 {
             let secs = started.elapsed().as_secs_f64();
             eprintln!(
-                "fuzz: {} cases in {secs:.0} s, {} failed",
+                "fuzz: {} cases in {secs:.0} s, {} failed ({repeated} more like them)",
                 i + 1,
                 failures.len()
             );
         }
     }
     eprintln!(
-        "fuzz: seed {seed}, {iterations} cases in {:.1} s: {counts:?}",
+        "fuzz: seed {seed}, {ran} cases in {:.1} s: {counts:?}",
         started.elapsed().as_secs_f64()
     );
     assert!(
         failures.is_empty(),
-        "{} fuzz cases failed:\n{}",
+        "{} fuzz cases failed, and {repeated} more like them:\n{}",
         failures.len(),
         failures.join("\n\n")
     );
