@@ -15,6 +15,7 @@
 
 pub mod front_matter;
 pub mod text;
+pub mod values;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};

@@ -5,13 +5,10 @@
 //! field, a Vietnamese and an English message, and a hint (the nearest field name for a typo).
 
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::values::{self, Stop};
 use crate::load::{SourceFile, key_value};
 use crate::model::text::closest;
-use serde::de::{
-    DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
-    VariantAccess, Visitor,
-};
-use std::cell::Cell;
+use serde::de::DeserializeOwned;
 
 /// Keys that would hold personal data which must never be published.
 const PRIVATE_KEYS: &[&str] = &[
@@ -52,151 +49,15 @@ pub fn parse<T: DeserializeOwned>(
         )));
     }
     let fail = |e: serde_yaml::Error| to_diagnostic(file, yaml, first_line, &e);
-    let values = Cell::new(0);
-    if let Err(e) = Count(&values).deserialize(serde_yaml::Deserializer::from_str(yaml)) {
+    match values::count(serde_yaml::Deserializer::from_str(yaml)) {
+        Ok(()) => serde_yaml::from_str(yaml).map_err(fail),
+        Err(Stop::TooMany) => Err(values::too_many(file, yaml, first_line)),
         // serde_yaml's own cap on alias jumps may stop the count first
-        let expanded = values.get() > MAX_VALUES || e.to_string() == "repetition limit exceeded";
-        return Err(match expanded {
-            true => too_many_values(file, yaml, first_line),
-            false => fail(e),
-        });
-    }
-    serde_yaml::from_str(yaml).map_err(fail)
-}
-
-/// Values a file may hold, each use of an alias (`*name`) counted in full: far above any real
-/// file, far below what a “billion laughs” would make of a few lines (serde_yaml caps the
-/// number of alias jumps only, not what each jump copies).
-const MAX_VALUES: usize = 100_000;
-
-/// Counts values as the typed parse will see them, following aliases, and stops past
-/// `MAX_VALUES`. It also meets serde_yaml's depth limit everywhere, even in parts that are read
-/// and thrown away (`rieng_tu`), so no file is nested deeper than that limit.
-struct Count<'a>(&'a Cell<usize>);
-
-impl Count<'_> {
-    fn one<E: serde::de::Error>(&self) -> Result<(), E> {
-        self.0.set(self.0.get() + 1);
-        match self.0.get() > MAX_VALUES {
-            true => Err(E::custom("too many values")),
-            false => Ok(()),
+        Err(Stop::Error(e)) if e.to_string() == "repetition limit exceeded" => {
+            Err(values::too_many(file, yaml, first_line))
         }
+        Err(Stop::Error(e)) => Err(fail(e)),
     }
-}
-
-impl<'de> DeserializeSeed<'de> for Count<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Count<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
-        self.one()
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.one()?;
-        while seq.next_element_seed(Count(self.0))?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        self.one()?;
-        while map.next_key_seed(Count(self.0))?.is_some() {
-            map.next_value_seed(Count(self.0))?;
-        }
-        Ok(())
-    }
-
-    /// A tagged value (`!tag value`).
-    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
-        let ((), variant) = data.variant_seed(Count(self.0))?;
-        variant.newtype_variant_seed(Count(self.0))
-    }
-}
-
-fn too_many_values(file: &SourceFile, yaml: &str, first_line: usize) -> Diagnostic {
-    // an alias is a `*` that starts a value: after a space, a bracket or a comma
-    let alias = yaml.lines().position(|l| {
-        l.match_indices('*').any(|(i, _)| {
-            let before = l[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| " [{,".contains(c));
-            let after = l[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
-            before && after
-        })
-    });
-    let thousands = MAX_VALUES / 1000;
-    Diagnostic::error(
-        &file.rel,
-        Bilingual::new(
-            format!(
-                "Dữ liệu có hơn {thousands} nghìn giá trị khi mở rộng các bí danh YAML (`*tên`): tệp nội dung không cần nhiều như vậy."
-            ),
-            format!(
-                "The data holds more than {thousands} thousand values once its YAML aliases (`*name`) are expanded: no content file needs that many."
-            ),
-        ),
-    )
-    .at(Some(alias.unwrap_or(0) + first_line), None)
-    .hint(Bilingual::new(
-        "Viết thẳng giá trị vào từng trường, không dùng neo `&tên` và bí danh `*tên`.",
-        "Write each value out in its field, without anchors (`&name`) and aliases (`*name`).",
-    ))
 }
 
 fn to_diagnostic(
@@ -280,34 +141,48 @@ fn to_diagnostic(
     d
 }
 
-/// A `---` (or `...`) line inside the data starts a second YAML document, which serde_yaml
-/// refuses without saying where.
+/// serde_yaml refuses a second YAML document without saying where it starts: at a `---` (or
+/// `...`) line inside the data, or at a line indented less than the first one.
 fn second_document(file: &SourceFile, yaml: &str, first_line: usize) -> Diagnostic {
     let marker = |l: &str| l.trim_end() == "---" || l.starts_with("--- ") || l.trim_end() == "...";
-    let content = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
-    // a first `---` before any data only opens the one document
-    let opening = yaml
-        .lines()
-        .find(content)
-        .is_some_and(|l| l.trim_end() == "---" || l.starts_with("--- "));
-    let line = yaml
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| marker(l))
-        .nth(usize::from(opening))
-        .map(|(i, _)| i + first_line);
-    Diagnostic::error(
-        &file.rel,
-        Bilingual::new(
-            "Có một dòng `---` (hoặc `...`) ở giữa dữ liệu: mỗi tệp chỉ được có một phần dữ liệu.",
-            "A `---` (or `...`) line sits inside the data: a file holds one block of data only.",
+    let content = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut lines = yaml.lines().enumerate().filter(|(_, l)| content(l));
+    let first = lines.next().map(|(_, l)| l).unwrap_or_default();
+    // a first `---` only opens the one document
+    let root = if marker(first) {
+        None
+    } else {
+        Some(indent(first))
+    };
+    let found = lines.find(|(_, l)| marker(l) || root.is_some_and(|r| indent(l) < r));
+    let dedent = found.is_some_and(|(_, l)| !marker(l));
+    let line = Some(found.map_or(0, |(i, _)| i) + first_line);
+    let (message, hint) = match dedent {
+        true => (
+            Bilingual::new(
+                "Dòng này thụt lề ít hơn dòng đầu tiên của dữ liệu.",
+                "This line is indented less than the first line of the data.",
+            ),
+            Bilingual::new(
+                "Các trường ngoài cùng bắt đầu ở đầu dòng, không có dấu cách phía trước; các trường bên trong thụt lề như nhau.",
+                "Top-level fields start at the beginning of the line, with no spaces before them; fields inside them are indented alike.",
+            ),
         ),
-    )
-    .at(line, None)
-    .hint(Bilingual::new(
-        "Xóa dòng này, hoặc đưa phần sau nó sang một tệp riêng.",
-        "Delete this line, or move what follows it to a file of its own.",
-    ))
+        false => (
+            Bilingual::new(
+                "Có một dòng `---` (hoặc `...`) ở giữa dữ liệu: mỗi tệp chỉ được có một phần dữ liệu.",
+                "A `---` (or `...`) line sits inside the data: a file holds one block of data only.",
+            ),
+            Bilingual::new(
+                "Xóa dòng này, hoặc đưa phần sau nó sang một tệp riêng.",
+                "Delete this line, or move what follows it to a file of its own.",
+            ),
+        ),
+    };
+    Diagnostic::error(&file.rel, message)
+        .at(line, None)
+        .hint(hint)
 }
 
 /// Every `at line N column M` in a libyaml message, in order.

@@ -21,7 +21,7 @@ use niemyet::diagnostics::{Diagnostic, Diagnostics};
 use niemyet::import::sheet::Sheet;
 use niemyet::import::{ImportOptions, SheetKind};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -326,12 +326,21 @@ fn isolated<T: Send + 'static>(
     }
 }
 
-/// Errors about a whole file, which have no line to name.
-const WHOLE_FILE: &[&str] = &["The site configuration file is missing", "too large"];
+/// Words of errors about a whole file or its name, which have no line to name.
+const WHOLE_FILE: &[&str] = &[
+    "The site configuration file is missing",
+    "too large",
+    "file name",
+];
 
 /// Every error that does not name its file, or names a file with lines but no line.
 fn unplaced(diagnostics: &Diagnostics) -> Vec<String> {
-    let whole_file = |d: &Diagnostic| WHOLE_FILE.iter().any(|m| d.message.en.contains(m));
+    let whole_file = |d: &Diagnostic| {
+        let hint = d.hint.as_ref().map_or("", |h| h.en.as_str());
+        WHOLE_FILE
+            .iter()
+            .any(|m| d.message.en.contains(m) || hint.contains(m))
+    };
     diagnostics
         .iter()
         .filter(|d| d.is_error() && !whole_file(d))
@@ -411,6 +420,17 @@ fn signature(problem: &str) -> String {
         .replace(|c: char| c.is_ascii_digit(), "")
 }
 
+/// Saves a failing input whole, to open in an editor or to add to `tests/bad-inputs/`.
+fn save(seed: u64, name: &str, bytes: &[u8]) -> PathBuf {
+    let file_name = Path::new(name).file_name().unwrap_or_default();
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("fuzz-failures")
+        .join(format!("{seed}-{}", file_name.to_string_lossy()));
+    std::fs::create_dir_all(path.parent().unwrap()).expect("create target/tmp/fuzz-failures");
+    std::fs::write(&path, bytes).expect("save a failing input");
+    path
+}
+
 /// The start of a damaged input, escaped, for the report.
 fn excerpt(bytes: &[u8]) -> String {
     let shown = &bytes[..bytes.len().min(600)];
@@ -442,13 +462,15 @@ fn fuzz_parsers_never_panic_and_every_error_has_a_place() {
         let (name, mut bytes) = match target {
             Target::Content(rel) => (rel.to_string(), content[rel].clone()),
             Target::Sheet(SheetKind::Candidates) => {
-                ("candidates sheet".into(), CANDIDATES_SHEET.into())
+                ("mau-nhap/ung-cu-vien.csv".into(), CANDIDATES_SHEET.into())
             }
-            Target::Sheet(SheetKind::Results) => ("results sheet".into(), RESULTS_SHEET.into()),
+            Target::Sheet(SheetKind::Results) => {
+                ("mau-nhap/ket-qua.csv".into(), RESULTS_SHEET.into())
+            }
         };
         mutate(&mut rng, &mut bytes);
         *counts.entry(name.clone()).or_default() += 1;
-        let shown = excerpt(&bytes);
+        let input = bytes.clone();
         let result = match target {
             Target::Content(rel) => content_case(&fx, case_seed, rel, bytes),
             Target::Sheet(kind) => sheet_case(&fx, case_seed, kind, bytes),
@@ -457,7 +479,12 @@ fn fuzz_parsers_never_panic_and_every_error_has_a_place() {
             let hung = problem.starts_with("hung");
             if seen.insert(signature(&problem)) || hung {
                 let replay = format!("NIEMYET_FUZZ_SEED={case_seed} NIEMYET_FUZZ_ITERATIONS=1");
-                let failure = format!("{name} ({replay}): {problem}\n  input: {shown}");
+                let saved = save(case_seed, &name, &input);
+                let shown = excerpt(&input);
+                let failure = format!(
+                    "{name} ({replay}): {problem}\n  input ({}): {shown}",
+                    saved.display()
+                );
                 eprintln!("fuzz: FAILED {failure}");
                 failures.push(failure);
             } else {
