@@ -214,10 +214,7 @@ fn votes(
         .map(|c| c.slug.as_str())
         .collect();
     for (slug, &n) in &c.so_phieu {
-        // a key written oddly (`nguyen-van-an:: 12`) is not found as written: point at the list
-        let line = ctx
-            .line(file, slug, None, start)
-            .or_else(|| ctx.line(file, "so_phieu", None, start));
+        let line = ctx.line(file, slug, None, start);
         if scope == Scope::AcrossFiles && !in_contest.contains(&slug.as_str()) {
             ctx.error(
                 file,
