@@ -2,6 +2,7 @@
 //! (or tab) between cells, quoted cells that may hold separators and line breaks.
 
 use crate::diagnostics::Bilingual;
+use crate::load::text::{NotText, Undecodable, decode};
 
 /// One row of data: its line in the file (the row number the spreadsheet shows when no cell
 /// spans lines) and its cells, trimmed.
@@ -20,26 +21,23 @@ pub struct Sheet {
 
 impl Sheet {
     pub fn parse(bytes: &[u8]) -> Result<Self, Bilingual> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if let Err(e) = std::str::from_utf8(bytes) {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-                + 1;
+        let text = decode(bytes).map_err(not_text)?;
+        let bytes = text.as_bytes();
+        let separator = separator(bytes);
+        if let Some(line) = unclosed_quote(bytes, separator) {
             return Err(Bilingual::new(
                 format!(
-                    "Dòng {line}: tệp không ở mã UTF-8, chữ tiếng Việt sẽ bị lỗi. Trong Excel chọn \
-                     Lưu thành → “CSV UTF-8 (Comma delimited)”; trong LibreOffice chọn bộ ký tự “Unicode (UTF-8)”."
+                    "Dòng {line}: một ô mở dấu ngoặc kép (\") mà không đóng, nên mọi dòng sau sẽ bị gộp vào ô đó. \
+                     Thêm dấu \" ở cuối ô, hoặc xóa dấu \" ở đầu ô."
                 ),
                 format!(
-                    "Line {line}: the file is not UTF-8, so Vietnamese text would be garbled. In Excel \
-                     choose Save As → “CSV UTF-8 (Comma delimited)”; in LibreOffice pick the “Unicode (UTF-8)” character set."
+                    "Line {line}: a cell opens a double quote (\") that is never closed, so every row after it would be read into that cell. \
+                     Add a \" at the end of the cell, or delete the one at its start."
                 ),
             ));
         }
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator(bytes))
+            .delimiter(separator)
             .has_headers(false)
             .flexible(true)
             .from_reader(bytes);
@@ -114,6 +112,57 @@ impl<'b> Lines<'b> {
     }
 }
 
+/// Why a sheet cannot be read as text, with what to do in Excel or LibreOffice.
+fn not_text(e: Undecodable) -> Bilingual {
+    let line = e.line;
+    let save = (
+        "Trong Excel chọn Lưu thành → “CSV UTF-8 (Comma delimited)”; trong LibreOffice chọn bộ ký tự “Unicode (UTF-8)”.",
+        "In Excel choose Save As → “CSV UTF-8 (Comma delimited)”; in LibreOffice pick the “Unicode (UTF-8)” character set.",
+    );
+    let (vi, en) = match e.problem {
+        NotText::Utf16 => (
+            "tệp được lưu ở mã UTF-16 (“Unicode Text”), không phải CSV UTF-8.",
+            "the file is saved as UTF-16 (“Unicode Text”), not as CSV UTF-8.",
+        ),
+        NotText::Nul => (
+            "tệp có byte NUL (mã 0): đây không phải bảng tính CSV, hoặc tệp đã bị hỏng.",
+            "the file holds a NUL byte (code 0): it is not a CSV sheet, or it is damaged.",
+        ),
+        NotText::NotUtf8 => (
+            "tệp không ở mã UTF-8, chữ tiếng Việt sẽ bị lỗi.",
+            "the file is not UTF-8, so Vietnamese text would be garbled.",
+        ),
+    };
+    Bilingual::new(
+        format!("Dòng {line}: {vi} {}", save.0),
+        format!("Line {line}: {en} {}", save.1),
+    )
+}
+
+/// The line where a quoted cell opens that no quote closes: the reader would take the rest of
+/// the file as that one cell. A quote inside a cell that does not start with one is a letter.
+fn unclosed_quote(bytes: &[u8], separator: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_cell_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened = None,
+            None if b == b'"' && at_cell_start => opened = Some(line),
+            _ => {}
+        }
+        at_cell_start = opened.is_none() && (b == separator || b == b'\n');
+        if b == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    opened
+}
+
 /// The separator of the header line: whichever of `;`, `,` and tab appears most outside quotes.
 /// LibreOffice and Excel in Vietnamese settings use `;` where a comma is the decimal mark.
 fn separator(bytes: &[u8]) -> u8 {
@@ -184,6 +233,39 @@ mod tests {
         assert_eq!(lines.at(3), 5);
         assert_eq!(lines.at(9), 6);
         assert_eq!(lines.at(0), 1);
+    }
+
+    #[test]
+    fn old_mac_line_ends_count_as_lines() {
+        let sheet = Sheet::parse(b"a,b\r1,2\r\r3,4\r").unwrap();
+        assert_eq!(sheet.rows[1].line, 4);
+    }
+
+    #[test]
+    fn utf16_and_nul_bytes_are_refused_with_their_line() {
+        let utf16: Vec<u8> = "a\tb\n1\t2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = Sheet::parse(&utf16).unwrap_err();
+        assert!(
+            e.en.starts_with("Line 1: the file is saved as UTF-16"),
+            "{e:?}"
+        );
+        let e = Sheet::parse(b"a,b\n1,2\n3,\x004\n").unwrap_err();
+        assert!(e.vi.starts_with("Dòng 3") && e.en.contains("NUL"), "{e:?}");
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_where_it_opens() {
+        let e = Sheet::parse(b"a,b\n1,\"x\n2,y\n3,z\n").unwrap_err();
+        assert!(
+            e.en.starts_with("Line 2: a cell opens a double quote"),
+            "{e:?}"
+        );
+        // closed quotes, doubled quotes and a quote inside a cell are fine
+        let sheet = Sheet::parse(b"a,b\n1,\"x \"\"y\"\"\nz\"\n2,12\" TV\n").unwrap();
+        assert_eq!(sheet.rows[1].cells, vec!["2", "12\" TV"]);
     }
 
     #[test]

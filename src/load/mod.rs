@@ -15,13 +15,14 @@
 
 pub mod front_matter;
 pub mod skipped;
+pub mod text;
+pub mod values;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::model::text::{code_point, is_xml_char};
 use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use std::path::{Path, PathBuf};
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 pub const CONFIG_FILE: &str = "cau-hinh.yaml";
@@ -329,7 +330,7 @@ fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
 }
 
 /// Reads a text file, accepting what Windows editors write: a BOM, CRLF line ends, decomposed
-/// Vietnamese (NFD) from some keyboards.
+/// Vietnamese (NFD) from some keyboards (see [`text`]).
 pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let relative = rel(root, path);
     let bytes = crate::fs::read(path).map_err(|e| {
@@ -341,27 +342,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             ),
         )
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        Diagnostic::error(
-            &relative,
-            Bilingual::new(
-                "Tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi.",
-                "The file is not UTF-8 encoded, so Vietnamese text would be garbled.",
-            ),
-        )
-        .at(Some(line), None)
-        .hint(Bilingual::new(
-            "Mở tệp bằng Notepad, chọn Lưu thành (Save As) và chọn mã hóa UTF-8.",
-            "Open the file in Notepad, choose Save As and pick the UTF-8 encoding.",
-        ))
-    })?;
-    let text: String = text.replace("\r\n", "\n").nfc().collect();
+    let text = text::content(&relative, &bytes)?;
     if let Some(d) = forbidden_character(&relative, &text) {
         return Err(d);
     }

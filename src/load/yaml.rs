@@ -5,6 +5,7 @@
 //! field, a Vietnamese and an English message, and a hint (the nearest field name for a typo).
 
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::values::{self, Stop};
 use crate::load::{SourceFile, key_value};
 use crate::model::text::{closest, code_point, is_xml_char};
 use serde::de::DeserializeOwned;
@@ -48,8 +49,16 @@ pub fn parse<T: DeserializeOwned>(
             "Fill in the fields as the README's example shows.",
         )));
     }
-    let value =
-        serde_yaml::from_str(yaml).map_err(|e| to_diagnostic(file, yaml, first_line, &e))?;
+    let fail = |e: serde_yaml::Error| to_diagnostic(file, yaml, first_line, &e);
+    let value = match values::count(serde_yaml::Deserializer::from_str(yaml)) {
+        Ok(()) => serde_yaml::from_str(yaml).map_err(fail)?,
+        Err(Stop::TooMany) => return Err(values::too_many(file, yaml, first_line)),
+        // serde_yaml's own cap on alias jumps may stop the count first
+        Err(Stop::Error(e)) if e.to_string() == "repetition limit exceeded" => {
+            return Err(values::too_many(file, yaml, first_line));
+        }
+        Err(Stop::Error(e)) => return Err(fail(e)),
+    };
     // the loader refuses these characters as typed; an escape in double quotes ("\0",
     // "\uFFFE") is the other way to write one, and needs a backslash
     if yaml.contains('\\')
@@ -133,21 +142,35 @@ fn to_diagnostic(
     first_line: usize,
     e: &serde_yaml::Error,
 ) -> Diagnostic {
+    if e.to_string().contains("more than one document") {
+        return second_document(file, yaml, first_line);
+    }
     let (line, column) = match e.location() {
         Some(l) => (Some(l.line() + first_line - 1), Some(l.column())),
         None => (None, None),
     };
     let full = e.to_string();
-    // libyaml reports an unclosed quote or bracket where it gave up (often the end of the file),
-    // then "while scanning … at line N": the place it opened, which is what staff must fix.
-    let unclosed = full.contains("end of stream") || full.contains("did not find expected");
+    // libyaml's reader (control characters, bad encodings) gives a byte offset, not a line
+    let (line, column) = match position(&full) {
+        Some(offset) => {
+            let before = yaml.get(..offset).unwrap_or(yaml);
+            (Some(first_line + before.matches('\n').count()), None)
+        }
+        None => (line, column),
+    };
+    // libyaml reports an unclosed quote or bracket, or a key without its colon, where it gave up
+    // (often the end of the file), then "while scanning … at line N": the place it opened, which
+    // is what staff must fix.
+    let unclosed = full.contains("end of stream")
+        || full.contains("did not find expected")
+        || full.contains("could not find expected ':'");
     let (line, column) = match locations(&full).last() {
         Some(&(l, c)) if unclosed && full.contains(", while ") => {
             (Some(l + first_line - 1), Some(c))
         }
         _ => (line, column),
     };
-    let without_location = strip_locations(&full);
+    let without_location = strip_locations(&strip_position(&full));
     let without_location = without_location.as_str();
     // serde_yaml prefixes nested errors with their path: `cuoc_bau[1].dia_diem: invalid type…`
     let (path, message) = split_path(without_location);
@@ -194,6 +217,50 @@ fn to_diagnostic(
     d
 }
 
+/// serde_yaml refuses a second YAML document without saying where it starts: at a `---` (or
+/// `...`) line inside the data, or at a line indented less than the first one.
+fn second_document(file: &SourceFile, yaml: &str, first_line: usize) -> Diagnostic {
+    let marker = |l: &str| l.trim_end() == "---" || l.starts_with("--- ") || l.trim_end() == "...";
+    let content = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut lines = yaml.lines().enumerate().filter(|(_, l)| content(l));
+    let first = lines.next().map(|(_, l)| l).unwrap_or_default();
+    // a first `---` only opens the one document
+    let root = if marker(first) {
+        None
+    } else {
+        Some(indent(first))
+    };
+    let found = lines.find(|(_, l)| marker(l) || root.is_some_and(|r| indent(l) < r));
+    let dedent = found.is_some_and(|(_, l)| !marker(l));
+    let line = Some(found.map_or(0, |(i, _)| i) + first_line);
+    let (message, hint) = match dedent {
+        true => (
+            Bilingual::new(
+                "Dòng này thụt lề ít hơn dòng đầu tiên của dữ liệu.",
+                "This line is indented less than the first line of the data.",
+            ),
+            Bilingual::new(
+                "Các trường ngoài cùng bắt đầu ở đầu dòng, không có dấu cách phía trước; các trường bên trong thụt lề như nhau.",
+                "Top-level fields start at the beginning of the line, with no spaces before them; fields inside them are indented alike.",
+            ),
+        ),
+        false => (
+            Bilingual::new(
+                "Có một dòng `---` (hoặc `...`) ở giữa dữ liệu: mỗi tệp chỉ được có một phần dữ liệu.",
+                "A `---` (or `...`) line sits inside the data: a file holds one block of data only.",
+            ),
+            Bilingual::new(
+                "Xóa dòng này, hoặc đưa phần sau nó sang một tệp riêng.",
+                "Delete this line, or move what follows it to a file of its own.",
+            ),
+        ),
+    };
+    Diagnostic::error(&file.rel, message)
+        .at(line, None)
+        .hint(hint)
+}
+
 /// Every `at line N column M` in a libyaml message, in order.
 fn locations(message: &str) -> Vec<(usize, usize)> {
     message
@@ -209,6 +276,15 @@ fn locations(message: &str) -> Vec<(usize, usize)> {
             Some((line, column))
         })
         .collect()
+}
+
+/// The byte offset of `… at position N`.
+fn position(message: &str) -> Option<usize> {
+    let (_, rest) = message.split_once(" at position ")?;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The message without its locations, which the diagnostic shows in its own place.
@@ -228,6 +304,17 @@ fn strip_locations(message: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// The message without `at position N`, which becomes the line.
+fn strip_position(message: &str) -> String {
+    match message.split_once(" at position ") {
+        Some((before, rest)) => {
+            let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            format!("{before}{after}")
+        }
+        None => message.to_string(),
+    }
 }
 
 /// A value short enough to quote in a message: an unclosed quote can swallow half a file.
@@ -418,6 +505,19 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         }
         return (None, Bilingual::new(vi, en), None);
     }
+    if message.starts_with("recursion limit exceeded") {
+        return (
+            None,
+            Bilingual::new(
+                "Dữ liệu lồng nhau quá nhiều cấp.",
+                "The data is nested too deeply.",
+            ),
+            Some(Bilingual::new(
+                "Kiểm tra các dấu ngoặc `[` `{` và các dấu `- ` ở dòng này: mỗi trường chỉ cần vài cấp thụt lề.",
+                "Check the brackets `[` `{` and the `- ` marks on this line: no field needs more than a few levels.",
+            )),
+        );
+    }
     let hint = if message.contains("tab character") {
         Bilingual::new(
             "Dòng này thụt lề bằng phím Tab: xóa Tab và thụt lề bằng dấu cách, thẳng hàng với các dòng cùng cấp.",
@@ -427,6 +527,16 @@ fn explain(message: &str) -> (Option<String>, Bilingual, Option<Bilingual>) {
         Bilingual::new(
             "Giá trị có dấu hai chấm `:` phải đặt trong ngoặc kép, ví dụ: nghe_nghiep: \"Cán bộ: hưu trí\".",
             "A value containing a colon `:` must be quoted, e.g. nghe_nghiep: \"Cán bộ: hưu trí\".",
+        )
+    } else if message.contains("could not find expected ':'") {
+        Bilingual::new(
+            "Dòng này có tên trường mà thiếu dấu hai chấm: viết `ten_truong: giá trị`.",
+            "This line has a field name without its colon: write `field_name: value`.",
+        )
+    } else if message.contains("control characters") {
+        Bilingual::new(
+            "Dòng này có ký tự điều khiển không nhìn thấy (thường do dán từ Word hay PDF): xóa rồi gõ lại dòng này.",
+            "This line holds an invisible control character (often pasted from Word or a PDF): delete the line and type it again.",
         )
     } else if message.contains("end of stream") {
         Bilingual::new(
@@ -488,6 +598,7 @@ fn expected_kind(message: &str) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use serde::Deserialize;
+    use std::collections::BTreeMap;
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -676,6 +787,65 @@ mod tests {
             assert!(e.message.en.contains("blank"), "{e}");
             assert!(e.hint.unwrap().en.contains("after the colon"));
         }
+    }
+
+    #[test]
+    fn a_wide_alias_bomb_is_refused_before_it_is_expanded() {
+        let votes: Vec<String> = (0..400).map(|i| format!("u{i}: 1")).collect();
+        let mut yaml = format!("a: &c {{{}}}\n", votes.join(", "));
+        for i in 0..1000 {
+            yaml.push_str(&format!("k{i}: *c\n"));
+        }
+        let e = parse::<BTreeMap<String, BTreeMap<String, u32>>>(&file(), &yaml, 3).unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.en.contains("aliases"), "{e}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_even_where_values_are_thrown_away() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "fields are only parsed")]
+        struct Private {
+            ten: String,
+            rieng_tu: Option<serde::de::IgnoredAny>,
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let e = parse::<Private>(&file(), &format!("ten: A\nrieng_tu: {deep}\n"), 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.en.contains("nested too deeply"), "{e}");
+    }
+
+    #[test]
+    fn a_control_character_or_a_missing_colon_points_at_its_line() {
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: 1\u{1}\n", 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(!e.message.en.contains("position"), "{e}");
+        assert!(e.hint.unwrap().en.contains("control character"));
+        let e = parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_si", 2).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.hint.unwrap().en.contains("without its colon"));
+    }
+
+    #[test]
+    fn a_number_beyond_64_bits_is_a_wrong_number_not_a_wrong_kind() {
+        let e = parse::<Sample>(
+            &file(),
+            "ngay_bau_cu: a\nnam_sinh: 99999999999999999999\n",
+            1,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(!e.message.en.contains("expected any value"), "{e}");
+    }
+
+    #[test]
+    fn a_second_document_is_found_on_its_line() {
+        let e =
+            parse::<Sample>(&file(), "ngay_bau_cu: a\nnam_sinh: 1\n---\nten: B\n", 4).unwrap_err();
+        assert_eq!(e.line, Some(6), "{e}");
+        assert!(e.message.en.contains("one block of data"), "{e}");
+        let e = parse::<Sample>(&file(), "---\nngay_bau_cu: a\n...\nnam_sinh: 1\n", 1).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
     }
 
     #[test]

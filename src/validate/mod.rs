@@ -49,8 +49,15 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The line of `key:` (holding `value`, when given) in `file`, searching from line `from`.
+    /// A key written oddly (`khu/2:`, `an:: 12`) is not read back as a plain key: the first
+    /// line holding `key:` is the best place then.
     fn line(&self, file: &Path, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
-        self.files.get(file)?.line_of(key, value, from)
+        let source = self.files.get(file)?;
+        source.line_of(key, value, from).or_else(|| {
+            value
+                .is_none()
+                .then(|| source.line_containing(&format!("{key}:"), from))?
+        })
     }
 
     /// An error; `field` may be empty when the problem is in running text.

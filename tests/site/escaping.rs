@@ -105,11 +105,8 @@ fn plain_web_addresses_are_accepted() {
 
 #[test]
 fn a_character_xml_forbids_in_a_text_is_an_error_at_its_line_and_column() {
-    for (c, name) in [
-        ('\u{FFFE}', "U+FFFE"),
-        ('\u{0}', "U+0000"),
-        ('\u{1}', "U+0001"),
-    ] {
+    // (a NUL byte is refused earlier, as a file that is not text: see the bad-inputs corpus)
+    for (c, name) in [('\u{FFFE}', "U+FFFE"), ('\u{1}', "U+0001")] {
         let fx = Fixture::new();
         fx.replace_line(
             CONTACT,

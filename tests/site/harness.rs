@@ -271,6 +271,21 @@ impl Fixture {
         std::fs::remove_file(self.path(rel)).unwrap_or_else(|e| panic!("remove {rel}: {e}"));
     }
 
+    /// Puts the content folder back as `saved` (a [`snapshot`] of it) holds it, removing files
+    /// added since; whether anything had changed.
+    pub fn restore_content(&self, saved: &BTreeMap<String, Vec<u8>>) -> bool {
+        let now = snapshot(&self.content());
+        for rel in now.keys().filter(|rel| !saved.contains_key(*rel)) {
+            self.remove(rel);
+        }
+        for (rel, bytes) in saved {
+            if now.get(rel) != Some(bytes) {
+                self.write(rel, bytes);
+            }
+        }
+        now != *saved
+    }
+
     /// Replaces the one line of `rel` that reads `old` (ignoring indentation) by `new`, keeping
     /// the indentation. `new` may hold several lines, or none to delete the line.
     pub fn replace_line(&self, rel: &str, old: &str, new: &str) {
