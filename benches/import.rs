@@ -56,9 +56,9 @@ fn site(root: &Path) -> PathBuf {
         "ten: Cổng thử tải\nco_quan: UBND xã thử\ndu_lieu_mau: true\n",
     );
     let mut commune = String::from("ten: Xã Thử\ncap: xa\ntinh: Tỉnh Thử\nkhu_dan_cu:\n");
-    let mut round = format!(
-        "don_vi: xa-thu\nchuc_danh: truong-thon\nnhiem_ky: \"2025-2030\"\nngay_bau_cu: \"05/10/2025\"\ntrang_thai: tam-thoi\n\
-         cuoc_bau:\n"
+    let mut round = String::from(
+        "don_vi: xa-thu\nchuc_danh: truong-thon\nnhiem_ky: \"2025-2030\"\nngay_bau_cu: \"05/10/2025\"\n\
+         trang_thai: tam-thoi\ncuoc_bau:\n",
     );
     for v in 1..=VILLAGES {
         let _ = write!(

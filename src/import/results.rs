@@ -144,6 +144,8 @@ struct Contest {
     /// with the row it was read from.
     figures: BTreeMap<&'static str, (String, usize)>,
     votes: Vec<(String, u32)>,
+    /// The row of each candidate's votes, by file name.
+    voted: HashMap<String, usize>,
     first_row: usize,
 }
 
@@ -215,7 +217,14 @@ pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>
         let votes = columns.cell(row, "so_phieu");
         match (candidate, votes) {
             (Some(c), Some(v)) => match (candidates.find(&c, &id), v.number()) {
-                (Ok(slug), Ok(n)) => contest.votes.push((slug.to_string(), n)),
+                (Ok(slug), Ok(n)) => match contest.voted.insert(slug.to_string(), row.line) {
+                    Some(at) => problems.push(c.error(
+                        "twice",
+                        format!("đã có số phiếu ở dòng {at}."),
+                        format!("already has votes on row {at}."),
+                    )),
+                    None => contest.votes.push((slug.to_string(), n)),
+                },
                 (slug, n) => problems.extend(slug.err().into_iter().chain(n.err())),
             },
             (Some(c), None) => problems.push(c.error(
@@ -375,6 +384,8 @@ impl<'r> Candidates<'r> {
                 ),
             }),
             _ => {
+                let mut slugs = slugs.to_vec();
+                slugs.sort_unstable();
                 let list = slugs.join(", ");
                 Err(cell.error(
                     "namesakes",

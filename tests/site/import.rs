@@ -351,6 +351,20 @@ fn names_in_any_script_get_distinct_stable_file_names_and_are_listed() {
             files.iter().any(|(f, _)| f == "lukasz-zolc.md"),
             "a Latin name is folded to ASCII: {files:#?}"
         );
+        // results name them as written
+        let results = dir.path().join("kq.csv");
+        let mut sheet = String::from(
+            "Khu dân cư,Tổng số cử tri,Số cử tri tham gia,Số phiếu phát ra,Số phiếu thu vào,\
+             Số phiếu hợp lệ,Số phiếu không hợp lệ,Họ và tên,Số phiếu\n",
+        );
+        for (i, name) in names.iter().enumerate() {
+            sheet.push_str(&format!(
+                "Thôn 1,400,300,300,300,290,10,{name},{}\n",
+                90 + i
+            ));
+        }
+        std::fs::write(&results, sheet).unwrap();
+        import("results", &results, site, 0);
         run(&["check"], site, 0);
         run(&["build"], site, 0);
         let round_page =
@@ -464,5 +478,52 @@ fn many_alike_errors_are_shown_a_few_times_with_a_count() {
             .join(ROUND)
             .join("ung-cu-vien")
             .exists()
+    );
+}
+
+#[test]
+fn results_name_namesakes_by_their_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = new_site_with_round(dir.path());
+    let site = content.parent().unwrap();
+    let sheet = dir.path().join("ucv.csv");
+    candidates_sheet(&sheet, &[("Lê Văn An", "1970"), ("Lê Văn An", "1985")]);
+    let err = import("candidates", &sheet, site, 0);
+    assert!(err.contains("le-van-an-2.md"), "{err}");
+    let results = dir.path().join("kq.csv");
+    let head = "Thôn,Cử tri,Tham gia,Phát ra,Thu vào,Hợp lệ,Không hợp lệ,Ứng cử viên,Số phiếu\n";
+    std::fs::write(
+        &results,
+        format!("{head}Thôn 1,400,300,300,300,290,10,Lê Văn An,150\n,,,,,,,Lê Văn An,140\n"),
+    )
+    .unwrap();
+    let err = import("results", &results, site, 1);
+    assert!(
+        err.contains(
+            "“Lê Văn An” là tên của nhiều ứng cử viên ở khu thon-1: ghi tên tệp của người này \
+             thay cho họ tên (le-van-an, le-van-an-2)."
+        ),
+        "{err}"
+    );
+    std::fs::write(
+        &results,
+        format!("{head}Thôn 1,400,300,300,300,290,10,le-van-an,150\n,,,,,,,le-van-an,140\n"),
+    )
+    .unwrap();
+    let err = import("results", &results, site, 1);
+    assert!(
+        err.contains("Dòng 3, cột H (Ứng cử viên): “le-van-an” đã có số phiếu ở dòng 2."),
+        "{err}"
+    );
+    std::fs::write(
+        &results,
+        format!("{head}Thôn 1,400,300,300,300,290,10,le-van-an,150\n,,,,,,,le-van-an-2,140\n"),
+    )
+    .unwrap();
+    import("results", &results, site, 0);
+    let text = file(&round_files(&content), "ket-qua.yaml").to_string();
+    assert!(
+        text.contains("    le-van-an: 150\n    le-van-an-2: 140\n"),
+        "{text}"
     );
 }
