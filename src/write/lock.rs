@@ -7,6 +7,12 @@
 use crate::fs::FsError;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// How long a build waits for the lock before it is refused. A lock held only for a moment (a
+/// build just finishing, or a descriptor a child process inherited between fork and exec) should
+/// not fail a build; a build that is really writing holds it far longer.
+pub const PATIENCE: Duration = Duration::from_secs(2);
 
 /// The lock of one output folder, released when dropped.
 #[derive(Debug)]
@@ -24,8 +30,8 @@ pub enum LockError {
 }
 
 impl OutputLock {
-    /// Takes the lock held through `file`, without waiting.
-    pub fn try_take(file: &Path) -> Result<Self, LockError> {
+    /// Takes the lock held through `file`, waiting at most `patience` for another holder.
+    pub fn take(file: &Path, patience: Duration) -> Result<Self, LockError> {
         let io = |source| {
             LockError::Io(FsError {
                 path: file.to_path_buf(),
@@ -39,10 +45,16 @@ impl OutputLock {
             .write(true)
             .open(file)
             .map_err(io)?;
-        match handle.try_lock() {
-            Ok(()) => Ok(Self { _file: handle }),
-            Err(TryLockError::WouldBlock) => Err(LockError::Busy),
-            Err(TryLockError::Error(e)) => Err(io(e)),
+        let started = Instant::now();
+        loop {
+            match handle.try_lock() {
+                Ok(()) => return Ok(Self { _file: handle }),
+                Err(TryLockError::WouldBlock) if started.elapsed() >= patience => {
+                    return Err(LockError::Busy);
+                }
+                Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(50)),
+                Err(TryLockError::Error(e)) => return Err(io(e)),
+            }
         }
     }
 }
@@ -55,10 +67,13 @@ mod tests {
     fn a_second_taker_is_refused_until_the_first_lets_go() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join(".output.niemyet-lock");
-        let first = OutputLock::try_take(&file).unwrap();
-        assert!(matches!(OutputLock::try_take(&file), Err(LockError::Busy)));
+        let first = OutputLock::take(&file, Duration::ZERO).unwrap();
+        assert!(matches!(
+            OutputLock::take(&file, Duration::ZERO),
+            Err(LockError::Busy)
+        ));
         drop(first);
-        assert!(OutputLock::try_take(&file).is_ok());
+        assert!(OutputLock::take(&file, Duration::ZERO).is_ok());
         assert!(file.is_file(), "the lock file is kept");
     }
 
@@ -66,9 +81,23 @@ mod tests {
     fn a_lock_file_that_cannot_be_made_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("missing").join(".output.niemyet-lock");
-        match OutputLock::try_take(&file) {
+        match OutputLock::take(&file, Duration::ZERO) {
             Err(LockError::Io(e)) => assert_eq!(e.path, file),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_lock_let_go_while_waiting_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(".output.niemyet-lock");
+        let first = OutputLock::take(&file, Duration::ZERO).unwrap();
+        let waiter = std::thread::spawn({
+            let file = file.clone();
+            move || OutputLock::take(&file, Duration::from_secs(60)).is_ok()
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        drop(first);
+        assert!(waiter.join().unwrap());
     }
 }

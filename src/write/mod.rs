@@ -98,7 +98,7 @@ pub fn claim(output: &Path, content: &Path) -> Result<Claim, WriteError> {
     // nothing is created beside a device or a link, not even the lock file
     guard::check_kind(output)?;
     fs::create_dir_all(&place.parent)?;
-    let lock = match OutputLock::try_take(&place.beside("lock")) {
+    let lock = match OutputLock::take(&place.beside("lock"), lock::PATIENCE) {
         Ok(lock) => lock,
         Err(LockError::Busy) => return Err(guard::busy(output)),
         Err(LockError::Io(e)) => return Err(e.into()),
