@@ -111,6 +111,10 @@ pub fn key_value(line: &str) -> Option<(&str, &str)> {
 /// A scalar as written, without its quotes or trailing comment.
 fn unquote(value: &str) -> &str {
     let v = value.trim();
+    // `ma: # khu-2`: a value cannot start with `#`, only a comment can
+    if v.starts_with('#') {
+        return "";
+    }
     for q in ['"', '\''] {
         if let Some(inner) = v.strip_prefix(q).and_then(|r| r.split_once(q)) {
             return inner.0;
@@ -462,6 +466,7 @@ mod tests {
         assert_eq!(file.line_of_top("khu_dan_cu"), None);
         assert_eq!(file.line_containing("khu-2", 4), Some(5));
         assert_eq!(key_value("  \"tran-van-a\": 1"), Some(("tran-van-a", "1")));
+        assert_eq!(key_value("  - ma: # khu-2"), Some(("ma", "")));
         assert_eq!(file.line_of("nam_sinh", None, 1), None);
     }
 }

@@ -5,14 +5,12 @@
 //! content byte-identical. Every mismatch is reported at once. `tests/bad-inputs/README.md`
 //! describes the format.
 
-use crate::harness::*;
+use crate::harness::{self, *};
 use niemyet::BuildError;
 use niemyet::diagnostics::{Bilingual, Diagnostics};
 use niemyet::import::{ImportOptions, SheetKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread;
 use std::time::{Duration, Instant};
 
 /// Longer than any case takes on a slow machine, short enough that a hang fails the test.
@@ -166,34 +164,13 @@ enum Outcome {
     Refused(Vec<Bilingual>),
 }
 
-enum Failure {
-    Panicked,
-    Hung,
-}
-
-/// Runs `work` on its own thread, named after the case so that a stack overflow (which aborts
-/// the whole test binary) says which case caused it; a panic or a hang is an error.
+/// Runs `work` on a thread named after the case, so that even a stack overflow says which case
+/// caused it.
 fn isolated(
     name: &str,
     work: impl FnOnce() -> Outcome + Send + 'static,
 ) -> Result<Outcome, Failure> {
-    let (send, receive) = mpsc::channel();
-    let handle = thread::Builder::new()
-        .name(format!("bad-input {name}"))
-        .spawn(move || {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-            // the receiver is gone only after a timeout, which is reported already
-            let _ = send.send(outcome);
-        })
-        .expect("spawn a thread");
-    match receive.recv_timeout(TIME_LIMIT) {
-        Ok(Ok(outcome)) => {
-            handle.join().expect("the case's thread ends");
-            Ok(outcome)
-        }
-        Ok(Err(_)) => Err(Failure::Panicked),
-        Err(_) => Err(Failure::Hung),
-    }
+    harness::isolated(format!("bad-input {name}"), TIME_LIMIT, work)
 }
 
 fn run(case: &Case, fx: &Fixture) -> Result<Outcome, Failure> {
@@ -296,7 +273,7 @@ fn every_bad_input_fails_with_its_error_and_leaves_the_output_alone() {
                 ));
                 break;
             }
-            Err(Failure::Panicked) => Some("panicked".to_string()),
+            Err(e @ Failure::Panicked(_)) => Some(e.to_string()),
             Ok(outcome) => {
                 built = matches!(outcome, Outcome::Built);
                 mismatch(&case.expect, &outcome)

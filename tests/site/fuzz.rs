@@ -16,14 +16,12 @@
 //! Case `i` runs with seed `NIEMYET_FUZZ_SEED + i`; a failing case prints its seed, and running
 //! again with `NIEMYET_FUZZ_SEED=<that seed> NIEMYET_FUZZ_ITERATIONS=1` replays exactly that case.
 
-use crate::harness::*;
+use crate::harness::{self, *};
 use niemyet::diagnostics::{Diagnostic, Diagnostics};
 use niemyet::import::sheet::Sheet;
 use niemyet::import::{ImportOptions, SheetKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread;
 use std::time::{Duration, Instant};
 
 const DEFAULT_SEED: u64 = 20_250_605;
@@ -297,33 +295,14 @@ fn env_number(name: &str, default: u64) -> u64 {
     }
 }
 
-/// Runs `work` on a thread named after the case's seed, so that even a stack overflow (which
-/// aborts the test binary) says which case to replay. `Err` says why it failed.
+/// Runs `work` on a thread named after the case's seed, so that even a stack overflow says
+/// which case to replay.
 fn isolated<T: Send + 'static>(
     seed: u64,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, String> {
-    let (send, receive) = mpsc::channel();
-    thread::Builder::new()
-        .name(format!("fuzz case NIEMYET_FUZZ_SEED={seed}"))
-        .spawn(move || {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
-            // the receiver is gone only after a timeout, which is reported already
-            let _ = send.send(outcome);
-        })
-        .expect("spawn a thread");
-    match receive.recv_timeout(TIME_LIMIT) {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(payload)) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|m| m.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(format!("panicked: {message}"))
-        }
-        Err(_) => Err(format!("hung: no answer in {} s", TIME_LIMIT.as_secs())),
-    }
+    let name = format!("fuzz case NIEMYET_FUZZ_SEED={seed}");
+    harness::isolated(name, TIME_LIMIT, work).map_err(|e| e.to_string())
 }
 
 /// Words of errors about a whole file or its name, which have no line to name.

@@ -5,6 +5,9 @@ use niemyet::diagnostics::{Diagnostic, Diagnostics};
 use niemyet::{BuildError, BuildOptions, BuildReport};
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 use tempfile::TempDir;
 
 pub const CONFIG: &str = "cau-hinh.yaml";
@@ -677,6 +680,54 @@ pub fn links_to(out: &Path, page: &str, target: &str) -> bool {
     links(&html)
         .iter()
         .any(|url| resolve(page, url).ok().flatten().as_deref() == Some(target))
+}
+
+/// Why work run by [`isolated`] gave no answer.
+#[derive(Debug)]
+pub enum Failure {
+    /// It panicked, with this message.
+    Panicked(String),
+    /// It gave no answer in time; its thread may still be running.
+    Hung,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Panicked(message) => write!(f, "panicked: {message}"),
+            Self::Hung => write!(f, "hung: gave no answer in time"),
+        }
+    }
+}
+
+/// Runs `work` on a thread named `name`, so that even a stack overflow (which aborts the whole
+/// test binary) says what caused it; a panic or no answer within `limit` is a [`Failure`].
+pub fn isolated<T: Send + 'static>(
+    name: String,
+    limit: Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Failure> {
+    let (send, receive) = mpsc::channel();
+    thread::Builder::new()
+        .name(name)
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+            // the receiver is gone only after a timeout, which is reported already
+            let _ = send.send(outcome);
+        })
+        .expect("spawn a thread");
+    match receive.recv_timeout(limit) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(payload)) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|m| m.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Failure::Panicked(message))
+        }
+        Err(_) => Err(Failure::Hung),
+    }
 }
 
 /// The errors of a run, without its warnings.
