@@ -5,7 +5,7 @@
 //! `niemyet::build` when the check passes) or `niemyet import`. No case may panic or hang, and
 //! every error must name its file, with a line where the file has lines.
 //!
-//! By default a few hundred cases run with a fixed seed, so `cargo test` stays fast. A long run:
+//! By default a hundred cases run with a fixed seed, so `cargo test` stays fast. A long run:
 //!
 //! ```text
 //! NIEMYET_FUZZ_ITERATIONS=1000000 NIEMYET_FUZZ_SEED=2025 \
@@ -15,6 +15,8 @@
 //! `NIEMYET_FUZZ_SECONDS=1800` stops the run after that many seconds, whatever the iterations.
 //! Case `i` runs with seed `NIEMYET_FUZZ_SEED + i`; a failing case prints its seed, and running
 //! again with `NIEMYET_FUZZ_SEED=<that seed> NIEMYET_FUZZ_ITERATIONS=1` replays exactly that case.
+//! The failing input is saved whole in `target/tmp/fuzz-failures/`; each kind of failure is
+//! reported once, and the run stops after twenty kinds or at the first hang.
 
 use crate::harness::{self, *};
 use niemyet::diagnostics::{Diagnostic, Diagnostics};
