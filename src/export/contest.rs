@@ -1,15 +1,16 @@
-//! What every export knows about one contest (cuộc bầu ở một khu dân cư): its place, where it
-//! stands, its figures when they may be published, and the outcome computed by the rules in force.
+//! What every export knows about one contest: the model's resolved contest (status, reason,
+//! decision, figures when they may be published, who is elected) with the round, commune, village,
+//! rules and candidates it refers to. Nothing is decided here.
 
 use crate::model::Site;
 use crate::model::candidate::Candidate;
+use crate::model::contest::{self, Counted};
 use crate::model::division::{Commune, Village};
 use crate::model::election::{ContestStatus, Round};
-use crate::model::outcome::Outcome;
-use crate::model::result::{ContestCount, percent};
+use crate::model::result::percent;
 use crate::model::rules::RuleSet;
 
-/// One contest of a round, resolved against the site.
+/// One contest of a round, with what it refers to.
 #[derive(Debug, Clone)]
 pub struct Contest<'a> {
     pub round: &'a Round,
@@ -17,71 +18,47 @@ pub struct Contest<'a> {
     /// The village's id (`khu_dan_cu`).
     pub village_id: &'a str,
     pub village: Option<&'a Village>,
-    pub status: ContestStatus,
     /// The rules the round follows (those it names, or those in force on election day).
     pub rules: Option<&'a RuleSet>,
     /// Its candidates, in ballot order.
     pub candidates: Vec<&'a Candidate>,
-    /// The vote-count record and the outcome, only when the contest's figures may be published
-    /// (`ContestStatus::has_figures`).
-    pub figures: Option<Figures<'a>>,
-}
-
-/// A counted contest: the record's figures and who they elect.
-#[derive(Debug, Clone)]
-pub struct Figures<'a> {
-    pub count: &'a ContestCount,
-    pub outcome: Outcome,
+    pub resolved: &'a contest::Contest,
 }
 
 impl<'a> Contest<'a> {
-    /// The contests of `round`, in the order of its `cuoc_bau`. Fails only for a round with
-    /// figures whose rules do not exist, which validation reports before any build.
-    pub fn of_round(site: &'a Site, round: &'a Round) -> Result<Vec<Self>, String> {
+    /// The contests of `round`, in the order of its `cuoc_bau`.
+    pub fn of_round(site: &'a Site, round: &'a Round) -> Vec<Self> {
         let commune = site.commune(&round.data.don_vi);
         let rules = site.rules_for(round);
         round
-            .data
-            .cuoc_bau
+            .contests
             .iter()
-            .map(|entry| {
-                let village_id = entry.khu_dan_cu.as_str();
-                let status = round.contest_status(village_id);
-                let candidates: Vec<&Candidate> = round.candidates_in(village_id).collect();
-                let count = round
-                    .results
-                    .as_ref()
-                    .and_then(|r| r.contests.get(village_id))
-                    .filter(|_| status.has_figures());
-                let figures = match (count, rules) {
-                    (Some(count), Some(rules)) => {
-                        let order: Vec<&str> = candidates.iter().map(|c| c.slug.as_str()).collect();
-                        Some(Figures {
-                            count,
-                            outcome: Outcome::decide(count, rules, &order),
-                        })
-                    }
-                    (Some(_), None) => {
-                        return Err(format!(
-                            "{}: the rules “{}” do not exist",
-                            round.id,
-                            round.data.quy_tac.as_deref().unwrap_or_default()
-                        ));
-                    }
-                    (None, _) => None,
-                };
-                Ok(Contest {
+            .map(|resolved| {
+                let village_id = resolved.village.as_str();
+                Contest {
                     round,
                     commune,
                     village_id,
                     village: commune.and_then(|c| c.village(village_id)),
-                    status,
                     rules,
-                    candidates,
-                    figures,
-                })
+                    candidates: resolved
+                        .candidates
+                        .iter()
+                        .filter_map(|slug| round.candidates.iter().find(|c| &c.slug == slug))
+                        .collect(),
+                    resolved,
+                }
             })
             .collect()
+    }
+
+    pub fn status(&self) -> ContestStatus {
+        self.resolved.status
+    }
+
+    /// The figures and the outcome, when they may be published.
+    pub fn counted(&self) -> Option<Counted<'a>> {
+        self.resolved.counted()
     }
 
     /// The village's name, or its id when the commune file does not list it.
@@ -106,17 +83,15 @@ impl<'a> Contest<'a> {
             .map(|c| super::ocd::village(c, self.village_id))
     }
 
-    /// The candidate elected, by the computed outcome.
+    /// The candidate elected, as the model resolved it.
     pub fn elected(&self) -> Option<&'a Candidate> {
-        let slug = self.figures.as_ref()?.outcome.elected()?;
+        let slug = self.resolved.elected()?;
         self.candidates.iter().copied().find(|c| c.slug == slug)
     }
 
-    /// A candidate's votes, when the contest has figures.
+    /// A candidate's votes, when the contest's figures may be published.
     pub fn votes(&self, slug: &str) -> Option<u32> {
-        self.figures
-            .as_ref()
-            .and_then(|f| f.count.so_phieu.get(slug).copied())
+        self.counted().and_then(|c| c.votes(slug))
     }
 }
 

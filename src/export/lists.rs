@@ -175,7 +175,7 @@ pub fn elected<'a>(round: &'a Round, contests: &[Contest<'a>]) -> ElectedList<'a
             .iter()
             .filter_map(|c| {
                 let who = c.elected()?;
-                let count = c.figures.as_ref()?.count;
+                let count = c.counted()?.figures;
                 let votes = c.votes(&who.slug);
                 Some(ElectedRecord {
                     khu_dan_cu: c.village_id,
@@ -185,7 +185,7 @@ pub fn elected<'a>(round: &'a Round, contests: &[Contest<'a>]) -> ElectedList<'a
                     so_phieu: votes,
                     tong_cu_tri: count.tong_cu_tri,
                     ty_le_tong_cu_tri: votes.and_then(|v| share(v, count.tong_cu_tri)),
-                    trang_thai: c.status.key(),
+                    trang_thai: c.status().key(),
                 })
             })
             .collect(),
@@ -231,7 +231,7 @@ mod tests {
     fn the_candidate_list_holds_public_fields_only_grouped_by_village() {
         let site = example_site();
         let round = site.round("hong-gai-2022").unwrap();
-        let contests = Contest::of_round(&site, round).unwrap();
+        let contests = Contest::of_round(&site, round);
         let list = candidates(round, &contests);
         let villages: Vec<&str> = list.khu_dan_cu.iter().map(|v| v.khu_dan_cu).collect();
         assert_eq!(villages, round.contest_ids());
@@ -253,7 +253,7 @@ mod tests {
     fn the_elected_are_those_the_rules_elect() {
         let site = example_site();
         let round = site.round("hong-gai-2022").unwrap();
-        let contests = Contest::of_round(&site, round).unwrap();
+        let contests = Contest::of_round(&site, round);
         let list = elected(round, &contests);
         let villages: Vec<&str> = list.trung_cu.iter().map(|e| e.khu_dan_cu).collect();
         // khu-pho-3: 159/361 = 44.04% elects nobody

@@ -5,14 +5,15 @@
 //!
 //! | path | what |
 //! |---|---|
-//! | `bau-cu/<round>/<village>/ket-qua.{csv,json}` | one contest's record and outcome (only once it has figures) |
-//! | `bau-cu/<round>/ket-qua.{csv,json}` | every counted contest of the round |
+//! | `bau-cu/<round>/<village>/ket-qua.{csv,json}` | one contest: status, reason, decision, and its figures and outcome once they may be published |
+//! | `bau-cu/<round>/ket-qua.{csv,json}` | every contest of the round, and the round's totals |
+//! | `bau-cu/<round>/nist-1500-100.json` | the round in the NIST SP 1500-100 v2 Election Results Common Data Format |
 //! | `bau-cu/<round>/ung-cu-vien.{csv,json}` | the public candidate list, grouped by village |
 //! | `bau-cu/<round>/trung-cu.{csv,json}` | those elected |
-//! | `du-lieu/ket-qua.{csv,json}` | every result of every round |
+//! | `du-lieu/ket-qua.{csv,json}` | every contest of every round |
+//! | `du-lieu/tong-hop.{csv,json}` | totals per term: the site, each province, each commune |
 //! | `du-lieu/don-vi.{csv,json}` | every commune and village with its OCD id |
 //! | `du-lieu/popolo.json` | candidates, divisions, posts and memberships as Popolo |
-//! | `du-lieu/nist-1500-100.json` | NIST SP 1500-100 v2 Election Results Common Data Format |
 //!
 //! Conventions, the same in every file:
 //! - **Names.** Keys are Vietnamese without accents in snake_case, as in the content files
@@ -41,6 +42,7 @@ mod nist;
 pub mod ocd;
 mod popolo;
 mod results;
+mod totals;
 
 use crate::model::Site;
 use crate::write::{Contents, OutputFile};
@@ -84,8 +86,14 @@ pub fn popolo_file() -> String {
     format!("{DATA_DIR}/popolo.json")
 }
 
-pub fn nist_file() -> String {
-    format!("{DATA_DIR}/nist-1500-100.json")
+/// Totals per term for the site, each province and each commune.
+pub fn totals_file() -> String {
+    format!("{DATA_DIR}/tong-hop")
+}
+
+/// A round's results in the NIST SP 1500-100 format.
+pub fn nist_file(round: &str) -> String {
+    format!("bau-cu/{round}/nist-1500-100.json")
 }
 
 /// Every data file of the site. Fails only on what validation reports before a build (a round
@@ -95,7 +103,7 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
     for round in &site.rounds {
-        let of_round = Contest::of_round(site, round)?;
+        let of_round = Contest::of_round(site, round);
         let record = results::round(site, round, &of_round);
         for c in &record.cuoc_bau {
             let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
@@ -110,9 +118,14 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
         let elected = lists::elected(round, &of_round);
         out.csv(&round_elected(&round.id), lists::elected_csv(&elected));
         out.json(&round_elected(&round.id), &elected)?;
+        out.push(
+            nist_file(&round.id),
+            to_json(&nist::report(site, round, &of_round))?,
+        );
         rounds.push(record);
         contests.extend(of_round);
     }
+    let totals = totals::by_term(site);
     out.csv(
         &all_results(),
         results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
@@ -122,14 +135,16 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
         &results::SiteRecord {
             co_quan: &site.config.co_quan,
             du_lieu_mau: site.config.du_lieu_mau,
+            tong_hop: totals.clone(),
             dot_bau_cu: rounds,
         },
     )?;
+    out.csv(&totals_file(), totals::csv(&totals));
+    out.json(&totals_file(), &totals)?;
     let divisions = divisions::divisions(site);
     out.csv(&divisions_file(), divisions::csv(&divisions));
     out.json(&divisions_file(), &divisions)?;
     out.push(popolo_file(), to_json(&popolo::popolo(site, &contests))?);
-    out.push(nist_file(), to_json(&nist::report(site, &contests))?);
     Ok(out.0)
 }
 
@@ -184,7 +199,7 @@ pub(crate) mod testing {
     pub fn contests(site: &Site) -> Vec<super::Contest<'_>> {
         site.rounds
             .iter()
-            .flat_map(|r| super::Contest::of_round(site, r).unwrap())
+            .flat_map(|r| super::Contest::of_round(site, r))
             .collect()
     }
 }

@@ -205,21 +205,15 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
         .collect();
     let memberships = contests
         .iter()
-        .filter(|c| {
-            matches!(
-                c.status,
-                ContestStatus::Provisional | ContestStatus::Recognised
-            )
-        })
         .filter_map(|c| {
             let who = c.elected()?;
             let d = &c.round.data;
             let recognised = c
-                .figures
+                .resolved
+                .decision
                 .as_ref()
-                .and_then(|f| f.count.quyet_dinh.as_ref())
                 .and_then(|q| q.ngay)
-                .filter(|_| c.status == ContestStatus::Recognised);
+                .filter(|_| c.status() == ContestStatus::Recognised);
             Some(Membership {
                 id: format!("membership:{}/{}", c.round.id, c.village_id),
                 person_id: person_id(c.round, who),

@@ -1,9 +1,12 @@
-//! Results (kết quả bầu cử) as data: one record per contest with figures, the same record in the
-//! file of a contest, of its round and of the whole site. In CSV each row is one candidate of one
-//! contest, the contest's figures repeated on each row so that any row can be read alone.
+//! Results (kết quả bầu cử) as data: one record per contest, whatever its status, in the file
+//! of a contest, of its round and of the whole site. The figures are present only when the
+//! model lets them be published; the status, reason and decision always are. In CSV each row is
+//! one candidate of one contest, the contest's fields repeated on each row so that any row can
+//! be read alone.
 
 use super::contest::{Contest, share};
 use super::csv::{Cell, Table};
+use super::totals::TotalsRecord;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::{Office, Round};
@@ -11,7 +14,7 @@ use crate::model::result::VotingMethod;
 use crate::render::views::round_title_vi;
 use serde::Serialize;
 
-/// One counted contest (kết quả một cuộc bầu).
+/// One contest (một cuộc bầu) and its result when it may be published.
 #[derive(Debug, Clone, Serialize)]
 pub struct ContestRecord<'a> {
     /// The round's id (folder in `bau-cu/`).
@@ -28,30 +31,37 @@ pub struct ContestRecord<'a> {
     pub ngay_bau_cu: Date,
     /// Id of the rules applied (`luat-2022`, `nqlt-09-2008` or the site's own).
     pub quy_tac: Option<&'a str>,
-    /// Where the contest stands: key and label.
+    /// Where the contest stands (`ContestStatus::key`) and its label.
     pub trang_thai: &'static str,
     pub trang_thai_nhan: &'static str,
+    /// Why it was postponed, not held or voided, as written, in Vietnamese and English.
+    pub ly_do: Option<&'a str>,
+    pub ly_do_en: Option<&'a str>,
+    /// The decision behind the status: postponing it, recognising the result or ordering a
+    /// repeat vote.
+    pub quyet_dinh_so: Option<&'a str>,
+    pub quyet_dinh_ngay: Option<Date>,
+    pub ngay_bau_lai: Option<Date>,
+    /// The round holding the repeat vote, and the round whose contest this one repeats.
+    pub dot_bau_lai: Option<&'a str>,
+    pub bau_lai_cua_dot: Option<&'a str>,
     pub hinh_thuc: Option<VotingMethod>,
     /// All household representatives (tổng số cử tri đại diện hộ gia đình).
-    pub tong_cu_tri: u32,
-    pub cu_tri_tham_gia: u32,
+    pub tong_cu_tri: Option<u32>,
+    pub cu_tri_tham_gia: Option<u32>,
     /// Participants of all households, in percent.
     pub ty_le_tham_gia: Option<f64>,
-    pub phieu_phat_ra: u32,
-    pub phieu_thu_vao: u32,
-    pub phieu_hop_le: u32,
-    pub phieu_khong_hop_le: u32,
+    pub phieu_phat_ra: Option<u32>,
+    pub phieu_thu_vao: Option<u32>,
+    pub phieu_hop_le: Option<u32>,
+    pub phieu_khong_hop_le: Option<u32>,
     /// Invalid of collected ballots, in percent.
     pub ty_le_khong_hop_le: Option<f64>,
     /// Day of the vote-count record (biên bản kiểm phiếu).
     pub ngay_bien_ban: Option<Date>,
-    /// The decision recognising the result or ordering a repeat vote.
-    pub quyet_dinh_so: Option<&'a str>,
-    pub quyet_dinh_ngay: Option<Date>,
-    pub ngay_bau_lai: Option<Date>,
     /// The computed outcome (`Outcome::key`) and its label.
-    pub ket_qua: &'static str,
-    pub ket_qua_nhan: &'static str,
+    pub ket_qua: Option<&'static str>,
+    pub ket_qua_nhan: Option<&'static str>,
     pub nguoi_trung_cu: Option<&'a str>,
     pub ten_nguoi_trung_cu: Option<&'a str>,
     /// In ballot order.
@@ -72,7 +82,7 @@ pub struct VoteRecord<'a> {
     pub trung_cu: bool,
 }
 
-/// The counted contests of one round (kết quả một đợt bầu cử).
+/// The contests of one round (kết quả một đợt bầu cử), with their totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundRecord<'a> {
     pub dot_bau_cu: &'a str,
@@ -81,22 +91,12 @@ pub struct RoundRecord<'a> {
     pub chuc_danh: Office,
     pub nhiem_ky: String,
     pub ngay_bau_cu: Date,
-    /// The round's status (`RoundStatus::key`).
-    pub trang_thai: &'static str,
-    /// The contests with figures.
-    pub cuoc_bau: Vec<ContestRecord<'a>>,
-    /// The other contests (scheduled, postponed, not held, being counted), so that a reader sees
-    /// why a village has no result.
-    pub chua_co_ket_qua: Vec<PendingRecord<'a>>,
-}
-
-/// A contest without figures yet (cuộc bầu chưa có kết quả).
-#[derive(Debug, Clone, Serialize)]
-pub struct PendingRecord<'a> {
-    pub khu_dan_cu: &'a str,
-    pub ten_khu_dan_cu: &'a str,
+    /// The round's status, derived from its contests (`RoundStatus::key`), and its label.
     pub trang_thai: &'static str,
     pub trang_thai_nhan: &'static str,
+    pub tong_hop: TotalsRecord,
+    /// Every contest, in the order of the round's file.
+    pub cuoc_bau: Vec<ContestRecord<'a>>,
 }
 
 /// Every result of the site (toàn bộ kết quả), newest round first.
@@ -105,17 +105,23 @@ pub struct SiteRecord<'a> {
     pub co_quan: &'a str,
     /// Whether the data are samples (dữ liệu mẫu), not real results.
     pub du_lieu_mau: bool,
+    /// Totals per term, for the whole site and per province.
+    pub tong_hop: Vec<super::totals::TermTotals>,
     pub dot_bau_cu: Vec<RoundRecord<'a>>,
 }
 
-/// The record of a contest, when it has figures.
-pub fn contest<'a>(c: &Contest<'a>) -> Option<ContestRecord<'a>> {
-    let f = c.figures.as_ref()?;
-    let n = f.count;
+/// The record of a contest.
+pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
+    let counted = c.counted();
+    let n = counted.map(|f| f.figures);
     let elected = c.elected();
-    let decision = n.quyet_dinh.as_ref();
+    let r = c.resolved;
+    let decision = r.decision.as_ref();
+    let reason = r.reason.as_ref();
+    let repeat = r.repeat.as_ref();
     let d = &c.round.data;
-    Some(ContestRecord {
+    let figure = |f: fn(&crate::model::result::ContestCount) -> u32| n.map(f);
+    ContestRecord {
         dot_bau_cu: &c.round.id,
         don_vi: &d.don_vi,
         ten_don_vi: c.commune_name(),
@@ -126,23 +132,27 @@ pub fn contest<'a>(c: &Contest<'a>) -> Option<ContestRecord<'a>> {
         nhiem_ky: term(c.round),
         ngay_bau_cu: d.ngay_bau_cu,
         quy_tac: c.rules.map(|r| r.id.as_str()),
-        trang_thai: c.status.key(),
-        trang_thai_nhan: c.status.label_vi(),
-        hinh_thuc: n.hinh_thuc,
-        tong_cu_tri: n.tong_cu_tri,
-        cu_tri_tham_gia: n.cu_tri_tham_gia,
-        ty_le_tham_gia: share(n.cu_tri_tham_gia, n.tong_cu_tri),
-        phieu_phat_ra: n.phieu_phat_ra,
-        phieu_thu_vao: n.phieu_thu_vao,
-        phieu_hop_le: n.phieu_hop_le,
-        phieu_khong_hop_le: n.phieu_khong_hop_le,
-        ty_le_khong_hop_le: share(n.phieu_khong_hop_le, n.phieu_thu_vao),
-        ngay_bien_ban: n.bien_ban.as_ref().map(|b| b.ngay),
+        trang_thai: r.status.key(),
+        trang_thai_nhan: r.status.label_vi(),
+        ly_do: reason.map(|x| x.vi.as_str()),
+        ly_do_en: reason.and_then(|x| x.en.as_deref()),
         quyet_dinh_so: decision.and_then(|q| q.so.as_deref()),
         quyet_dinh_ngay: decision.and_then(|q| q.ngay),
-        ngay_bau_lai: n.ngay_bau_lai,
-        ket_qua: f.outcome.key(),
-        ket_qua_nhan: f.outcome.label_vi(),
+        ngay_bau_lai: repeat.and_then(|x| x.date),
+        dot_bau_lai: repeat.and_then(|x| x.round.as_deref()),
+        bau_lai_cua_dot: r.repeat_of.as_deref(),
+        hinh_thuc: n.and_then(|n| n.hinh_thuc),
+        tong_cu_tri: figure(|n| n.tong_cu_tri),
+        cu_tri_tham_gia: figure(|n| n.cu_tri_tham_gia),
+        ty_le_tham_gia: n.and_then(|n| share(n.cu_tri_tham_gia, n.tong_cu_tri)),
+        phieu_phat_ra: figure(|n| n.phieu_phat_ra),
+        phieu_thu_vao: figure(|n| n.phieu_thu_vao),
+        phieu_hop_le: figure(|n| n.phieu_hop_le),
+        phieu_khong_hop_le: figure(|n| n.phieu_khong_hop_le),
+        ty_le_khong_hop_le: n.and_then(|n| share(n.phieu_khong_hop_le, n.phieu_thu_vao)),
+        ngay_bien_ban: n.and_then(|n| n.bien_ban.as_ref().map(|b| b.ngay)),
+        ket_qua: counted.map(|f| f.outcome.key()),
+        ket_qua_nhan: counted.map(|f| f.outcome.label_vi()),
         nguoi_trung_cu: elected.map(|e| e.slug.as_str()),
         ten_nguoi_trung_cu: elected.map(|e| e.data.ho_ten.as_str()),
         ung_cu_vien: c
@@ -154,16 +164,16 @@ pub fn contest<'a>(c: &Contest<'a>) -> Option<ContestRecord<'a>> {
                     ung_cu_vien: &cand.slug,
                     ho_ten: &cand.data.ho_ten,
                     so_phieu: votes,
-                    ty_le_tong_cu_tri: votes.and_then(|v| share(v, n.tong_cu_tri)),
-                    ty_le_phieu_hop_le: votes.and_then(|v| share(v, n.phieu_hop_le)),
+                    ty_le_tong_cu_tri: n.zip(votes).and_then(|(n, v)| share(v, n.tong_cu_tri)),
+                    ty_le_phieu_hop_le: n.zip(votes).and_then(|(n, v)| share(v, n.phieu_hop_le)),
                     trung_cu: elected.is_some_and(|e| e.slug == cand.slug),
                 }
             })
             .collect(),
-    })
+    }
 }
 
-/// The record of a round: its contests with figures.
+/// The record of a round: every contest, and the totals.
 pub fn round<'a>(site: &'a Site, round: &'a Round, contests: &[Contest<'a>]) -> RoundRecord<'a> {
     let d = &round.data;
     RoundRecord {
@@ -173,18 +183,10 @@ pub fn round<'a>(site: &'a Site, round: &'a Round, contests: &[Contest<'a>]) -> 
         chuc_danh: d.chuc_danh,
         nhiem_ky: term(round),
         ngay_bau_cu: d.ngay_bau_cu,
-        trang_thai: d.trang_thai.key(),
-        cuoc_bau: contests.iter().filter_map(contest).collect(),
-        chua_co_ket_qua: contests
-            .iter()
-            .filter(|c| c.figures.is_none())
-            .map(|c| PendingRecord {
-                khu_dan_cu: c.village_id,
-                ten_khu_dan_cu: c.village_name(),
-                trang_thai: c.status.key(),
-                trang_thai_nhan: c.status.label_vi(),
-            })
-            .collect(),
+        trang_thai: round.status.key(),
+        trang_thai_nhan: round.status.label_vi(),
+        tong_hop: TotalsRecord::of(&crate::model::totals::Totals::of_round(round)),
+        cuoc_bau: contests.iter().map(contest).collect(),
     }
 }
 
@@ -208,6 +210,13 @@ const COLUMNS: &[&str] = &[
     "quy_tac",
     "trang_thai",
     "trang_thai_nhan",
+    "ly_do",
+    "ly_do_en",
+    "quyet_dinh_so",
+    "quyet_dinh_ngay",
+    "ngay_bau_lai",
+    "dot_bau_lai",
+    "bau_lai_cua_dot",
     "hinh_thuc",
     "tong_cu_tri",
     "cu_tri_tham_gia",
@@ -218,9 +227,6 @@ const COLUMNS: &[&str] = &[
     "phieu_khong_hop_le",
     "ty_le_khong_hop_le",
     "ngay_bien_ban",
-    "quyet_dinh_so",
-    "quyet_dinh_ngay",
-    "ngay_bau_lai",
     "ket_qua",
     "ket_qua_nhan",
     "nguoi_trung_cu",
@@ -252,21 +258,25 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
                 Cell::opt_key(c.quy_tac),
                 Cell::key(c.trang_thai),
                 Cell::key(c.trang_thai_nhan),
-                c.hinh_thuc.map_or(Cell::Empty, Cell::content_key),
-                Cell::from(c.tong_cu_tri),
-                Cell::from(c.cu_tri_tham_gia),
-                Cell::opt_float(c.ty_le_tham_gia),
-                Cell::from(c.phieu_phat_ra),
-                Cell::from(c.phieu_thu_vao),
-                Cell::from(c.phieu_hop_le),
-                Cell::from(c.phieu_khong_hop_le),
-                Cell::opt_float(c.ty_le_khong_hop_le),
-                Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
+                Cell::opt_text(c.ly_do),
+                Cell::opt_text(c.ly_do_en),
                 Cell::opt_text(c.quyet_dinh_so),
                 Cell::opt_key(c.quyet_dinh_ngay.map(|d| d.iso())),
                 Cell::opt_key(c.ngay_bau_lai.map(|d| d.iso())),
-                Cell::key(c.ket_qua),
-                Cell::key(c.ket_qua_nhan),
+                Cell::opt_key(c.dot_bau_lai),
+                Cell::opt_key(c.bau_lai_cua_dot),
+                c.hinh_thuc.map_or(Cell::Empty, Cell::content_key),
+                Cell::opt_int(c.tong_cu_tri),
+                Cell::opt_int(c.cu_tri_tham_gia),
+                Cell::opt_float(c.ty_le_tham_gia),
+                Cell::opt_int(c.phieu_phat_ra),
+                Cell::opt_int(c.phieu_thu_vao),
+                Cell::opt_int(c.phieu_hop_le),
+                Cell::opt_int(c.phieu_khong_hop_le),
+                Cell::opt_float(c.ty_le_khong_hop_le),
+                Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
+                Cell::opt_key(c.ket_qua),
+                Cell::opt_key(c.ket_qua_nhan),
                 Cell::opt_key(c.nguoi_trung_cu),
                 Cell::opt_text(c.ten_nguoi_trung_cu),
             ]
@@ -299,9 +309,9 @@ mod tests {
 
     fn record<'a>(site: &'a Site, round: &str, village: &str) -> ContestRecord<'a> {
         let round = site.round(round).unwrap();
-        let contests = Contest::of_round(site, round).unwrap();
+        let contests = Contest::of_round(site, round);
         let c = contests.iter().find(|c| c.village_id == village).unwrap();
-        contest(c).unwrap()
+        contest(c)
     }
 
     #[test]
@@ -320,27 +330,27 @@ mod tests {
             ..Site::default()
         };
         let r = &site.rounds[0];
-        let record = round(&site, r, &Contest::of_round(&site, r).unwrap());
-        let counted: Vec<&str> = record.cuoc_bau.iter().map(|c| c.khu_dan_cu).collect();
-        assert_eq!(counted, ["a"]);
-        assert_eq!(record.cuoc_bau[0].ket_qua, "khong-co-nguoi-trung-cu");
-        let pending = &record.chua_co_ket_qua;
-        assert_eq!(pending.len(), 1);
-        assert_eq!(
-            (pending[0].khu_dan_cu, pending[0].trang_thai),
-            ("b", "hoan")
-        );
-        // a contest without candidates still has its row, so its figures are not lost
+        let record = round(&site, r, &Contest::of_round(&site, r));
+        let all: Vec<(&str, &str)> = record
+            .cuoc_bau
+            .iter()
+            .map(|c| (c.khu_dan_cu, c.trang_thai))
+            .collect();
+        assert_eq!(all, [("a", "tam-thoi"), ("b", "hoan")]);
+        assert_eq!(record.cuoc_bau[0].ket_qua, Some("khong-co-nguoi-trung-cu"));
+        let postponed = &record.cuoc_bau[1];
+        assert_eq!((postponed.tong_cu_tri, postponed.ket_qua), (None, None));
+        // a contest without candidates still has its row, so neither it nor its figures are lost
         let text = String::from_utf8(csv(&record.cuoc_bau)).unwrap();
-        assert_eq!(text.trim_end().split("\r\n").count(), 2);
+        assert_eq!(text.trim_end().split("\r\n").count(), 3);
     }
 
     #[test]
     fn the_public_case_of_361_households_elects_nobody() {
         let site = example_site();
         let r = record(&site, "hong-gai-2022", "khu-pho-3");
-        assert_eq!((r.tong_cu_tri, r.cu_tri_tham_gia), (361, 314));
-        assert_eq!(r.ket_qua, "khong-co-nguoi-trung-cu");
+        assert_eq!((r.tong_cu_tri, r.cu_tri_tham_gia), (Some(361), Some(314)));
+        assert_eq!(r.ket_qua, Some("khong-co-nguoi-trung-cu"));
         assert_eq!(r.nguoi_trung_cu, None);
         assert_eq!(r.quy_tac, Some("nqlt-09-2008"));
         let best = r.ung_cu_vien.iter().max_by_key(|v| v.so_phieu).unwrap();
@@ -363,7 +373,7 @@ mod tests {
         let site = example_site();
         let r = record(&site, "dong-ky-2024", "khu-pho-2");
         assert_eq!(r.ty_le_tham_gia, Some(48.06));
-        assert_eq!(r.ket_qua, "khong-du-so-ho");
+        assert_eq!(r.ket_qua, Some("khong-du-so-ho"));
         assert_eq!(r.quy_tac, Some("luat-2022"));
         assert_eq!(r.ten_nguoi_trung_cu, None);
     }
@@ -372,9 +382,9 @@ mod tests {
     fn invalid_ballots_are_a_share_of_those_collected() {
         let site = example_site();
         let r = record(&site, "soc-trang-2022", "khom-3");
-        assert_eq!((r.phieu_khong_hop_le, r.phieu_thu_vao), (8, 390));
+        assert_eq!((r.phieu_khong_hop_le, r.phieu_thu_vao), (Some(8), Some(390)));
         assert_eq!(r.ty_le_khong_hop_le, Some(2.05));
-        assert_eq!(r.ket_qua, "trung-cu");
+        assert_eq!(r.ket_qua, Some("trung-cu"));
         assert_eq!(r.nguoi_trung_cu, Some("nguyen-hoang-phuc"));
         let winner = r.ung_cu_vien.iter().find(|v| v.trung_cu).unwrap();
         assert_eq!(winner.ho_ten, r.ten_nguoi_trung_cu.unwrap());

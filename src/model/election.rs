@@ -4,7 +4,8 @@
 use super::candidate::Candidate;
 use super::date::Date;
 use super::decision::Decision;
-use super::result::{ResultSheet, ResultStatus};
+use super::contest::Contest;
+use super::result::ResultSheet;
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -59,6 +60,10 @@ pub enum RoundStatus {
     Official,
     #[serde(rename = "khong-to-chuc")]
     NotHeld,
+    /// Held and decided, but with a result voided and a repeat vote ordered: derived from the
+    /// contests, never typed.
+    #[serde(skip_deserializing, rename = "co-bau-lai")]
+    PartlyVoided,
 }
 
 impl RoundStatus {
@@ -74,6 +79,7 @@ impl RoundStatus {
             Self::Provisional => "Kết quả tạm thời",
             Self::Official => "Kết quả chính thức",
             Self::NotHeld => "Không tổ chức",
+            Self::PartlyVoided => "Đã công nhận, có cuộc bầu lại",
         }
     }
 
@@ -86,6 +92,7 @@ impl RoundStatus {
             Self::Provisional => "tam-thoi",
             Self::Official => "chinh-thuc",
             Self::NotHeld => "khong-to-chuc",
+            Self::PartlyVoided => "co-bau-lai",
         }
     }
 }
@@ -110,7 +117,10 @@ pub enum ContestStatus {
     Counting,
     Provisional,
     Recognised,
+    /// The result was not recognised; a repeat vote is ordered.
     RepeatOrdered,
+    /// The repeat vote ordered has been held, in a round of the site.
+    Repeated,
 }
 
 impl ContestStatus {
@@ -122,7 +132,8 @@ impl ContestStatus {
             Self::Counting => "Đang kiểm phiếu",
             Self::Provisional => "Kết quả tạm thời",
             Self::Recognised => "Đã công nhận",
-            Self::RepeatOrdered => "Bầu lại",
+            Self::RepeatOrdered => "Không công nhận, bầu lại",
+            Self::Repeated => "Đã bầu lại",
         }
     }
 
@@ -135,6 +146,7 @@ impl ContestStatus {
             Self::Provisional => "tam-thoi",
             Self::Recognised => "cong-nhan",
             Self::RepeatOrdered => "bau-lai",
+            Self::Repeated => "da-bau-lai",
         }
     }
 
@@ -142,7 +154,7 @@ impl ContestStatus {
     pub fn has_figures(self) -> bool {
         matches!(
             self,
-            Self::Provisional | Self::Recognised | Self::RepeatOrdered
+            Self::Provisional | Self::Recognised | Self::RepeatOrdered | Self::Repeated
         )
     }
 }
@@ -164,8 +176,12 @@ pub struct ContestEntry {
     /// The decision that postponed it.
     #[serde(default)]
     pub quyet_dinh: Option<Decision>,
+    /// Why it is postponed or not held.
     #[serde(default)]
     pub ly_do: Option<String>,
+    /// The reason in English, for the English pages.
+    #[serde(default)]
+    pub ly_do_en: Option<String>,
 }
 
 /// An entry of `cuoc_bau`: the village id alone, or the full map.
@@ -187,6 +203,7 @@ impl<'de> Deserialize<'de> for ContestItem {
                     trang_thai: None,
                     quyet_dinh: None,
                     ly_do: None,
+                    ly_do_en: None,
                 }))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ContestItem, A::Error> {
@@ -282,7 +299,13 @@ pub struct Round {
     pub data: RoundFile,
     /// Sorted by contest, then ballot order.
     pub candidates: Vec<Candidate>,
+    /// The vote-count records as typed. Pages and data files read `contests` instead, which
+    /// give the figures only when they may be published.
     pub results: Option<ResultSheet>,
+    /// The contests resolved once, in the order of `cuoc_bau` (see `contest::Contest`).
+    pub contests: Vec<Contest>,
+    /// Where the round stands, derived from its file and its contests (`contest::round_status`).
+    pub status: RoundStatus,
 }
 
 impl Round {
@@ -304,29 +327,13 @@ impl Round {
             .collect()
     }
 
-    pub fn contest(&self, village: &str) -> Option<&ContestEntry> {
+    pub fn entry(&self, village: &str) -> Option<&ContestEntry> {
         self.data.cuoc_bau.iter().find(|c| c.khu_dan_cu == village)
     }
 
-    pub fn contest_status(&self, village: &str) -> ContestStatus {
-        match self.contest(village).and_then(|c| c.trang_thai) {
-            Some(ContestHold::Postponed) => return ContestStatus::Postponed,
-            Some(ContestHold::NotHeld) => return ContestStatus::NotHeld,
-            None => {}
-        }
-        match self.data.trang_thai {
-            RoundStatus::Scheduled => return ContestStatus::Scheduled,
-            RoundStatus::Postponed => return ContestStatus::Postponed,
-            RoundStatus::NotHeld => return ContestStatus::NotHeld,
-            RoundStatus::Counting | RoundStatus::Provisional | RoundStatus::Official => {}
-        }
-        let count = self.results.as_ref().and_then(|r| r.contests.get(village));
-        match count.map(|c| c.trang_thai) {
-            None => ContestStatus::Counting,
-            Some(ResultStatus::Provisional) => ContestStatus::Provisional,
-            Some(ResultStatus::Recognised) => ContestStatus::Recognised,
-            Some(ResultStatus::RepeatOrdered) => ContestStatus::RepeatOrdered,
-        }
+    /// The resolved contest of `village`.
+    pub fn contest(&self, village: &str) -> Option<&Contest> {
+        self.contests.iter().find(|c| c.village == village)
     }
 
     pub fn has_contest(&self, village: &str) -> bool {

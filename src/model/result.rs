@@ -138,6 +138,12 @@ pub struct ContestCount {
     /// The acting head, when the post stays empty after the vote.
     #[serde(default)]
     pub lam_thoi: Option<ActingHead>,
+    /// Why the result was not recognised, as the decision says.
+    #[serde(default)]
+    pub ly_do: Option<String>,
+    /// The reason in English, for the English pages.
+    #[serde(default)]
+    pub ly_do_en: Option<String>,
 }
 
 impl ContestCount {

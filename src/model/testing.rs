@@ -2,7 +2,8 @@
 
 use super::election::{Round, RoundFile};
 use super::result::{ContestCount, ResultFile, ResultSheet};
-use super::rules::{LAW_2022, RuleSet, builtin};
+use super::contest::{Contest, round_status};
+use super::rules::{LAW_2022, RuleSet, builtin, in_force_on};
 use crate::load::{SourceFile, yaml};
 use std::path::PathBuf;
 
@@ -21,16 +22,24 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
 /// A round from the text of its `dot-bau-cu.yaml` and, when given, `ket-qua.yaml`.
 pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
     let data: RoundFile = parse("dot-bau-cu.yaml", round_yaml);
-    Round {
+    let mut round = Round {
         id: "dot".into(),
         file: PathBuf::from("bau-cu/dot/dot-bau-cu.yaml"),
+        status: data.trang_thai,
         data,
         candidates: Vec::new(),
         results: results_yaml.map(|text| ResultSheet {
             file: PathBuf::from("bau-cu/dot/ket-qua.yaml"),
             contests: parse::<ResultFile>("ket-qua.yaml", text).0,
         }),
-    }
+        contests: Vec::new(),
+    };
+    let rules = builtin()
+        .into_iter()
+        .find(|r| r.id == in_force_on(round.data.ngay_bau_cu));
+    round.contests = Contest::resolve_round(&round, rules.as_ref(), &|_| None, &|_| false);
+    round.status = round_status(round.data.trang_thai, &round.contests);
+    round
 }
 
 /// A vote count in which everyone who took part cast a ballot: `valid` of them valid, and
@@ -51,6 +60,8 @@ pub fn count(eligible: u32, took_part: u32, valid: u32, votes: &[(&str, u32)]) -
         ngay_bau_lai: None,
         dot_bau_lai: None,
         lam_thoi: None,
+        ly_do: None,
+        ly_do_en: None,
     }
 }
 

@@ -7,8 +7,9 @@ use super::locale::Locale;
 use super::views::round_village_name;
 use crate::model::Site;
 use crate::model::election::Round;
-use crate::model::outcome::{Outcome, base_of};
-use crate::model::result::{ContestCount, percent};
+use crate::model::contest::{Contest, Counted};
+use crate::model::outcome::base_of;
+use crate::model::result::percent;
 use crate::model::rules::Base;
 use crate::model::statistics::{Composition, Share};
 
@@ -17,18 +18,14 @@ pub fn votes(
     l: &Locale<'_>,
     site: &Site,
     round: &Round,
-    village: &str,
-    c: &ContestCount,
+    contest: &Contest,
+    counted: &Counted<'_>,
 ) -> Result<String, String> {
+    let c = counted.figures;
+    let village = contest.village.as_str();
     let rules = site.rules_for(round);
     let base = rules.map_or(c.tong_cu_tri, |r| base_of(c, r.election.base));
-    let order: Vec<&str> = round
-        .candidates_in(village)
-        .map(|x| x.slug.as_str())
-        .collect();
-    let elected = rules
-        .map(|r| Outcome::decide(c, r, &order))
-        .and_then(|o| o.elected().map(str::to_string));
+    let elected = counted.elected;
     let mut bars: Vec<(u32, Bar)> = round
         .candidates_in(village)
         .map(|cand| {
@@ -40,7 +37,7 @@ pub fn votes(
                     label: cand.data.ho_ten.clone(),
                     value: f64::from(n),
                     text: format!("{} ({share})", l.number(n)),
-                    emphasis: elected.as_deref() == Some(cand.slug.as_str()),
+                    emphasis: elected == Some(cand.slug.as_str()),
                 },
             )
         })
@@ -77,18 +74,13 @@ pub fn votes(
 
 /// Turnout per contest of a round, against the share that makes a vote valid.
 pub fn turnout(l: &Locale<'_>, site: &Site, round: &Round) -> Result<Option<String>, String> {
-    let Some(sheet) = &round.results else {
-        return Ok(None);
-    };
     let bars: Vec<Bar> = round
-        .contest_ids()
-        .into_iter()
-        .filter(|v| round.contest_status(v).has_figures())
-        .filter_map(|v| {
-            let c = sheet.contests.get(v)?;
-            let p = c.turnout_percent()?;
+        .contests
+        .iter()
+        .filter_map(|contest| {
+            let p = contest.counted()?.figures.turnout_percent()?;
             Some(Bar {
-                label: round_village_name(l, site, round, v),
+                label: round_village_name(l, site, round, &contest.village),
                 value: p,
                 text: l.percent(p),
                 emphasis: false,

@@ -2,6 +2,7 @@
 
 use super::pages::trail;
 use super::result_views::ContestRow;
+use super::status_views::RoundTotalsRow;
 use super::views::{
     CommuneSummary, ContestSummary, DocumentSummary, Link, Note, RoundSummary, VillageRow,
     commune_name, village_name,
@@ -9,6 +10,7 @@ use super::views::{
 use super::{Renderer, link, urls};
 use crate::model::Site;
 use crate::model::division::Commune;
+use crate::model::election::Round;
 use serde::Serialize;
 use tera::Context;
 
@@ -55,11 +57,11 @@ pub(super) fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result
         .iter()
         .map(|v| VillageRow::new(&l, c, v))
         .collect();
-    let rounds: Vec<RoundSummary> = site
-        .rounds
+    let own: Vec<&Round> = site.rounds.iter().filter(|x| x.data.don_vi == c.id).collect();
+    let rounds: Vec<RoundSummary> = own.iter().map(|x| RoundSummary::new(&l, site, x)).collect();
+    let round_totals: Vec<RoundTotalsRow> = own
         .iter()
-        .filter(|x| x.data.don_vi == c.id)
-        .map(|x| RoundSummary::new(&l, site, x))
+        .map(|x| RoundTotalsRow::new(&l, site, x))
         .collect();
     let successor = c
         .data
@@ -101,6 +103,7 @@ pub(super) fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result
     );
     ctx.insert("villages", &villages);
     ctx.insert("rounds", &rounds);
+    ctx.insert("round_totals", &round_totals);
     ctx.insert("successor", &successor);
     ctx.insert("predecessors", &predecessors);
     ctx.insert("former_names", &former);
@@ -148,11 +151,11 @@ pub(super) fn village_page(
         .iter()
         .filter(|x| x.data.don_vi == c.id)
         .filter_map(|x| {
-            let entry = x.data.cuoc_bau.iter().find(|e| e.khu_dan_cu == village)?;
+            let contest = x.contest(village)?;
             Some(VillageContest {
                 round: RoundSummary::new(&l, site, x),
-                contest: ContestSummary::new(&l, site, x, village, entry.dia_diem.as_ref()),
-                row: ContestRow::new(&l, site, x, village),
+                contest: ContestSummary::new(&l, site, x, contest),
+                row: ContestRow::new(&l, site, x, contest),
             })
         })
         .collect();

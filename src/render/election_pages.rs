@@ -6,16 +6,18 @@ use super::locale::Locale;
 use super::markdown::to_html;
 use super::pages::{localized_markdown, trail};
 use super::result_views::{
-    CompositionView, ContestRow, ResultView, StatusView, decision_label, rules_summary,
-    timeline_view,
+    CompositionView, ContestRow, ResultView, rules_summary, timeline_view,
 };
+use super::status_views::{ReasonView, StatusView, TotalsView, decision_label};
 use super::views::{CandidateRow, ContestSummary, DataLinks, DocumentSummary, Link, RoundSummary};
 use super::{Renderer, link, urls};
 use crate::export;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
+use crate::model::contest::{Contest, Reason};
 use crate::model::election::{Round, RoundStatus};
 use crate::model::result::percent;
+use crate::model::totals::Totals;
 use crate::model::statistics::Composition;
 use crate::model::translation;
 use serde::Serialize;
@@ -85,10 +87,9 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
     let l = r.locale.clone();
     let summary = RoundSummary::new(&l, site, round);
     let contests: Vec<ContestSummary> = round
-        .data
-        .cuoc_bau
+        .contests
         .iter()
-        .map(|c| ContestSummary::new(&l, site, round, &c.khu_dan_cu, c.dia_diem.as_ref()))
+        .map(|c| ContestSummary::new(&l, site, round, c))
         .collect();
     let documents: Vec<DocumentSummary> = site
         .documents
@@ -108,13 +109,15 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
     );
     ctx.insert("contests", &contests);
     ctx.insert("documents", &documents);
-    ctx.insert("has_results", &round.results.is_some());
+    let counted = round.contests.iter().any(|c| c.counted().is_some());
+    ctx.insert("has_results", &counted);
     let rows: Vec<ContestRow> = round
-        .contest_ids()
-        .into_iter()
-        .map(|v| ContestRow::new(&l, site, round, v))
+        .contests
+        .iter()
+        .map(|c| ContestRow::new(&l, site, round, c))
         .collect();
     ctx.insert("contest_rows", &rows);
+    ctx.insert("totals", &TotalsView::new(&l, &Totals::of_round(round)));
     ctx.insert("turnout_chart", &charts::turnout(&l, site, round)?);
     let composition = Composition::of(&round.candidates);
     if composition.total > 0 {
@@ -133,16 +136,22 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
             .as_ref()
             .map(|d| decision_label(&l, d)),
     );
-    let own_reason = l.written(round.data.ly_do.as_ref(), round.data.ly_do_en.as_ref());
-    ctx.insert("reason", &own_reason.or(round.data.ly_do.as_ref()));
-    ctx.insert("reason_translated", &own_reason.is_some());
+    let reason = round
+        .data
+        .ly_do
+        .as_ref()
+        .map(|vi| Reason {
+            vi: vi.clone(),
+            en: round.data.ly_do_en.clone(),
+        })
+        .filter(|_| round.status.is_upcoming() || round.status == RoundStatus::NotHeld);
+    ctx.insert("reason", &reason.map(|r| ReasonView::new(&l, &r)));
     let certified = round
-        .results
+        .contests
         .iter()
-        .flat_map(|s| s.contests.values())
-        .filter_map(|c| c.quyet_dinh.as_ref().and_then(|d| d.ngay))
+        .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay))
         .max()
-        .filter(|_| round.data.trang_thai == RoundStatus::Official);
+        .filter(|_| matches!(round.status, RoundStatus::Official | RoundStatus::PartlyVoided));
     ctx.insert("certified", &certified.map(|d| l.date(d)));
     ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
     ctx.insert(
@@ -159,11 +168,9 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
     );
     ctx.insert(
         "elected_list_url",
-        &round
-            .results
-            .as_ref()
-            .map(|_| urls::elected_list(&round.id)),
+        &counted.then(|| urls::elected_list(&round.id)),
     );
+    ctx.insert("nist", &export::nist_file(&round.id));
     let t = trail(
         &l,
         &[link(l.t("title_rounds"), urls::ROUNDS)],
@@ -183,42 +190,34 @@ pub(super) fn contest_page(
     r: &mut Renderer,
     site: &Site,
     round: &Round,
-    village: &str,
-    polling_place: Option<&String>,
+    contest: &Contest,
 ) -> Result<(), String> {
     let l = r.locale.clone();
     let summary = RoundSummary::new(&l, site, round);
-    let contest = ContestSummary::new(&l, site, round, village, polling_place);
-    let results = round
-        .results
-        .as_ref()
-        .and_then(|s| s.contests.get(village))
-        .filter(|_| round.contest_status(village).has_figures());
-    let chart = match results {
-        Some(c) => Some(charts::votes(&l, site, round, village, c)?),
+    let view = ContestSummary::new(&l, site, round, contest);
+    let counted = contest.counted();
+    let chart = match &counted {
+        Some(c) => Some(charts::votes(&l, site, round, contest, c)?),
         None => None,
     };
-    let results = results.map(|c| ResultView::new(&l, site, round, village, c));
-    let title = format!("{} — {}", contest.village, summary.title);
+    let results = counted.map(|c| ResultView::new(&l, site, round, contest, &c));
+    let title = format!("{} — {}", view.village, summary.title);
     let mut ctx = Context::new();
     ctx.insert("votes_chart", &chart);
     ctx.insert("round", &summary);
-    ctx.insert("contest", &contest);
+    ctx.insert("contest", &view);
     ctx.insert("results", &results);
-    ctx.insert("status", &StatusView::new(&l, site, round, village));
+    ctx.insert("status", &StatusView::new(&l, site, contest));
+    ctx.insert(
+        "no_results",
+        &l.label("contest_no_results", contest.status.key()),
+    );
     ctx.insert(
         "data",
-        &results
-            .as_ref()
-            .map(|_| DataLinks::of(&export::contest_results(&round.id, village))),
+        &DataLinks::of(&export::contest_results(&round.id, &contest.village)),
     );
-    let t = trail(
-        &l,
-        &round_trail(&l, &summary),
-        &contest.village,
-        &contest.url,
-    );
-    r.page(&contest.url.clone(), "contest.html", &title, t, ctx)
+    let t = trail(&l, &round_trail(&l, &summary), &view.village, &view.url);
+    r.page(&view.url.clone(), "contest.html", &title, t, ctx)
 }
 
 /// A candidate page: the public facts, the bio, and the votes once counted.
@@ -234,8 +233,8 @@ struct CandidateView {
     bio_html: String,
     votes: Option<String>,
     elected: bool,
-    /// Where the contest's result stands in law.
-    status: String,
+    /// Where the contest stands in law.
+    status: StatusView,
     /// The bio is the original's, not in the page's language.
     bio_untranslated: bool,
 }
@@ -249,20 +248,20 @@ pub(super) fn candidate_page(
     let l = r.locale.clone();
     let summary = RoundSummary::new(&l, site, round);
     let village = cand.data.khu_dan_cu.as_str();
-    let contest = ContestSummary::new(&l, site, round, village, None);
+    let Some(resolved) = round.contest(village) else {
+        return Ok(());
+    };
+    let contest = ContestSummary::new(&l, site, round, resolved);
     let photo = cand.photo.as_ref().map(|p| {
         (
             p.source.clone(),
             urls::candidate_photo(&round.id, village, &cand.slug, &p.file_name),
         )
     });
-    let votes = round
-        .results
-        .as_ref()
-        .and_then(|s| s.contests.get(village))
-        .and_then(|c| {
-            let n = *c.so_phieu.get(&cand.slug)?;
-            let share = percent(n, c.tong_cu_tri)
+    let counted = resolved.counted();
+    let votes = counted.and_then(|c| {
+        let n = c.votes(&cand.slug)?;
+        let share = percent(n, c.figures.tong_cu_tri)
                 .map(|p| l.percent(p))
                 .unwrap_or_default();
             let key = if n == 1 {
@@ -272,13 +271,8 @@ pub(super) fn candidate_page(
             };
             Some(l.fill(key, &[("votes", &l.number(n)), ("share", &share)]))
         });
-    let row = ContestRow::new(&l, site, round, village);
-    let own_url = urls::candidate(&round.id, village, &cand.slug);
-    let elected = row
-        .outcome
-        .as_ref()
-        .and_then(|o| o.elected.as_ref())
-        .is_some_and(|l| l.url == own_url);
+    let status = StatusView::new(&l, site, resolved);
+    let elected = counted.is_some_and(|c| c.elected == Some(cand.slug.as_str()));
     let translated = translation::find(&cand.translations, l.language);
     let own = translated.map(|t| &t.data);
     let bio = translated.map_or(&cand.bio, |t| &t.body);
@@ -297,7 +291,7 @@ pub(super) fn candidate_page(
         bio_html: to_html(bio),
         votes,
         elected,
-        status: row.status.label,
+        status,
         bio_untranslated: !r.is_default_language()
             && translated.is_none()
             && !cand.bio.trim().is_empty(),

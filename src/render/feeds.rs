@@ -59,16 +59,26 @@ fn address(base: &str, path: &str) -> String {
     escape(&format!("{base}{}", urls::encode(path)))
 }
 
-/// The day a round's results last changed: its latest record or decision, or election day.
+/// The day a round's published results last changed: its latest record or decision, or
+/// election day; nothing while no figures may be published.
 fn results_day(round: &Round) -> Option<Date> {
-    let sheet = round.results.as_ref()?;
-    let days = sheet.contests.values().flat_map(|c| {
-        c.bien_ban
-            .iter()
-            .map(|b| b.ngay)
-            .chain(c.quyet_dinh.iter().filter_map(|d| d.ngay))
-    });
-    Some(days.max().unwrap_or(round.data.ngay_bau_cu))
+    let counted: Vec<_> = round.contests.iter().filter_map(|c| c.counted()).collect();
+    if counted.is_empty() {
+        return None;
+    }
+    let records = counted
+        .iter()
+        .filter_map(|c| c.figures.bien_ban.as_ref().map(|b| b.ngay));
+    let decisions = round
+        .contests
+        .iter()
+        .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay));
+    Some(
+        records
+            .chain(decisions)
+            .max()
+            .unwrap_or(round.data.ngay_bau_cu),
+    )
 }
 
 /// `url`, relative to the root of the language under `prefix`, from the site root instead:
@@ -137,7 +147,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                     updated: results_day(r)?,
                     summary: format!(
                         "{} — {}",
-                        l.label("round_status", r.data.trang_thai.key()),
+                        l.label("round_status", r.status.key()),
                         l.date(r.data.ngay_bau_cu)
                     ),
                 })

@@ -14,6 +14,7 @@ mod pages;
 mod result_pages;
 pub mod result_views;
 pub mod search;
+mod status_views;
 pub mod theme;
 pub mod urls;
 pub mod views;

@@ -24,14 +24,8 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
         election_pages::round_page(r, site, round)?;
         result_pages::candidate_list(r, site, round)?;
         result_pages::elected_list(r, site, round)?;
-        for contest in &round.data.cuoc_bau {
-            election_pages::contest_page(
-                r,
-                site,
-                round,
-                &contest.khu_dan_cu,
-                contest.dia_diem.as_ref(),
-            )?;
+        for contest in &round.contests {
+            election_pages::contest_page(r, site, round, contest)?;
         }
         for cand in &round.candidates {
             election_pages::candidate_page(r, site, round, cand)?;

@@ -4,6 +4,7 @@
 use super::locale::Locale;
 use super::pages::trail;
 use super::result_views::{ContestRow, OutcomeView};
+use super::status_views::{ReasonView, RoundTotalsRow, TotalsView};
 use super::views::{CandidateRow, DataLinks, Link, RoundSummary, round_village_name};
 use super::{Renderer, link, urls};
 use crate::export;
@@ -12,7 +13,9 @@ use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::outcome::Outcome;
 use crate::model::result::percent;
+use crate::model::totals::Totals;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::Context;
 
 /// The heading of a public list, as on an administrative document.
@@ -100,47 +103,44 @@ struct UnfilledRow {
     url: String,
     outcome: Option<OutcomeView>,
     status: String,
+    reason: Option<ReasonView>,
 }
 
 /// Those elected in a round, and the villages where nobody was, with why and what follows.
 pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String> {
-    let Some(sheet) = &round.results else {
+    if round.contests.iter().all(|c| c.counted().is_none()) {
         return Ok(());
-    };
+    }
     let l = r.locale.clone();
     let summary = RoundSummary::new(&l, site, round);
     let mut elected = Vec::new();
     let mut unfilled = Vec::new();
     let mut decided: Vec<Date> = Vec::new();
-    for v in round.contest_ids() {
-        let count = sheet
-            .contests
-            .get(v)
-            .filter(|_| round.contest_status(v).has_figures());
-        let winner = count.and_then(|c| {
-            let rules = site.rules_for(round)?;
-            let order: Vec<&str> = round.candidates_in(v).map(|x| x.slug.as_str()).collect();
-            match Outcome::decide(c, rules, &order) {
-                Outcome::Elected { slug, votes, base } => Some((slug, votes, base, c)),
-                _ => None,
-            }
+    for contest in &round.contests {
+        let row = ContestRow::new(&l, site, round, contest);
+        let counted = contest.counted();
+        let winner = counted.and_then(|c| {
+            let slug = c.elected?;
+            let cand = round.candidates.iter().find(|x| x.slug == slug)?;
+            Some((cand, c))
         });
-        let row = ContestRow::new(&l, site, round, v);
-        match winner.and_then(|(slug, votes, base, c)| {
-            let cand = round.candidates_in(v).find(|x| x.slug == slug)?;
-            Some((cand, votes, base, c))
-        }) {
-            Some((cand, votes, base, c)) => {
-                decided.extend(c.quyet_dinh.as_ref().and_then(|d| d.ngay));
+        match winner {
+            Some((cand, c)) => {
+                decided.extend(contest.decision.as_ref().and_then(|d| d.ngay));
                 // a contest with figures: its status names the count's decision, when made
                 let decision = match &row.status.decision {
                     Some(d) => d.to_string(),
                     None => row.status.label.to_string(),
                 };
+                let votes = c.votes(&cand.slug).unwrap_or(0);
+                let base = match c.outcome {
+                    Outcome::Elected { base, .. } => *base,
+                    _ => c.figures.tong_cu_tri,
+                };
                 elected.push(ElectedRow {
                     village: row.village,
                     name: cand.data.ho_ten.clone(),
-                    url: urls::candidate(&round.id, v, &cand.slug),
+                    url: urls::candidate(&round.id, &contest.village, &cand.slug),
                     birth_year: cand.data.nam_sinh,
                     votes: l.number(votes),
                     share: percent(votes, base)
@@ -163,6 +163,7 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
                     url: row.url,
                     outcome: row.outcome,
                     status,
+                    reason: row.status.reason,
                 });
             }
         }
@@ -198,67 +199,52 @@ fn list_trail(l: &Locale, summary: &RoundSummary, title: &str, url: &str) -> Vec
     )
 }
 
-/// A village's name in the page's language: its English name in English, when it has one.
-/// One round in the overview of results.
+/// The totals of one scope (the site, a province) for one term.
 #[derive(Serialize)]
-struct RoundResults {
-    round: RoundSummary,
-    contests: String,
-    counted: String,
-    elected: String,
-    not_elected: String,
-    invalid: String,
-    /// All participants over all households of the counted contests.
-    turnout: Option<String>,
+struct ScopeTotals {
+    term: String,
+    /// The province's name; empty for the whole site.
+    province: String,
+    rounds: usize,
+    totals: TotalsView,
 }
 
-/// Every round's results, newest first, across wards and terms.
+/// Every round's results, newest first, across wards and terms; then the totals per term for
+/// the whole site and for each province.
 pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
     let l = r.locale.clone();
-    let rows: Vec<RoundResults> = site
+    let rows: Vec<RoundTotalsRow> = site
         .rounds
         .iter()
-        .map(|round| {
-            let rules = site.rules_for(round);
-            let counted: Vec<Outcome> = round
-                .contest_ids()
-                .into_iter()
-                .filter(|v| round.contest_status(v).has_figures())
-                .filter_map(|v| {
-                    let c = round.results.as_ref()?.contests.get(v)?;
-                    let order: Vec<&str> =
-                        round.candidates_in(v).map(|x| x.slug.as_str()).collect();
-                    Some(Outcome::decide(c, rules?, &order))
-                })
-                .collect();
-            let (mut took_part, mut households) = (0u64, 0u64);
-            for c in round.results.iter().flat_map(|s| s.contests.iter()) {
-                if round.contest_status(c.0).has_figures() {
-                    took_part += u64::from(c.1.cu_tri_tham_gia);
-                    households += u64::from(c.1.tong_cu_tri);
-                }
-            }
-            let n = |pred: &dyn Fn(&Outcome) -> bool| {
-                l.number(counted.iter().filter(|o| pred(o)).count() as u64)
-            };
-            RoundResults {
-                round: RoundSummary::new(&l, site, round),
-                contests: l.number(round.data.cuoc_bau.len() as u64),
-                counted: l.number(counted.len() as u64),
-                elected: n(&|o| o.elected().is_some()),
-                not_elected: n(&|o| matches!(o, Outcome::NotElected { .. } | Outcome::Tie { .. })),
-                invalid: n(&|o| matches!(o, Outcome::QuorumNotMet { .. })),
-                turnout: (households > 0)
-                    .then(|| l.percent(took_part as f64 * 100.0 / households as f64)),
-            }
+        .map(|round| RoundTotalsRow::new(&l, site, round))
+        .collect();
+    let mut groups: BTreeMap<(String, String), Vec<&Round>> = BTreeMap::new();
+    for (round, row) in site.rounds.iter().zip(&rows) {
+        let key = (row.round.term.clone(), row.round.province.clone());
+        groups.entry(key).or_default().push(round);
+        groups
+            .entry((row.round.term.clone(), String::new()))
+            .or_default()
+            .push(round);
+    }
+    let mut scopes: Vec<ScopeTotals> = groups
+        .into_iter()
+        .map(|((term, province), rounds)| ScopeTotals {
+            term,
+            province,
+            rounds: rounds.len(),
+            totals: TotalsView::new(&l, &Totals::of_rounds(rounds)),
         })
         .collect();
+    // newest term first; in a term the site first, then the provinces by name
+    scopes.sort_by(|a, b| b.term.cmp(&a.term));
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
+    ctx.insert("scopes", &scopes);
     ctx.insert("all_results", &DataLinks::of(&export::all_results()));
+    ctx.insert("totals_data", &DataLinks::of(&export::totals_file()));
     ctx.insert("divisions", &DataLinks::of(&export::divisions_file()));
     ctx.insert("popolo", &export::popolo_file());
-    ctx.insert("nist", &export::nist_file());
     let title = l.t("title_results");
     r.page(
         urls::RESULTS,

@@ -6,9 +6,10 @@ use super::charts;
 use super::locale::Locale;
 use super::urls;
 use super::views::{Link, round_village_name};
+use super::status_views::StatusView;
 use crate::model::Site;
-use crate::model::decision::Decision;
-use crate::model::election::{ContestStatus, Round};
+use crate::model::contest::{Contest, Counted};
+use crate::model::election::Round;
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
 use crate::model::rules::RuleSet;
@@ -55,15 +56,11 @@ impl OutcomeView {
         l: &Locale<'_>,
         site: &Site,
         round: &Round,
-        village: &str,
-        count: &ContestCount,
+        contest: &Contest,
+        counted: &Counted<'_>,
     ) -> Option<Self> {
         let rules = site.rules_for(round)?;
-        let order: Vec<&str> = round
-            .candidates_in(village)
-            .map(|c| c.slug.as_str())
-            .collect();
-        let outcome = Outcome::decide(count, rules, &order);
+        let village = contest.village.as_str();
         let name = |slug: &str| {
             round
                 .candidates_in(village)
@@ -71,11 +68,12 @@ impl OutcomeView {
                 .map(|c| c.data.ho_ten.clone())
                 .unwrap_or_else(|| slug.to_string())
         };
-        let (verdict, consequence) = verdict(l, &outcome, rules, &name);
+        let outcome = counted.outcome;
+        let (verdict, consequence) = verdict(l, outcome, rules, &name);
         Some(Self {
             key: outcome.key(),
             label: l.label("outcome", outcome.key()),
-            elected: outcome.elected().map(|slug| Link {
+            elected: counted.elected.map(|slug| Link {
                 title: name(slug),
                 url: urls::candidate(&round.id, village, slug),
             }),
@@ -168,77 +166,6 @@ fn verdict(
     }
 }
 
-/// `Quyết định số 125/QĐ-UBND ngày 08/6/2022`, with what is known of it, in the page's
-/// language.
-pub(crate) fn decision_label(l: &Locale<'_>, d: &Decision) -> String {
-    let date = d.ngay.map(|day| l.date(day));
-    match (&d.so, date) {
-        (Some(number), Some(date)) => {
-            l.fill("decision_label", &[("number", number), ("date", &date)])
-        }
-        (Some(number), None) => l.fill("decision_label_number", &[("number", number)]),
-        (None, Some(date)) => l.fill("decision_label_date", &[("date", &date)]),
-        (None, None) => l.t("decision_label_none"),
-    }
-}
-
-/// Where a contest's result stands in law, with the decision that made it so.
-#[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
-    pub key: &'static str,
-    pub label: String,
-    pub decision: Option<String>,
-    pub decision_url: Option<String>,
-    pub repeat_date: Option<String>,
-    pub repeat_round: Option<Link>,
-    /// `Nguyễn Văn X, từ 01/7/2022 đến 31/12/2022 (Quyết định số …)`.
-    pub acting: Option<String>,
-}
-
-impl StatusView {
-    pub fn new(l: &Locale<'_>, site: &Site, round: &Round, village: &str) -> Self {
-        let status = round.contest_status(village);
-        let count = round.results.as_ref().and_then(|r| r.contests.get(village));
-        let entry = round.contest(village);
-        let decision = match status {
-            ContestStatus::Postponed | ContestStatus::NotHeld => entry
-                .and_then(|e| e.quyet_dinh.as_ref())
-                .or(round.data.quyet_dinh_hoan.as_ref()),
-            _ => count.and_then(|c| c.quyet_dinh.as_ref()),
-        };
-        Self {
-            key: status.key(),
-            label: l.label("contest_status", status.key()),
-            decision: decision.map(|d| decision_label(l, d)),
-            decision_url: decision
-                .and_then(|d| d.van_ban.as_deref())
-                .filter(|slug| site.document(slug).is_some())
-                .map(urls::document),
-            repeat_date: count.and_then(|c| c.ngay_bau_lai).map(|d| l.date(d)),
-            repeat_round: count
-                .and_then(|c| c.dot_bau_lai.as_deref())
-                .and_then(|id| site.round(id))
-                .map(|r| Link {
-                    title: l.fill("status_repeat_on", &[("date", &l.date(r.data.ngay_bau_cu))]),
-                    url: urls::round(&r.id),
-                }),
-            acting: count.and_then(|c| c.lam_thoi.as_ref()).map(|a| {
-                let (from, to) = (l.date(a.tu_ngay), l.date(a.den_ngay));
-                let mut args = vec![("name", a.ho_ten.clone()), ("from", from), ("to", to)];
-                let key = match &a.quyet_dinh {
-                    Some(d) => {
-                        args.push(("decision", decision_label(l, d)));
-                        "acting_period_decision"
-                    }
-                    None => "acting_period",
-                };
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                l.fill(key, &args)
-            }),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct SignerView {
     pub name: String,
@@ -262,9 +189,11 @@ impl ResultView {
         l: &Locale<'_>,
         site: &Site,
         round: &Round,
-        village: &str,
-        c: &ContestCount,
+        contest: &Contest,
+        counted: &Counted<'_>,
     ) -> Self {
+        let c = counted.figures;
+        let village = contest.village.as_str();
         let share = |part, whole| percent(part, whole).map(|p| l.percent(p));
         let fig = |key: &str, v: u32, s| Figure {
             label: l.t(key),
@@ -295,11 +224,7 @@ impl ResultView {
                 share(c.phieu_khong_hop_le, c.phieu_thu_vao),
             ),
         ];
-        let outcome = OutcomeView::new(l, site, round, village, c);
-        let elected_url = outcome
-            .as_ref()
-            .and_then(|o| o.elected.as_ref())
-            .map(|l| l.url.clone());
+        let outcome = OutcomeView::new(l, site, round, contest, counted);
         let mut votes: Vec<(u32, VoteRow)> = round
             .candidates_in(village)
             .map(|cand| {
@@ -309,7 +234,7 @@ impl ResultView {
                     n,
                     VoteRow {
                         name: cand.data.ho_ten.clone(),
-                        elected: elected_url.as_deref() == Some(url.as_str()),
+                        elected: counted.elected == Some(cand.slug.as_str()),
                         url,
                         votes: l.number(n),
                         of_valid: share(n, c.phieu_hop_le).unwrap_or_default(),
@@ -355,24 +280,19 @@ pub struct ContestRow {
 }
 
 impl ContestRow {
-    pub fn new(l: &Locale<'_>, site: &Site, round: &Round, village: &str) -> Self {
-        let name = round_village_name(l, site, round, village);
-        let status = StatusView::new(l, site, round, village);
-        let count = round
-            .results
-            .as_ref()
-            .and_then(|r| r.contests.get(village))
-            .filter(|_| round.contest_status(village).has_figures());
+    pub fn new(l: &Locale<'_>, site: &Site, round: &Round, contest: &Contest) -> Self {
+        let counted = contest.counted();
+        let count = counted.map(|c| c.figures);
         Self {
-            url: urls::contest(&round.id, village),
-            village: name,
+            url: urls::contest(&round.id, &contest.village),
+            village: round_village_name(l, site, round, &contest.village),
             eligible: count.map(|c| l.number(c.tong_cu_tri)),
             participants: count.map(|c| l.number(c.cu_tri_tham_gia)),
             turnout: count
                 .and_then(ContestCount::turnout_percent)
                 .map(|p| l.percent(p)),
-            outcome: count.and_then(|c| OutcomeView::new(l, site, round, village, c)),
-            status,
+            outcome: counted.and_then(|c| OutcomeView::new(l, site, round, contest, &c)),
+            status: StatusView::new(l, site, contest),
         }
     }
 }
@@ -522,6 +442,8 @@ impl CompositionView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::decision::Decision;
+    use crate::render::status_views::decision_label;
     use crate::model::date::Date;
     use crate::model::rules::{Base, Threshold};
     use crate::model::testing::{count, law};

@@ -128,7 +128,7 @@ pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
             format!(
                 "{} · {}",
                 l.date(round.data.ngay_bau_cu),
-                l.label("round_status", round.data.trang_thai.key())
+                l.label("round_status", round.status.key())
             ),
         ));
     }

@@ -12,7 +12,7 @@ use crate::model::candidate::Candidate;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
-use crate::model::result::ContestCount;
+use crate::model::contest::Contest;
 use crate::model::translation;
 use serde::Serialize;
 
@@ -152,9 +152,9 @@ impl RoundSummary {
             date: l.date(d.ngay_bau_cu),
             date_long: l.date_long(d.ngay_bau_cu),
             date_iso: d.ngay_bau_cu.iso(),
-            status: l.label("round_status", d.trang_thai.key()),
-            status_key: d.trang_thai.key(),
-            upcoming: d.trang_thai.is_upcoming(),
+            status: l.label("round_status", round.status.key()),
+            status_key: round.status.key(),
+            upcoming: round.status.is_upcoming(),
             contests: d.cuoc_bau.len(),
             candidates: round.candidates.len(),
         }
@@ -230,13 +230,8 @@ pub struct ContestSummary {
 }
 
 impl ContestSummary {
-    pub fn new(
-        l: &Locale,
-        site: &Site,
-        round: &Round,
-        village_id: &str,
-        polling_place: Option<&String>,
-    ) -> Self {
+    pub fn new(l: &Locale, site: &Site, round: &Round, contest: &Contest) -> Self {
+        let village_id = contest.village.as_str();
         let village = site
             .commune(&round.data.don_vi)
             .and_then(|c| c.village(village_id));
@@ -248,16 +243,14 @@ impl ContestSummary {
             village_kind: village
                 .map(|v| l.of("village_kind", &v.loai))
                 .unwrap_or_default(),
-            polling_place: polling_place.cloned(),
+            polling_place: contest.polling_place.clone(),
             candidates: round
                 .candidates_in(village_id)
                 .map(|c| CandidateRow::new(l, round, c))
                 .collect(),
-            turnout: round
-                .results
-                .as_ref()
-                .and_then(|r| r.contests.get(village_id))
-                .and_then(ContestCount::turnout_percent)
+            turnout: contest
+                .counted()
+                .and_then(|c| c.figures.turnout_percent())
                 .map(|p| l.percent(p)),
         }
     }

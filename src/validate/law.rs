@@ -41,7 +41,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
                 village,
                 count,
             };
-            if let Some(entry) = round.contest(village)
+            if let Some(entry) = round.entry(village)
                 && entry.trang_thai.is_some()
             {
                 here.error(
@@ -57,15 +57,15 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
                     ),
                 );
             }
-            let order: Vec<&str> = round
-                .candidates_in(village)
-                .map(|c| c.slug.as_str())
-                .collect();
-            let outcome = rules.map(|r| Outcome::decide(count, r, &order));
-            here.status(round, outcome.as_ref(), ctx);
+            // the outcome the model resolved, whether or not it may be published yet
+            let outcome = round
+                .contest(village)
+                .and_then(|c| c.record_for_checks())
+                .and_then(|(_, outcome)| outcome);
+            here.status(round, outcome, ctx);
             here.dates(round, ctx);
             if let Some(rules) = rules {
-                here.acting_head(round, rules, outcome.as_ref(), ctx);
+                here.acting_head(round, rules, outcome, ctx);
             }
         }
     }

@@ -54,7 +54,7 @@ fn complete(site: &Site, ctx: &mut Ctx) {
         }
         for village in round.contest_ids() {
             if round
-                .contest(village)
+                .entry(village)
                 .is_some_and(|c| c.trang_thai.is_some())
                 || round
                     .results

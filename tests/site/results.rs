@@ -46,7 +46,7 @@ fn the_example_contests_say_who_is_elected_and_why() {
         "{kp3}"
     );
     assert!(
-        kp3.contains("Bầu lại") && kp3.contains("19/6/2022"),
+        kp3.contains("Không công nhận, bầu lại") && kp3.contains("19/6/2022"),
         "{kp3}"
     );
 
@@ -133,7 +133,7 @@ fn the_round_dashboard_lists_every_contest_with_turnout_outcome_and_status() {
     fx.build_ok();
     let round = fx.text("bau-cu/tn-2022/index.html");
     assert!(
-        round.contains("Khu phố Một 2.802 2.500 89,22% Không có người trúng cử Bầu lại — Quyết định số 12/QĐ-UBND ngày 08/6/2022; bầu lại ngày 19/6/2022"),
+        round.contains("Khu phố Một 2.802 2.500 89,22% Không có người trúng cử Không công nhận, bầu lại — Quyết định số 12/QĐ-UBND ngày 08/6/2022; bầu lại ngày 19/6/2022"),
         "{round}"
     );
     assert!(
@@ -142,7 +142,11 @@ fn the_round_dashboard_lists_every_contest_with_turnout_outcome_and_status() {
     );
     assert!(round.contains("Cơ cấu ứng cử viên"), "{round}");
     assert!(
-        round.contains("Kết quả chính thức (công nhận xong ngày 09/6/2022)"),
+        round.contains("Đã công nhận, có cuộc bầu lại (công nhận xong ngày 09/6/2022)"),
+        "{round}"
+    );
+    assert!(
+        round.contains("Tổng cộng 3.052 2.659 2.659/3.052 = 87,12% Số cuộc bầu: 2; Đã có kết quả: 2; Có người trúng cử: 1; Không công nhận, bầu lại: 1"),
         "{round}"
     );
     assert!(round.contains("Nữ 1 33,33%"), "{round}");
@@ -325,7 +329,7 @@ fn the_results_overview_counts_the_outcomes_of_each_round() {
     fx.build_ok();
     let overview = fx.text("ket-qua/index.html");
     assert!(
-        overview.contains("2022–2025 05/6/2022 2 2 1 1 0 87,12%"),
+        overview.contains("2022–2025 05/6/2022 3.052 2.659 2.659/3.052 = 87,12% Số cuộc bầu: 2; Đã có kết quả: 2; Có người trúng cử: 1; Không công nhận, bầu lại: 1; Người trúng cử: 0 tái cử, 1 mới Đã công nhận, có cuộc bầu lại"),
         "{overview}"
     );
 }
@@ -364,9 +368,10 @@ fn every_results_page_and_list_links_to_its_data() {
         }
     }
     assert!(links_to(&out, "ket-qua/index.html", "du-lieu/popolo.json"));
-    assert!(links_to(
-        &out,
-        "ket-qua/index.html",
-        "du-lieu/nist-1500-100.json"
-    ));
+    for round in ["tn-2022"] {
+        let nist = format!("bau-cu/{round}/nist-1500-100.json");
+        assert!(links_to(&out, "ket-qua/index.html", &nist), "{nist}");
+        let page = format!("bau-cu/{round}/index.html");
+        assert!(links_to(&out, &page, &nist), "{nist}");
+    }
 }

@@ -156,6 +156,7 @@ pub(super) struct CandidateContest {
     pub(super) contest_selection: Vec<CandidateSelection>,
     pub(super) count_status: Vec<CountStatus>,
     pub(super) election_district_id: String,
+    pub(super) external_identifier: Vec<ExternalIdentifier>,
     pub(super) name: String,
     pub(super) number_elected: u32,
     pub(super) office_ids: Vec<String>,

@@ -248,6 +248,8 @@ fn round<'a>(round: &'a Round, out: &mut Vec<Published<'a>>) {
         data,
         candidates: _,
         results: _,
+        contests: _,
+        status: _,
     } = round;
     let RoundFile {
         tieu_de,
@@ -302,11 +304,13 @@ fn round<'a>(round: &'a Round, out: &mut Vec<Published<'a>>) {
             trang_thai: _,
             quyet_dinh,
             ly_do,
+            ly_do_en,
         } = contest;
         c.plain("khu_dan_cu", khu_dan_cu);
         c.optional("dia_diem", dia_diem);
         c.decision(quyet_dinh);
         c.optional("ly_do", ly_do);
+        c.optional("ly_do_en", ly_do_en);
     }
 }
 
@@ -333,6 +337,8 @@ fn results<'a>(sheet: &'a ResultSheet, out: &mut Vec<Published<'a>>) {
             ngay_bau_lai: _,
             dot_bau_lai,
             lam_thoi,
+            ly_do,
+            ly_do_en,
         } = count;
         c.plain("khu_dan_cu", village);
         for candidate in so_phieu.keys() {
@@ -361,6 +367,8 @@ fn results<'a>(sheet: &'a ResultSheet, out: &mut Vec<Published<'a>>) {
             c.plain("ho_ten", ho_ten);
             c.decision(quyet_dinh);
         }
+        c.optional("ly_do", ly_do);
+        c.optional("ly_do_en", ly_do_en);
     }
 }
 

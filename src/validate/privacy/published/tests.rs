@@ -111,7 +111,7 @@ fn a_round_and_its_results() {
          ly_do: ly_do\nquy_tac: quy_tac\ngioi_thieu: gioi_thieu\ngioi_thieu_en: gioi_thieu_en\n\
          ly_do_en: ly_do_en\ncac_buoc:\n  niem_yet:\n    ngay: 01/5/2022\n    van_ban: van_ban\n    ghi_chu: ghi_chu\n\
          cuoc_bau:\n  - khu_dan_cu\n  - khu_dan_cu: khu_dan_cu\n    dia_diem: dia_diem\n    trang_thai: hoan\n    \
-         quyet_dinh:\n      so: so\n    ly_do: ly_do\n",
+         quyet_dinh:\n      so: so\n    ly_do: ly_do\n    ly_do_en: ly_do_en\n",
         decision("quyet_dinh_hoan")
     );
     let round = Round {
@@ -120,6 +120,8 @@ fn a_round_and_its_results() {
         data: parse(&round_yaml),
         candidates: Vec::new(),
         results: None,
+        contests: Vec::new(),
+        status: crate::model::election::RoundStatus::Postponed,
     };
     let mut texts = Vec::new();
     super::round(&round, &mut texts);
@@ -144,6 +146,7 @@ fn a_round_and_its_results() {
             "dia_diem",
             "so",
             "ly_do",
+            "ly_do_en",
         ]
     );
     let sheet = ResultSheet {
@@ -153,7 +156,8 @@ fn a_round_and_its_results() {
              phieu_hop_le: 9\n  phieu_khong_hop_le: 0\n  so_phieu:\n    so_phieu: 9\n  \
              bien_ban:\n    ngay: 05/6/2022\n    nguoi_ky:\n      - ho_ten: ho_ten\n        chuc_vu: chuc_vu\n  \
              trang_thai: bau-lai\n  {}dot_bau_lai: dot_bau_lai\n  lam_thoi:\n    ho_ten: ho_ten\n    \
-             tu_ngay: 06/6/2022\n    den_ngay: 06/12/2022\n    quyet_dinh:\n      so: so\n",
+             tu_ngay: 06/6/2022\n    den_ngay: 06/12/2022\n    quyet_dinh:\n      so: so\n  \
+             ly_do: ly_do\n  ly_do_en: ly_do_en\n",
             decision("quyet_dinh").replace('\n', "\n  ")
         ))
         .0,
@@ -172,6 +176,8 @@ fn a_round_and_its_results() {
             "dot_bau_lai",
             "ho_ten",
             "so",
+            "ly_do",
+            "ly_do_en",
         ]
     );
 }

@@ -1,0 +1,158 @@
+//! Totals as data (tổng hợp): per round in its file, and per term for each commune, each
+//! province and the whole site in `tong-hop.csv` and the site's results file. The sums are the
+//! model's (`Totals`); this file only names them.
+
+use super::csv::{Cell, Table};
+use super::results::term;
+use crate::model::Site;
+use crate::model::totals::Totals;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The totals of a set of contests, with the turnout computed.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalsRecord {
+    pub so_cuoc_bau: u32,
+    /// Contests whose figures are published.
+    pub da_co_ket_qua: u32,
+    pub sap_dien_ra: u32,
+    pub hoan: u32,
+    pub khong_to_chuc: u32,
+    pub dang_kiem_phieu: u32,
+    pub co_nguoi_trung_cu: u32,
+    pub khong_co_nguoi_trung_cu: u32,
+    /// Results not recognised, a repeat vote ordered.
+    pub bau_lai: u32,
+    pub tong_cu_tri: u64,
+    pub cu_tri_tham_gia: u64,
+    pub ty_le_tham_gia: Option<f64>,
+    /// Winners standing again (tái cử), new, women, of an ethnic minority.
+    pub trung_cu_tai_cu: u32,
+    pub trung_cu_moi: u32,
+    pub trung_cu_nu: u32,
+    pub trung_cu_dan_toc_thieu_so: u32,
+}
+
+impl TotalsRecord {
+    pub fn of(t: &Totals) -> Self {
+        Self {
+            so_cuoc_bau: t.contests,
+            da_co_ket_qua: t.counted,
+            sap_dien_ra: t.scheduled,
+            hoan: t.postponed,
+            khong_to_chuc: t.not_held,
+            dang_kiem_phieu: t.counting,
+            co_nguoi_trung_cu: t.elected,
+            khong_co_nguoi_trung_cu: t.not_elected,
+            bau_lai: t.voided,
+            tong_cu_tri: t.households,
+            cu_tri_tham_gia: t.participants,
+            ty_le_tham_gia: t.turnout().map(|p| (p * 100.0).round() / 100.0),
+            trung_cu_tai_cu: t.winners_re_elected,
+            trung_cu_moi: t.winners_new,
+            trung_cu_nu: t.winners_women,
+            trung_cu_dan_toc_thieu_so: t.winners_minority,
+        }
+    }
+}
+
+/// The totals of one scope for one term: the whole site, a province or a commune.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermTotals {
+    pub nhiem_ky: String,
+    /// `toan-trang`, `tinh` or `don-vi`.
+    pub pham_vi: &'static str,
+    /// The province's or the commune's name (as on the latest election day), empty for the site.
+    pub ten: String,
+    pub so_dot_bau_cu: u32,
+    #[serde(flatten)]
+    pub tong: TotalsRecord,
+}
+
+/// Totals per term: the site's first, then each province's, then each commune's, by name.
+pub fn by_term(site: &Site) -> Vec<TermTotals> {
+    // term → scope → name → (rounds, totals)
+    let mut groups: BTreeMap<(String, u8, String), (u32, Totals)> = BTreeMap::new();
+    for round in &site.rounds {
+        let names = site
+            .commune(&round.data.don_vi)
+            .map(|c| c.names_at(round.data.ngay_bau_cu));
+        let province = names.as_ref().map(|n| n.province.clone()).unwrap_or_default();
+        let commune = names.map_or_else(|| round.data.don_vi.clone(), |n| n.commune);
+        let totals = Totals::of_round(round);
+        for key in [(0, String::new()), (1, province), (2, commune)] {
+            let entry = groups
+                .entry((term(round), key.0, key.1))
+                .or_insert((0, Totals::default()));
+            entry.0 += 1;
+            entry.1 = entry.1.plus(&totals);
+        }
+    }
+    let mut out: Vec<TermTotals> = groups
+        .into_iter()
+        .map(|((nhiem_ky, scope, ten), (rounds, t))| TermTotals {
+            nhiem_ky,
+            pham_vi: ["toan-trang", "tinh", "don-vi"][usize::from(scope)],
+            ten,
+            so_dot_bau_cu: rounds,
+            tong: TotalsRecord::of(&t),
+        })
+        .collect();
+    // newest term first, keeping scope and name order within a term
+    out.sort_by(|a, b| b.nhiem_ky.cmp(&a.nhiem_ky));
+    out
+}
+
+const COLUMNS: &[&str] = &[
+    "nhiem_ky",
+    "pham_vi",
+    "ten",
+    "so_dot_bau_cu",
+    "so_cuoc_bau",
+    "da_co_ket_qua",
+    "sap_dien_ra",
+    "hoan",
+    "khong_to_chuc",
+    "dang_kiem_phieu",
+    "co_nguoi_trung_cu",
+    "khong_co_nguoi_trung_cu",
+    "bau_lai",
+    "tong_cu_tri",
+    "cu_tri_tham_gia",
+    "ty_le_tham_gia",
+    "trung_cu_tai_cu",
+    "trung_cu_moi",
+    "trung_cu_nu",
+    "trung_cu_dan_toc_thieu_so",
+];
+
+pub fn csv(rows: &[TermTotals]) -> Vec<u8> {
+    let mut table = Table::new(COLUMNS);
+    for r in rows {
+        let t = &r.tong;
+        let big = |n: u64| Cell::Int(n);
+        table.push(vec![
+            Cell::key(&r.nhiem_ky),
+            Cell::key(r.pham_vi),
+            Cell::text(&r.ten),
+            Cell::from(r.so_dot_bau_cu),
+            Cell::from(t.so_cuoc_bau),
+            Cell::from(t.da_co_ket_qua),
+            Cell::from(t.sap_dien_ra),
+            Cell::from(t.hoan),
+            Cell::from(t.khong_to_chuc),
+            Cell::from(t.dang_kiem_phieu),
+            Cell::from(t.co_nguoi_trung_cu),
+            Cell::from(t.khong_co_nguoi_trung_cu),
+            Cell::from(t.bau_lai),
+            big(t.tong_cu_tri),
+            big(t.cu_tri_tham_gia),
+            Cell::opt_float(t.ty_le_tham_gia),
+            Cell::from(t.trung_cu_tai_cu),
+            Cell::from(t.trung_cu_moi),
+            Cell::from(t.trung_cu_nu),
+            Cell::from(t.trung_cu_dan_toc_thieu_so),
+        ]);
+    }
+    table.to_bytes()
+}
