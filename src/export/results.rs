@@ -382,7 +382,10 @@ mod tests {
     fn invalid_ballots_are_a_share_of_those_collected() {
         let site = example_site();
         let r = record(&site, "soc-trang-2022", "khom-3");
-        assert_eq!((r.phieu_khong_hop_le, r.phieu_thu_vao), (Some(8), Some(390)));
+        assert_eq!(
+            (r.phieu_khong_hop_le, r.phieu_thu_vao),
+            (Some(8), Some(390))
+        );
         assert_eq!(r.ty_le_khong_hop_le, Some(2.05));
         assert_eq!(r.ket_qua, Some("trung-cu"));
         assert_eq!(r.nguoi_trung_cu, Some("nguyen-hoang-phuc"));

@@ -77,7 +77,10 @@ pub fn by_term(site: &Site) -> Vec<TermTotals> {
         let names = site
             .commune(&round.data.don_vi)
             .map(|c| c.names_at(round.data.ngay_bau_cu));
-        let province = names.as_ref().map(|n| n.province.clone()).unwrap_or_default();
+        let province = names
+            .as_ref()
+            .map(|n| n.province.clone())
+            .unwrap_or_default();
         let commune = names.map_or_else(|| round.data.don_vi.clone(), |n| n.commune);
         let totals = Totals::of_round(round);
         for key in [(0, String::new()), (1, province), (2, commune)] {

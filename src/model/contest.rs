@@ -24,9 +24,7 @@ impl Reason {
         let vi = vi.map(|s| s.trim()).filter(|s| !s.is_empty())?;
         Some(Self {
             vi: vi.to_string(),
-            en: en
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
+            en: en.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         })
     }
 }
@@ -164,9 +162,12 @@ impl Contest {
         }
         let figures = self.record.as_ref()?;
         let outcome = self.outcome.as_ref()?;
-        let elected = outcome
-            .elected()
-            .filter(|_| !matches!(self.status, ContestStatus::RepeatOrdered | ContestStatus::Repeated));
+        let elected = outcome.elected().filter(|_| {
+            !matches!(
+                self.status,
+                ContestStatus::RepeatOrdered | ContestStatus::Repeated
+            )
+        });
         Some(Counted {
             figures,
             outcome,

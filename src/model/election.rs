@@ -2,9 +2,9 @@
 //! neighbourhoods on one day, for one term; one contest per village/neighbourhood.
 
 use super::candidate::Candidate;
+use super::contest::Contest;
 use super::date::Date;
 use super::decision::Decision;
-use super::contest::Contest;
 use super::result::ResultSheet;
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
@@ -67,6 +67,16 @@ pub enum RoundStatus {
 }
 
 impl RoundStatus {
+    pub const ALL: [Self; 7] = [
+        Self::Scheduled,
+        Self::Postponed,
+        Self::Counting,
+        Self::Provisional,
+        Self::Official,
+        Self::NotHeld,
+        Self::PartlyVoided,
+    ];
+
     pub fn is_upcoming(self) -> bool {
         matches!(self, Self::Scheduled | Self::Postponed)
     }
@@ -124,6 +134,17 @@ pub enum ContestStatus {
 }
 
 impl ContestStatus {
+    pub const ALL: [Self; 8] = [
+        Self::Scheduled,
+        Self::Postponed,
+        Self::NotHeld,
+        Self::Counting,
+        Self::Provisional,
+        Self::Recognised,
+        Self::RepeatOrdered,
+        Self::Repeated,
+    ];
+
     pub fn label_vi(self) -> &'static str {
         match self {
             Self::Scheduled => "Sắp diễn ra",

@@ -1,8 +1,8 @@
 //! Models built from YAML text, for unit tests of the rules that read them.
 
+use super::contest::{Contest, round_status};
 use super::election::{Round, RoundFile};
 use super::result::{ContestCount, ResultFile, ResultSheet};
-use super::contest::{Contest, round_status};
 use super::rules::{LAW_2022, RuleSet, builtin, in_force_on};
 use crate::load::{SourceFile, yaml};
 use std::path::PathBuf;

@@ -119,7 +119,6 @@ impl Totals {
 
     /// Participants of all households of the counted contests, in percent.
     pub fn turnout(&self) -> Option<f64> {
-        (self.households > 0)
-            .then(|| self.participants as f64 * 100.0 / self.households as f64)
+        (self.households > 0).then(|| self.participants as f64 * 100.0 / self.households as f64)
     }
 }

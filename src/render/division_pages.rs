@@ -57,7 +57,11 @@ pub(super) fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result
         .iter()
         .map(|v| VillageRow::new(&l, c, v))
         .collect();
-    let own: Vec<&Round> = site.rounds.iter().filter(|x| x.data.don_vi == c.id).collect();
+    let own: Vec<&Round> = site
+        .rounds
+        .iter()
+        .filter(|x| x.data.don_vi == c.id)
+        .collect();
     let rounds: Vec<RoundSummary> = own.iter().map(|x| RoundSummary::new(&l, site, x)).collect();
     let round_totals: Vec<RoundTotalsRow> = own
         .iter()

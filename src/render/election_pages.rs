@@ -5,9 +5,7 @@ use super::charts;
 use super::locale::Locale;
 use super::markdown::to_html;
 use super::pages::{localized_markdown, trail};
-use super::result_views::{
-    CompositionView, ContestRow, ResultView, rules_summary, timeline_view,
-};
+use super::result_views::{CompositionView, ContestRow, ResultView, rules_summary, timeline_view};
 use super::status_views::{ReasonView, StatusView, TotalsView, decision_label};
 use super::views::{CandidateRow, ContestSummary, DataLinks, DocumentSummary, Link, RoundSummary};
 use super::{Renderer, link, urls};
@@ -17,8 +15,8 @@ use crate::model::candidate::Candidate;
 use crate::model::contest::{Contest, Reason};
 use crate::model::election::{Round, RoundStatus};
 use crate::model::result::percent;
-use crate::model::totals::Totals;
 use crate::model::statistics::Composition;
+use crate::model::totals::Totals;
 use crate::model::translation;
 use serde::Serialize;
 use tera::Context;
@@ -151,7 +149,12 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
         .iter()
         .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay))
         .max()
-        .filter(|_| matches!(round.status, RoundStatus::Official | RoundStatus::PartlyVoided));
+        .filter(|_| {
+            matches!(
+                round.status,
+                RoundStatus::Official | RoundStatus::PartlyVoided
+            )
+        });
     ctx.insert("certified", &certified.map(|d| l.date(d)));
     ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
     ctx.insert(
@@ -262,15 +265,15 @@ pub(super) fn candidate_page(
     let votes = counted.and_then(|c| {
         let n = c.votes(&cand.slug)?;
         let share = percent(n, c.figures.tong_cu_tri)
-                .map(|p| l.percent(p))
-                .unwrap_or_default();
-            let key = if n == 1 {
-                "candidate_votes_text_one"
-            } else {
-                "candidate_votes_text"
-            };
-            Some(l.fill(key, &[("votes", &l.number(n)), ("share", &share)]))
-        });
+            .map(|p| l.percent(p))
+            .unwrap_or_default();
+        let key = if n == 1 {
+            "candidate_votes_text_one"
+        } else {
+            "candidate_votes_text"
+        };
+        Some(l.fill(key, &[("votes", &l.number(n)), ("share", &share)]))
+    });
     let status = StatusView::new(&l, site, resolved);
     let elected = counted.is_some_and(|c| c.elected == Some(cand.slug.as_str()));
     let translated = translation::find(&cand.translations, l.language);

@@ -4,9 +4,9 @@
 
 use super::charts;
 use super::locale::Locale;
+use super::status_views::StatusView;
 use super::urls;
 use super::views::{Link, round_village_name};
-use super::status_views::StatusView;
 use crate::model::Site;
 use crate::model::contest::{Contest, Counted};
 use crate::model::election::Round;
@@ -442,12 +442,12 @@ impl CompositionView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::decision::Decision;
-    use crate::render::status_views::decision_label;
     use crate::model::date::Date;
+    use crate::model::decision::Decision;
     use crate::model::rules::{Base, Threshold};
     use crate::model::testing::{count, law};
     use crate::render::i18n::Strings;
+    use crate::render::status_views::decision_label;
     use std::collections::BTreeMap;
 
     /// The default theme's strings of `language`, as the site reads them.

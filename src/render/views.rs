@@ -9,10 +9,10 @@ use super::markdown::to_html;
 use super::urls;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
+use crate::model::contest::Contest;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
-use crate::model::contest::Contest;
 use crate::model::translation;
 use serde::Serialize;
 

@@ -53,9 +53,7 @@ fn complete(site: &Site, ctx: &mut Ctx) {
             continue;
         }
         for village in round.contest_ids() {
-            if round
-                .entry(village)
-                .is_some_and(|c| c.trang_thai.is_some())
+            if round.entry(village).is_some_and(|c| c.trang_thai.is_some())
                 || round
                     .results
                     .as_ref()

@@ -6,6 +6,7 @@
 
 mod harness;
 
+mod architecture;
 mod archives;
 mod atomic;
 mod build;
@@ -30,4 +31,5 @@ mod results;
 mod scaffold;
 mod search;
 mod serve;
+mod statuses;
 mod verify;

@@ -49,8 +49,8 @@ mod cdf;
 pub use cdf::ElectionReport;
 use cdf::{
     BallotCounts, CandidateContest, CandidateSelection, CountStatus, Election, ExternalIdentifier,
-    NistCandidate,
-    Office, Person, ReportingUnit, Term, VoteCounts, identifier, other_identifier, text,
+    NistCandidate, Office, Person, ReportingUnit, Term, VoteCounts, identifier, other_identifier,
+    text,
 };
 
 // Ids: a prefix for the kind, then content ids (lowercase slugs, which hold no `.`) joined by `.`,
@@ -348,27 +348,17 @@ fn report_status(round: &Round) -> &'static str {
 
 /// The latest date in the round's data (see the module's doc).
 pub fn generated_date(round: &Round) -> String {
-    let mut dates: Vec<Date> = Vec::new();
-    for r in [round] {
-        dates.push(r.data.ngay_bau_cu);
-        dates.extend(r.data.quyet_dinh_hoan.as_ref().and_then(|q| q.ngay));
-        dates.extend(
-            r.data
-                .cuoc_bau
-                .iter()
-                .filter_map(|c| c.quyet_dinh.as_ref().and_then(|q| q.ngay)),
-        );
-        for n in r.results.iter().flat_map(|s| s.contests.values()) {
-            dates.extend(n.bien_ban.as_ref().map(|b| b.ngay));
-            dates.extend(n.bien_ban.as_ref().and_then(|b| b.ngay_nhan));
-            dates.extend(n.quyet_dinh.as_ref().and_then(|q| q.ngay));
+    let mut dates: Vec<Date> = vec![round.data.ngay_bau_cu];
+    dates.extend(round.data.quyet_dinh_hoan.as_ref().and_then(|q| q.ngay));
+    for c in &round.contests {
+        dates.extend(c.decision.as_ref().and_then(|q| q.ngay));
+        if let Some(record) = c.counted().and_then(|f| f.figures.bien_ban.as_ref()) {
+            dates.push(record.ngay);
+            dates.extend(record.ngay_nhan);
         }
     }
-    let day = dates
-        .into_iter()
-        .max()
-        .map_or_else(|| "1970-01-01".into(), |d| d.iso());
-    format!("{day}T00:00:00+07:00")
+    let day = dates.into_iter().max().unwrap_or(round.data.ngay_bau_cu);
+    format!("{}T00:00:00+07:00", day.iso())
 }
 
 /// Initials of the issuing body, folded to ASCII, an acronym kept whole: "Ủy ban nhân dân
@@ -414,7 +404,11 @@ pub fn report(site: &Site, round: &Round, contests: &[Contest]) -> ElectionRepor
         issuer: site.config.co_quan.clone(),
         issuer_abbreviation: abbreviation(&site.config.co_quan),
         office: contests.iter().map(office_of).collect(),
-        person: round.candidates.iter().map(|c| person_of(round, c)).collect(),
+        person: round
+            .candidates
+            .iter()
+            .map(|c| person_of(round, c))
+            .collect(),
         sequence_end: 1,
         sequence_start: 1,
         status: report_status(round),
