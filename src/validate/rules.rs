@@ -159,13 +159,7 @@ fn loosenings(set: &RuleSet, law: &RuleSet) -> Vec<Loosening> {
 mod tests {
     use super::*;
     use crate::model::rules::{LAW_2022, RuleSetFile, builtin};
-
-    fn law() -> RuleSet {
-        builtin()
-            .into_iter()
-            .find(|r| r.id == LAW_2022)
-            .expect("built in")
-    }
+    use crate::model::testing::law;
 
     /// A province's set based on the 2022 law, changing what `change` writes.
     fn province(change: impl FnOnce(&mut RuleSetFile)) -> RuleSet {
