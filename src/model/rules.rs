@@ -99,6 +99,19 @@ pub struct RuleSet {
     pub acting_head_max_months: u32,
 }
 
+impl RuleSet {
+    /// The legal texts in English, for messages in English: a site's own set is cited as written.
+    pub fn name_en(&self) -> &str {
+        match self.id.as_str() {
+            LAW_2022 => {
+                "Law on Grassroots Democracy 10/2022/QH15 (art. 15); Decree 59/2023/NĐ-CP (arts. 6–9)"
+            }
+            JOINT_RESOLUTION_2008 => "Joint Resolution 09/2008/NQLT-CP-UBTWMTTQVN",
+            _ => &self.name,
+        }
+    }
+}
+
 /// The Law on Grassroots Democracy took effect on this day.
 const LAW_2022_IN_FORCE: (i32, u8, u8) = (2023, 7, 1);
 

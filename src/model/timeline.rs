@@ -91,12 +91,15 @@ pub struct TimelineStep {
     pub last: Option<Date>,
     /// Slugs of the documents that did it.
     pub documents: Vec<String>,
-    /// Done on or before this day, by the rules; for recognition, the latest of the contests'
-    /// deadlines.
+    /// Done on or before this day, by the rules; for recognition, the deadline every contest
+    /// shares, or none when their deadlines differ.
     pub deadline: Option<Date>,
     pub state: StepState,
     /// Contests whose step was late (recognition only).
     pub late: Vec<String>,
+    /// Each contest's own deadline, when the contests' deadlines differ (recognition only):
+    /// one deadline beside many decision dates would call a contest late beside a day it met.
+    pub contests: Vec<RecognitionDeadline>,
 }
 
 /// The deadline to recognise one contest's result, and whether it was met.
@@ -110,6 +113,15 @@ pub struct RecognitionDeadline {
 impl RecognitionDeadline {
     pub fn met(&self) -> Option<bool> {
         self.decided.map(|d| d <= self.deadline)
+    }
+
+    /// On time, late, or not decided yet.
+    pub fn state(&self) -> StepState {
+        match self.met() {
+            Some(true) => StepState::Met,
+            Some(false) => StepState::Missed,
+            None => StepState::Pending,
+        }
     }
 }
 
@@ -162,6 +174,7 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
             deadline,
             state,
             late: Vec::new(),
+            contests: Vec::new(),
         }
     };
     let mut out = vec![
@@ -192,6 +205,7 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
                 StepState::Pending
             },
             late: Vec::new(),
+            contests: Vec::new(),
         },
     ];
     let counts: Vec<_> = round
@@ -215,6 +229,7 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
             (true, false) => StepState::Pending,
         },
         late: Vec::new(),
+        contests: Vec::new(),
     });
     let deadlines = recognition_deadlines(round, rules, holidays);
     let decided: Vec<Date> = deadlines.iter().filter_map(|d| d.decided).collect();
@@ -230,20 +245,30 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
         .collect();
     documents.sort();
     documents.dedup();
+    let shared = deadlines
+        .first()
+        .map(|d| d.deadline)
+        .filter(|first| deadlines.iter().all(|d| d.deadline == *first));
+    let state = if !late.is_empty() {
+        StepState::Missed
+    } else if all_decided {
+        StepState::Met
+    } else {
+        StepState::Pending
+    };
     out.push(TimelineStep {
         kind: StepKind::Recognition,
         first: decided.iter().min().copied(),
         last: decided.iter().max().copied(),
         documents,
-        deadline: deadlines.iter().map(|d| d.deadline).max(),
-        state: if !late.is_empty() {
-            StepState::Missed
-        } else if all_decided {
-            StepState::Met
-        } else {
-            StepState::Pending
-        },
+        deadline: shared,
+        state,
         late,
+        contests: if shared.is_some() {
+            Vec::new()
+        } else {
+            deadlines
+        },
     });
     out
 }
@@ -343,6 +368,105 @@ b:
         // a holiday on Wednesday 8/6 moves a's deadline to Monday 13/6
         let deadlines = recognition_deadlines(&round, &rules(), &[day(2022, 6, 8)]);
         assert_eq!(deadlines[0].deadline, day(2022, 6, 13));
+    }
+
+    #[test]
+    fn contests_that_share_a_deadline_show_one_line() {
+        // b's record is received on the day it is made, as a's is: both are due Friday 10/6
+        let results = RESULTS.replace("    ngay_nhan: \"06/6/2022\"\n", "");
+        assert_ne!(results, RESULTS);
+        let round = testing::round(ROUND, Some(&results));
+        let steps = timeline(&round, &rules(), &[]);
+        let recognition = steps.last().unwrap();
+        assert_eq!(recognition.deadline, Some(day(2022, 6, 10)));
+        assert!(recognition.contests.is_empty());
+        assert_eq!(recognition.state, StepState::Missed);
+        assert_eq!(recognition.late, vec!["b".to_string()]);
+    }
+
+    #[test]
+    fn contests_with_different_deadlines_each_carry_their_own() {
+        let round = testing::round(ROUND, Some(RESULTS));
+        let steps = timeline(&round, &rules(), &[]);
+        let recognition = steps.last().unwrap();
+        assert_eq!(recognition.deadline, None, "no one deadline for both");
+        let own: Vec<_> = recognition
+            .contests
+            .iter()
+            .map(|c| (c.village.as_str(), c.decided, c.deadline, c.state()))
+            .collect();
+        assert_eq!(
+            own,
+            vec![
+                (
+                    "a",
+                    Some(day(2022, 6, 10)),
+                    day(2022, 6, 10),
+                    StepState::Met
+                ),
+                (
+                    "b",
+                    Some(day(2022, 6, 14)),
+                    day(2022, 6, 13),
+                    StepState::Missed
+                ),
+            ]
+        );
+    }
+
+    /// A contest's results whose record was made on Sunday 5/6/2022, received on `received`
+    /// when given, and decided on `decided` when given.
+    fn contest(village: &str, received: Option<&str>, decided: Option<&str>) -> String {
+        let received = received
+            .map(|d| format!("    ngay_nhan: \"{d}\"\n"))
+            .unwrap_or_default();
+        let decided = decided
+            .map(|d| format!("  trang_thai: cong-nhan\n  quyet_dinh:\n    ngay: \"{d}\"\n"))
+            .unwrap_or_default();
+        format!(
+            "{village}:\n  tong_cu_tri: 10\n  cu_tri_tham_gia: 8\n  phieu_phat_ra: 8\n  phieu_thu_vao: 8\n  phieu_hop_le: 8\n  phieu_khong_hop_le: 0\n  so_phieu: {{}}\n  bien_ban:\n    ngay: \"05/6/2022\"\n{received}{decided}"
+        )
+    }
+
+    #[test]
+    fn a_contest_late_against_its_own_deadline_is_late_though_another_s_is_later() {
+        // a: due Monday 13/6, decided 13/6; b: due Friday 10/6, decided 13/6; c: due Tuesday
+        // 14/6, not decided yet. One deadline (the latest, 14/6) would show b's 13/6 as in time.
+        let results = contest("a", Some("06/6/2022"), Some("13/6/2022"))
+            + &contest("b", None, Some("13/6/2022"))
+            + &contest("c", Some("07/6/2022"), None);
+        let round = testing::round(
+            &ROUND.replace("cuoc_bau: [a, b]", "cuoc_bau: [a, b, c]"),
+            Some(&results),
+        );
+        let steps = timeline(&round, &rules(), &[]);
+        let recognition = steps.last().unwrap();
+        let own: Vec<_> = recognition
+            .contests
+            .iter()
+            .map(|c| (c.village.as_str(), c.decided, c.deadline, c.state()))
+            .collect();
+        assert_eq!(
+            own,
+            vec![
+                (
+                    "a",
+                    Some(day(2022, 6, 13)),
+                    day(2022, 6, 13),
+                    StepState::Met
+                ),
+                (
+                    "b",
+                    Some(day(2022, 6, 13)),
+                    day(2022, 6, 10),
+                    StepState::Missed
+                ),
+                ("c", None, day(2022, 6, 14), StepState::Pending),
+            ]
+        );
+        assert_eq!(recognition.deadline, None);
+        assert_eq!(recognition.state, StepState::Missed);
+        assert_eq!(recognition.late, vec!["b".to_string()]);
     }
 
     #[test]

@@ -309,6 +309,19 @@ pub struct StepView {
     pub state: String,
     pub documents: Vec<Link>,
     pub late: Vec<String>,
+    /// Each contest's own recognition deadline, when the contests do not share one.
+    pub contests: Vec<ContestDeadlineView>,
+}
+
+/// One contest's decision against its own deadline.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestDeadlineView {
+    pub village: String,
+    pub decided: Option<String>,
+    pub decided_iso: Option<String>,
+    pub deadline: String,
+    pub state_key: &'static str,
+    pub state: String,
 }
 
 /// The legal steps of a round, with their deadlines by the rules in force.
@@ -346,6 +359,18 @@ pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet
                     .late
                     .iter()
                     .map(|v| round_village_name(l, site, round, v))
+                    .collect(),
+                contests: step
+                    .contests
+                    .iter()
+                    .map(|c| ContestDeadlineView {
+                        village: round_village_name(l, site, round, &c.village),
+                        decided: c.decided.map(|d| l.date(d)),
+                        decided_iso: c.decided.map(|d| d.iso()),
+                        deadline: l.date(c.deadline),
+                        state_key: c.state().key(),
+                        state: l.label("step_state", c.state().key()),
+                    })
                     .collect(),
             }
         })

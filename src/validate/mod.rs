@@ -7,6 +7,7 @@ mod markdown;
 mod privacy;
 mod references;
 mod results;
+mod rules;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, Sources};
@@ -34,6 +35,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     }
     results::check(site, &mut ctx, scope);
     law::check(site, &mut ctx, scope);
+    rules::check(site, &mut ctx);
     privacy::check(site, &mut ctx);
     markdown::check(site, &mut ctx);
     facts::check(site, &mut ctx);

@@ -240,3 +240,198 @@ fn suspicious_but_legal_figures_are_warnings_at_their_line() {
     );
     assert_eq!(w.line, Some(fx.line_of(RESULTS, "phieu_khong_hop_le: 300")));
 }
+
+/// The warnings of `d` at the `quy_tac` of the round.
+fn rule_warnings(d: &Diagnostics) -> Vec<&Diagnostic> {
+    d.iter()
+        .filter(|w| !w.is_error() && w.field.as_deref() == Some("quy_tac"))
+        .collect()
+}
+
+/// The fixture's round on Sunday 08/6/2025, under the 2022 law, following the site's set
+/// `tinh-thu` with `rule` (YAML lines of the set, after `ten:`).
+fn round_of_2025_following(rule: &str) -> Fixture {
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "ngay_bau_cu: 05/6/2022",
+        "ngay_bau_cu: 08/6/2025",
+    );
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: chinh-thuc\nquy_tac: tinh-thu",
+    );
+    let results = fx
+        .read(RESULTS)
+        .replace("05/6/2022", "08/6/2025")
+        .replace("08/6/2022", "10/6/2025")
+        .replace("09/6/2022", "11/6/2025")
+        .replace("19/6/2022", "22/6/2025");
+    fx.write(RESULTS, results);
+    let config = fx.read(CONFIG)
+        + "quy_tac_bau_cu:\n  - ma: tinh-thu\n    dua_tren: luat-2022\n    ten: Hướng dẫn số 1/HD-UBND của tỉnh\n"
+        + rule;
+    fx.write(CONFIG, config);
+    fx
+}
+
+#[test]
+fn a_site_set_counting_on_participants_is_a_warning_naming_the_law() {
+    // 361 households, 314 took part, the best candidate 159: 44,04% of all households, so
+    // nobody is elected under the law; 50,64% of participants under the province's set
+    let fx = round_of_2025_following("    tinh_tren: cu-tri-tham-gia\n");
+    fx.replace_line(RESULTS, "tong_cu_tri: 2802", "tong_cu_tri: 361");
+    for (old, new) in [
+        ("cu_tri_tham_gia: 2500", "cu_tri_tham_gia: 314"),
+        ("phieu_phat_ra: 2500", "phieu_phat_ra: 314"),
+        ("phieu_thu_vao: 2500", "phieu_thu_vao: 314"),
+        ("phieu_hop_le: 2480", "phieu_hop_le: 310"),
+        ("phieu_khong_hop_le: 20", "phieu_khong_hop_le: 4"),
+        ("nguyen-van-an: 1234", "nguyen-van-an: 159"),
+        ("tran-thi-binh: 1100", "tran-thi-binh: 150"),
+    ] {
+        fx.replace_line(RESULTS, old, new);
+    }
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    let found = rule_warnings(&d);
+    assert_eq!(found.len(), 1, "{d}");
+    let w = found[0];
+    assert!(same_path(&w.path, ROUND_FILE), "{w}");
+    assert_eq!(w.line, Some(fx.line_of(ROUND_FILE, "quy_tac: tinh-thu")));
+    assert!(
+        w.message
+            .vi
+            .contains("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15")
+            && w.message
+                .vi
+                .contains("tính trên số cử tri tham gia, luật tính trên tổng số hộ"),
+        "{w}"
+    );
+    assert!(
+        w.message
+            .en
+            .contains("Law on Grassroots Democracy 10/2022/QH15")
+            && w.message
+                .en
+                .contains("of participants, the law of all households"),
+        "{w}"
+    );
+    assert!(
+        w.hint
+            .as_ref()
+            .unwrap()
+            .en
+            .contains("`tinh_tren: tong-cu-tri`"),
+        "{w}"
+    );
+    // the page applies the set, and the check said beforehand that the law would not
+    fx.build_ok();
+    let contest = fx.text("bau-cu/tn-2022/khu-1/index.html");
+    assert!(contest.contains("159/314 = 50,64%"), "{contest}");
+}
+
+#[test]
+fn a_lower_threshold_or_quorum_is_a_warning_and_a_stricter_set_is_not() {
+    let fx = round_of_2025_following("    ty_le_trung_cu: 40\n    ty_le_tham_gia: 45\n");
+    let d = fx.check();
+    let found = rule_warnings(&d);
+    assert_eq!(found.len(), 1, "{d}");
+    let en = &found[0].message.en;
+    assert!(
+        en.contains("it elects with more than 40%, the law requires more than 50%")
+            && en.contains("more than 45% of households take part, the law requires more than 50%"),
+        "{en}"
+    );
+
+    // a round of 2022 is held to the law of its day, the Joint Resolution of 2008
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: chinh-thuc\nquy_tac: tinh-thu",
+    );
+    let config = fx.read(CONFIG)
+        + "quy_tac_bau_cu:\n  - ma: tinh-thu\n    dua_tren: luat-2022\n    ten: Hướng dẫn thử\n    ty_le_trung_cu: 40\n";
+    fx.write(CONFIG, config);
+    let d = fx.check();
+    let found = rule_warnings(&d);
+    assert_eq!(found.len(), 1, "{d}");
+    assert!(
+        found[0].message.en.contains("Joint Resolution 09/2008"),
+        "{}",
+        found[0]
+    );
+
+    for same_or_stricter in [
+        "    tinh_tren: tong-cu-tri\n    ty_le_trung_cu: 50\n    ty_le_tham_gia: 50\n",
+        "    ty_le_trung_cu: 60\n    ty_le_tham_gia: 66\n    niem_yet_truoc_ngay: 7\n",
+    ] {
+        let fx = round_of_2025_following(same_or_stricter);
+        let d = fx.check();
+        assert!(rule_warnings(&d).is_empty(), "{same_or_stricter}: {d}");
+    }
+}
+
+/// The fixture with a record for each contest received on a different day, and both decided on
+/// Monday 13/6/2022: late for khu-1 (due Friday 10/6), on time for khu-2 (due Tuesday 14/6).
+fn contests_with_their_own_deadlines() -> Fixture {
+    let fx = Fixture::new();
+    fx.replace_line(RESULTS, "ngay: 08/6/2022", "ngay: 13/6/2022");
+    fx.replace_line(RESULTS, "ngay: 09/6/2022", "ngay: 13/6/2022");
+    fx.replace_line(
+        RESULTS,
+        "trang_thai: cong-nhan",
+        "bien_ban:\n  ngay: 05/6/2022\n  ngay_nhan: 07/6/2022\ntrang_thai: cong-nhan",
+    );
+    let config = fx.read(CONFIG);
+    fx.write(CONFIG, format!("{config}ngon_ngu: [vi, en]\n"));
+    fx
+}
+
+#[test]
+fn the_round_s_timeline_shows_each_contest_s_own_deadline() {
+    let fx = contests_with_their_own_deadlines();
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    fx.build_ok();
+    let page = fx.text("bau-cu/tn-2022/index.html");
+    assert!(
+        page.contains(
+            "Khu phố Một: quyết định ngày 13/6/2022 · Hạn theo quy định: 10/6/2022 · Trễ hạn"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "Khu phố Hai: quyết định ngày 13/6/2022 · Hạn theo quy định: 14/6/2022 · Đúng hạn"
+        ),
+        "{page}"
+    );
+    let en = fx.text("en/bau-cu/tn-2022/index.html");
+    assert!(en.contains("Each contest has its own deadline"), "{en}");
+    assert!(
+        en.contains(
+            "Khu phố Một: decided on 13 June 2022 · Statutory deadline: 10 June 2022 · Late"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "Khu phố Hai: decided on 13 June 2022 · Statutory deadline: 14 June 2022 · On time"
+        ),
+        "{en}"
+    );
+
+    // when both are due the same day the step keeps one line with that deadline
+    let fx = contests_with_their_own_deadlines();
+    fx.replace_line(RESULTS, "ngay_nhan: 07/6/2022", "");
+    fx.build_ok();
+    let page = fx.text("bau-cu/tn-2022/index.html");
+    assert!(!page.contains("Mỗi khu dân cư có hạn riêng"), "{page}");
+    assert!(
+        page.contains("Hạn theo quy định: 10/6/2022 · Trễ hạn (Khu phố Một, Khu phố Hai)"),
+        "{page}"
+    );
+}
