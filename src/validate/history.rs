@@ -295,16 +295,22 @@ fn boundaries(
         return;
     }
     let missing = end.days_until(&start.day()) - 1;
+    let days_en = |n: i64| {
+        if n == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{n} days")
+        }
+    };
     let (what_vi, what_en) = if missing > 0 {
         (
             format!("bỏ trống {missing} ngày không thuộc đơn vị nào"),
-            format!("a gap of {missing} days that belong to no unit"),
+            format!("a gap of {} without any unit", days_en(missing)),
         )
     } else {
-        let both = -missing;
         (
-            format!("chồng lên nhau {both} ngày"),
-            format!("an overlap of {both} days"),
+            format!("chồng lên nhau {} ngày", -missing),
+            format!("an overlap of {}", days_en(-missing)),
         )
     };
     let (begins_vi, begins_en, fix_vi, fix_en) = match start {

@@ -167,7 +167,11 @@ fn a_village_that_did_not_exist_on_election_day_is_an_error() {
 
 #[test]
 fn a_successor_starting_a_day_late_or_early_is_an_error() {
-    for (start, kind) in [("02/7/2021", "gap"), ("30/6/2021", "overlap")] {
+    for (start, kind) in [
+        ("02/7/2021", "a gap of 1 day "),
+        ("30/6/2021", "an overlap of 1 day."),
+        ("29/6/2021", "an overlap of 2 days."),
+    ] {
         let fx = with_commune_fields(&format!("hieu_luc_tu: {start}"));
         let old = unit(
             &fx,
@@ -215,7 +219,7 @@ fn units_merged_into_one_end_on_the_same_day() {
         &late,
         fx.line_of(&late, "hieu_luc_den:"),
         Some("hieu_luc_den"),
-        "gap",
+        "a gap of 1 day ",
     );
     mentions(e, &["30/12/2020", "01/1/2021", "don-vi/phuong-a.yaml"]);
     assert_eq!(errors(&d).len(), 1, "{d}");
