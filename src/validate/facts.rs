@@ -1,6 +1,6 @@
-//! Facts that cannot be true as written: a candidate too young to stand, a unit that ends before
-//! it starts or succeeds itself, results for an election not yet held, a base path that is not
-//! a path, a web address that is not a plain absolute one.
+//! Facts that cannot be true as written: a candidate too young to stand, results for an election
+//! not yet held, a base path that is not a path, a web address that is not a plain absolute one.
+//! The dates of units and their successors are the history's (`history.rs`).
 
 use super::Ctx;
 use crate::diagnostics::Bilingual;
@@ -14,7 +14,6 @@ const MINIMUM_AGE: i32 = 18;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     candidates(site, ctx);
-    communes(site, ctx);
     rounds(site, ctx);
     base_path(site, ctx);
     web_address(site, ctx);
@@ -107,57 +106,6 @@ fn candidates(site: &Site, ctx: &mut Ctx) {
                         format!("Birth year {born} is not plausible: a candidate must be {MINIMUM_AGE} in the election year {year}."),
                     ),
                     Bilingual::new("Ghi năm sinh bốn chữ số, ví dụ 1975.", "Write the four-digit birth year, e.g. 1975."),
-                );
-            }
-        }
-    }
-}
-
-fn communes(site: &Site, ctx: &mut Ctx) {
-    for c in &site.communes {
-        if c.data.ke_thua.as_deref() == Some(c.id.as_str()) {
-            ctx.error(
-                &c.file,
-                ctx.line(&c.file, "ke_thua", None, 1),
-                "ke_thua",
-                Bilingual::new(
-                    "Đơn vị không thể kế thừa chính nó.",
-                    "A unit cannot succeed itself.",
-                ),
-                Bilingual::new(
-                    "Ghi mã của đơn vị mới sau sáp nhập, hoặc bỏ trường này.",
-                    "Write the id of the unit it was merged into, or leave the field out.",
-                ),
-            );
-        }
-        let periods = std::iter::once((None, c.data.hieu_luc_tu, c.data.hieu_luc_den)).chain(
-            c.data
-                .khu_dan_cu
-                .iter()
-                .map(|v| (Some(v.ma.as_str()), v.hieu_luc_tu, v.hieu_luc_den)),
-        );
-        for (village, from, until) in periods {
-            if let (Some(from), Some(until)) = (from, until)
-                && from > until
-            {
-                let line = match village {
-                    Some(id) => ctx
-                        .line(&c.file, "ma", Some(id), 1)
-                        .and_then(|l| ctx.line(&c.file, "hieu_luc_den", None, l)),
-                    None => ctx
-                        .files
-                        .get(c.file.as_path())
-                        .and_then(|f| f.line_of_top("hieu_luc_den")),
-                };
-                ctx.error(
-                    &c.file,
-                    line,
-                    "hieu_luc_den",
-                    Bilingual::new(
-                        format!("Ngày hết hiệu lực {until} trước ngày bắt đầu {from}."),
-                        format!("The end date {until} is before the start date {from}."),
-                    ),
-                    Bilingual::new("Kiểm tra lại hai ngày.", "Check both dates."),
                 );
             }
         }

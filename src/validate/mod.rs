@@ -2,6 +2,7 @@
 //! protection of personal data. Every check reports all it finds.
 
 mod facts;
+mod history;
 mod law;
 mod markdown;
 mod privacy;
@@ -39,6 +40,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     privacy::check(site, &mut ctx);
     markdown::check(site, &mut ctx);
     facts::check(site, &mut ctx);
+    history::check(site, &mut ctx, scope);
     ctx.problems
 }
 
@@ -60,6 +62,22 @@ impl Ctx<'_> {
                 .is_none()
                 .then(|| source.line_containing(&format!("{key}:"), from))?
         })
+    }
+
+    /// The line of `key:` written as a top-level field of `file`, not one of a list item's.
+    fn top_line(&self, file: &Path, key: &str) -> Option<usize> {
+        self.files.get(file)?.line_of_top(key)
+    }
+
+    /// The line of the contest of village `id` in a round's `cuoc_bau`, from line `from`: an
+    /// entry is written `- khu_dan_cu: id` or just `- id`.
+    fn contest_line(&self, file: &Path, id: &str, from: usize) -> Option<usize> {
+        let source = self.files.get(file)?;
+        let as_map = source.line_of("khu_dan_cu", Some(id), from);
+        as_map
+            .into_iter()
+            .chain(source.line_of_item(id, from))
+            .min()
     }
 
     /// An error; `field` may be empty when the problem is in running text.

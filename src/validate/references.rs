@@ -77,15 +77,7 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
         let mut seen = HashSet::new();
         for contest in &round.data.cuoc_bau {
             let id = contest.khu_dan_cu.as_str();
-            // an entry is written `- khu_dan_cu: id` or just `- id`
-            let entry_line = |ctx: &Ctx, from: usize| {
-                let source = ctx.files.get(file.as_path())?;
-                let as_map = source.line_of("khu_dan_cu", Some(id), from);
-                as_map
-                    .into_iter()
-                    .chain(source.line_of_item(id, from))
-                    .min()
-            };
+            let entry_line = |ctx: &Ctx, from: usize| ctx.contest_line(file, id, from);
             if commune.village(id).is_none() {
                 ctx.error(
                     file,

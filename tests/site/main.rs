@@ -19,6 +19,7 @@ mod feeds;
 mod files;
 mod fuzz;
 mod garbage;
+mod history;
 mod home;
 mod i18n;
 mod import;
