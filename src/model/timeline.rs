@@ -4,6 +4,7 @@
 
 use super::date::Date;
 use super::election::Round;
+use super::holidays::Holidays;
 use super::rules::RuleSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +118,7 @@ impl RecognitionDeadline {
 pub fn recognition_deadlines(
     round: &Round,
     rules: &RuleSet,
-    holidays: &[Date],
+    holidays: &Holidays,
 ) -> Vec<RecognitionDeadline> {
     let Some(sheet) = &round.results else {
         return Vec::new();
@@ -140,7 +141,7 @@ pub fn recognition_deadlines(
 }
 
 /// The timeline of a round. Where the round stands comes from its status, never from the clock.
-pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<TimelineStep> {
+pub fn timeline(round: &Round, rules: &RuleSet, holidays: &Holidays) -> Vec<TimelineStep> {
     let day = round.data.ngay_bau_cu;
     let held = !round.data.trang_thai.is_upcoming();
     let steps = &round.data.cac_buoc;
@@ -311,7 +312,7 @@ b:
     #[test]
     fn deadlines_count_back_from_election_day() {
         let round = testing::round(ROUND, None);
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let decision = &steps[0];
         assert_eq!(decision.deadline, Some(day(2022, 5, 16)), "20 days before");
         assert_eq!(decision.state, StepState::Met);
@@ -327,21 +328,22 @@ b:
     #[test]
     fn recognition_is_due_five_working_days_after_the_record_is_received() {
         let round = testing::round(ROUND, Some(RESULTS));
-        let deadlines = recognition_deadlines(&round, &rules(), &[]);
+        let deadlines = recognition_deadlines(&round, &rules(), &Holidays::default());
         // a: record on Sunday 5/6, due Friday 10/6, decided 10/6
         assert_eq!(deadlines[0].deadline, day(2022, 6, 10));
         assert_eq!(deadlines[0].met(), Some(true));
         // b: received Monday 6/6, due Monday 13/6, decided 14/6
         assert_eq!(deadlines[1].deadline, day(2022, 6, 13));
         assert_eq!(deadlines[1].met(), Some(false));
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let recognition = steps.last().unwrap();
         assert_eq!(recognition.state, StepState::Missed);
         assert_eq!(recognition.late, vec!["b".to_string()]);
         assert_eq!(recognition.first, Some(day(2022, 6, 10)));
         assert_eq!(recognition.last, Some(day(2022, 6, 14)));
         // a holiday on Wednesday 8/6 moves a's deadline to Monday 13/6
-        let deadlines = recognition_deadlines(&round, &rules(), &[day(2022, 6, 8)]);
+        let holiday = Holidays::new(&[day(2022, 6, 8)], &[]);
+        let deadlines = recognition_deadlines(&round, &rules(), &holiday);
         assert_eq!(deadlines[0].deadline, day(2022, 6, 13));
     }
 
@@ -352,7 +354,7 @@ b:
             .replace("  to_bau_cu:\n    ngay: \"28/5/2022\"\n", "");
         assert!(!text.contains("to_bau_cu"));
         let round = testing::round(&text, None);
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         assert_eq!(steps[1].state, StepState::Pending);
         assert_eq!(steps[3].state, StepState::Pending);
         assert_eq!(steps[5].state, StepState::Pending);

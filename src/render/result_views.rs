@@ -9,6 +9,7 @@ use super::views::{Link, round_village_name};
 use crate::model::Site;
 use crate::model::decision::Decision;
 use crate::model::election::{ContestStatus, Round};
+use crate::model::holidays::Holidays;
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
 use crate::model::rules::RuleSet;
@@ -393,7 +394,7 @@ pub struct StepView {
 
 /// The legal steps of a round, with their deadlines by the rules in force.
 pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepView> {
-    timeline(round, rules, &site.config.ngay_nghi_le)
+    timeline(round, rules, &Holidays::from_config(&site.config))
         .into_iter()
         .map(|step| {
             let date = match (step.first, step.last) {
