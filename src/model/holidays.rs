@@ -199,7 +199,10 @@ pub fn statutory(year: i32) -> Vec<Holiday> {
         }
     }
     if year >= 2007 {
-        push(LunarDate::new(year, 3, 10).to_solar(), HolidayKind::HungKings);
+        push(
+            LunarDate::new(year, 3, 10).to_solar(),
+            HolidayKind::HungKings,
+        );
     }
     push(day(4, 30), HolidayKind::Reunification);
     push(day(5, 1), HolidayKind::Labour);
@@ -320,7 +323,10 @@ mod tests {
             .into_iter()
             .filter(|d| d.month() == 1 && d.day() > 10)
             .collect();
-        assert_eq!(tet, list(2023, &[(1, 20), (1, 23), (1, 24), (1, 25), (1, 26)]));
+        assert_eq!(
+            tet,
+            list(2023, &[(1, 20), (1, 23), (1, 24), (1, 25), (1, 26)])
+        );
         // Giỗ Tổ on Saturday 29/4/2023 and 30/4 on Sunday: 29/4 to 3/5
         let spring: Vec<Date> = days_off(2023)
             .into_iter()
@@ -337,12 +343,8 @@ mod tests {
 
     #[test]
     fn the_day_next_to_national_day_follows_the_announcements() {
-        let national = |y| -> Vec<Date> {
-            days_off(y)
-                .into_iter()
-                .filter(|d| d.month() >= 8)
-                .collect()
-        };
+        let national =
+            |y| -> Vec<Date> { days_off(y).into_iter().filter(|d| d.month() >= 8).collect() };
         assert_eq!(national(2021), list(2021, &[(9, 2), (9, 3)]), "Thursday");
         assert_eq!(national(2022), list(2022, &[(9, 1), (9, 2)]), "Friday");
         assert_eq!(national(2020), list(2020, &[(9, 2)]), "one day before 2021");
@@ -361,7 +363,11 @@ mod tests {
                 .iter()
                 .any(|h| h.kind == HolidayKind::HungKings)
         );
-        assert!(statutory(2007).iter().any(|h| h.kind == HolidayKind::HungKings));
+        assert!(
+            statutory(2007)
+                .iter()
+                .any(|h| h.kind == HolidayKind::HungKings)
+        );
     }
 
     #[test]

@@ -294,7 +294,10 @@ mod tests {
         };
         assert_eq!(leap.to_solar(), Some(day(2023, 3, 22)));
         assert_eq!(LunarDate::from_solar(day(2023, 3, 22)), leap);
-        assert_eq!(LunarDate::new(2023, 3, 1).to_solar(), Some(day(2023, 4, 20)));
+        assert_eq!(
+            LunarDate::new(2023, 3, 1).to_solar(),
+            Some(day(2023, 4, 20))
+        );
         // 2025 had a leap sixth month, 2024 none
         assert!(
             LunarDate {
