@@ -14,10 +14,10 @@
 //!   portal publishes is that old).
 //!
 //! The Prime Minister fixes each year which days around Tết, and which day next to 2/9, are off.
-//! The defaults here reproduce every announcement from 2016 to 2026: Tết's days are the last two
-//! days of the old lunar year and the first three of the new (so 27/1 to 31/1/2025, and 16/2 to
-//! 20/2/2026 once the days falling on a Sunday are made up); the day next to 2/9 is 3/9 when 2/9
-//! is a Thursday (the break then runs into the weekend) and 1/9 otherwise.
+//! The defaults here give the days announced for Tết 2021 to 2026 and for Quốc khánh 2021 to
+//! 2025: Tết's days are the last two days of the old lunar year and the first three of the new
+//! (so 27/1 to 31/1/2025, and 16/2 to 20/2/2026 once the Sunday is made up); the day next to 2/9
+//! is 3/9 when 2/9 is a Thursday (the break then runs into the weekend) and 1/9 otherwise.
 //!
 //! A holiday on a Saturday or Sunday is made up (nghỉ bù) on the next working day (Labour Code
 //! 2019 art. 111(3); 2012 art. 115(3); 1994 art. 73). Working days the government swapped (làm bù)
