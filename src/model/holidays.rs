@@ -317,6 +317,24 @@ mod tests {
     }
 
     #[test]
+    fn tet_follows_the_vietnamese_calendar_where_china_s_differs() {
+        // Tết 2030 is on Saturday 2/2 in Vietnam (3/2 in China): 31/1 to 4/2, the weekend made
+        // up on 5/2 and 6/2; by China's calendar the break would end on 7/2
+        let tet: Vec<Date> = days_off(2030)
+            .into_iter()
+            .filter(|d| d.month() <= 2 && *d > day(2030, 1, 15))
+            .collect();
+        assert_eq!(tet, list(2030, &[(1, 31), (2, 1), (2, 4), (2, 5), (2, 6)]));
+        // Tết 2007 on Saturday 17/2 (18/2 in China), 4 days under the 1994 code: 16/2 to 19/2,
+        // the weekend made up on 20/2 and 21/2
+        let tet: Vec<Date> = days_off(2007)
+            .into_iter()
+            .filter(|d| d.month() == 2)
+            .collect();
+        assert_eq!(tet, list(2007, &[(2, 16), (2, 19), (2, 20), (2, 21)]));
+    }
+
+    #[test]
     fn holidays_on_a_weekend_are_made_up_after_the_break() {
         // Tết 2023 on Sunday 22/1: 20/1 (Friday) to 26/1 (Thursday)
         let tet: Vec<Date> = days_off(2023)
