@@ -51,9 +51,14 @@ pub struct SiteConfig {
     /// The site's own sets of election rules (e.g. a province's guidance).
     #[serde(default)]
     pub quy_tac_bau_cu: Vec<RuleSetFile>,
-    /// Public holidays (ngày nghỉ lễ), skipped when counting working days to a legal deadline.
+    /// Days off (ngày nghỉ lễ) besides the built-in public holidays (`holidays.rs`), such as a
+    /// day the government announced: skipped when counting working days to a legal deadline.
     #[serde(default)]
     pub ngay_nghi_le: Vec<Date>,
+    /// Working days (ngày làm việc) the built-in calendar has off: a built-in holiday the
+    /// government placed elsewhere that year, or a Saturday worked in exchange (làm bù).
+    #[serde(default)]
+    pub ngay_lam_viec: Vec<Date>,
 }
 
 fn default_languages() -> Vec<String> {
@@ -82,6 +87,7 @@ impl Default for SiteConfig {
             dia_chi_web: None,
             quy_tac_bau_cu: Vec::new(),
             ngay_nghi_le: Vec::new(),
+            ngay_lam_viec: Vec::new(),
         }
     }
 }

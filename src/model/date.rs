@@ -4,6 +4,7 @@
 //! formatting and day arithmetic on whole days, never times or time zones, and the build must never
 //! read the clock.
 
+use super::holidays::Holidays;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -127,6 +128,17 @@ impl Date {
         )
     }
 
+    /// The Julian day number (days since 1 January 4713 BC, as astronomers count them), which
+    /// the lunar calendar's new moons are reckoned in.
+    pub fn julian_day(&self) -> i64 {
+        self.day_number() + UNIX_EPOCH_JULIAN_DAY
+    }
+
+    /// The date of a Julian day number, if it is in the supported range.
+    pub fn from_julian_day(day: i64) -> Option<Self> {
+        Self::from_day_number(day - UNIX_EPOCH_JULIAN_DAY)
+    }
+
     /// The date `days` later (earlier when negative), if it is still in the supported range.
     pub fn plus_days(&self, days: i64) -> Option<Self> {
         Self::from_day_number(self.day_number() + days)
@@ -147,26 +159,29 @@ impl Date {
         later.day_number() - self.day_number()
     }
 
-    /// Monday to Friday. Public holidays are not known to the calendar; see `plus_working_days`.
+    /// Monday to Friday. Public holidays are not known to the date; see `plus_working_days`.
     pub fn is_weekday(&self) -> bool {
         self.weekday() < 5
     }
 
-    /// The date after `n` working days (Monday to Friday, skipping `holidays`), counting from the
-    /// day after `self`: a decision due "within 5 working days of receiving the record" on a
+    /// The date after `n` working days (the days `holidays` does not have off), counting from
+    /// the day after `self`: a decision due "within 5 working days of receiving the record" on a
     /// Friday is due by the next Friday.
-    pub fn plus_working_days(&self, n: u32, holidays: &[Date]) -> Option<Self> {
+    pub fn plus_working_days(&self, n: u32, holidays: &Holidays) -> Option<Self> {
         let mut day = *self;
         let mut left = n;
         while left > 0 {
             day = day.plus_days(1)?;
-            if day.is_weekday() && !holidays.contains(&day) {
+            if !holidays.is_day_off(day) {
                 left -= 1;
             }
         }
         Some(day)
     }
 }
+
+/// The Julian day number of 1 January 1970, where `day_number` counts from.
+const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
 
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -284,14 +299,51 @@ mod tests {
         assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3);
         let friday = Date::new(2022, 6, 10).unwrap();
         assert!(friday.is_weekday());
-        assert_eq!(friday.plus_working_days(5, &[]), Date::new(2022, 6, 17));
-        let sunday = Date::new(2022, 6, 5).unwrap();
-        assert_eq!(sunday.plus_working_days(5, &[]), Date::new(2022, 6, 10));
-        let holiday = Date::new(2022, 6, 7).unwrap();
+        let builtin = Holidays::default();
         assert_eq!(
-            sunday.plus_working_days(5, &[holiday]),
+            friday.plus_working_days(5, &builtin),
+            Date::new(2022, 6, 17)
+        );
+        let sunday = Date::new(2022, 6, 5).unwrap();
+        assert_eq!(
+            sunday.plus_working_days(5, &builtin),
+            Date::new(2022, 6, 10)
+        );
+        let holiday = Holidays::new(&[Date::new(2022, 6, 7).unwrap()], &[]);
+        assert_eq!(
+            sunday.plus_working_days(5, &holiday),
             Date::new(2022, 6, 13)
         );
+    }
+
+    #[test]
+    fn working_days_skip_the_built_in_holidays() {
+        // a record received on Monday 25/8/2025: five working days used to end on Monday 1/9,
+        // Quốc khánh's day before 2/9; they end on Wednesday 3/9
+        let received = Date::new(2025, 8, 25).unwrap();
+        assert_eq!(
+            received.plus_working_days(5, &Holidays::default()),
+            Date::new(2025, 9, 3)
+        );
+        // across Tết 2025 (27/1 to 31/1 off): from Friday 24/1 to Friday 7/2
+        let before_tet = Date::new(2025, 1, 24).unwrap();
+        assert_eq!(
+            before_tet.plus_working_days(5, &Holidays::default()),
+            Date::new(2025, 2, 7)
+        );
+        // a site that worked 1/9 takes it back
+        let worked = Holidays::new(&[], &[Date::new(2025, 9, 1).unwrap()]);
+        assert_eq!(
+            received.plus_working_days(5, &worked),
+            Date::new(2025, 9, 1)
+        );
+    }
+
+    #[test]
+    fn julian_days_count_from_the_astronomers_epoch() {
+        let d = Date::new(2000, 1, 1).unwrap();
+        assert_eq!(d.julian_day(), 2_451_545);
+        assert_eq!(Date::from_julian_day(2_451_545), Some(d));
     }
 
     #[test]

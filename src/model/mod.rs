@@ -13,6 +13,8 @@ pub mod document;
 pub mod election;
 pub mod file_names;
 pub mod files;
+pub mod holidays;
+pub mod lunar;
 pub mod outcome;
 pub mod page;
 pub mod required;

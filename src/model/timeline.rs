@@ -4,6 +4,7 @@
 
 use super::date::Date;
 use super::election::Round;
+use super::holidays::Holidays;
 use super::rules::RuleSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,36 +126,32 @@ impl RecognitionDeadline {
     }
 }
 
-/// The recognition deadline of every contest whose record has a date.
+/// The recognition deadline of every contest whose published record has a date.
 pub fn recognition_deadlines(
     round: &Round,
     rules: &RuleSet,
-    holidays: &[Date],
+    holidays: &Holidays,
 ) -> Vec<RecognitionDeadline> {
-    let Some(sheet) = &round.results else {
-        return Vec::new();
-    };
     round
-        .contest_ids()
-        .into_iter()
-        .filter_map(|village| {
-            let count = sheet.contests.get(village)?;
-            let record = count.bien_ban.as_ref()?;
+        .contests
+        .iter()
+        .filter_map(|contest| {
+            let record = contest.counted()?.figures.bien_ban.as_ref()?;
             let received = record.ngay_nhan.unwrap_or(record.ngay);
             let deadline = received.plus_working_days(rules.recognition_working_days, holidays)?;
             Some(RecognitionDeadline {
-                village: village.to_string(),
+                village: contest.village.clone(),
                 deadline,
-                decided: count.quyet_dinh.as_ref().and_then(|d| d.ngay),
+                decided: contest.decision.as_ref().and_then(|d| d.ngay),
             })
         })
         .collect()
 }
 
 /// The timeline of a round. Where the round stands comes from its status, never from the clock.
-pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<TimelineStep> {
+pub fn timeline(round: &Round, rules: &RuleSet, holidays: &Holidays) -> Vec<TimelineStep> {
     let day = round.data.ngay_bau_cu;
-    let held = !round.data.trang_thai.is_upcoming();
+    let held = !round.status.is_upcoming();
     let steps = &round.data.cac_buoc;
     let before = |kind, step: &Option<super::election::Step>, days: Option<u32>| {
         let deadline = days.and_then(|d| day.plus_days(-i64::from(d)));
@@ -208,14 +205,11 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
             contests: Vec::new(),
         },
     ];
-    let counts: Vec<_> = round
-        .results
+    // only the records that may be published: a date typed in before the vote is not shown
+    let record_days: Vec<Date> = round
+        .contests
         .iter()
-        .flat_map(|sheet| sheet.contests.values())
-        .collect();
-    let record_days: Vec<Date> = counts
-        .iter()
-        .filter_map(|c| c.bien_ban.as_ref().map(|b| b.ngay))
+        .filter_map(|c| c.counted()?.figures.bien_ban.as_ref().map(|b| b.ngay))
         .collect();
     out.push(TimelineStep {
         kind: StepKind::CountRecords,
@@ -239,9 +233,11 @@ pub fn timeline(round: &Round, rules: &RuleSet, holidays: &[Date]) -> Vec<Timeli
         .map(|d| d.village.clone())
         .collect();
     let all_decided = !deadlines.is_empty() && decided.len() == deadlines.len();
-    let mut documents: Vec<String> = counts
+    let mut documents: Vec<String> = round
+        .contests
         .iter()
-        .filter_map(|c| c.quyet_dinh.as_ref().and_then(|d| d.van_ban.clone()))
+        .filter(|c| c.counted().is_some())
+        .filter_map(|c| c.decision.as_ref().and_then(|d| d.van_ban.clone()))
         .collect();
     documents.sort();
     documents.dedup();
@@ -336,7 +332,7 @@ b:
     #[test]
     fn deadlines_count_back_from_election_day() {
         let round = testing::round(ROUND, None);
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let decision = &steps[0];
         assert_eq!(decision.deadline, Some(day(2022, 5, 16)), "20 days before");
         assert_eq!(decision.state, StepState::Met);
@@ -352,21 +348,22 @@ b:
     #[test]
     fn recognition_is_due_five_working_days_after_the_record_is_received() {
         let round = testing::round(ROUND, Some(RESULTS));
-        let deadlines = recognition_deadlines(&round, &rules(), &[]);
+        let deadlines = recognition_deadlines(&round, &rules(), &Holidays::default());
         // a: record on Sunday 5/6, due Friday 10/6, decided 10/6
         assert_eq!(deadlines[0].deadline, day(2022, 6, 10));
         assert_eq!(deadlines[0].met(), Some(true));
         // b: received Monday 6/6, due Monday 13/6, decided 14/6
         assert_eq!(deadlines[1].deadline, day(2022, 6, 13));
         assert_eq!(deadlines[1].met(), Some(false));
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let recognition = steps.last().unwrap();
         assert_eq!(recognition.state, StepState::Missed);
         assert_eq!(recognition.late, vec!["b".to_string()]);
         assert_eq!(recognition.first, Some(day(2022, 6, 10)));
         assert_eq!(recognition.last, Some(day(2022, 6, 14)));
         // a holiday on Wednesday 8/6 moves a's deadline to Monday 13/6
-        let deadlines = recognition_deadlines(&round, &rules(), &[day(2022, 6, 8)]);
+        let holiday = Holidays::new(&[day(2022, 6, 8)], &[]);
+        let deadlines = recognition_deadlines(&round, &rules(), &holiday);
         assert_eq!(deadlines[0].deadline, day(2022, 6, 13));
     }
 
@@ -376,7 +373,7 @@ b:
         let results = RESULTS.replace("    ngay_nhan: \"06/6/2022\"\n", "");
         assert_ne!(results, RESULTS);
         let round = testing::round(ROUND, Some(&results));
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let recognition = steps.last().unwrap();
         assert_eq!(recognition.deadline, Some(day(2022, 6, 10)));
         assert!(recognition.contests.is_empty());
@@ -387,7 +384,7 @@ b:
     #[test]
     fn contests_with_different_deadlines_each_carry_their_own() {
         let round = testing::round(ROUND, Some(RESULTS));
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let recognition = steps.last().unwrap();
         assert_eq!(recognition.deadline, None, "no one deadline for both");
         let own: Vec<_> = recognition
@@ -439,7 +436,7 @@ b:
             &ROUND.replace("cuoc_bau: [a, b]", "cuoc_bau: [a, b, c]"),
             Some(&results),
         );
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         let recognition = steps.last().unwrap();
         let own: Vec<_> = recognition
             .contests
@@ -476,7 +473,7 @@ b:
             .replace("  to_bau_cu:\n    ngay: \"28/5/2022\"\n", "");
         assert!(!text.contains("to_bau_cu"));
         let round = testing::round(&text, None);
-        let steps = timeline(&round, &rules(), &[]);
+        let steps = timeline(&round, &rules(), &Holidays::default());
         assert_eq!(steps[1].state, StepState::Pending);
         assert_eq!(steps[3].state, StepState::Pending);
         assert_eq!(steps[5].state, StepState::Pending);

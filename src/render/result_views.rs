@@ -10,6 +10,7 @@ use super::views::{Link, round_village_name};
 use crate::model::Site;
 use crate::model::contest::{Contest, Counted};
 use crate::model::election::Round;
+use crate::model::holidays::Holidays;
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
 use crate::model::rules::RuleSet;
@@ -326,7 +327,7 @@ pub struct ContestDeadlineView {
 
 /// The legal steps of a round, with their deadlines by the rules in force.
 pub fn timeline_view(l: &Locale<'_>, site: &Site, round: &Round, rules: &RuleSet) -> Vec<StepView> {
-    timeline(round, rules, &site.config.ngay_nghi_le)
+    timeline(round, rules, &Holidays::from_config(&site.config))
         .into_iter()
         .map(|step| {
             let date = match (step.first, step.last) {

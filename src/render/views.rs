@@ -6,6 +6,7 @@
 
 use super::locale::Locale;
 use super::markdown::to_html;
+use super::status_views::StatusView;
 use super::urls;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
@@ -227,6 +228,7 @@ pub struct ContestSummary {
     pub polling_place: Option<String>,
     pub candidates: Vec<CandidateRow>,
     pub turnout: Option<String>,
+    pub status: StatusView,
 }
 
 impl ContestSummary {
@@ -252,6 +254,7 @@ impl ContestSummary {
                 .counted()
                 .and_then(|c| c.figures.turnout_percent())
                 .map(|p| l.percent(p)),
+            status: StatusView::new(l, site, contest),
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::load::CONFIG_FILE;
 use crate::model::Site;
 use crate::model::decision::Decision;
 use crate::model::election::{Round, RoundStatus, Step};
+use crate::model::holidays::Holidays;
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, ResultStatus};
 use crate::model::rules::{self, RuleSet};
@@ -17,6 +18,7 @@ use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
     rule_sets(site, ctx);
+    days_off(site, ctx);
     for round in &site.rounds {
         let rules = site.rules_for(round);
         if scope == Scope::AcrossFiles {
@@ -113,6 +115,31 @@ fn rule_sets(site: &Site, ctx: &mut Ctx) {
             );
         }
         seen.push(&set.ma);
+    }
+}
+
+/// A day cannot be both a day off and a working day of the site.
+fn days_off(site: &Site, ctx: &mut Ctx) {
+    let file = Path::new(CONFIG_FILE);
+    let config = &site.config;
+    for day in config
+        .ngay_lam_viec
+        .iter()
+        .filter(|d| config.ngay_nghi_le.contains(d))
+    {
+        ctx.error(
+            file,
+            ctx.line(file, "ngay_lam_viec", None, 1),
+            "ngay_lam_viec",
+            Bilingual::new(
+                format!("Ngày {day} vừa là ngày nghỉ (ngay_nghi_le) vừa là ngày làm việc (ngay_lam_viec)."),
+                format!("{day} is both a day off (ngay_nghi_le) and a working day (ngay_lam_viec)."),
+            ),
+            Bilingual::new(
+                format!("Xóa {day} khỏi một trong hai danh sách."),
+                format!("Remove {day} from one of the two lists."),
+            ),
+        );
     }
 }
 
@@ -252,8 +279,8 @@ fn steps(round: &Round, ctx: &mut Ctx) {
 
 /// Deadlines that were not met are reported, so that staff see them before the public does.
 fn deadlines(site: &Site, round: &Round, rules: &RuleSet, ctx: &mut Ctx) {
-    let holidays = &site.config.ngay_nghi_le;
-    for step in timeline(round, rules, holidays) {
+    let holidays = Holidays::from_config(&site.config);
+    for step in timeline(round, rules, &holidays) {
         let key = match step.kind {
             StepKind::Decision => "quyet_dinh",
             StepKind::Team => "to_bau_cu",
@@ -284,7 +311,7 @@ fn deadlines(site: &Site, round: &Round, rules: &RuleSet, ctx: &mut Ctx) {
     let Some(sheet) = &round.results else {
         return;
     };
-    for late in recognition_deadlines(round, rules, holidays) {
+    for late in recognition_deadlines(round, rules, &holidays) {
         if late.met() != Some(false) {
             continue;
         }

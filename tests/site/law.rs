@@ -435,3 +435,83 @@ fn the_round_s_timeline_shows_each_contest_s_own_deadline() {
         "{page}"
     );
 }
+
+/// The fixture's round moved to August 2025, with khu-1's record received on Monday 25/8/2025:
+/// five working days, weekends alone skipped, would end on Monday 1/9, the day before Quốc khánh.
+fn round_before_national_day_2025() -> Fixture {
+    let fx = Fixture::new();
+    fx.replace_line(
+        ROUND_FILE,
+        "ngay_bau_cu: 05/6/2022",
+        "ngay_bau_cu: 24/8/2025",
+    );
+    fx.replace_line(RESULTS, "ngay: 05/6/2022", "ngay: 25/8/2025");
+    fx.replace_line(RESULTS, "ngay: 08/6/2022", "ngay: 03/9/2025");
+    fx.replace_line(RESULTS, "ngay: 09/6/2022", "ngay: 28/8/2025");
+    fx.replace_line(
+        RESULTS,
+        "ngay_bau_lai: 19/6/2022",
+        "ngay_bau_lai: 14/9/2025",
+    );
+    fx
+}
+
+#[test]
+fn a_recognition_deadline_skips_the_built_in_public_holidays() {
+    let fx = round_before_national_day_2025();
+    let d = fx.check();
+    assert!(errors(&d).is_empty(), "{d}");
+    // 1/9 and 2/9/2025 are off: due Wednesday 3/9, the day it was decided
+    assert!(
+        !d.iter()
+            .any(|w| w.message.en.contains("after its deadline")),
+        "{d}"
+    );
+    fx.build_ok();
+    let page = fx.text("bau-cu/tn-2022/index.html");
+    assert!(page.contains("Hạn theo quy định: 03/9/2025"), "{page}");
+    assert!(!page.contains("01/9/2025"), "{page}");
+}
+
+#[test]
+fn a_site_takes_back_a_built_in_holiday_and_adds_its_own() {
+    let fx = round_before_national_day_2025();
+    fx.write(
+        CONFIG,
+        format!("{}ngay_lam_viec: [01/9/2025]\n", fx.read(CONFIG)),
+    );
+    let d = fx.check();
+    let w = warning(&d, RESULTS, "after its deadline of 01/9/2025");
+    assert!(w.message.vi.contains("03/9/2025"), "{w}");
+
+    // a day off the site adds moves the deadline on again
+    fx.write(
+        CONFIG,
+        format!(
+            "{}ngay_nghi_le: [03/9/2025]\n",
+            fx.read(CONFIG).replace("ngay_lam_viec: [01/9/2025]\n", "")
+        ),
+    );
+    fx.replace_line(RESULTS, "ngay: 03/9/2025", "ngay: 04/9/2025");
+    let d = fx.check();
+    assert!(
+        !d.iter()
+            .any(|w| w.message.en.contains("after its deadline")),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_day_both_off_and_worked_is_an_error() {
+    let fx = Fixture::new();
+    fx.write(
+        CONFIG,
+        format!(
+            "{}ngay_nghi_le: [02/9/2025]\nngay_lam_viec: [02/9/2025]\n",
+            fx.read(CONFIG)
+        ),
+    );
+    let d = fx.check();
+    let line = fx.line_of(CONFIG, "ngay_lam_viec:");
+    assert_error(&d, CONFIG, line, Some("ngay_lam_viec"), "both a day off");
+}

@@ -177,6 +177,7 @@ fn every_field_of_a_file_is_in_its_template() {
                 "duong_dan_goc",
                 "dia_chi_web",
                 "ngay_nghi_le",
+                "ngay_lam_viec",
                 "quy_tac_bau_cu",
                 "gioi_thieu",
             ],

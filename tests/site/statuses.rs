@@ -324,7 +324,7 @@ const EXPECTED: &[Expect] = &[
         slug: "do-thi-hoa",
         key: "sap-dien-ra",
         vi: "Sắp diễn ra",
-        en: "Upcoming",
+        en: "Scheduled",
         reason: None,
         households: None,
         votes: 4321,

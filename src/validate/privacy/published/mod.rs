@@ -141,6 +141,7 @@ fn config<'a>(config: &'a SiteConfig, out: &mut Vec<Published<'a>>) {
         dia_chi_web,
         quy_tac_bau_cu,
         ngay_nghi_le: _,
+        ngay_lam_viec: _,
     } = config;
     let mut c = Collect {
         file: Path::new(CONFIG_FILE),
