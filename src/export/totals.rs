@@ -60,7 +60,7 @@ impl TotalsRecord {
 #[derive(Debug, Clone, Serialize)]
 pub struct TermTotals {
     pub nhiem_ky: String,
-    /// `toan-trang`, `tinh` or `don-vi`.
+    /// `toan-trang`, `tinh`, `huyen` (a district, before 1/7/2025) or `don-vi`.
     pub pham_vi: &'static str,
     /// The province's or the commune's name (as on the latest election day), empty for the site.
     pub ten: String,
@@ -69,7 +69,8 @@ pub struct TermTotals {
     pub tong: TotalsRecord,
 }
 
-/// Totals per term: the site's first, then each province's, then each commune's, by name.
+/// Totals per term: the site's first, then each province's, each district's (as the communes
+/// were placed on election day), then each commune's, by name.
 pub fn by_term(site: &Site) -> Vec<TermTotals> {
     // term → scope → name → (rounds, totals)
     let mut groups: BTreeMap<(String, u8, String), (u32, Totals)> = BTreeMap::new();
@@ -95,7 +96,7 @@ pub fn by_term(site: &Site) -> Vec<TermTotals> {
         .into_iter()
         .map(|((nhiem_ky, scope, ten), (rounds, t))| TermTotals {
             nhiem_ky,
-            pham_vi: ["toan-trang", "tinh", "don-vi"][usize::from(scope)],
+            pham_vi: ["toan-trang", "tinh", "huyen", "don-vi"][usize::from(scope)],
             ten,
             so_dot_bau_cu: rounds,
             tong: TotalsRecord::of(&t),

@@ -290,6 +290,8 @@ const RECORD: &str = "  # hình thức bầu / voting method: bo-phieu-kin (bỏ
   quyet_dinh:
   ngay_bau_lai:          # ngày bầu lại, nếu có / day of the repeat vote, if any
   dot_bau_lai:           # mã đợt ghi cuộc bầu lại / id of the round recording the repeat vote
+  ly_do:                 # vì sao không công nhận, khi bầu lại / why not recognised, when a repeat vote is ordered
+  ly_do_en:              # lý do bằng tiếng Anh / the reason in English
   # trưởng thôn lâm thời khi chưa bầu được / acting head while the post stays empty:
   #   ho_ten: Lê Văn Cường
   #   tu_ngay: 15/6/2025           từ ngày / from
