@@ -5,6 +5,7 @@
 //! raw vote-count record is private to it, and `counted` gives the figures only when the
 //! contest's status lets them be published.
 
+use super::Site;
 use super::date::Date;
 use super::decision::Decision;
 use super::election::{ContestHold, ContestStatus, Round, RoundStatus};
@@ -259,6 +260,38 @@ pub fn round_status(typed: RoundStatus, contests: &[Contest]) -> RoundStatus {
         typed
     } else {
         RoundStatus::Official
+    }
+}
+
+/// Resolves every round's contests and status once, after all rounds are known, since a
+/// repeat vote links two rounds.
+pub(super) fn resolve_site(site: &mut Site) {
+    let resolved: Vec<Vec<Contest>> = site
+        .rounds
+        .iter()
+        .map(|round| {
+            let repeat_of = |village: &str| {
+                site.rounds
+                    .iter()
+                    .find(|other| {
+                        other.results.iter().any(|sheet| {
+                            sheet.contests.get(village).is_some_and(|c| {
+                                c.dot_bau_lai.as_deref() == Some(round.id.as_str())
+                            })
+                        })
+                    })
+                    .map(|other| other.id.clone())
+            };
+            let held = |id: &str| {
+                site.round(id)
+                    .is_some_and(|r| !r.data.trang_thai.is_upcoming())
+            };
+            Contest::resolve_round(round, site.rules_for(round), &repeat_of, &held)
+        })
+        .collect();
+    for (round, contests) in site.rounds.iter_mut().zip(resolved) {
+        round.status = round_status(round.data.trang_thai, &contests);
+        round.contests = contests;
     }
 }
 

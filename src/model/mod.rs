@@ -159,7 +159,7 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     }
     site.rounds
         .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
-    resolve_contests(&mut site);
+    contest::resolve_site(&mut site);
 
     let (document_translations, documents) = translation::split(&sources.documents);
     let (page_translations, pages) = translation::split(&sources.pages);
@@ -210,38 +210,6 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     });
 
     (site, problems)
-}
-
-/// Resolves every round's contests and status once, after all rounds are known, since a
-/// repeat vote links two rounds.
-fn resolve_contests(site: &mut Site) {
-    let resolved: Vec<Vec<contest::Contest>> = site
-        .rounds
-        .iter()
-        .map(|round| {
-            let repeat_of = |village: &str| {
-                site.rounds
-                    .iter()
-                    .find(|other| {
-                        other.results.iter().any(|sheet| {
-                            sheet.contests.get(village).is_some_and(|c| {
-                                c.dot_bau_lai.as_deref() == Some(round.id.as_str())
-                            })
-                        })
-                    })
-                    .map(|other| other.id.clone())
-            };
-            let held = |id: &str| {
-                site.round(id)
-                    .is_some_and(|r| !r.data.trang_thai.is_upcoming())
-            };
-            contest::Contest::resolve_round(round, site.rules_for(round), &repeat_of, &held)
-        })
-        .collect();
-    for (round, contests) in site.rounds.iter_mut().zip(resolved) {
-        round.status = contest::round_status(round.data.trang_thai, &contests);
-        round.contests = contests;
-    }
 }
 
 /// Slugs that name the site's own sections and so cannot be a page.

@@ -2,10 +2,11 @@
 
 use super::archives;
 use super::charts;
+use super::composition_views::CompositionView;
 use super::locale::Locale;
 use super::markdown::to_html;
 use super::pages::{localized_markdown, trail};
-use super::result_views::{CompositionView, ContestRow, ResultView, rules_summary, timeline_view};
+use super::result_views::{ContestRow, ResultView, rules_summary, timeline_view};
 use super::status_views::{ReasonView, StatusView, TotalsView, decision_label};
 use super::views::{CandidateRow, ContestSummary, DataLinks, DocumentSummary, Link, RoundSummary};
 use super::{Renderer, link, urls};

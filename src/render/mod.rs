@@ -3,6 +3,7 @@
 mod archives;
 pub mod chart;
 mod charts;
+mod composition_views;
 mod division_pages;
 mod election_pages;
 pub mod feeds;
