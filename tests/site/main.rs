@@ -31,3 +31,4 @@ mod scaffold;
 mod search;
 mod serve;
 mod verify;
+mod windows_files;
