@@ -51,6 +51,9 @@ pub fn locate(
     cwd: &Path,
 ) -> Result<Site, NoSite> {
     if let Some(content) = content {
+        if !content.is_dir() {
+            return Err(missing(&content));
+        }
         return Ok(Site {
             content,
             output: output.unwrap_or_else(|| PathBuf::from(OUTPUT_DIR)),
@@ -91,6 +94,22 @@ fn find(cwd: &Path) -> Option<Site> {
 fn has_config(dir: &Path) -> bool {
     let yml = CONFIG_FILE.replace(".yaml", ".yml");
     dir.join(CONFIG_FILE).is_file() || dir.join(yml).is_file()
+}
+
+/// A content folder named with `--content` that is not there: one error, before anything else
+/// is looked at.
+fn missing(content: &Path) -> NoSite {
+    let path = content.display();
+    NoSite {
+        message: Bilingual::new(
+            format!("Không có thư mục nội dung {path}."),
+            format!("The content folder {path} does not exist."),
+        ),
+        hint: Bilingual::new(
+            "Kiểm tra tên thư mục sau --content, hoặc bỏ --content để tìm trang từ thư mục hiện tại; chưa có trang thì tạo một trang mới: niemyet new site ten-trang",
+            "Check the folder named after --content, or leave --content out to find the site from the current folder; to start a site: niemyet new site site-name",
+        ),
+    }
 }
 
 /// No site here: say where it looked, point at a site in a folder below when there is one, and
@@ -175,8 +194,11 @@ mod tests {
     #[test]
     fn named_folders_win_and_outside_a_site_says_so() {
         let dir = tempfile::tempdir().unwrap();
-        let given = locate(Some("noi-dung".into()), None, dir.path()).unwrap();
+        std::fs::create_dir(dir.path().join("noi-dung")).unwrap();
+        let given = locate(Some(dir.path().join("noi-dung")), None, dir.path()).unwrap();
         assert_eq!(given.output, PathBuf::from("output"));
+        let e = locate(Some("khong-co".into()), None, dir.path()).unwrap_err();
+        assert!(e.message.en.contains("khong-co does not exist"), "{e:?}");
         let e = locate(None, None, dir.path()).unwrap_err();
         assert!(e.hint.vi.contains("niemyet new site"), "{e:?}");
         site(&dir.path().join("moi"));

@@ -252,6 +252,12 @@ fn build_in_an_empty_folder_says_so_once_and_suggests_a_new_site() {
     assert!(err.contains("niemyet new site"), "{err}");
     assert!(!err.contains("giữ nguyên"), "{err}");
     assert!(entries(dir.path()).is_empty());
+    // a content folder named but missing: the same single error
+    let out = niemyet(&["build", "--content", "khong-co"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(err.matches("lỗi").count(), 1, "{err}");
+    assert!(err.contains("Không có thư mục nội dung khong-co."), "{err}");
+    assert!(err.contains("niemyet new site"), "{err}");
 }
 
 #[test]
