@@ -14,8 +14,10 @@ mod results;
 
 use crate::diagnostics::{Bilingual, Diagnostics};
 use crate::load::ELECTIONS_DIR;
+use crate::load::text::Converted;
 use crate::model::Site;
 use crate::model::election::Round;
+use crate::model::text::closest;
 use crate::progress::{Stage, Step};
 use columns::Cell;
 use messages::{Message, Messages};
@@ -102,11 +104,15 @@ pub fn import_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut notes = Messages::default();
+    if let Some(from) = sheet.converted {
+        notes.push(converted(&source, from));
+    }
     let mut reading = Reading {
         round,
         contests: Contests::of(&site, round),
         source,
-        notes: Messages::default(),
+        notes,
         progress,
     };
     let files = match options.kind {
@@ -159,17 +165,37 @@ pub fn import_with(
     })
 }
 
+/// What a sheet saved in another encoding than UTF-8 was read as: the files written are UTF-8.
+fn converted(sheet: &str, from: Converted) -> Bilingual {
+    let name = from.name();
+    Bilingual::new(
+        format!(
+            "Bảng tính {sheet} được lưu bằng bảng mã {name}; đã chuyển sang Unicode (UTF-8) khi nhập. Các tệp ghi ra đều ở UTF-8."
+        ),
+        format!(
+            "The sheet {sheet} is saved in the {name} encoding; it was converted to Unicode (UTF-8) on import. The files written are UTF-8."
+        ),
+    )
+}
+
 fn find_round<'s>(site: &'s Site, id: &str) -> Result<&'s Round, Bilingual> {
     site.round(id).ok_or_else(|| {
         let known: Vec<&str> = site.rounds.iter().map(|r| r.id.as_str()).collect();
+        let (meant_vi, meant_en) = match closest(id, known.iter().copied()) {
+            Some(near) => (
+                format!(" Có phải ý bạn là “{near}”?"),
+                format!(" Did you mean “{near}”?"),
+            ),
+            None => (String::new(), String::new()),
+        };
         let known = known.join(", ");
         Bilingual::new(
             format!(
-                "Không có đợt bầu “{id}” đọc được ({ELECTIONS_DIR}/{id}/dot-bau-cu.yaml). Các đợt hiện có: {known}. \
+                "Không có đợt bầu “{id}” đọc được ({ELECTIONS_DIR}/{id}/dot-bau-cu.yaml).{meant_vi} Các đợt hiện có: {known}. \
                  Tạo đợt mới bằng: niemyet new election {id}"
             ),
             format!(
-                "There is no readable round “{id}” ({ELECTIONS_DIR}/{id}/dot-bau-cu.yaml). Rounds: {known}. \
+                "There is no readable round “{id}” ({ELECTIONS_DIR}/{id}/dot-bau-cu.yaml).{meant_en} Rounds: {known}. \
                  Create one with: niemyet new election {id}"
             ),
         )

@@ -1,8 +1,10 @@
 //! Reading a CSV sheet as Excel and LibreOffice save it: UTF-8 with or without a BOM, `,` or `;`
-//! (or tab) between cells, quoted cells that may hold separators and line breaks.
+//! (or tab) between cells, quoted cells that may hold separators and line breaks. Excel's “CSV”
+//! on Vietnamese Windows (Windows-1258), its “Unicode Text” (UTF-16, tab-separated) and sheets
+//! typed in TCVN3 or VNI are converted (see [`crate::load::text`]).
 
 use crate::diagnostics::Bilingual;
-use crate::load::text::{NotText, Undecodable, decode};
+use crate::load::text::{Converted, NotText, Undecodable, decode};
 
 /// One row of data: its line in the file (the row number the spreadsheet shows when no cell
 /// spans lines) and its cells, trimmed.
@@ -17,12 +19,14 @@ pub struct Row {
 pub struct Sheet {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
+    /// The encoding the sheet was converted from, when it was not UTF-8.
+    pub converted: Option<Converted>,
 }
 
 impl Sheet {
     pub fn parse(bytes: &[u8]) -> Result<Self, Bilingual> {
-        let text = decode(bytes).map_err(not_text)?;
-        let bytes = text.as_bytes();
+        let decoded = decode(bytes).map_err(not_text)?;
+        let bytes = decoded.text.as_bytes();
         let separator = separator(bytes);
         if let Some(line) = unclosed_quote(bytes, separator) {
             return Err(Bilingual::new(
@@ -70,7 +74,11 @@ impl Sheet {
                 "The sheet is empty: its first row must name the columns.",
             ));
         };
-        Ok(Self { headers, rows })
+        Ok(Self {
+            headers,
+            rows,
+            converted: decoded.converted,
+        })
     }
 }
 
@@ -121,16 +129,16 @@ fn not_text(e: Undecodable) -> Bilingual {
     );
     let (vi, en) = match e.problem {
         NotText::Utf16 => (
-            "tệp được lưu ở mã UTF-16 (“Unicode Text”), không phải CSV UTF-8.",
-            "the file is saved as UTF-16 (“Unicode Text”), not as CSV UTF-8.",
+            "tệp ở mã UTF-16 (“Unicode Text”) nhưng thiếu dấu thứ tự byte (BOM) ở đầu, hoặc có nửa chữ hỏng.",
+            "the file is UTF-16 (“Unicode Text”) without the byte order mark at its start, or holds a broken half letter.",
         ),
         NotText::Nul => (
             "tệp có byte NUL (mã 0): đây không phải bảng tính CSV, hoặc tệp đã bị hỏng.",
             "the file holds a NUL byte (code 0): it is not a CSV sheet, or it is damaged.",
         ),
         NotText::NotUtf8 => (
-            "tệp không ở mã UTF-8, chữ tiếng Việt sẽ bị lỗi.",
-            "the file is not UTF-8, so Vietnamese text would be garbled.",
+            "tệp không ở mã UTF-8, cũng không phải tiếng Việt ở bảng mã cũ nào (TCVN3, VNI, Windows-1258).",
+            "the file is not UTF-8, nor Vietnamese in a legacy encoding (TCVN3, VNI, Windows-1258).",
         ),
     };
     Bilingual::new(
@@ -218,9 +226,10 @@ mod tests {
 
     #[test]
     fn a_sheet_not_in_utf8_says_how_to_save_it() {
-        let e = Sheet::parse(b"a,b\nNguy\xEAn,1\n").unwrap_err();
+        // UTF-8 with “Nguyễn” cut in its last letter
+        let e = Sheet::parse(b"a,b\nTr\xE1\xBA\xA7n,1\nNguy\xE1\xBB,2\n").unwrap_err();
         assert!(
-            e.vi.starts_with("Dòng 2") && e.en.contains("CSV UTF-8"),
+            e.vi.starts_with("Dòng 3") && e.en.contains("CSV UTF-8"),
             "{e:?}"
         );
         assert!(Sheet::parse(b"\n\n").is_err());
@@ -242,16 +251,38 @@ mod tests {
     }
 
     #[test]
-    fn utf16_and_nul_bytes_are_refused_with_their_line() {
+    fn excel_unicode_text_and_windows_csv_are_converted() {
+        // Excel's “Unicode Text”: UTF-16 LE with its mark, tab-separated
+        let mut unicode_text = b"\xFF\xFE".to_vec();
+        unicode_text.extend(
+            "Họ tên\tNăm\r\nNguyễn Văn An\t1970\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let sheet = Sheet::parse(&unicode_text).unwrap();
+        assert_eq!(sheet.headers, vec!["Họ tên", "Năm"]);
+        assert_eq!(sheet.rows[0].cells, vec!["Nguyễn Văn An", "1970"]);
+        assert_eq!(sheet.converted, Some(Converted::Utf16));
+        // Excel's “CSV” on Vietnamese Windows: Windows-1258, “Nguyễn Văn Đức”
+        let sheet =
+            Sheet::parse(b"Ho\xF2 t\xEAn;N\xE3m\r\nNguy\xEA\xDEn V\xE3n \xD0\xFD\xECc;1970\r\n")
+                .unwrap();
+        assert_eq!(sheet.headers, vec!["Họ tên", "Năm"]);
+        assert_eq!(sheet.rows[0].cells, vec!["Nguyễn Văn Đức", "1970"]);
+        assert_eq!(
+            sheet.converted,
+            Some(Converted::Legacy(crate::load::legacy::Legacy::Windows1258))
+        );
+    }
+
+    #[test]
+    fn utf16_without_its_mark_and_nul_bytes_are_refused_with_their_line() {
         let utf16: Vec<u8> = "a\tb\n1\t2\n"
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
         let e = Sheet::parse(&utf16).unwrap_err();
-        assert!(
-            e.en.starts_with("Line 1: the file is saved as UTF-16"),
-            "{e:?}"
-        );
+        assert!(e.en.starts_with("Line 1: the file is UTF-16"), "{e:?}");
         let e = Sheet::parse(b"a,b\n1,2\n3,\x004\n").unwrap_err();
         assert!(e.vi.starts_with("Dòng 3") && e.en.contains("NUL"), "{e:?}");
     }

@@ -14,8 +14,10 @@
 //! ```
 
 pub mod front_matter;
+pub mod legacy;
 pub mod skipped;
 pub mod text;
+pub mod to_utf8;
 pub mod values;
 pub mod yaml;
 
@@ -224,8 +226,11 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
             Place::SavedAsText => problems.push(saved_as_text(&relative)),
             _ if kind.is_symlink() => problems.push(not_regular(&relative, Irregular::Link)),
             _ if !kind.is_file() => problems.push(not_regular(&relative, Irregular::Special)),
-            place => match read_source(root, entry.path()) {
-                Ok(file) => place_file(&mut sources, place, file),
+            place => match read_noting(root, entry.path()) {
+                Ok((file, converted)) => {
+                    problems.extend(converted);
+                    place_file(&mut sources, place, file);
+                }
                 Err(d) => problems.push(d),
             },
         }
@@ -334,8 +339,13 @@ fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
 }
 
 /// Reads a text file, accepting what Windows editors write: a BOM, CRLF line ends, decomposed
-/// Vietnamese (NFD) from some keyboards (see [`text`]).
+/// Vietnamese (NFD) from some keyboards, UTF-16 and legacy encodings, converted (see [`text`]).
 pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    read_noting(root, path).map(|(file, _)| file)
+}
+
+/// [`read_source`], with the warning that says the file was converted from another encoding.
+fn read_noting(root: &Path, path: &Path) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
     let relative = rel(root, path);
     let bytes = crate::fs::read(path).map_err(|e| {
         Diagnostic::error(
@@ -346,15 +356,16 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             ),
         )
     })?;
-    let text = text::content(&relative, &bytes)?;
+    let (text, converted) = text::content(&relative, &bytes)?;
     if let Some(d) = forbidden_character(&relative, &text) {
         return Err(d);
     }
-    Ok(SourceFile {
+    let file = SourceFile {
         rel: relative,
         abs: path.to_path_buf(),
         text,
-    })
+    };
+    Ok((file, converted))
 }
 
 /// The first character of `text` that XML forbids (NUL, another stray control character,

@@ -1,8 +1,11 @@
 //! Turning a file's bytes into text, for content files and import sheets alike: UTF-8 as editors
-//! save it (with a BOM, even two; CRLF or old-Mac CR line ends) is accepted, and what would be
-//! garbled or is not text at all (UTF-16, a legacy 8-bit code page, NUL bytes) is refused with
-//! the line where it shows.
+//! save it (with a BOM, even two; CRLF or old-Mac CR line ends) is read as it is; UTF-16 with its
+//! byte order mark (Notepad's and Excel's “Unicode”) and the legacy Vietnamese encodings (see
+//! [`legacy`](super::legacy)) are converted, and the caller says so; what would be garbled or is
+//! not text at all (UTF-16 without its mark, NUL bytes, bytes no encoding makes Vietnamese) is
+//! refused with the line where it shows.
 
+use super::legacy::{self, Legacy};
 use crate::diagnostics::{Bilingual, Diagnostic};
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
@@ -16,11 +19,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Why bytes are not text niemyet reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotText {
-    /// Saved as UTF-16 (“Unicode” in Notepad and Excel), with or without its byte order mark.
+    /// UTF-16 without its byte order mark, or with a half letter (a lone surrogate).
     Utf16,
     /// A NUL byte: a binary file, or a stray byte in a text file.
     Nul,
-    /// Another 8-bit encoding (TCVN3, VNI, Windows-1258) or a file cut in the middle of a letter.
+    /// Neither UTF-8 nor plainly Vietnamese in a legacy encoding: a file cut in the middle of a
+    /// letter, or another language's code page.
     NotUtf8,
 }
 
@@ -31,9 +35,41 @@ pub struct Undecodable {
     pub line: usize,
 }
 
+/// The encoding a text was converted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Converted {
+    /// UTF-16 with its byte order mark: Notepad's “Unicode”, Excel's “Unicode Text”.
+    Utf16,
+    Legacy(Legacy),
+}
+
+impl Converted {
+    /// How staff name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf16 => "UTF-16 (Unicode)",
+            Self::Legacy(legacy) => legacy.name(),
+        }
+    }
+}
+
+/// Text read from bytes, and what it was converted from when it was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// UTF-8 without BOMs and with `\n` line ends; NFC when converted from a legacy encoding.
+    pub text: String,
+    pub converted: Option<Converted>,
+}
+
 /// UTF-8 text without its BOMs and with `\n` line ends.
-pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
+    if let Some(text) = utf16(bytes)? {
+        return Ok(Decoded {
+            text: text_lines(&text),
+            converted: Some(Converted::Utf16),
+        });
+    }
+    if looks_utf16(bytes) {
         return Err(Undecodable {
             problem: NotText::Utf16,
             line: 1,
@@ -50,11 +86,56 @@ pub fn decode(bytes: &[u8]) -> Result<String, Undecodable> {
             line: line_at(bytes, at),
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| Undecodable {
-        problem: NotText::NotUtf8,
-        line: line_at(bytes, e.valid_up_to()),
-    })?;
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text_lines(text),
+            converted: None,
+        }),
+        Err(e) => match legacy::detect(bytes) {
+            Some((found, text)) => Ok(Decoded {
+                text: text_lines(&text),
+                converted: Some(Converted::Legacy(found)),
+            }),
+            None => Err(Undecodable {
+                problem: NotText::NotUtf8,
+                line: line_at(bytes, e.valid_up_to()),
+            }),
+        },
+    }
+}
+
+fn text_lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The text of UTF-16 that starts with its byte order mark, little- or big-endian; `None` for
+/// bytes without the mark.
+fn utf16(bytes: &[u8]) -> Result<Option<String>, Undecodable> {
+    let from: fn([u8; 2]) -> u16 = match bytes {
+        [0xFF, 0xFE, ..] => u16::from_le_bytes,
+        [0xFE, 0xFF, ..] => u16::from_be_bytes,
+        _ => return Ok(None),
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match pair {
+        [a, b] => from([*a, *b]),
+        // an odd last byte: not a letter, and decoded as one bad unit
+        _ => 0xD800,
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    for c in char::decode_utf16(units) {
+        let c = c.map_err(|_| Undecodable {
+            problem: NotText::Utf16,
+            line: text.matches('\n').count() + 1,
+        })?;
+        if c == '\0' {
+            return Err(Undecodable {
+                problem: NotText::Nul,
+                line: text.matches('\n').count() + 1,
+            });
+        }
+        text.push(c);
+    }
+    Ok(Some(text.trim_start_matches('\u{FEFF}').to_string()))
 }
 
 /// UTF-16 without a byte order mark: text in Latin letters has a NUL in every other byte.
@@ -76,16 +157,39 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
     newlines + lone_returns + 1
 }
 
-/// The text of a content file, NFC-normalised (some keyboards type decomposed Vietnamese), or
-/// an error that says how to save it.
-pub fn content(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+/// The text of a content file, NFC-normalised (some keyboards type decomposed Vietnamese), with a
+/// warning when it had to be converted; or an error that says how to save it.
+pub fn content(rel: &Path, bytes: &[u8]) -> Result<(String, Option<Diagnostic>), Diagnostic> {
     if bytes.len() > MAX_CONTENT_BYTES {
         return Err(too_large(rel, bytes.len()));
     }
     match decode(bytes) {
-        Ok(text) => Ok(text.nfc().collect()),
+        Ok(decoded) => Ok((
+            decoded.text.nfc().collect(),
+            decoded.converted.map(|from| converted(rel, from)),
+        )),
         Err(e) => Err(not_text(rel, e)),
     }
+}
+
+/// The command that rewrites converted content files in UTF-8.
+pub const TO_UTF8: &str = "niemyet check --to-utf8";
+
+/// A content file read after converting it: it builds, but every editor and every run would
+/// have to convert it again.
+fn converted(rel: &Path, from: Converted) -> Diagnostic {
+    let name = from.name();
+    Diagnostic::warning(
+        rel,
+        Bilingual::new(
+            format!("Tệp được lưu bằng bảng mã {name}, không phải UTF-8; niemyet đã tự chuyển sang Unicode để đọc."),
+            format!("The file is saved in the {name} encoding, not UTF-8; niemyet converted it to Unicode to read it."),
+        ),
+    )
+    .hint(Bilingual::new(
+        format!("Chạy `{TO_UTF8}` để ghi lại tệp bằng UTF-8, chữ giữ nguyên. Đừng chỉ mở rồi lưu lại bằng Notepad: với bảng mã cũ chữ sẽ vẫn sai."),
+        format!("Run `{TO_UTF8}` to rewrite the file in UTF-8, with the same text. Do not just open and save it in Notepad: with a legacy encoding the text stays garbled."),
+    ))
 }
 
 fn too_large(rel: &Path, size: usize) -> Diagnostic {
@@ -114,8 +218,8 @@ fn not_text(rel: &Path, e: Undecodable) -> Diagnostic {
     let (message, hint) = match e.problem {
         NotText::Utf16 => (
             Bilingual::new(
-                "Tệp được lưu ở mã UTF-16 (“Unicode”), không phải UTF-8.",
-                "The file is saved as UTF-16 (“Unicode”), not UTF-8.",
+                "Tệp ở mã UTF-16 (“Unicode”) nhưng thiếu dấu thứ tự byte (BOM) ở đầu, hoặc có nửa chữ hỏng.",
+                "The file is UTF-16 (“Unicode”) without the byte order mark at its start, or holds a broken half letter.",
             ),
             save_as_utf8(),
         ),
@@ -131,8 +235,8 @@ fn not_text(rel: &Path, e: Undecodable) -> Diagnostic {
         ),
         NotText::NotUtf8 => (
             Bilingual::new(
-                "Tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi.",
-                "The file is not UTF-8 encoded, so Vietnamese text would be garbled.",
+                "Tệp không ở mã UTF-8, cũng không phải tiếng Việt ở bảng mã cũ nào (TCVN3, VNI, Windows-1258): có thể tệp bị cắt giữa một chữ, hoặc ở bảng mã khác.",
+                "The file is not UTF-8, nor Vietnamese in a legacy encoding (TCVN3, VNI, Windows-1258): it may be cut in the middle of a letter, or in another encoding.",
             ),
             save_as_utf8(),
         ),
@@ -157,30 +261,61 @@ mod tests {
         text.encode_utf16().flat_map(u16::to_le_bytes).collect()
     }
 
+    fn text(bytes: &[u8]) -> (String, Option<Converted>) {
+        let d = decode(bytes).unwrap();
+        (d.text, d.converted)
+    }
+
     #[test]
     fn accepts_what_editors_write() {
         assert_eq!(
-            decode(b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n").unwrap(),
-            "a: 1\nb: 2\n"
+            text(b"\xEF\xBB\xBFa: 1\r\nb: 2\r\n"),
+            ("a: 1\nb: 2\n".into(), None)
         );
-        assert_eq!(decode(b"\xEF\xBB\xBF\xEF\xBB\xBFa: 1\n").unwrap(), "a: 1\n");
-        assert_eq!(decode(b"a: 1\rb: 2\r").unwrap(), "a: 1\nb: 2\n");
+        assert_eq!(text(b"\xEF\xBB\xBF\xEF\xBB\xBFa: 1\n").0, "a: 1\n");
+        assert_eq!(text(b"a: 1\rb: 2\r").0, "a: 1\nb: 2\n");
     }
 
     #[test]
-    fn refuses_utf16_with_or_without_its_mark() {
-        let mut marked = b"\xFF\xFE".to_vec();
-        marked.extend(utf16le("ten: Nguyễn\n"));
-        assert_eq!(decode(&marked).unwrap_err().problem, NotText::Utf16);
+    fn reads_utf16_with_its_mark_in_either_byte_order() {
+        let mut le = b"\xFF\xFE".to_vec();
+        le.extend(utf16le("ten: Nguyễn\r\n"));
+        assert_eq!(text(&le), ("ten: Nguyễn\n".into(), Some(Converted::Utf16)));
+        let mut be = b"\xFE\xFF".to_vec();
+        be.extend("Đợt 1".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(text(&be).0, "Đợt 1");
+    }
+
+    #[test]
+    fn refuses_utf16_without_its_mark_or_with_half_a_letter() {
         let bare = utf16le("ten: Nguyen\nnam: 1970\n");
         assert_eq!(decode(&bare).unwrap_err().problem, NotText::Utf16);
+        let mut broken = b"\xFF\xFE".to_vec();
+        broken.extend(utf16le("a\nb"));
+        broken.extend([0x00, 0xD8]);
+        let e = decode(&broken).unwrap_err();
+        assert_eq!((e.problem, e.line), (NotText::Utf16, 2));
     }
 
     #[test]
-    fn names_the_line_of_a_nul_or_a_legacy_byte_whatever_the_line_ends() {
+    fn converts_a_legacy_encoding_and_says_which() {
+        // “Nguyễn Văn Ánh” in VNI Windows
+        let (text, from) = text(b"ho_ten: Nguye\xE3n Va\xEAn A\xD9nh\r\n");
+        assert_eq!(text, "ho_ten: Nguyễn Văn Ánh\n");
+        assert_eq!(from, Some(Converted::Legacy(Legacy::Vni)));
+        let (_, warning) = content(Path::new("a.md"), b"Nguye\xE3n Va\xEAn").unwrap();
+        let warning = warning.unwrap();
+        assert!(!warning.is_error());
+        assert!(warning.message.vi.contains("VNI Windows"), "{warning}");
+        assert!(warning.hint.unwrap().vi.contains(TO_UTF8));
+    }
+
+    #[test]
+    fn names_the_line_of_a_nul_or_a_cut_letter_whatever_the_line_ends() {
         let e = decode(b"a: 1\nb: 2\0\n").unwrap_err();
         assert_eq!((e.problem, e.line), (NotText::Nul, 2));
-        let e = decode(b"a: 1\rb: 2\r\nc: Nguy\xEAn\r").unwrap_err();
+        // “Trần” whole, then “Nguyễn” cut in its last letter
+        let e = decode(b"a: 1\rb: Tr\xE1\xBA\xA7n\r\nc: Nguy\xE1\xBB\r").unwrap_err();
         assert_eq!((e.problem, e.line), (NotText::NotUtf8, 3));
     }
 
@@ -191,7 +326,7 @@ mod tests {
         assert!(e.message.en.contains("5.0 MB"), "{e}");
         assert_eq!(
             content(Path::new("a.md"), "Nguye\u{302}\u{303}n".as_bytes()).unwrap(),
-            "Nguyễn"
+            ("Nguyễn".to_string(), None)
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::load::{
     CANDIDATES_DIR, CONFIG_FILE, DIVISIONS_DIR, DOCUMENTS_DIR, ELECTIONS_DIR, RESULTS_FILE,
     ROUND_FILE,
 };
-use crate::model::text::{is_slug, name_slug, slugify};
+use crate::model::text::{closest, is_slug, name_slug, slugify};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,37 +20,19 @@ const DOCUMENT: &str = include_str!("templates/van-ban.md");
 /// The commune of a new site: `don-vi/xa-moi.yaml`.
 pub const NEW_COMMUNE: &str = "xa-moi";
 
-/// What to create; also the command line's `niemyet new` subcommands, whose help the doc
-/// comments are.
-#[derive(Debug, Clone, clap::Subcommand)]
+/// What to create (the command line's `niemyet new` subcommands).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scaffold {
-    /// Một trang mới, chạy được ngay / A new site that builds as it is
-    Site {
-        /// Thư mục sẽ tạo / Folder to create
-        dir: PathBuf,
-    },
-    /// bau-cu/<ĐỢT>/dot-bau-cu.yaml: một đợt bầu cử / an election round
-    Election {
-        /// Mã đợt bầu, ví dụ hong-gai-2025 / Round id, e.g. hong-gai-2025
-        round: String,
-    },
-    /// bau-cu/<ĐỢT>/ung-cu-vien/<tên>.md: một ứng cử viên / a candidate
-    Candidate {
-        /// Mã đợt bầu / Round id
-        round: String,
-        /// Họ và tên, ví dụ "Nguyễn Văn An" / Full name
-        name: String,
-    },
-    /// van-ban/<tên>.md: một văn bản / a document
-    Document {
-        /// Trích yếu hoặc tên tệp / Title or file name
-        title: String,
-    },
-    /// bau-cu/<ĐỢT>/ket-qua.yaml: kết quả kiểm phiếu / results
-    Results {
-        /// Mã đợt bầu / Round id
-        round: String,
-    },
+    /// A new site in a new folder.
+    Site { dir: PathBuf },
+    /// `bau-cu/<round>/dot-bau-cu.yaml`: an election round (đợt bầu cử).
+    Election { round: String },
+    /// `bau-cu/<round>/ung-cu-vien/<name>.md`: a candidate (ứng cử viên) of an existing round.
+    Candidate { round: String, name: String },
+    /// `van-ban/<title>.md`: a document (văn bản).
+    Document { title: String },
+    /// `bau-cu/<round>/ket-qua.yaml`: the results (kết quả) of an existing round.
+    Results { round: String },
 }
 
 impl Scaffold {
@@ -65,7 +47,7 @@ impl Scaffold {
                 create(&path, &ROUND.replace("{round}", round)).map(|p| vec![p])
             }
             Self::Candidate { round, name } => {
-                let round = round_id(round)?;
+                let round = existing_round(content, round)?;
                 let slug = named_slug(name, CANDIDATES_DIR)?;
                 let path = content
                     .join(ELECTIONS_DIR)
@@ -89,7 +71,7 @@ impl Scaffold {
                 create(&path, &text).map(|p| vec![p])
             }
             Self::Results { round } => {
-                let round = round_id(round)?;
+                let round = existing_round(content, round)?;
                 let text = results_template(content, round)?;
                 let path = content.join(ELECTIONS_DIR).join(round).join(RESULTS_FILE);
                 create(&path, &text).map(|p| vec![p])
@@ -168,6 +150,52 @@ fn round_id(round: &str) -> Result<&str, Bilingual> {
             "The round id “{round}” must be lowercase ASCII letters, digits and hyphens, e.g. “{fixed}”."
         ),
     ))
+}
+
+/// The id of a round whose folder holds its `dot-bau-cu.yaml`: a mistyped id would otherwise
+/// make a new folder that no round reads. The closest existing id is suggested.
+fn existing_round<'r>(content: &Path, round: &'r str) -> Result<&'r str, Bilingual> {
+    let round = round_id(round)?;
+    let rounds = content.join(ELECTIONS_DIR);
+    let is_round = |id: &str| {
+        let dir = rounds.join(id);
+        dir.join(ROUND_FILE).is_file() || dir.join(ROUND_FILE.replace(".yaml", ".yml")).is_file()
+    };
+    if is_round(round) {
+        return Ok(round);
+    }
+    let mut known: Vec<String> = std::fs::read_dir(&rounds)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|id| is_round(id))
+        .collect();
+    known.sort();
+    let (mut vi, mut en) = (
+        format!("Chưa có đợt bầu “{round}”: không có tệp {ELECTIONS_DIR}/{round}/{ROUND_FILE}."),
+        format!(
+            "There is no round “{round}”: {ELECTIONS_DIR}/{round}/{ROUND_FILE} does not exist."
+        ),
+    );
+    if let Some(near) = closest(round, known.iter().map(String::as_str)) {
+        let _ = write!(vi, " Có phải ý bạn là “{near}”?");
+        let _ = write!(en, " Did you mean “{near}”?");
+    }
+    if !known.is_empty() {
+        let list = known.join(", ");
+        let _ = write!(vi, " Các đợt hiện có: {list}.");
+        let _ = write!(en, " Rounds: {list}.");
+    }
+    let _ = write!(
+        vi,
+        " Nếu là đợt mới, tạo nó trước: niemyet new election {round}"
+    );
+    let _ = write!(
+        en,
+        " If it is a new round, create it first: niemyet new election {round}"
+    );
+    Err(Bilingual::new(vi, en))
 }
 
 /// The file name for a person's name or a title, as `import` names it (see
@@ -333,6 +361,28 @@ mod tests {
         let e = create(&path, "two").unwrap_err();
         assert!(e.en.contains("not overwritten"), "{}", e.en);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_mistyped_round_is_refused_with_the_closest_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let round = dir.path().join(ELECTIONS_DIR).join("xa-moi-2025");
+        std::fs::create_dir_all(&round).unwrap();
+        std::fs::write(round.join(ROUND_FILE), "").unwrap();
+        assert_eq!(existing_round(dir.path(), "xa-moi-2025"), Ok("xa-moi-2025"));
+        let e = Scaffold::Candidate {
+            round: "xa-moi-2052".into(),
+            name: "Nguyễn Văn An".into(),
+        }
+        .create(dir.path())
+        .unwrap_err();
+        assert!(e.vi.contains("Có phải ý bạn là “xa-moi-2025”?"), "{}", e.vi);
+        assert!(
+            e.en.contains("niemyet new election xa-moi-2052"),
+            "{}",
+            e.en
+        );
+        assert!(!dir.path().join(ELECTIONS_DIR).join("xa-moi-2052").exists());
     }
 
     #[test]

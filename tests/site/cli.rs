@@ -85,14 +85,14 @@ fn build_uses_content_and_output_of_the_current_folder_by_default() {
 }
 
 #[test]
-fn a_failed_build_exits_1_and_says_the_output_is_unchanged() {
+fn a_failed_build_exits_1_and_says_no_output_was_made() {
     let fx = Fixture::new();
     fx.remove(LETTER_PDF);
     let out = niemyet(&["build", "--lang", "en"], fx.root());
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains(LETTER) && err.contains("is unchanged"),
+        err.contains(LETTER) && err.contains("no output folder was made"),
         "{err}"
     );
     assert!(!fx.output().exists());
@@ -168,4 +168,153 @@ fn help_and_version_exit_0() {
             stdout(&out)
         );
     }
+}
+
+#[test]
+fn commands_find_the_site_from_inside_its_content_folder() {
+    let fx = Fixture::new();
+    let inside = fx.path("bau-cu/tn-2022");
+    let out = niemyet(&["check", "--lang", "en"], &fx.content());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 error(s)"), "{}", stderr(&out));
+    let out = niemyet(&["build"], &inside);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // the output goes beside the content folder, not into the folder the command ran in
+    assert!(fx.output().join("index.html").is_file());
+    assert!(!inside.join("output").exists());
+}
+
+#[test]
+fn new_inside_the_content_folder_writes_into_the_site() {
+    let fx = Fixture::new();
+    let out = niemyet(
+        &["new", "candidate", "tn-2022", "Phạm Văn Dũng"],
+        &fx.content(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        fx.path("bau-cu/tn-2022/ung-cu-vien/pham-van-dung.md")
+            .is_file()
+    );
+    assert!(!fx.content().join("content").exists());
+}
+
+#[test]
+fn new_in_the_parent_of_a_site_writes_nothing_and_points_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::scaffold::new_site_with_round(dir.path());
+    let round = crate::scaffold::ROUND;
+    let out = niemyet(&["new", "candidate", round, "Phạm Văn Dũng"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("lỗi: Không tìm thấy trang nào"), "{err}");
+    assert!(err.contains("cd moi"), "{err}");
+    assert_eq!(entries(dir.path()), vec!["moi".to_string()]);
+}
+
+#[test]
+fn a_mistyped_round_makes_no_folder_and_names_the_round_meant() {
+    let fx = Fixture::new();
+    for what in [
+        &["candidate", "tn-2202", "Phạm Văn Dũng"][..],
+        &["results", "tn-2202"],
+    ] {
+        let args: Vec<&str> = ["new"].iter().chain(what).copied().collect();
+        let out = niemyet(&args, fx.root());
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("Có phải ý bạn là “tn-2022”?"), "{err}");
+        assert!(
+            !fx.path("bau-cu/tn-2202").exists(),
+            "{args:?} made a folder"
+        );
+    }
+    fx.write("../ds.csv", "Họ và tên\nPhạm Văn Dũng\n");
+    let out = niemyet(
+        &["import", "candidates", "ds.csv", "--round", "tn-2202"],
+        fx.root(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Có phải ý bạn là “tn-2022”?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn build_in_an_empty_folder_says_so_once_and_suggests_a_new_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = niemyet(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("lỗi").count(), 1, "{err}");
+    assert!(err.contains("niemyet new site"), "{err}");
+    assert!(!err.contains("giữ nguyên"), "{err}");
+    assert!(entries(dir.path()).is_empty());
+    // a content folder named but missing: the same single error
+    let out = niemyet(&["build", "--content", "khong-co"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(err.matches("lỗi").count(), 1, "{err}");
+    assert!(err.contains("Không có thư mục nội dung khong-co."), "{err}");
+    assert!(err.contains("niemyet new site"), "{err}");
+}
+
+#[test]
+fn a_failed_build_says_whether_an_output_folder_was_kept() {
+    let fx = Fixture::new();
+    fx.remove(LETTER_PDF);
+    let out = niemyet(&["build"], fx.root());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("chưa tạo thư mục output"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::create_dir(fx.output()).unwrap();
+    let out = niemyet(&["build"], fx.root());
+    assert!(
+        stderr(&out).contains("giữ nguyên như cũ"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_mistyped_command_is_answered_in_vietnamese_then_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = niemyet(&["buld"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("lỗi: không có lệnh “buld”."), "{err}");
+    assert!(err.contains("có phải ý bạn là `niemyet build`?"), "{err}");
+    assert!(!err.contains("unrecognized"), "{err}");
+    let out = niemyet(&["--lang", "en", "buld"], dir.path());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: there is no command “buld”."),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `niemyet build`?"), "{err}");
+}
+
+#[test]
+fn help_of_a_command_works_whatever_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["help", "import", "candidates"][..],
+        &["help", "new", "site"],
+    ] {
+        let out = niemyet(args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("Cách dùng / Usage:"),
+            "{}",
+            stdout(&out)
+        );
+    }
+    let site = stdout(&niemyet(&["help", "new", "site"], dir.path()));
+    assert!(!site.contains("--content"), "{site}");
+    let import = stdout(&niemyet(&["help", "import"], dir.path()));
+    assert!(import.contains("Nhập bảng tính"), "{import}");
 }

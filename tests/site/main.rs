@@ -34,3 +34,4 @@ mod search;
 mod serve;
 mod statuses;
 mod verify;
+mod windows_files;

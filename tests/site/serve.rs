@@ -290,7 +290,7 @@ fn a_taken_port_or_a_missing_content_folder_is_an_error() {
     assert!(err.contains(&port) && err.contains("--port"), "{err}");
 
     let out = Command::new(env!("CARGO_BIN_EXE_niemyet"))
-        .args(["serve", "--content", "khong-co"])
+        .args(["serve", "--content", "khong-co", "--lang", "en"])
         .current_dir(fx.root())
         .output()
         .expect("run niemyet serve");

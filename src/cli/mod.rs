@@ -1,4 +1,10 @@
-//! The command line: `build`, `check`, `serve`, `new`, `import` and `verify`.
+//! The command line: `build`, `check`, `serve`, `new`, `import` and `verify`. Commands work on
+//! the site found from the current folder upwards ([`site`]); help and misuse speak Vietnamese
+//! first ([`usage`]).
+
+mod new;
+pub mod site;
+pub mod usage;
 
 use crate::diagnostics::Lang;
 use crate::import::{ImportOptions, SheetKind};
@@ -7,7 +13,9 @@ use crate::scaffold::Scaffold;
 use crate::serve::{Limits, Preview, ServeOptions};
 use crate::{BuildError, BuildOptions, report};
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use new::NewCommand;
+use site::Site;
+use std::path::{Path, PathBuf};
 
 /// Exit codes: 0 success, 1 content errors (or a build that could not be written, or a copy that
 /// differs from its sums), 2 usage errors (and a folder `verify` cannot check).
@@ -48,26 +56,29 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Thư mục nội dung / Content folder
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
-    /// Thư mục kết quả / Output folder
-    #[arg(long, default_value = "output")]
-    pub output: PathBuf,
+    /// Thư mục nội dung; mặc định tìm từ thư mục hiện tại trở lên / Content folder; by default found from the current folder upwards
+    #[arg(long)]
+    pub content: Option<PathBuf>,
+    /// Thư mục kết quả; mặc định output cạnh thư mục nội dung / Output folder; by default output beside the content folder
+    #[arg(long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Thư mục nội dung / Content folder
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    /// Thư mục nội dung; mặc định tìm từ thư mục hiện tại trở lên / Content folder; by default found from the current folder upwards
+    #[arg(long)]
+    pub content: Option<PathBuf>,
+    /// Ghi lại bằng UTF-8 các tệp đang ở bảng mã khác (UTF-16, TCVN3, VNI, Windows-1258) / Rewrite in UTF-8 the files saved in another encoding (UTF-16, TCVN3, VNI, Windows-1258)
+    #[arg(long)]
+    pub to_utf8: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Thư mục nội dung / Content folder
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    /// Thư mục nội dung; mặc định tìm từ thư mục hiện tại trở lên / Content folder; by default found from the current folder upwards
+    #[arg(long)]
+    pub content: Option<PathBuf>,
     /// Cổng; mặc định cổng trống đầu tiên từ 8910 / Port; by default the first free one from 8910
     #[arg(long)]
     pub port: Option<u16>,
@@ -76,10 +87,7 @@ pub struct ServeArgs {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     #[command(subcommand)]
-    pub what: Scaffold,
-    /// Thư mục nội dung / Content folder
-    #[arg(long, global = true, default_value = "content")]
-    pub content: PathBuf,
+    what: NewCommand,
 }
 
 #[derive(Debug, Args)]
@@ -92,9 +100,9 @@ pub struct ImportArgs {
     /// Mã đợt bầu nhận dữ liệu / Id of the round to import into
     #[arg(long)]
     pub round: String,
-    /// Thư mục nội dung / Content folder
-    #[arg(long, default_value = "content")]
-    pub content: PathBuf,
+    /// Thư mục nội dung; mặc định tìm từ thư mục hiện tại trở lên / Content folder; by default found from the current folder upwards
+    #[arg(long)]
+    pub content: Option<PathBuf>,
     /// Ghi đè tệp đã có / Overwrite existing files
     #[arg(long)]
     pub force: bool,
@@ -121,12 +129,30 @@ impl Cli {
     }
 }
 
+/// The folder the command runs in; `.` when the system cannot say.
+fn cwd() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// The site a command works on, or the message saying there is none here.
+fn locate(content: Option<PathBuf>, output: Option<PathBuf>, lang: Lang) -> Result<Site, u8> {
+    site::locate(content, output, &cwd()).map_err(|e| {
+        eprint!("{}", e.render(lang));
+        EXIT_CONTENT
+    })
+}
+
 impl BuildArgs {
     fn run(self, lang: Lang) -> u8 {
-        let options = BuildOptions {
-            content: self.content,
-            output: self.output,
+        let site = match locate(self.content, self.output, lang) {
+            Ok(site) => site,
+            Err(code) => return code,
         };
+        let options = BuildOptions {
+            content: site.content,
+            output: site.output,
+        };
+        let existed = options.output.exists();
         let mut progress = Progress::new(lang, progress::BUILD);
         let result = crate::build_with(&options, &mut |step| progress.step(step));
         progress.finish();
@@ -152,9 +178,17 @@ impl BuildArgs {
             Err(e) => {
                 eprint!("{}", report::build_error(&e, &options.content, lang));
                 if matches!(e, BuildError::Content(_) | BuildError::Refused(_)) {
-                    match lang {
-                        Lang::Vi => eprintln!("Chưa dựng trang; thư mục {out} giữ nguyên như cũ."),
-                        Lang::En => eprintln!("Nothing was built; {out} is unchanged."),
+                    match (lang, existed) {
+                        (Lang::Vi, true) => {
+                            eprintln!("Chưa dựng trang; thư mục {out} giữ nguyên như cũ.")
+                        }
+                        (Lang::Vi, false) => {
+                            eprintln!("Chưa dựng trang; chưa tạo thư mục {out}.")
+                        }
+                        (Lang::En, true) => eprintln!("Nothing was built; {out} is unchanged."),
+                        (Lang::En, false) => {
+                            eprintln!("Nothing was built; no {out} folder was made.")
+                        }
                     }
                 }
                 EXIT_CONTENT
@@ -165,8 +199,15 @@ impl BuildArgs {
 
 impl CheckArgs {
     fn run(self, lang: Lang) -> u8 {
-        let (site, diagnostics) = crate::check(&self.content);
-        eprint!("{}", report::render(&diagnostics, &self.content, lang));
+        let content = match locate(self.content, None, lang) {
+            Ok(site) => site.content,
+            Err(code) => return code,
+        };
+        if self.to_utf8 {
+            rewrite_utf8(&content, lang);
+        }
+        let (site, diagnostics) = crate::check(&content);
+        eprint!("{}", report::render(&diagnostics, &content, lang));
         for u in crate::model::translation::untranslated(&site) {
             if u.files.is_empty() {
                 continue;
@@ -188,10 +229,29 @@ impl CheckArgs {
     }
 }
 
+/// `check --to-utf8`: rewrites the files read by converting them, and says which.
+fn rewrite_utf8(content: &Path, lang: Lang) {
+    let (done, problems) = crate::load::to_utf8::rewrite(content);
+    for file in &done {
+        let (path, from) = (file.rel.display(), file.from.name());
+        match lang {
+            Lang::Vi => println!("Đã ghi lại bằng UTF-8: {path} (trước ở bảng mã {from})"),
+            Lang::En => println!("Rewritten in UTF-8: {path} (was {from})"),
+        }
+    }
+    for d in &problems {
+        eprint!("{}", report::render_one(d, None, lang));
+    }
+}
+
 impl ServeArgs {
     fn run(self, lang: Lang) -> u8 {
+        let content = match locate(self.content, None, lang) {
+            Ok(site) => site.content,
+            Err(code) => return code,
+        };
         let preview = match Preview::start(ServeOptions {
-            content: self.content,
+            content,
             port: self.port,
             lang,
             limits: Limits::default(),
@@ -223,11 +283,18 @@ impl ServeArgs {
 
 impl NewArgs {
     fn run(self, lang: Lang) -> u8 {
-        let next_steps = match &self.what {
+        let (what, content) = match self.what.resolve(&cwd()) {
+            Ok(found) => found,
+            Err(e) => {
+                eprint!("{}", e.render(lang));
+                return EXIT_CONTENT;
+            }
+        };
+        let next_steps = match &what {
             Scaffold::Site { dir } => Some(dir.display().to_string()),
             _ => None,
         };
-        match self.what.create(&self.content) {
+        match what.create(&content) {
             Ok(created) => {
                 for path in created {
                     println!("{} {}", lang.pick("Đã tạo", "Created"), path.display());
@@ -245,7 +312,7 @@ impl NewArgs {
                 EXIT_OK
             }
             Err(e) => {
-                eprintln!("{}", e.get(lang));
+                eprintln!("{}: {}", lang.pick("lỗi", "error"), e.get(lang));
                 EXIT_CONTENT
             }
         }
@@ -254,10 +321,14 @@ impl NewArgs {
 
 impl ImportArgs {
     fn run(self, lang: Lang) -> u8 {
+        let content = match locate(self.content, None, lang) {
+            Ok(site) => site.content,
+            Err(code) => return code,
+        };
         let options = ImportOptions {
             kind: self.kind,
             sheet: self.file,
-            content: self.content,
+            content,
             round: self.round,
             force: self.force,
         };
@@ -346,10 +417,9 @@ impl VerifyArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
+        usage::command().debug_assert();
     }
 }
