@@ -59,7 +59,8 @@ pub struct ContestRecord<'a> {
     pub ty_le_khong_hop_le: Option<f64>,
     /// Day of the vote-count record (biên bản kiểm phiếu).
     pub ngay_bien_ban: Option<Date>,
-    /// The computed outcome (`Outcome::key`) and its label.
+    /// What the figures mean (`Counted::result_key`: the computed outcome, or
+    /// `khong-cong-nhan` when they elect someone whose result was not recognised) and its label.
     pub ket_qua: Option<&'static str>,
     pub ket_qua_nhan: Option<&'static str>,
     pub nguoi_trung_cu: Option<&'a str>,
@@ -151,8 +152,8 @@ pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
         phieu_khong_hop_le: figure(|n| n.phieu_khong_hop_le),
         ty_le_khong_hop_le: n.and_then(|n| share(n.phieu_khong_hop_le, n.phieu_thu_vao)),
         ngay_bien_ban: n.and_then(|n| n.bien_ban.as_ref().map(|b| b.ngay)),
-        ket_qua: counted.map(|f| f.outcome.key()),
-        ket_qua_nhan: counted.map(|f| f.outcome.label_vi()),
+        ket_qua: counted.map(|f| f.result_key()),
+        ket_qua_nhan: counted.map(|f| f.result_label_vi()),
         nguoi_trung_cu: elected.map(|e| e.slug.as_str()),
         ten_nguoi_trung_cu: elected.map(|e| e.data.ho_ten.as_str()),
         ung_cu_vien: c

@@ -1,13 +1,11 @@
-//! Totals as data (tổng hợp): per round in its file, and per term for each commune, each
-//! province and the whole site in `tong-hop.csv` and the site's results file. The sums are the
+//! Totals as data (tổng hợp): per round in its file, and per term for the whole site, each
+//! province, each district and each commune in `tong-hop.csv` and the site's results file. The sums are the
 //! model's (`Totals`); this file only names them.
 
 use super::csv::{Cell, Table};
-use super::results::term;
 use crate::model::Site;
-use crate::model::totals::Totals;
+use crate::model::totals::{Totals, by_scope};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The totals of a set of contests, with the turnout computed.
 #[derive(Debug, Clone, Serialize)]
@@ -56,60 +54,40 @@ impl TotalsRecord {
     }
 }
 
-/// The totals of one scope for one term: the whole site, a province or a commune.
+/// The totals of one scope for one term.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermTotals {
     pub nhiem_ky: String,
     /// `toan-trang`, `tinh`, `huyen` (a district, before 1/7/2025) or `don-vi`.
     pub pham_vi: &'static str,
-    /// The province's or the commune's name (as on the latest election day), empty for the site.
+    /// The commune's id, the province's or the district's name; empty for the site.
+    pub ma: String,
+    /// The name as on the latest election day of the term; empty for the site.
     pub ten: String,
     pub so_dot_bau_cu: u32,
     #[serde(flatten)]
     pub tong: TotalsRecord,
 }
 
-/// Totals per term: the site's first, then each province's, each district's (as the communes
-/// were placed on election day), then each commune's, by name.
+/// Totals per term, as the model sums them (`totals::by_scope`).
 pub fn by_term(site: &Site) -> Vec<TermTotals> {
-    // term → scope → name → (rounds, totals)
-    let mut groups: BTreeMap<(String, u8, String), (u32, Totals)> = BTreeMap::new();
-    for round in &site.rounds {
-        let names = site
-            .commune(&round.data.don_vi)
-            .map(|c| c.names_at(round.data.ngay_bau_cu));
-        let province = names
-            .as_ref()
-            .map(|n| n.province.clone())
-            .unwrap_or_default();
-        let commune = names.map_or_else(|| round.data.don_vi.clone(), |n| n.commune);
-        let totals = Totals::of_round(round);
-        for key in [(0, String::new()), (1, province), (2, commune)] {
-            let entry = groups
-                .entry((term(round), key.0, key.1))
-                .or_insert((0, Totals::default()));
-            entry.0 += 1;
-            entry.1 = entry.1.plus(&totals);
-        }
-    }
-    let mut out: Vec<TermTotals> = groups
+    by_scope(site)
         .into_iter()
-        .map(|((nhiem_ky, scope, ten), (rounds, t))| TermTotals {
-            nhiem_ky,
-            pham_vi: ["toan-trang", "tinh", "huyen", "don-vi"][usize::from(scope)],
-            ten,
-            so_dot_bau_cu: rounds,
-            tong: TotalsRecord::of(&t),
+        .map(|t| TermTotals {
+            nhiem_ky: format!("{}-{}", t.term.start, t.term.end),
+            pham_vi: t.scope.key(),
+            ma: t.id,
+            ten: t.name,
+            so_dot_bau_cu: t.rounds,
+            tong: TotalsRecord::of(&t.totals),
         })
-        .collect();
-    // newest term first, keeping scope and name order within a term
-    out.sort_by(|a, b| b.nhiem_ky.cmp(&a.nhiem_ky));
-    out
+        .collect()
 }
 
 const COLUMNS: &[&str] = &[
     "nhiem_ky",
     "pham_vi",
+    "ma",
     "ten",
     "so_dot_bau_cu",
     "so_cuoc_bau",
@@ -138,6 +116,7 @@ pub fn csv(rows: &[TermTotals]) -> Vec<u8> {
         table.push(vec![
             Cell::key(&r.nhiem_ky),
             Cell::key(r.pham_vi),
+            Cell::text(&r.ma),
             Cell::text(&r.ten),
             Cell::from(r.so_dot_bau_cu),
             Cell::from(t.so_cuoc_bau),

@@ -21,7 +21,7 @@ pub struct Reason {
 }
 
 impl Reason {
-    fn of(vi: Option<&String>, en: Option<&String>) -> Option<Self> {
+    pub fn of(vi: Option<&String>, en: Option<&String>) -> Option<Self> {
         let vi = vi.map(|s| s.trim()).filter(|s| !s.is_empty())?;
         Some(Self {
             vi: vi.to_string(),
@@ -46,11 +46,31 @@ pub struct Counted<'a> {
     /// The candidate elected (slug): nobody when the outcome elects nobody, or when the result
     /// was not recognised and a repeat vote ordered.
     pub elected: Option<&'a str>,
+    /// The result was not recognised (a repeat vote ordered).
+    pub voided: bool,
 }
 
 impl Counted<'_> {
     pub fn votes(&self, slug: &str) -> Option<u32> {
         self.figures.so_phieu.get(slug).copied()
+    }
+
+    /// What the figures mean for the result: the outcome's key, except that figures electing
+    /// someone whose result was not recognised say so (`khong-cong-nhan`).
+    pub fn result_key(&self) -> &'static str {
+        if self.voided && self.outcome.elected().is_some() {
+            "khong-cong-nhan"
+        } else {
+            self.outcome.key()
+        }
+    }
+
+    pub fn result_label_vi(&self) -> &'static str {
+        if self.voided && self.outcome.elected().is_some() {
+            "Kết quả không được công nhận"
+        } else {
+            self.outcome.label_vi()
+        }
     }
 }
 
@@ -81,14 +101,9 @@ pub struct Contest {
 
 impl Contest {
     /// Resolves the contests of `round` by `rules` (none when the round names rules that do
-    /// not exist, which validation reports). `repeat_of` names the round whose voided contests
-    /// this round repeats, by village.
-    pub fn resolve_round(
-        round: &Round,
-        rules: Option<&RuleSet>,
-        repeat_of: &dyn Fn(&str) -> Option<String>,
-        rounds_held: &dyn Fn(&str) -> bool,
-    ) -> Vec<Self> {
+    /// not exist, which validation reports). A repeat vote links two rounds, so `resolve_site`
+    /// settles `Repeated` and `repeat_of` once every round is resolved.
+    pub fn resolve_round(round: &Round, rules: Option<&RuleSet>) -> Vec<Self> {
         round
             .data
             .cuoc_bau
@@ -104,33 +119,33 @@ impl Contest {
                     .as_ref()
                     .and_then(|r| r.contests.get(village))
                     .cloned();
-                let status = status_of(round, entry.trang_thai, record.as_ref(), rounds_held);
+                let status = status_of(round, entry.trang_thai, record.as_ref());
                 let outcome = record.as_ref().zip(rules).map(|(count, rules)| {
                     let order: Vec<&str> = candidates.iter().map(String::as_str).collect();
                     Outcome::decide(count, rules, &order)
                 });
-                let held_back = matches!(status, ContestStatus::Postponed | ContestStatus::NotHeld);
-                let (reason, decision) = if held_back {
-                    match entry.trang_thai {
-                        Some(_) => (
-                            Reason::of(entry.ly_do.as_ref(), entry.ly_do_en.as_ref()),
-                            entry.quyet_dinh.clone(),
-                        ),
-                        None => (
-                            Reason::of(round.data.ly_do.as_ref(), round.data.ly_do_en.as_ref()),
-                            round.data.quyet_dinh_hoan.clone(),
-                        ),
-                    }
-                } else {
-                    let r = record.as_ref();
-                    (
-                        r.and_then(|c| Reason::of(c.ly_do.as_ref(), c.ly_do_en.as_ref())),
-                        r.and_then(|c| c.quyet_dinh.clone())
-                            .filter(|_| status.has_figures()),
-                    )
-                };
-                let repeat = record
-                    .as_ref()
+                // what the record says is published only with its figures
+                let published = record.as_ref().filter(|_| status.has_figures());
+                let (reason, decision) =
+                    if matches!(status, ContestStatus::Postponed | ContestStatus::NotHeld) {
+                        // the contest's own words first, else the round's
+                        let d = &round.data;
+                        (
+                            Reason::of(entry.ly_do.as_ref(), entry.ly_do_en.as_ref())
+                                .or_else(|| Reason::of(d.ly_do.as_ref(), d.ly_do_en.as_ref())),
+                            entry
+                                .quyet_dinh
+                                .clone()
+                                .or_else(|| d.quyet_dinh_hoan.clone()),
+                        )
+                    } else {
+                        (
+                            published
+                                .and_then(|c| Reason::of(c.ly_do.as_ref(), c.ly_do_en.as_ref())),
+                            published.and_then(|c| c.quyet_dinh.clone()),
+                        )
+                    };
+                let repeat = published
                     .filter(|c| c.trang_thai == ResultStatus::RepeatOrdered)
                     .map(|c| Repeat {
                         date: c.ngay_bau_lai,
@@ -144,11 +159,8 @@ impl Contest {
                     decision,
                     candidates,
                     repeat,
-                    repeat_of: repeat_of(village),
-                    acting: record
-                        .as_ref()
-                        .filter(|_| status.has_figures())
-                        .and_then(|c| c.lam_thoi.clone()),
+                    repeat_of: None,
+                    acting: published.and_then(|c| c.lam_thoi.clone()),
                     record,
                     outcome,
                 }
@@ -163,16 +175,11 @@ impl Contest {
         }
         let figures = self.record.as_ref()?;
         let outcome = self.outcome.as_ref()?;
-        let elected = outcome.elected().filter(|_| {
-            !matches!(
-                self.status,
-                ContestStatus::RepeatOrdered | ContestStatus::Repeated
-            )
-        });
         Some(Counted {
             figures,
             outcome,
-            elected,
+            elected: outcome.elected().filter(|_| !self.is_voided()),
+            voided: self.is_voided(),
         })
     }
 
@@ -202,7 +209,6 @@ fn status_of(
     round: &Round,
     hold: Option<ContestHold>,
     record: Option<&ContestCount>,
-    rounds_held: &dyn Fn(&str) -> bool,
 ) -> ContestStatus {
     match hold {
         Some(ContestHold::Postponed) => return ContestStatus::Postponed,
@@ -220,10 +226,7 @@ fn status_of(
         Some(c) => match c.trang_thai {
             ResultStatus::Provisional => ContestStatus::Provisional,
             ResultStatus::Recognised => ContestStatus::Recognised,
-            ResultStatus::RepeatOrdered => match &c.dot_bau_lai {
-                Some(id) if rounds_held(id) => ContestStatus::Repeated,
-                _ => ContestStatus::RepeatOrdered,
-            },
+            ResultStatus::RepeatOrdered => ContestStatus::RepeatOrdered,
         },
     }
 }
@@ -255,7 +258,11 @@ pub fn round_status(typed: RoundStatus, contests: &[Contest]) -> RoundStatus {
     } else if any(&[ContestStatus::Provisional]) {
         RoundStatus::Provisional
     } else if any(&[ContestStatus::RepeatOrdered, ContestStatus::Repeated]) {
-        RoundStatus::PartlyVoided
+        if any(&[ContestStatus::Recognised]) {
+            RoundStatus::PartlyVoided
+        } else {
+            RoundStatus::Voided
+        }
     } else if held.is_empty() {
         typed
     } else {
@@ -263,35 +270,39 @@ pub fn round_status(typed: RoundStatus, contests: &[Contest]) -> RoundStatus {
     }
 }
 
-/// Resolves every round's contests and status once, after all rounds are known, since a
-/// repeat vote links two rounds.
+/// Resolves every round's contests and status once. A voided contest is `Repeated` once the
+/// round it names holds that village's vote with figures published, and that contest then knows
+/// which round it repeats.
 pub(super) fn resolve_site(site: &mut Site) {
-    let resolved: Vec<Vec<Contest>> = site
-        .rounds
-        .iter()
-        .map(|round| {
-            let repeat_of = |village: &str| {
-                site.rounds
-                    .iter()
-                    .find(|other| {
-                        other.results.iter().any(|sheet| {
-                            sheet.contests.get(village).is_some_and(|c| {
-                                c.dot_bau_lai.as_deref() == Some(round.id.as_str())
-                            })
-                        })
-                    })
-                    .map(|other| other.id.clone())
+    for i in 0..site.rounds.len() {
+        let contests = Contest::resolve_round(&site.rounds[i], site.rules_for(&site.rounds[i]));
+        site.rounds[i].contests = contests;
+    }
+    let mut links: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (ri, round) in site.rounds.iter().enumerate() {
+        for (ci, contest) in round.contests.iter().enumerate() {
+            let Some(target) = contest.repeat.as_ref().and_then(|r| r.round.as_deref()) else {
+                continue;
             };
-            let held = |id: &str| {
-                site.round(id)
-                    .is_some_and(|r| !r.data.trang_thai.is_upcoming())
+            let Some(ti) = site.rounds.iter().position(|r| r.id == target) else {
+                continue;
             };
-            Contest::resolve_round(round, site.rules_for(round), &repeat_of, &held)
-        })
-        .collect();
-    for (round, contests) in site.rounds.iter_mut().zip(resolved) {
-        round.status = round_status(round.data.trang_thai, &contests);
-        round.contests = contests;
+            let held = site.rounds[ti]
+                .contests
+                .iter()
+                .position(|c| c.village == contest.village && c.status.has_figures());
+            if let Some(tci) = held {
+                links.push((ri, ci, ti, tci));
+            }
+        }
+    }
+    for (ri, ci, ti, tci) in links {
+        site.rounds[ri].contests[ci].status = ContestStatus::Repeated;
+        let original = site.rounds[ri].id.clone();
+        site.rounds[ti].contests[tci].repeat_of = Some(original);
+    }
+    for round in &mut site.rounds {
+        round.status = round_status(round.data.trang_thai, &round.contests);
     }
 }
 

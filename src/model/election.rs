@@ -2,7 +2,7 @@
 //! neighbourhoods on one day, for one term; one contest per village/neighbourhood.
 
 use super::candidate::Candidate;
-use super::contest::Contest;
+use super::contest::{Contest, Reason};
 use super::date::Date;
 use super::decision::Decision;
 use super::result::ResultSheet;
@@ -64,10 +64,13 @@ pub enum RoundStatus {
     /// contests, never typed.
     #[serde(skip_deserializing, rename = "co-bau-lai")]
     PartlyVoided,
+    /// Held and decided, with no result recognised: every contest held sent to a repeat vote.
+    #[serde(skip_deserializing, rename = "bau-lai")]
+    Voided,
 }
 
 impl RoundStatus {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Scheduled,
         Self::Postponed,
         Self::Counting,
@@ -75,7 +78,13 @@ impl RoundStatus {
         Self::Official,
         Self::NotHeld,
         Self::PartlyVoided,
+        Self::Voided,
     ];
+
+    /// Whether the vote took place (counting, counted, decided).
+    pub fn was_held(self) -> bool {
+        !matches!(self, Self::Scheduled | Self::Postponed | Self::NotHeld)
+    }
 
     pub fn is_upcoming(self) -> bool {
         matches!(self, Self::Scheduled | Self::Postponed)
@@ -90,6 +99,7 @@ impl RoundStatus {
             Self::Official => "Kết quả chính thức",
             Self::NotHeld => "Không tổ chức",
             Self::PartlyVoided => "Đã công nhận, có cuộc bầu lại",
+            Self::Voided => "Không công nhận, bầu lại",
         }
     }
 
@@ -103,6 +113,7 @@ impl RoundStatus {
             Self::Official => "chinh-thuc",
             Self::NotHeld => "khong-to-chuc",
             Self::PartlyVoided => "co-bau-lai",
+            Self::Voided => "bau-lai",
         }
     }
 }
@@ -346,6 +357,43 @@ impl Round {
             .iter()
             .map(|c| c.khu_dan_cu.as_str())
             .collect()
+    }
+
+    /// Why the round itself is postponed or not held, while it is.
+    pub fn hold_reason(&self) -> Option<Reason> {
+        let d = &self.data;
+        Reason::of(d.ly_do.as_ref(), d.ly_do_en.as_ref()).filter(|_| self.is_held_back())
+    }
+
+    /// The decision that postponed the round, while it is postponed or not held.
+    pub fn hold_decision(&self) -> Option<&Decision> {
+        self.data
+            .quyet_dinh_hoan
+            .as_ref()
+            .filter(|_| self.is_held_back())
+    }
+
+    fn is_held_back(&self) -> bool {
+        matches!(self.status, RoundStatus::Postponed | RoundStatus::NotHeld)
+    }
+
+    /// The day its last result was recognised, once every contest held is decided.
+    pub fn recognised_on(&self) -> Option<Date> {
+        if !matches!(
+            self.status,
+            RoundStatus::Official | RoundStatus::PartlyVoided
+        ) {
+            return None;
+        }
+        self.contests
+            .iter()
+            .filter(|c| c.status == ContestStatus::Recognised)
+            .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay))
+            .max()
+    }
+
+    pub fn candidate(&self, slug: &str) -> Option<&Candidate> {
+        self.candidates.iter().find(|c| c.slug == slug)
     }
 
     pub fn entry(&self, village: &str) -> Option<&ContestEntry> {

@@ -37,7 +37,7 @@ pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
     let rules = builtin()
         .into_iter()
         .find(|r| r.id == in_force_on(round.data.ngay_bau_cu));
-    round.contests = Contest::resolve_round(&round, rules.as_ref(), &|_| None, &|_| false);
+    round.contests = Contest::resolve_round(&round, rules.as_ref());
     round.status = round_status(round.data.trang_thai, &round.contests);
     round
 }

@@ -151,7 +151,7 @@ pub fn recognition_deadlines(
 /// The timeline of a round. Where the round stands comes from its status, never from the clock.
 pub fn timeline(round: &Round, rules: &RuleSet, holidays: &Holidays) -> Vec<TimelineStep> {
     let day = round.data.ngay_bau_cu;
-    let held = !round.status.is_upcoming();
+    let held = round.status.was_held();
     let steps = &round.data.cac_buoc;
     let before = |kind, step: &Option<super::election::Step>, days: Option<u32>| {
         let deadline = days.and_then(|d| day.plus_days(-i64::from(d)));

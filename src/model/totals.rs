@@ -3,10 +3,13 @@
 //! for a province or the whole site. Summed from the resolved contests, so they count only
 //! figures that may be published.
 
+use super::Site;
 use super::candidate::Gender;
 use super::contest::Contest;
 use super::election::{ContestStatus, Round};
 use super::statistics::is_minority;
+use super::term::Term;
+use std::collections::BTreeMap;
 
 /// Sums over a set of contests.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,19 +42,25 @@ pub struct Totals {
 impl Totals {
     /// The totals of one round.
     pub fn of_round(round: &Round) -> Self {
+        Self::of(round, false)
+    }
+
+    /// The totals of one round among others of its term: a contest whose repeat vote was held
+    /// counts only as voided, since the repeat's figures replace its own.
+    fn in_term(round: &Round) -> Self {
+        Self::of(round, true)
+    }
+
+    fn of(round: &Round, superseded_by_repeat: bool) -> Self {
         let mut t = Self::default();
         for contest in &round.contests {
+            if superseded_by_repeat && contest.status == ContestStatus::Repeated {
+                t.voided += 1;
+                continue;
+            }
             t.add_contest(round, contest);
         }
         t
-    }
-
-    /// The totals of several rounds (a commune's, a province's or the site's for one term).
-    pub fn of_rounds<'a>(rounds: impl IntoIterator<Item = &'a Round>) -> Self {
-        rounds
-            .into_iter()
-            .map(Self::of_round)
-            .fold(Self::default(), |a, b| a.plus(&b))
     }
 
     fn add_contest(&mut self, round: &Round, contest: &Contest) {
@@ -74,9 +83,7 @@ impl Totals {
         self.counted += 1;
         self.households += u64::from(counted.figures.tong_cu_tri);
         self.participants += u64::from(counted.figures.cu_tri_tham_gia);
-        let winner = counted
-            .elected
-            .and_then(|slug| round.candidates.iter().find(|c| c.slug == slug));
+        let winner = counted.elected.and_then(|slug| round.candidate(slug));
         match winner {
             Some(w) => {
                 self.elected += 1;
@@ -121,4 +128,84 @@ impl Totals {
     pub fn turnout(&self) -> Option<f64> {
         (self.households > 0).then(|| self.participants as f64 * 100.0 / self.households as f64)
     }
+}
+
+/// The set of rounds a total covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    Site,
+    Province,
+    /// A district (huyện), as the commune was placed on election day (none since 1/7/2025).
+    District,
+    Commune,
+}
+
+impl Scope {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Site => "toan-trang",
+            Self::Province => "tinh",
+            Self::District => "huyen",
+            Self::Commune => "don-vi",
+        }
+    }
+}
+
+/// The totals of one scope for one term.
+#[derive(Debug, Clone)]
+pub struct ScopeTotals {
+    pub term: Term,
+    pub scope: Scope,
+    /// The commune's id; the province's or district's name; empty for the site.
+    pub id: String,
+    /// The name as on the latest election day of the term; empty for the site.
+    pub name: String,
+    pub rounds: u32,
+    pub totals: Totals,
+}
+
+/// Totals per term for the site, each province, each district and each commune: newest term
+/// first, then by scope and id.
+pub fn by_scope(site: &Site) -> Vec<ScopeTotals> {
+    let mut groups: BTreeMap<(std::cmp::Reverse<Term>, Scope, String), ScopeTotals> =
+        BTreeMap::new();
+    // oldest round first, so that a name is the one of the latest election day
+    for round in site.rounds.iter().rev() {
+        let term = round.data.nhiem_ky;
+        let names = site
+            .commune(&round.data.don_vi)
+            .map(|c| c.names_at(round.data.ngay_bau_cu));
+        let province = names
+            .as_ref()
+            .map(|n| n.province.clone())
+            .unwrap_or_default();
+        let commune = names
+            .as_ref()
+            .map_or_else(|| round.data.don_vi.clone(), |n| n.commune.clone());
+        let mut scopes = vec![
+            (Scope::Site, String::new(), String::new()),
+            (Scope::Province, province.clone(), province),
+        ];
+        if let Some(d) = names.and_then(|n| n.district) {
+            scopes.push((Scope::District, d.clone(), d));
+        }
+        scopes.push((Scope::Commune, round.data.don_vi.clone(), commune));
+        let totals = Totals::in_term(round);
+        for (scope, id, name) in scopes {
+            let entry = groups
+                .entry((std::cmp::Reverse(term), scope, id.clone()))
+                .or_insert_with(|| ScopeTotals {
+                    term,
+                    scope,
+                    id,
+                    name: String::new(),
+                    rounds: 0,
+                    totals: Totals::default(),
+                });
+            entry.name = name;
+            entry.rounds += 1;
+            entry.totals = entry.totals.plus(&totals);
+        }
+    }
+    groups.into_values().collect()
 }

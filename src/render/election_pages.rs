@@ -13,8 +13,8 @@ use super::{Renderer, link, urls};
 use crate::export;
 use crate::model::Site;
 use crate::model::candidate::Candidate;
-use crate::model::contest::{Contest, Reason};
-use crate::model::election::{Round, RoundStatus};
+use crate::model::contest::Contest;
+use crate::model::election::Round;
 use crate::model::result::percent;
 use crate::model::statistics::Composition;
 use crate::model::totals::Totals;
@@ -129,34 +129,13 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
     ctx.insert("weekday", &l.weekday(round.data.ngay_bau_cu));
     ctx.insert(
         "postponement",
-        &round
-            .data
-            .quyet_dinh_hoan
-            .as_ref()
-            .map(|d| decision_label(&l, d)),
+        &round.hold_decision().map(|d| decision_label(&l, d)),
     );
-    let reason = round
-        .data
-        .ly_do
-        .as_ref()
-        .map(|vi| Reason {
-            vi: vi.clone(),
-            en: round.data.ly_do_en.clone(),
-        })
-        .filter(|_| round.status.is_upcoming() || round.status == RoundStatus::NotHeld);
-    ctx.insert("reason", &reason.map(|r| ReasonView::new(&l, &r)));
-    let certified = round
-        .contests
-        .iter()
-        .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay))
-        .max()
-        .filter(|_| {
-            matches!(
-                round.status,
-                RoundStatus::Official | RoundStatus::PartlyVoided
-            )
-        });
-    ctx.insert("certified", &certified.map(|d| l.date(d)));
+    ctx.insert(
+        "reason",
+        &round.hold_reason().map(|r| ReasonView::new(&l, &r)),
+    );
+    ctx.insert("certified", &round.recognised_on().map(|d| l.date(d)));
     ctx.insert("candidate_list_url", &urls::candidate_list(&round.id));
     ctx.insert(
         "data_results",

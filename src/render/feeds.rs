@@ -72,6 +72,7 @@ fn results_day(round: &Round) -> Option<Date> {
     let decisions = round
         .contests
         .iter()
+        .filter(|c| c.counted().is_some())
         .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay));
     Some(
         records

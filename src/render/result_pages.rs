@@ -13,9 +13,8 @@ use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::outcome::Outcome;
 use crate::model::result::percent;
-use crate::model::totals::Totals;
+use crate::model::totals::{Scope, by_scope};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use tera::Context;
 
 /// The heading of a public list, as on an administrative document.
@@ -201,16 +200,16 @@ fn list_trail(l: &Locale, summary: &RoundSummary, title: &str, url: &str) -> Vec
 
 /// The totals of one scope (the site, a province) for one term.
 #[derive(Serialize)]
-struct ScopeTotals {
+struct ScopeView {
     term: String,
     /// The province's name; empty for the whole site.
     province: String,
-    rounds: usize,
+    rounds: u32,
     totals: TotalsView,
 }
 
 /// Every round's results, newest first, across wards and terms; then the totals per term for
-/// the whole site and for each province.
+/// the whole site and for each province, as the data file `tong-hop` has them.
 pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
     let l = r.locale.clone();
     let rows: Vec<RoundTotalsRow> = site
@@ -218,26 +217,16 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
         .iter()
         .map(|round| RoundTotalsRow::new(&l, site, round))
         .collect();
-    let mut groups: BTreeMap<(String, String), Vec<&Round>> = BTreeMap::new();
-    for (round, row) in site.rounds.iter().zip(&rows) {
-        let key = (row.round.term.clone(), row.round.province.clone());
-        groups.entry(key).or_default().push(round);
-        groups
-            .entry((row.round.term.clone(), String::new()))
-            .or_default()
-            .push(round);
-    }
-    let mut scopes: Vec<ScopeTotals> = groups
+    let scopes: Vec<ScopeView> = by_scope(site)
         .into_iter()
-        .map(|((term, province), rounds)| ScopeTotals {
-            term,
-            province,
-            rounds: rounds.len(),
-            totals: TotalsView::new(&l, &Totals::of_rounds(rounds)),
+        .filter(|t| matches!(t.scope, Scope::Site | Scope::Province))
+        .map(|t| ScopeView {
+            term: l.term(t.term),
+            province: t.name,
+            rounds: t.rounds,
+            totals: TotalsView::new(&l, &t.totals),
         })
         .collect();
-    // newest term first; in a term the site first, then the provinces by name
-    scopes.sort_by(|a, b| b.term.cmp(&a.term));
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
     ctx.insert("scopes", &scopes);

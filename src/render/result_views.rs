@@ -69,16 +69,21 @@ impl OutcomeView {
         };
         let outcome = counted.outcome;
         let (verdict, consequence) = verdict(l, outcome, rules, &name);
+        // figures that elect someone whose result was not recognised: the decision says why
+        let consequence = match counted.result_key() {
+            "khong-cong-nhan" => Some(l.t("consequence_not_recognised")),
+            _ => consequence,
+        };
         Some(Self {
-            key: outcome.key(),
-            label: l.label("outcome", outcome.key()),
+            key: counted.result_key(),
+            label: l.label("outcome", counted.result_key()),
             elected: counted.elected.map(|slug| Link {
                 title: name(slug),
                 url: urls::candidate(&round.id, village, slug),
             }),
             verdict,
             consequence,
-            rules: rules.name.clone(),
+            rules: rules_name(l, rules).to_string(),
         })
     }
 }
@@ -384,9 +389,19 @@ pub fn rules_summary(l: &Locale<'_>, rules: &RuleSet) -> String {
             ("quorum", &rules.quorum.percent.to_string()),
             ("percent", &rules.election.percent.to_string()),
             ("base", &l.label("base_long", rules.election.base.key())),
-            ("rules", &rules.name),
+            ("rules", rules_name(l, rules)),
         ],
     )
+}
+
+/// The rules' name in the page's language: the built-in laws have an English name; a site's
+/// own set keeps the name it wrote.
+fn rules_name<'r>(l: &Locale<'_>, rules: &'r RuleSet) -> &'r str {
+    if l.language == "en" {
+        rules.name_en()
+    } else {
+        &rules.name
+    }
 }
 
 #[cfg(test)]

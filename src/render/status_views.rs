@@ -87,7 +87,7 @@ impl StatusView {
             repeat_date: repeat.and_then(|r| r.date).map(|d| l.date(d)),
             repeat_round: repeat
                 .and_then(|r| r.round.as_deref())
-                .and_then(|id| round_link(id, "status_repeat_on")),
+                .and_then(|id| round_link(id, "status_repeat_round")),
             repeat_of: contest
                 .repeat_of
                 .as_deref()
@@ -132,23 +132,36 @@ pub struct TotalsView {
 
 impl TotalsView {
     pub fn new(l: &Locale<'_>, t: &Totals) -> Self {
-        let line = |key: &'static str, n: u32| TotalLine {
-            key,
-            label: l.t(&format!("totals_{key}")),
-            value: l.number(u64::from(n)),
-        };
+        // a count of contests in one status is labelled as that status is everywhere
+        let status = |key: &'static str| l.label("contest_status", key);
+        let own = |key: &'static str| l.t(&format!("totals_{key}"));
         let all = [
-            ("contests", t.contests, true),
-            ("counted", t.counted, true),
-            ("elected", t.elected, true),
-            ("not_elected", t.not_elected, false),
-            ("voided", t.voided, false),
-            ("counting", t.counting, false),
-            ("scheduled", t.scheduled, false),
-            ("postponed", t.postponed, false),
-            ("not_held", t.not_held, false),
-            ("winners_women", t.winners_women, false),
-            ("winners_minority", t.winners_minority, false),
+            ("contests", own("contests"), t.contests, true),
+            ("counted", own("counted"), t.counted, true),
+            ("elected", own("elected"), t.elected, true),
+            ("not_elected", own("not_elected"), t.not_elected, false),
+            ("bau-lai", status("bau-lai"), t.voided, false),
+            (
+                "dang-kiem-phieu",
+                status("dang-kiem-phieu"),
+                t.counting,
+                false,
+            ),
+            ("sap-dien-ra", status("sap-dien-ra"), t.scheduled, false),
+            ("hoan", status("hoan"), t.postponed, false),
+            ("khong-to-chuc", status("khong-to-chuc"), t.not_held, false),
+            (
+                "winners_women",
+                own("winners_women"),
+                t.winners_women,
+                false,
+            ),
+            (
+                "winners_minority",
+                own("winners_minority"),
+                t.winners_minority,
+                false,
+            ),
         ];
         Self {
             turnout: t.turnout().map(|p| {
@@ -165,8 +178,12 @@ impl TotalsView {
             participants: l.number(t.participants),
             lines: all
                 .into_iter()
-                .filter(|(_, n, always)| *always || *n > 0)
-                .map(|(key, n, _)| line(key, n))
+                .filter(|(_, _, n, always)| *always || *n > 0)
+                .map(|(key, label, n, _)| TotalLine {
+                    key,
+                    label,
+                    value: l.number(u64::from(n)),
+                })
                 .collect(),
             winners: (t.elected > 0).then(|| {
                 l.fill(

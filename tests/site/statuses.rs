@@ -519,9 +519,16 @@ fn rounds_say_where_they_stand_from_their_contests() {
     assert!(round("tt-2025", "vi").contains("Trạng thái Đang kiểm phiếu"));
     assert!(round("tt-2025-bau-lai", "vi").contains("Trạng thái Kết quả chính thức"));
     assert!(round("tt-2026", "vi").contains("Trạng thái Sắp diễn ra"));
-    // the repeat links both ways
+    // figures that elect someone whose result was voided say it was not recognised
     let voided = b.text("bau-cu/tt-2025/thon-3/index.html");
-    assert!(voided.contains("Bầu lại ngày 26/10/2025"), "{voided}");
+    assert!(voided.contains("Kết quả không được công nhận"), "{voided}");
+    assert!(!voided.contains("Có người trúng cử"), "{voided}");
+    let record = b.json("bau-cu/tt-2025/thon-3/ket-qua.json");
+    assert_eq!(record["ket_qua"], "khong-cong-nhan");
+    assert!(record["nguoi_trung_cu"].is_null());
+    // the repeat links both ways
+    assert!(voided.contains("bầu lại ngày 26/10/2025"), "{voided}");
+    assert!(voided.contains("đợt bầu lại ngày 26/10/2025"), "{voided}");
     let repeat = b.text("bau-cu/tt-2025-bau-lai/thon-3/index.html");
     assert!(
         repeat.contains("Bầu lại cho cuộc bầu ngày 12/10/2025"),
@@ -571,9 +578,21 @@ fn totals_add_up_per_round_commune_and_term() {
         .find(|t| t["pham_vi"] == "toan-trang")
         .cloned()
         .unwrap();
-    // the three rounds of the term: 8 contests, the repeat's 290 households counted again
-    assert_eq!(site["so_cuoc_bau"], 8);
-    assert_eq!(site["tong_cu_tri"], 1063 + 290);
+    // the three rounds of the term: the voided contest counts only as voided, its repeat's
+    // figures replace its own, so thon-3's households are counted once
+    assert_eq!(site["so_cuoc_bau"], 7);
+    assert_eq!(site["tong_cu_tri"], 361 + 412 + 290);
     assert_eq!(site["bau_lai"], 1);
+    let commune = totals
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["pham_vi"] == "don-vi")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (commune["ma"].as_str(), commune["ten"].as_str()),
+        (Some("tt"), Some("Xã Thử Trạng Thái"))
+    );
     assert_eq!(site["trung_cu_nu"], 1);
 }

@@ -341,7 +341,7 @@ fn report_status(round: &Round) -> &'static str {
     match round.status {
         RoundStatus::Scheduled | RoundStatus::Postponed | RoundStatus::NotHeld => "pre-election",
         RoundStatus::Counting => "unofficial-partial",
-        RoundStatus::Provisional => "unofficial-complete",
+        RoundStatus::Provisional | RoundStatus::Voided => "unofficial-complete",
         RoundStatus::Official | RoundStatus::PartlyVoided => "certified",
     }
 }
