@@ -30,4 +30,5 @@ mod results;
 mod scaffold;
 mod search;
 mod serve;
+mod synthetic;
 mod verify;
