@@ -4,6 +4,7 @@
 //! The build reads top to bottom: `load` → `model` → `validate` → `render` → `write`.
 
 pub mod cli;
+pub mod corpus;
 pub mod diagnostics;
 pub mod export;
 pub mod fs;

@@ -52,6 +52,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Kiểm tra bản sao của trang với sha256sums.txt / Check a copy of the site against its sha256sums.txt
     Verify(VerifyArgs),
+    /// Tạo một trang dữ liệu mẫu cỡ tỉnh hay cả nước để đo tốc độ / Generate a synthetic site of a
+    /// province's or the country's size, to measure the build
+    #[command(name = "gen-corpus", hide = true)]
+    GenCorpus(GenCorpusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +118,18 @@ pub struct VerifyArgs {
     pub dir: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct GenCorpusArgs {
+    /// Phần của cả nước: 1 là mọi xã, phường; 0.01 là 1% / Share of the country: 1 is every commune, 0.01 is 1%
+    #[arg(long)]
+    pub scale: f64,
+    /// Hạt giống: cùng hạt giống cho cùng các tệp / Seed: the same seed gives the same files
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Thư mục mới; nội dung nằm trong DIR/content / A new folder; the content goes into DIR/content
+    pub dir: PathBuf,
+}
+
 impl Cli {
     /// Runs the command, printing to stderr/stdout, and returns the exit code.
     pub fn run(self) -> u8 {
@@ -125,6 +141,7 @@ impl Cli {
             Command::New(args) => args.run(lang),
             Command::Import(args) => args.run(lang),
             Command::Verify(args) => args.run(lang),
+            Command::GenCorpus(args) => args.run(lang),
         }
     }
 }
@@ -414,6 +431,62 @@ impl VerifyArgs {
     }
 }
 
+impl GenCorpusArgs {
+    fn run(self, lang: Lang) -> u8 {
+        let options = crate::corpus::CorpusOptions {
+            scale: self.scale,
+            seed: self.seed,
+        };
+        let started = std::time::Instant::now();
+        match crate::corpus::generate(&self.dir, options) {
+            Ok(t) => {
+                let content = self.dir.join("content");
+                let (out, time) = (content.display(), duration(started.elapsed(), lang));
+                match lang {
+                    Lang::Vi => println!(
+                        "Đã tạo {} tệp ({} byte) vào {out} trong {time}: {} xã, phường; {} khu dân cư; {} đợt bầu cử ({} hoãn, {} không tổ chức); {} cuộc bầu, {} không có người trúng cử, {} hoãn hoặc không tổ chức; {} ứng cử viên; {} văn bản.",
+                        t.files,
+                        t.bytes,
+                        t.communes,
+                        t.villages,
+                        t.rounds,
+                        t.postponed_rounds,
+                        t.not_held_rounds,
+                        t.contests,
+                        t.failing,
+                        t.held_out,
+                        t.candidates,
+                        t.documents
+                    ),
+                    Lang::En => println!(
+                        "Wrote {} files ({} bytes) into {out} in {time}: {} communes; {} villages; {} rounds ({} postponed, {} not held); {} contests, {} electing nobody, {} postponed or not held; {} candidates; {} documents.",
+                        t.files,
+                        t.bytes,
+                        t.communes,
+                        t.villages,
+                        t.rounds,
+                        t.postponed_rounds,
+                        t.not_held_rounds,
+                        t.contests,
+                        t.failing,
+                        t.held_out,
+                        t.candidates,
+                        t.documents
+                    ),
+                }
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("{}", e.message().get(lang));
+                match e {
+                    crate::corpus::CorpusError::Scale(_) => EXIT_USAGE,
+                    _ => EXIT_CONTENT,
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,5 +494,12 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         usage::command().debug_assert();
+    }
+
+    #[test]
+    fn the_corpus_generator_is_hidden_from_help() {
+        let help = usage::command().render_help().to_string();
+        assert!(!help.contains("gen-corpus"), "{help}");
+        assert!(Cli::try_parse_from(["niemyet", "gen-corpus", "--scale", "0.01", "x"]).is_ok());
     }
 }

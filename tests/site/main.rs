@@ -33,5 +33,6 @@ mod scaffold;
 mod search;
 mod serve;
 mod statuses;
+mod synthetic;
 mod verify;
 mod windows_files;

