@@ -112,10 +112,6 @@ pub(super) fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result
     ctx.insert("predecessors", &predecessors);
     ctx.insert("former_names", &former);
     ctx.insert("documents", &documents);
-    ctx.insert(
-        "commune_feed",
-        &super::feeds::base_url(site).map(|_| super::feeds::commune_feed(&c.id)),
-    );
     let t = trail(
         &l,
         &[link(l.t("title_divisions"), urls::COMMUNES)],

@@ -7,6 +7,7 @@
 //! (documents, records, decisions), never from the clock, so the same content gives the same
 //! bytes.
 
+use super::dates;
 use super::locale::Locale;
 use super::urls;
 use super::views::{DocumentSummary, RoundSummary};
@@ -15,7 +16,7 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::write::{Contents, OutputFile};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Entries in a feed: readers poll it, so it stays short.
 const FEED_ENTRIES: usize = 50;
@@ -47,39 +48,18 @@ struct Entry {
 
 /// `https://x.gov.vn/bau-cu/` with exactly one trailing slash, or nothing when not configured.
 pub fn base_url(site: &Site) -> Option<String> {
-    site.config
-        .dia_chi_web
-        .as_deref()
-        .map(|u| format!("{}/", u.trim().trim_end_matches('/')))
+    site.config.dia_chi_web.as_deref().map(urls::base)
+}
+
+/// Whether the site has feeds: it needs its web address for theirs, and a day to date them.
+pub fn made(site: &Site) -> bool {
+    base_url(site).is_some() && dates::feed_day(site).is_some()
 }
 
 /// The absolute address of `path` (from the site root) under `base`, escaped for XML: the site's
 /// address may hold a query string (`index.php?trang=bau-cu&nam=2025/`).
 fn address(base: &str, path: &str) -> String {
-    escape(&format!("{base}{}", urls::encode(path)))
-}
-
-/// The day a round's published results last changed: its latest record or decision, or
-/// election day; nothing while no figures may be published.
-fn results_day(round: &Round) -> Option<Date> {
-    let counted: Vec<_> = round.contests.iter().filter_map(|c| c.counted()).collect();
-    if counted.is_empty() {
-        return None;
-    }
-    let records = counted
-        .iter()
-        .filter_map(|c| c.figures.bien_ban.as_ref().map(|b| b.ngay));
-    let decisions = round
-        .contests
-        .iter()
-        .filter(|c| c.counted().is_some())
-        .filter_map(|c| c.decision.as_ref().and_then(|d| d.ngay));
-    Some(
-        records
-            .chain(decisions)
-            .max()
-            .unwrap_or(round.data.ngay_bau_cu),
-    )
+    escape(&urls::absolute(base, path))
 }
 
 /// `url`, relative to the root of the language under `prefix`, from the site root instead:
@@ -103,16 +83,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
     let mut all: Vec<Entry> = site
         .documents
         .iter()
-        .filter(|d| {
-            commune.is_none_or(|id| {
-                d.data.don_vi.as_deref() == Some(id)
-                    || d.data
-                        .bau_cu
-                        .as_deref()
-                        .and_then(|r| site.round(r))
-                        .is_some_and(|r| r.data.don_vi == id)
-            })
-        })
+        .filter(|d| commune.is_none_or(|id| dates::in_commune(site, d, id)))
         .map(|d| {
             // its page in this language, or the default language's when not translated
             let summary = DocumentSummary::new(l, site, d);
@@ -145,7 +116,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                     title_lang: None,
                     title: l.fill("feed_results_title", &[("round", &summary.title)]),
                     path: from_site_root(&l.prefix, &summary.url),
-                    updated: results_day(r)?,
+                    updated: dates::results_day(r)?,
                     summary: format!(
                         "{} — {}",
                         l.label("round_status", r.status.key()),
@@ -164,33 +135,39 @@ fn timestamp(day: Date) -> String {
     format!("{}T00:00:00+07:00", day.iso())
 }
 
-/// One feed in the language of `l`: `self_path` is from the site root.
-fn atom(
-    l: &Locale,
-    site: &Site,
-    base: &str,
-    self_path: &str,
-    title: &str,
-    entries: &[Entry],
-) -> String {
-    let updated = entries
-        .iter()
-        .map(|e| e.updated)
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00+07:00".to_string(), timestamp);
+/// What a feed is about, besides its entries.
+struct Head<'x> {
+    /// The feed itself, from the site root.
+    own: &'x str,
+    /// The page the feed follows, from the site root.
+    page: &'x str,
+    title: &'x str,
+    /// `updated` when there are no entries.
+    empty_day: Date,
+}
+
+/// One feed in the language of `l`.
+fn atom(l: &Locale, site: &Site, base: &str, head: &Head, entries: &[Entry]) -> String {
+    let updated = timestamp(
+        entries
+            .iter()
+            .map(|e| e.updated)
+            .max()
+            .unwrap_or(head.empty_day),
+    );
     let c = &site.config;
     let author = l.name(&c.co_quan, c.co_quan_en.as_ref());
-    let own = address(base, self_path);
+    let own = address(base, head.own);
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <id>{own}</id>\n<title>{}</title>\n<updated>{updated}</updated>\n\
          <author><name>{}</name></author>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{own}\"/>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n",
-        escape(title),
+        escape(head.title),
         escape(author),
         lang = escape(l.language),
-        home = address(base, &l.prefix),
+        home = address(base, head.page),
     );
     for e in entries {
         xml.push_str(&format!(
@@ -217,46 +194,97 @@ fn text_file(path: &str, text: String) -> OutputFile {
     }
 }
 
-/// The feeds of every language in `locales` (the default first), `robots.txt` and, given the
-/// path of every page of every language, `sitemap.xml`.
-pub fn files(site: &Site, locales: &[Locale], pages: &[&str]) -> Vec<OutputFile> {
-    let Some(base) = base_url(site) else {
-        return vec![text_file("robots.txt", "User-agent: *\nAllow: /\n".into())];
-    };
-    let mut out = vec![text_file(
-        "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
-    )];
-    let c = &site.config;
-    for l in locales {
-        let site_name = l.name(&c.ten, c.ten_en.as_ref());
-        let path = feed_of(&l.prefix);
-        out.push(text_file(
-            &path,
-            atom(l, site, &base, &path, site_name, &entries(l, site, None)),
-        ));
-        for commune in &site.communes {
-            let path = format!("{}{}", l.prefix, commune_feed(&commune.id));
-            let name = l.name(&commune.data.ten, commune.data.ten_en.as_ref());
-            let title = format!("{name} — {site_name}");
-            let entries = entries(l, site, Some(&commune.id));
-            out.push(text_file(
-                &path,
-                atom(l, site, &base, &path, &title, &entries),
-            ));
+/// Where crawlers read `robots.txt`: only at the root of the host, so a portal under a sub-path
+/// (`https://x.gov.vn/bau-cu/`) says so in its own, which the server's administrator merges into
+/// the host's.
+fn robots(base: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(base) = base {
+        let path = base.split_once("://").map_or(base, |(_, rest)| rest);
+        if path.find('/').is_some_and(|i| i + 1 < path.len()) {
+            text.push_str(
+                "# Trình thu thập chỉ đọc robots.txt ở gốc tên miền: hãy chép các dòng dưới vào robots.txt ở đó.\n\
+                 # Crawlers read robots.txt only at the root of the host: copy the lines below into the one there.\n",
+            );
         }
     }
-    out.push(text_file("sitemap.xml", sitemap(&base, locales, pages)));
+    text.push_str("User-agent: *\nAllow: /\n");
+    if let Some(base) = base {
+        text.push_str(&format!("Sitemap: {}\n", urls::absolute(base, SITEMAP)));
+    }
+    text
+}
+
+/// The sitemap, at the site root.
+const SITEMAP: &str = "sitemap.xml";
+
+/// The feeds of every language in `locales` (the default first), `robots.txt` and, given the
+/// path of every page of every language and the day each last changed (when known),
+/// `sitemap.xml`.
+pub fn files(
+    site: &Site,
+    locales: &[Locale],
+    pages: &[&str],
+    days: &BTreeMap<String, Date>,
+) -> Vec<OutputFile> {
+    let base = base_url(site);
+    let mut out = vec![text_file("robots.txt", robots(base.as_deref()))];
+    let Some(base) = base else {
+        return out;
+    };
+    if let Some(feed_day) = dates::feed_day(site) {
+        out.extend(feeds(site, locales, &base, feed_day));
+    }
+    out.push(text_file(SITEMAP, sitemap(&base, locales, pages, days)));
     out
 }
 
-/// Every page but the 404 page, each version of a page listing the versions that exist, in
-/// every language, as `hreflang` alternates (a document not translated has none).
-fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
+/// The site's feed and each commune's, in every language.
+fn feeds(site: &Site, locales: &[Locale], base: &str, feed_day: Date) -> Vec<OutputFile> {
+    let c = &site.config;
+    let mut out = Vec::new();
+    for l in locales {
+        let site_name = l.name(&c.ten, c.ten_en.as_ref());
+        let own = feed_of(&l.prefix);
+        let head = Head {
+            own: &own,
+            page: &l.prefix,
+            title: site_name,
+            empty_day: feed_day,
+        };
+        out.push(text_file(
+            &own,
+            atom(l, site, base, &head, &entries(l, site, None)),
+        ));
+        for commune in &site.communes {
+            let own = format!("{}{}", l.prefix, commune_feed(&commune.id));
+            let page = format!("{}{}", l.prefix, urls::commune(&commune.id));
+            let name = l.name(&commune.data.ten, commune.data.ten_en.as_ref());
+            let title = format!("{name} — {site_name}");
+            let head = Head {
+                own: &own,
+                page: &page,
+                title: &title,
+                empty_day: dates::commune_day(site, &commune.id).unwrap_or(feed_day),
+            };
+            let entries = entries(l, site, Some(&commune.id));
+            out.push(text_file(&own, atom(l, site, base, &head, &entries)));
+        }
+    }
+    out
+}
+
+/// Every page but the 404 page, with the day it last changed when known, each version of a page
+/// listing the versions that exist, in every language, as `hreflang` alternates, the default
+/// language's also as `x-default` (a document not translated has none).
+fn sitemap(
+    base: &str,
+    locales: &[Locale],
+    pages: &[&str],
+    days: &BTreeMap<String, Date>,
+) -> String {
     let exists: BTreeSet<&str> = pages.iter().copied().collect();
-    // one 404 page serves every language
-    // a folder's index is addressed as the folder, as servers and links to it do
-    let location = |page: &str| address(base, page.strip_suffix("index.html").unwrap_or(page));
+    let location = |page: &str| address(base, page);
     // the path of a page from the root of its language: the others' pages are in their folder
     let in_language = |page: &'_ str| -> String {
         locales
@@ -277,6 +305,7 @@ fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
         xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
     xml.push_str(">\n");
+    // one 404 page serves every language, and no address
     for page in pages.iter().filter(|p| **p != urls::NOT_FOUND) {
         let rel = in_language(page);
         let versions: Vec<(&str, String)> = locales
@@ -285,12 +314,23 @@ fn sitemap(base: &str, locales: &[Locale], pages: &[&str]) -> String {
             .filter(|(_, path)| exists.contains(path.as_str()))
             .collect();
         xml.push_str(&format!("<url><loc>{}</loc>", location(page)));
+        if let Some(day) = days.get(*page) {
+            xml.push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
+        }
         if bilingual && versions.len() > 1 {
-            for (language, path) in &versions {
+            let default = locales
+                .first()
+                .and_then(|d| {
+                    versions
+                        .iter()
+                        .find(|(language, _)| *language == d.language)
+                })
+                .map(|(_, path)| ("x-default", path.clone()));
+            for (language, path) in versions.iter().cloned().chain(default) {
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     escape(language),
-                    location(path)
+                    location(&path)
                 ));
             }
         }
@@ -340,7 +380,11 @@ mod tests {
             "index.html",
             "van-ban/chi-tieng-viet/index.html",
         ];
-        let xml = sitemap("https://x.vn/", &locales, &pages);
+        let days = BTreeMap::from([(
+            "van-ban/chi-tieng-viet/index.html".to_string(),
+            Date::new(2022, 5, 16).unwrap(),
+        )]);
+        let xml = sitemap("https://x.vn/", &locales, &pages, &days);
         let doc = roxml_free_lines(&xml);
         assert_eq!(doc.len(), 3, "{xml}");
         assert!(
@@ -350,16 +394,23 @@ mod tests {
         for line in &doc[..2] {
             assert!(
                 line.contains("hreflang=\"vi\" href=\"https://x.vn/\"")
-                    && line.contains("hreflang=\"en\" href=\"https://x.vn/en/\""),
+                    && line.contains("hreflang=\"en\" href=\"https://x.vn/en/\"")
+                    && line.contains("hreflang=\"x-default\" href=\"https://x.vn/\""),
                 "{xml}"
             );
         }
         assert_eq!(
-            doc[2], "<url><loc>https://x.vn/van-ban/chi-tieng-viet/</loc></url>",
-            "no alternate for a page in one language"
+            doc[2],
+            "<url><loc>https://x.vn/van-ban/chi-tieng-viet/</loc><lastmod>2022-05-16</lastmod></url>",
+            "no alternate for a page in one language; the day it changed when known"
         );
-        // one language: the sitemap of before, with no alternates
-        let one = sitemap("https://x.vn/", &locales[..1], &["404.html", "index.html"]);
+        // one language: no alternates
+        let one = sitemap(
+            "https://x.vn/",
+            &locales[..1],
+            &["404.html", "index.html"],
+            &BTreeMap::new(),
+        );
         assert_eq!(
             one,
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
@@ -375,7 +426,12 @@ mod tests {
             Locale::new("en", false, &strings),
         ];
         let base = "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/";
-        let xml = sitemap(base, &locales, &["index.html", "en/index.html"]);
+        let xml = sitemap(
+            base,
+            &locales,
+            &["index.html", "en/index.html"],
+            &BTreeMap::new(),
+        );
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
         let en = format!("{base}en/");
         let locs: Vec<&str> = doc
@@ -388,7 +444,23 @@ mod tests {
             .descendants()
             .filter_map(|n| n.attribute("href"))
             .collect();
-        assert_eq!(hrefs, [base, &en, base, &en], "{xml}");
+        assert_eq!(hrefs, [base, &en, base, base, &en, base], "{xml}");
+    }
+
+    #[test]
+    fn robots_txt_under_a_sub_path_says_where_crawlers_read_it() {
+        assert_eq!(robots(None), "User-agent: *\nAllow: /\n");
+        assert_eq!(
+            robots(Some("https://x.vn/")),
+            "User-agent: *\nAllow: /\nSitemap: https://x.vn/sitemap.xml\n"
+        );
+        let sub = robots(Some("https://x.vn/bau-cu/"));
+        assert!(sub.starts_with("# "), "{sub}");
+        assert!(sub.contains("root of the host"), "{sub}");
+        assert!(
+            sub.ends_with("Sitemap: https://x.vn/bau-cu/sitemap.xml\n"),
+            "{sub}"
+        );
     }
 
     /// The `<url>` lines of a sitemap.

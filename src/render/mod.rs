@@ -1,9 +1,11 @@
 //! Rendering: from the site model to the files of the output, with no filesystem writes.
 
 mod archives;
+pub mod assets;
 pub mod chart;
 mod charts;
 mod composition_views;
+pub mod dates;
 mod division_pages;
 mod election_pages;
 pub mod feeds;
@@ -22,9 +24,11 @@ pub mod views;
 mod xml;
 
 use crate::model::Site;
+use crate::model::date::Date;
 use crate::write::{Contents, OutputFile};
 use locale::Locale;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tera::Context;
 use theme::Theme;
 use views::{Link, SiteView};
@@ -56,6 +60,10 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
         locales: locales.clone(),
         site_view: SiteView::new(site, &locales[0]),
         files: Vec::new(),
+        base: feeds::base_url(site),
+        feeds: feeds::made(site),
+        scope: Scope::default(),
+        days: BTreeMap::new(),
     };
     for locale in &locales {
         r.site_view = SiteView::new(site, locale);
@@ -69,12 +77,16 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
         .map(|f| f.path.as_str())
         .collect();
     pages.sort_unstable();
-    let machine_files = feeds::files(site, &locales, &pages);
+    let machine_files = feeds::files(site, &locales, &pages, &r.days);
     r.files.extend(machine_files);
     r.files.extend(crate::export::files(site)?);
     for (name, bytes) in &theme.statics {
+        let path = theme
+            .assets
+            .path(name)
+            .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
         r.files.push(OutputFile {
-            path: format!("{}/{name}", urls::ASSETS),
+            path,
             contents: Contents::Bytes(bytes.clone()),
         });
     }
@@ -92,6 +104,29 @@ pub(crate) struct Renderer<'a> {
     locales: Vec<Locale<'a>>,
     site_view: SiteView,
     files: Vec<OutputFile>,
+    /// The site's web address (`dia_chi_web`), for `rel=canonical` and absolute alternates.
+    base: Option<String>,
+    /// Whether the site has feeds, which its pages then announce.
+    feeds: bool,
+    /// What the pages being rendered belong to.
+    scope: Scope,
+    /// The day each page (from the site root) last changed, for the sitemap.
+    days: BTreeMap<String, Date>,
+}
+
+/// What the pages being rendered belong to: the day their content last changed, when known,
+/// and the commune or ward whose feed they announce beside the site's.
+#[derive(Clone, Default)]
+pub(crate) struct Scope {
+    pub day: Option<Date>,
+    pub commune: Option<String>,
+}
+
+/// An `hreflang` alternate of a page in its `<head>`: absolute when the site's address is known.
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
 }
 
 /// In which languages a page exists. Pages made from records exist in all; a document or a free
@@ -158,16 +193,39 @@ impl Renderer<'_> {
                 urls::root_of(&full)
             }
         };
-        ctx.insert(
-            "languages",
-            &self.language_links(path, &site_root, availability),
-        );
+        let languages = self.language_links(path, &site_root, availability);
+        ctx.insert("alternates", &self.alternates(path, &languages));
+        ctx.insert("languages", &languages);
         ctx.insert("site_root", &site_root);
         ctx.insert("site", &self.site_view);
+        // the one 404 page stands for no address of its own
+        let own_address = !matches!(availability, Availability::Shared);
+        ctx.insert(
+            "canonical",
+            &self
+                .base
+                .as_deref()
+                .filter(|_| own_address)
+                .map(|base| urls::absolute(base, &full)),
+        );
         ctx.insert(
             "feed_url",
-            &feeds::base_url(self.site).map(|_| feeds::feed_of(&self.locale.prefix)),
+            &self.feeds.then(|| feeds::feed_of(&self.locale.prefix)),
         );
+        let commune = self
+            .scope
+            .commune
+            .as_deref()
+            .filter(|_| self.feeds)
+            .and_then(|id| self.site.commune(id));
+        ctx.insert("commune_feed", &commune.map(|c| feeds::commune_feed(&c.id)));
+        ctx.insert(
+            "commune_feed_title",
+            &commune.map(|c| self.locale.name(&c.data.ten, c.data.ten_en.as_ref())),
+        );
+        if let Some(day) = self.scope.day.filter(|_| own_address) {
+            self.days.insert(full.clone(), day);
+        }
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
@@ -236,6 +294,35 @@ impl Renderer<'_> {
                 }
             })
             .collect()
+    }
+
+    /// The versions of a page at `path` in every language that has it, and the default
+    /// language's again as `x-default`: none for a site in one language.
+    fn alternates(&self, path: &str, languages: &[LanguageLink]) -> Vec<Alternate> {
+        if self.locales.len() < 2 {
+            return Vec::new();
+        }
+        let mut out: Vec<Alternate> = self
+            .locales
+            .iter()
+            .zip(languages)
+            .filter(|(_, link)| link.translated)
+            .map(|(l, link)| Alternate {
+                hreflang: l.language.to_string(),
+                href: match &self.base {
+                    Some(base) => urls::absolute(base, &format!("{}{path}", l.prefix)),
+                    None => link.url.clone(),
+                },
+            })
+            .collect();
+        let default = self.locales.first().map(|l| l.language);
+        if let Some(first) = out.first().filter(|a| Some(a.hreflang.as_str()) == default) {
+            out.push(Alternate {
+                hreflang: "x-default".to_string(),
+                href: first.href.clone(),
+            });
+        }
+        out
     }
 
     /// Copies a file into the output: once, with the default language's pages, since every

@@ -7,7 +7,7 @@ use super::markdown::to_html;
 use super::result_pages;
 use super::search;
 use super::views::{DocumentSummary, DocumentView, Link, RoundSummary};
-use super::{Availability, Renderer, link, urls};
+use super::{Availability, Renderer, Scope, dates, link, urls};
 use super::{division_pages, election_pages};
 use crate::model::Site;
 use crate::model::config::DEFAULT_LANGUAGE;
@@ -17,10 +17,20 @@ use tera::Context;
 pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
     let site = r.site;
     let l = r.locale.clone();
+    // lists and the home page change with anything of the site
+    let whole_site = Scope {
+        day: dates::site_day(site),
+        commune: None,
+    };
+    r.scope = whole_site.clone();
     home(r, site)?;
     election_pages::rounds(r, site)?;
     result_pages::overview(r, site)?;
     for round in &site.rounds {
+        r.scope = Scope {
+            day: dates::round_day(site, round),
+            commune: Some(round.data.don_vi.clone()),
+        };
         election_pages::round_page(r, site, round)?;
         result_pages::candidate_list(r, site, round)?;
         result_pages::elected_list(r, site, round)?;
@@ -31,16 +41,24 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
             election_pages::candidate_page(r, site, round, cand)?;
         }
     }
+    r.scope = whole_site.clone();
     documents(r, site)?;
     division_pages::communes(r, site)?;
     for c in &site.communes {
+        r.scope = Scope {
+            day: dates::commune_day(site, &c.id),
+            commune: Some(c.id.clone()),
+        };
         division_pages::commune_page(r, site, c)?;
         for v in &c.data.khu_dan_cu {
             division_pages::village_page(r, site, c, &v.ma)?;
         }
     }
-    about(r, site)?;
+    r.scope = whole_site;
     search::page(r, site)?;
+    // what staff write about the portal carries no date
+    r.scope = Scope::default();
+    about(r, site)?;
     for p in &site.pages {
         let default = r.is_default_language();
         let translation = translation::find(&p.translations, l.language);
@@ -144,6 +162,13 @@ fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
         if !r.is_default_language() && translation::find(&d.translations, l.language).is_none() {
             continue;
         }
+        let archives = std::mem::replace(
+            &mut r.scope,
+            Scope {
+                day: Some(d.data.ngay),
+                commune: None,
+            },
+        );
         let view = DocumentView::new(&l, site, d);
         let title = view.summary.title.clone();
         let url = view.summary.url.clone();
@@ -170,6 +195,7 @@ fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
                 nearest_title: "title_documents",
             },
         )?;
+        r.scope = archives;
     }
     Ok(())
 }

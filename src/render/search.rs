@@ -7,6 +7,7 @@
 //! The reader's browser folds the query as [`fold`] folds names here, and ranks matches by the
 //! rules of `rank` in this module's tests: the reference that `tim-kiem.js` follows rule for rule.
 
+use super::assets;
 use super::locale::Locale;
 use super::views::{DocumentSummary, RoundSummary};
 use super::{Renderer, pages::trail, urls};
@@ -294,10 +295,11 @@ fn groups(entries: &[Entry]) -> Vec<KindGroup<'_>> {
 pub(super) fn page(r: &mut Renderer, site: &Site) -> Result<(), String> {
     let l = r.locale.clone();
     let all = entries(&l, site);
-    let index = urls::search_index(&l.prefix);
+    let script = index_script(&all)?;
+    let index = assets::fingerprint(&urls::search_index(&l.prefix), &script);
     r.files.push(OutputFile {
         path: index.clone(),
-        contents: Contents::Bytes(index_script(&all)?),
+        contents: Contents::Bytes(script),
     });
     let mut ctx = Context::new();
     ctx.insert("groups", &groups(&all));

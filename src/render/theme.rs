@@ -2,7 +2,9 @@
 //! and a site overrides it file by file from its own `theme/templates/` and `theme/static/`, and
 //! string by string from `theme/i18n/` (see `i18n`).
 
+use super::assets::{self, Assets};
 use super::i18n::{self, I18N_DIR, LanguageFile, Strings, TemplateSource};
+use super::urls::ASSETS;
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::skipped::{Irregular, not_regular};
 use crate::load::{self, SourceFile, THEME_DIR};
@@ -22,6 +24,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by path under `static/` (e.g. `style.css`).
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// Where each static file is published, some under a content-hashed name.
+    pub assets: Assets,
     /// Interface strings by language, then key.
     strings: BTreeMap<String, Strings>,
 }
@@ -54,6 +58,7 @@ impl Theme {
         if site_theme.is_dir() {
             collect_overrides(content_root, &site_theme, &mut parts, &mut problems);
         }
+        problems.extend(plain_asset_names(&parts));
         let sources: Vec<TemplateSource<'_>> = parts
             .templates
             .iter()
@@ -82,6 +87,7 @@ impl Theme {
         let loaded = !problems.iter().any(Diagnostic::is_error);
         let theme = loaded.then_some(Self {
             tera,
+            assets: Assets::new(ASSETS, &parts.statics),
             statics: parts.statics,
             strings,
         });
@@ -89,9 +95,11 @@ impl Theme {
     }
 
     /// Makes the formatting filters (`number`, `percent`, `date`, `date_long`) known to the
-    /// templates, each formatting in the language its `lang` argument names.
+    /// templates, each formatting in the language its `lang` argument names, and the `asset`
+    /// function that names a static file as published.
     pub fn register_filters(&mut self) {
         super::locale::register_filters(&mut self.tera, &self.strings);
+        self.assets.register(&mut self.tera);
     }
 
     /// The interface strings of `language`, what templates see as `t`.
@@ -227,6 +235,40 @@ fn collect_overrides(
             problems.push(theme_error(&e.to_string()));
         }
     }
+}
+
+/// A site's template that names a static file by its plain name (`tai-nguyen/style.css`), which
+/// the output no longer has: the file is published under a content-hashed name.
+fn plain_asset_names(parts: &Parts) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let own = parts
+        .templates
+        .values()
+        .filter(|t| t.path.starts_with(THEME_DIR));
+    for t in own {
+        for name in parts.statics.keys().filter(|n| assets::is_hashed(n)) {
+            let plain = format!("{ASSETS}/{name}");
+            let Some(line) = t.text.lines().position(|l| l.contains(&plain)) else {
+                continue;
+            };
+            let file = t.path.display();
+            found.push(
+                Diagnostic::warning(
+                    &t.path,
+                    Bilingual::new(
+                        format!("Mẫu {file} gọi tệp “{plain}”, nhưng tệp này được đăng dưới tên có mã băm nội dung (để trình duyệt lưu lâu), nên liên kết sẽ hỏng."),
+                        format!("The template {file} names “{plain}”, but that file is published under a name with a hash of its contents (so browsers may keep it long), so the link will break."),
+                    ),
+                )
+                .at(Some(line + 1), None)
+                .hint(Bilingual::new(
+                    format!("Thay “{plain}” bằng {{{{ asset(name=\"{name}\") }}}} (đặt sau {{{{ site_root }}}} như trước)."),
+                    format!("Replace “{plain}” with {{{{ asset(name=\"{name}\") }}}} (after {{{{ site_root }}}} as before)."),
+                )),
+            );
+        }
+    }
+    found
 }
 
 /// Part of the theme is a link to somewhere outside the content folder.

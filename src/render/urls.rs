@@ -9,7 +9,8 @@ pub const ABOUT: &str = "gioi-thieu/index.html";
 /// The results of every round, across wards and terms.
 pub const RESULTS: &str = "ket-qua/index.html";
 pub const NOT_FOUND: &str = "404.html";
-/// The search page (tìm kiếm), and the index it loads, beside the theme's static files.
+/// The search page (tìm kiếm), and the index it loads, beside the theme's static files (published
+/// under a name with a hash of its contents, see `assets`).
 pub const SEARCH: &str = "tim-kiem/index.html";
 pub const SEARCH_INDEX: &str = "tai-nguyen/chi-muc-tim-kiem.js";
 /// Folder of the theme's static files.
@@ -89,6 +90,23 @@ pub fn encode(path: &str) -> String {
     out
 }
 
+/// `https://x.gov.vn/bau-cu/`, with exactly one trailing slash, from the site's web address
+/// (`dia_chi_web`) as configured.
+pub fn base(web_address: &str) -> String {
+    format!("{}/", web_address.trim().trim_end_matches('/'))
+}
+
+/// The absolute address of `path` (from the site root) under `base`: the one place absolute
+/// addresses are made, so that feeds, the sitemap and `rel=canonical` name a page alike. A
+/// folder's page is addressed as the folder (`…/bau-cu/x/`), as servers and people link to it.
+pub fn absolute(base: &str, path: &str) -> String {
+    let page = match path.strip_suffix(HOME) {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    };
+    format!("{base}{}", encode(page))
+}
+
 /// The relative way up from a page to the root: `bau-cu/x/index.html` → `../../`.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -104,6 +122,22 @@ mod tests {
         assert_eq!(
             encode("van-ban/a/Công văn #13.pdf"),
             "van-ban/a/C%C3%B4ng%20v%C4%83n%20%2313.pdf"
+        );
+    }
+
+    #[test]
+    fn absolute_addresses_name_a_folder_not_its_index() {
+        let base = base(" https://x.vn/bau-cu// ");
+        assert_eq!(base, "https://x.vn/bau-cu/");
+        assert_eq!(absolute(&base, HOME), "https://x.vn/bau-cu/");
+        assert_eq!(
+            absolute(&base, &round("r")),
+            "https://x.vn/bau-cu/bau-cu/r/"
+        );
+        assert_eq!(absolute(&base, "atom.xml"), "https://x.vn/bau-cu/atom.xml");
+        assert_eq!(
+            absolute(&base, "van-ban/x/a index.html"),
+            "https://x.vn/bau-cu/van-ban/x/a%20index.html"
         );
     }
 

@@ -283,6 +283,7 @@ fn content_type(path: &Path) -> &'static str {
         "gif" => "image/gif",
         "webp" => "image/webp",
         "ico" => "image/x-icon",
+        "svg" => "image/svg+xml",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
@@ -320,6 +321,14 @@ fn respond(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_themes_icon_is_served_as_svg() {
+        assert_eq!(
+            content_type(Path::new("tai-nguyen/bieu-tuong.9c53293b.svg")),
+            "image/svg+xml"
+        );
+    }
 
     #[test]
     fn only_paths_inside_the_site_resolve() {

@@ -61,7 +61,8 @@ fn every_page_attachment_photo_and_stylesheet_is_written() {
     let pages = html_pages(&fx.output());
     assert_eq!(report.pages, pages.len(), "pages reported vs written");
     assert_eq!(report.files, written.len(), "files reported vs written");
-    assert!(written.iter().any(|w| w == "tai-nguyen/style.css"));
+    let style = fx.asset("tai-nguyen/style.css");
+    assert!(written.contains(&style), "{style}");
     let copies = [
         ("van-ban/cong-van-13/cong-van-13.pdf", PDF_BYTES),
         (

@@ -348,6 +348,12 @@ impl Fixture {
             .unwrap_or_else(|e| panic!("read output {rel}: {e}"))
     }
 
+    /// The published path of the static file `plain` (`tai-nguyen/style.css`), whose name
+    /// carries a hash of its contents (`tai-nguyen/style.3f2a9c1b.css`).
+    pub fn asset(&self, plain: &str) -> String {
+        asset(&self.output(), plain)
+    }
+
     pub fn check(&self) -> Diagnostics {
         niemyet::check(&self.content()).1
     }
@@ -369,6 +375,32 @@ impl Fixture {
     /// The visible text of a page of the output.
     pub fn text(&self, rel: &str) -> String {
         visible_text(&self.page(rel))
+    }
+}
+
+/// The path, from `out`, of the one file published for `plain` (`tai-nguyen/style.css`) under
+/// a content-hashed name (`tai-nguyen/style.3f2a9c1b.css`); the plain name is not published.
+pub fn asset(out: &Path, plain: &str) -> String {
+    let (folder, file) = plain.rsplit_once('/').unwrap_or(("", plain));
+    let (stem, ext) = file.rsplit_once('.').unwrap();
+    assert!(
+        !out.join(plain).exists(),
+        "{plain} is published under its plain name"
+    );
+    let hashed: Vec<String> = std::fs::read_dir(out.join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_prefix(&format!("{stem}."))
+                .and_then(|rest| rest.strip_suffix(&format!(".{ext}")))
+                .is_some_and(|hash| hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    assert_eq!(hashed.len(), 1, "{plain}: {hashed:?}");
+    if folder.is_empty() {
+        hashed[0].clone()
+    } else {
+        format!("{folder}/{}", hashed[0])
     }
 }
 

@@ -54,7 +54,7 @@ fn a_site_theme_overrides_the_default_file_by_file() {
     );
     // the other templates and the default stylesheet are still the default theme's
     assert!(fx.text("gioi-thieu/index.html").contains("Liên hệ"));
-    assert!(fx.output().join("tai-nguyen/style.css").is_file());
+    assert!(fx.output().join(fx.asset("tai-nguyen/style.css")).is_file());
     assert!(fx.output().join("tai-nguyen/logo.svg").is_file());
     // the theme folder is not content: it is neither published nor warned about
     assert!(!fx.output().join("theme").exists());

@@ -8,6 +8,7 @@ mod harness;
 
 mod architecture;
 mod archives;
+mod assets;
 mod atomic;
 mod build;
 mod cli;

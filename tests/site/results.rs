@@ -206,7 +206,7 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
     fx.build_ok();
     assert!(
         !fx.page("bau-cu/tn-2022/index.html")
-            .contains("dem-nguoc.js")
+            .contains(&fx.asset("tai-nguyen/dem-nguoc.js"))
     );
     fx.replace_line(
         ROUND_FILE,
@@ -217,12 +217,15 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
     fx.build_ok();
     let html = fx.page("bau-cu/tn-2022/index.html");
     assert!(
-        html.contains("dem-nguoc.js") && html.contains("data-ngay=2022-06-05"),
+        html.contains(&fx.asset("tai-nguyen/dem-nguoc.js"))
+            && html.contains("data-ngay=2022-06-05"),
         "{html}"
     );
     // the script's words are the page's, never its own
     assert!(html.contains("data-left=\"Còn {n} ngày.\""), "{html}");
-    let script = fx.read_output("tai-nguyen/dem-nguoc.js");
+    let script_path = fx.asset("tai-nguyen/dem-nguoc.js");
+    assert!(html.contains(&script_path), "{html}");
+    let script = fx.read_output(&script_path);
     assert!(!script.contains("ngày"), "{script}");
     let text = visible_text(&html);
     assert!(
@@ -242,7 +245,11 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
         text.contains("Hoãn — Quyết định số 7/QĐ-UBND ngày 01/6/2022 Lý do Mưa bão"),
         "{text}"
     );
-    assert!(fx.output().join("tai-nguyen/dem-nguoc.js").is_file());
+    assert!(
+        fx.output()
+            .join(fx.asset("tai-nguyen/dem-nguoc.js"))
+            .is_file()
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::path::Path;
 const SEARCH_PAGE: &str = "tim-kiem/index.html";
 const INDEX_SCRIPT: &str = "tai-nguyen/chi-muc-tim-kiem.js";
 const ENGLISH_INDEX: &str = "tai-nguyen/chi-muc-tim-kiem.en.js";
+const SEARCH_SCRIPT: &str = "tai-nguyen/tim-kiem.js";
 
 /// One entry of the index, as the search script reads it: kind, name, folded names, page, label.
 type Row = (u8, String, String, String, String);
@@ -24,9 +25,10 @@ fn index_rows(out: &Path) -> Vec<Row> {
     index_rows_of(out, INDEX_SCRIPT)
 }
 
-/// The entries of the index at `script` (from the site root) of a built site.
+/// The entries of the index published for `script` (from the site root, its name before the
+/// hash) of a built site.
 fn index_rows_of(out: &Path, script: &str) -> Vec<Row> {
-    let script = std::fs::read_to_string(out.join(script)).expect("read the index");
+    let script = std::fs::read_to_string(out.join(asset(out, script))).expect("read the index");
     let json = script
         .split_once("window.niemyetSearchIndex=")
         .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
@@ -219,13 +221,13 @@ fn each_language_has_its_index_and_english_names_keep_their_vietnamese_ones() {
     }
     let page = fx.page("en/tim-kiem/index.html");
     assert!(
-        page.contains("../../tai-nguyen/chi-muc-tim-kiem.en.js")
-            && page.contains("../../tai-nguyen/tim-kiem.js"),
+        page.contains(&format!("../../{}", asset(&out, ENGLISH_INDEX)))
+            && page.contains(&format!("../../{}", asset(&out, SEARCH_SCRIPT))),
         "the English search page loads the English index from the site root: {page}"
     );
     let vi_page = fx.page(SEARCH_PAGE);
     assert!(
-        vi_page.contains("../tai-nguyen/chi-muc-tim-kiem.js"),
+        vi_page.contains(&format!("../{}", asset(&out, INDEX_SCRIPT))),
         "{vi_page}"
     );
 }
@@ -257,7 +259,9 @@ fn the_example_index_finds_the_candidates_of_the_browser_test_and_is_small() {
         "bau-cu/hong-gai-2022/khu-pho-2/vu-thi-hong-nhung/index.html"
     );
     assert!(row(&rows, "Phường Đồng Kỵ").2.starts_with("phuong dong ky"));
-    let size = std::fs::metadata(out.join(INDEX_SCRIPT)).unwrap().len();
+    let size = std::fs::metadata(out.join(asset(&out, INDEX_SCRIPT)))
+        .unwrap()
+        .len();
     eprintln!(
         "search index of the example site: {} entries, {size} bytes",
         rows.len()
