@@ -272,7 +272,7 @@ fn public_lists_are_ready_to_post_at_the_ward_office() {
         "no posting date: blanks to fill"
     );
     assert!(
-        list.contains("TM. Ủy ban nhân dân Phường Thử Nghiệm Chủ tịch"),
+        list.contains("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"),
         "{list}"
     );
 
