@@ -104,7 +104,10 @@ pub fn date(d: Date, pattern: &str, months: &[&str; 12]) -> String {
         .replace("{dd}", &format!("{day:02}"))
         .replace("{d}", &day.to_string())
         .replace("{mm}", &format!("{month:02}"))
-        .replace("{mdoc}", &format!("{month:0w$}", w = if month < 3 { 2 } else { 1 }))
+        .replace(
+            "{mdoc}",
+            &format!("{month:0w$}", w = if month < 3 { 2 } else { 1 }),
+        )
         .replace("{month}", name)
         .replace("{m}", &month.to_string())
         .replace("{yyyy}", &d.year().to_string())

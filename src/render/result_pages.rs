@@ -57,9 +57,7 @@ fn list_head(
         .clone()
         .unwrap_or_else(|| place_name(commune).to_string());
     let issuer_body = l.t("public_list_issuer").to_uppercase();
-    let number = issue
-        .so
-        .unwrap_or_else(|| l.t("public_list_number_blank"));
+    let number = issue.so.unwrap_or_else(|| l.t("public_list_number_blank"));
     ListHead {
         superior: issue.co_quan_chu_quan.map(|s| s.to_uppercase()),
         issuer_unit: commune.to_uppercase(),
