@@ -5,6 +5,7 @@ use super::candidate::Candidate;
 use super::contest::{Contest, Reason};
 use super::date::Date;
 use super::decision::Decision;
+use super::posted_list::PostedLists;
 use super::result::ResultSheet;
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
@@ -318,6 +319,9 @@ pub struct RoundFile {
     pub ly_do_en: Option<String>,
     #[serde(default)]
     pub cac_buoc: Steps,
+    /// The number, signer and recipients of the round's public lists.
+    #[serde(default)]
+    pub danh_sach_niem_yet: PostedLists,
     #[serde(deserialize_with = "contest_items")]
     pub cuoc_bau: Vec<ContestEntry>,
 }

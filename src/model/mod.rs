@@ -17,6 +17,7 @@ pub mod holidays;
 pub mod lunar;
 pub mod outcome;
 pub mod page;
+pub mod posted_list;
 pub mod required;
 pub mod result;
 pub mod rules;

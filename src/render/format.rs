@@ -93,7 +93,8 @@ fn round_to(x: f64, decimals: usize) -> f64 {
 }
 
 /// A date by a language's pattern. Placeholders: `{d}` day, `{dd}` day on two digits, `{m}`
-/// month number, `{mm}` on two digits, `{month}` the month's name from `months` (January
+/// month number, `{mm}` on two digits, `{mdoc}` as administrative documents write it (a leading
+/// zero for January and February only, Nghị định 30/2020/NĐ-CP appendix I), `{month}` the month's name from `months` (January
 /// first), `{yyyy}` the year. `{dd}/{m}/{yyyy}` → `05/6/2022`; `{d} {month} {yyyy}` →
 /// `5 June 2022`.
 pub fn date(d: Date, pattern: &str, months: &[&str; 12]) -> String {
@@ -103,6 +104,10 @@ pub fn date(d: Date, pattern: &str, months: &[&str; 12]) -> String {
         .replace("{dd}", &format!("{day:02}"))
         .replace("{d}", &day.to_string())
         .replace("{mm}", &format!("{month:02}"))
+        .replace(
+            "{mdoc}",
+            &format!("{month:0w$}", w = if month < 3 { 2 } else { 1 }),
+        )
         .replace("{month}", name)
         .replace("{m}", &month.to_string())
         .replace("{yyyy}", &d.year().to_string())
@@ -221,6 +226,17 @@ mod tests {
         let d = Date::new(2024, 12, 31).unwrap();
         assert_eq!(date(d, "{mm}/{dd}/{yyyy}", &MONTHS), "12/31/2024");
         assert_eq!(date(d, "{d} {month} {yyyy}", &MONTHS), "31 December 2024");
+    }
+
+    #[test]
+    fn document_dates_pad_the_day_and_only_january_and_february() {
+        let doc = "ngày {dd} tháng {mdoc} năm {yyyy}";
+        let months = [""; 12];
+        let on = |y, m, d| date(Date::new(y, m, d).unwrap(), doc, &months);
+        assert_eq!(on(2022, 6, 9), "ngày 09 tháng 6 năm 2022");
+        assert_eq!(on(2022, 2, 18), "ngày 18 tháng 02 năm 2022");
+        assert_eq!(on(2021, 1, 5), "ngày 05 tháng 01 năm 2021");
+        assert_eq!(on(2024, 12, 31), "ngày 31 tháng 12 năm 2024");
     }
 
     #[test]

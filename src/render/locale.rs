@@ -123,6 +123,11 @@ impl<'a> Locale<'a> {
         date_of(self.strings, d, "format_date_long")
     }
 
+    /// The date of an administrative document: `ngày 09 tháng 6 năm 2022`, `9 June 2022`.
+    pub fn date_document(&self, d: Date) -> String {
+        date_of(self.strings, d, "format_date_document")
+    }
+
     /// `Chủ nhật`, `Sunday`.
     pub fn weekday(&self, d: Date) -> String {
         self.t(&format!("weekday_{}", d.weekday() + 1))

@@ -12,30 +12,58 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::outcome::Outcome;
+use crate::model::posted_list::ListIssue;
 use crate::model::result::percent;
 use crate::model::totals::{Scope, by_scope};
 use serde::Serialize;
 use tera::Context;
 
-/// The heading of a public list, as on an administrative document.
+/// The heading and closing of a public list, in the state format of administrative documents
+/// (thể thức văn bản, Nghị định 30/2020/NĐ-CP, appendix I).
 #[derive(Serialize)]
 struct ListHead {
-    issuer: String,
-    /// `Phường Hồng Gai, ngày 27 tháng 5 năm 2022`, or blanks to fill in by hand.
+    /// The directly superior body, in capitals, when the site names one.
+    superior: Option<String>,
+    /// The issuer on two lines: `ỦY BAN NHÂN DÂN` and `PHƯỜNG HỒNG GAI`.
+    issuer_body: String,
+    issuer_unit: String,
+    /// `Số: 12/TB-UBND`, or blanks to fill in by hand.
+    number: String,
+    /// `Hồng Gai, ngày 09 tháng 6 năm 2022`, or blanks to fill in by hand.
     place_and_date: String,
     subtitle: String,
+    /// `TM. ỦY BAN NHÂN DÂN` and `CHỦ TỊCH`.
+    on_behalf: String,
+    chair: String,
+    signer: Option<String>,
+    /// Nơi nhận, each without its dash and end mark; the archive copy is the template's.
+    recipients: Vec<String>,
 }
 
 /// The heading of a round's public list, dated `date` (blanks when not known). The commune is
 /// named as on election day, as the round's summary names it.
-fn list_head(l: &Locale, summary: &RoundSummary, date: Option<Date>) -> ListHead {
+fn list_head(
+    l: &Locale,
+    summary: &RoundSummary,
+    date: Option<Date>,
+    issue: Option<&ListIssue>,
+) -> ListHead {
     let commune = summary.commune.as_str();
-    let when = date.map_or_else(|| l.t("public_list_date_blank"), |d| l.date_long(d));
+    let issue = issue.cloned().unwrap_or_default();
+    let when = date.map_or_else(|| l.t("public_list_date_blank"), |d| l.date_document(d));
+    let place = issue
+        .dia_danh
+        .clone()
+        .unwrap_or_else(|| place_name(commune).to_string());
+    let issuer_body = l.t("public_list_issuer").to_uppercase();
+    let number = issue.so.unwrap_or_else(|| l.t("public_list_number_blank"));
     ListHead {
-        issuer: l.fill("public_list_issuer", &[("commune", commune)]),
+        superior: issue.co_quan_chu_quan.map(|s| s.to_uppercase()),
+        issuer_unit: commune.to_uppercase(),
+        number: l.fill("public_list_number", &[("number", &number)]),
         place_and_date: l.fill(
             "public_list_place_date",
-            &[("place", commune), ("date", &when)],
+            &[("place", &place), ("date", &when)],
         ),
         subtitle: l.fill(
             "public_list_subtitle",
@@ -45,7 +73,22 @@ fn list_head(l: &Locale, summary: &RoundSummary, date: Option<Date>) -> ListHead
                 ("date", &summary.date),
             ],
         ),
+        on_behalf: l.fill("public_on_behalf", &[("body", &issuer_body)]),
+        issuer_body,
+        chair: l.t("public_chair").to_uppercase(),
+        signer: issue.nguoi_ky,
+        recipients: issue.noi_nhan,
     }
+}
+
+/// The place name before a document's date (địa danh): the commune's own name without its kind,
+/// `Phường Hồng Gai` → `Hồng Gai`; a unit named by a number keeps its full name (`Phường 2`).
+fn place_name(commune: &str) -> &str {
+    ["Phường ", "Xã ", "Thị trấn "]
+        .iter()
+        .find_map(|kind| commune.strip_prefix(kind))
+        .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(commune)
 }
 
 #[derive(Serialize)]
@@ -77,7 +120,8 @@ pub(super) fn candidate_list(r: &mut Renderer, site: &Site, round: &Round) -> Re
     ctx.insert("data", &DataLinks::of(&export::round_candidates(&round.id)));
     let heading = l.t("public_list_candidates");
     ctx.insert("heading", &heading);
-    ctx.insert("head", &list_head(&l, &summary, posted));
+    let issue = round.data.danh_sach_niem_yet.ung_cu_vien.as_ref();
+    ctx.insert("head", &list_head(&l, &summary, posted, issue));
     ctx.insert("round", &summary);
     ctx.insert("groups", &groups);
     let title = format!("{heading} — {}", summary.title);
@@ -93,7 +137,41 @@ struct ElectedRow {
     birth_year: u16,
     votes: String,
     share: String,
-    decision: String,
+    decision: Vec<TextPart>,
+}
+
+/// A piece of running text; `whole` marks a document number or a date (`112/QĐ-UBND`,
+/// `08/6/2022`) that a printed line must not break.
+#[derive(Serialize)]
+struct TextPart {
+    text: String,
+    whole: bool,
+}
+
+/// `text` cut so that each word holding a `/` is kept on one line.
+fn keep_numbers_whole(text: &str) -> Vec<TextPart> {
+    let mut parts: Vec<TextPart> = Vec::new();
+    for (i, word) in text.split(' ').enumerate() {
+        let whole = word.contains('/');
+        // the space before a word goes with the plain text before it, never into a number
+        let space = if i == 0 { "" } else { " " };
+        match parts.last_mut() {
+            Some(last) if !last.whole => last.text.push_str(space),
+            _ if !space.is_empty() => parts.push(TextPart {
+                text: space.into(),
+                whole: false,
+            }),
+            _ => {}
+        }
+        match parts.last_mut() {
+            Some(last) if !whole && !last.whole => last.text.push_str(word),
+            _ => parts.push(TextPart {
+                text: word.to_string(),
+                whole,
+            }),
+        }
+    }
+    parts
 }
 
 #[derive(Serialize)]
@@ -145,7 +223,7 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
                     share: percent(votes, base)
                         .map(|p| l.percent(p))
                         .unwrap_or_default(),
-                    decision,
+                    decision: keep_numbers_whole(&decision),
                 });
             }
             None => {
@@ -176,7 +254,12 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
     ctx.insert("heading", &heading);
     ctx.insert(
         "head",
-        &list_head(&l, &summary, decided.iter().max().copied()),
+        &list_head(
+            &l,
+            &summary,
+            decided.iter().max().copied(),
+            round.data.danh_sach_niem_yet.trung_cu.as_ref(),
+        ),
     );
     ctx.insert("round", &summary);
     ctx.insert("elected", &elected);
@@ -242,4 +325,33 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
         trail(&l, &[], &title, urls::RESULTS),
         ctx,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{keep_numbers_whole, place_name};
+
+    #[test]
+    fn document_numbers_are_kept_whole_and_the_text_kept_as_is() {
+        let text = "Quyết định số 112/QĐ-UBND ngày 08/6/2022 của UBND";
+        let parts = keep_numbers_whole(text);
+        let whole: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.whole)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(whole, ["112/QĐ-UBND", "08/6/2022"]);
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        assert_eq!(keep_numbers_whole("Đã công nhận").len(), 1);
+    }
+
+    #[test]
+    fn the_place_name_drops_the_kind_unless_the_name_is_a_number() {
+        assert_eq!(place_name("Phường Hồng Gai"), "Hồng Gai");
+        assert_eq!(place_name("Xã Hương Xuân"), "Hương Xuân");
+        assert_eq!(place_name("Thị trấn Cẩm Xuyên"), "Cẩm Xuyên");
+        assert_eq!(place_name("Phường 2"), "Phường 2");
+        assert_eq!(place_name("Hong Gai Ward"), "Hong Gai Ward");
+    }
 }

@@ -10,7 +10,6 @@ use crate::model::config::SiteConfig;
 use crate::model::decision::Decision;
 use crate::model::division::{Commune, CommuneFile, FormerName, Village};
 use crate::model::document::{AttachmentRef, Document, DocumentFile, LegalBasis, Source};
-use crate::model::election::{ContestEntry, Round, RoundFile, Step, Steps};
 use crate::model::page::{Page, PageFile};
 use crate::model::result::{ActingHead, ContestCount, CountRecord, ResultSheet, Signer};
 use crate::model::rules::RuleSetFile;
@@ -18,6 +17,9 @@ use crate::model::translation::{
     CandidateTranslationFile, DocumentTranslationFile, PageTranslationFile, Translation,
 };
 use std::path::Path;
+
+mod round;
+use round::round;
 
 /// How a text reaches the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,79 +241,6 @@ fn commune<'a>(commune: &'a Commune, out: &mut Vec<Published<'a>>) {
         c.optional("ten_en", ten_en);
         c.optional("ghi_chu", ghi_chu);
         c.optional("ghi_chu_en", ghi_chu_en);
-    }
-}
-
-fn round<'a>(round: &'a Round, out: &mut Vec<Published<'a>>) {
-    let Round {
-        id,
-        file,
-        data,
-        candidates: _,
-        results: _,
-        contests: _,
-        status: _,
-    } = round;
-    let RoundFile {
-        tieu_de,
-        tieu_de_en,
-        don_vi,
-        chuc_danh: _,
-        nhiem_ky: _,
-        ngay_bau_cu: _,
-        trang_thai: _,
-        quyet_dinh_hoan,
-        ly_do,
-        quy_tac,
-        gioi_thieu,
-        gioi_thieu_en,
-        ly_do_en,
-        cac_buoc,
-        cuoc_bau,
-    } = data;
-    let mut c = Collect {
-        file,
-        scope: Scope::Official,
-        out,
-    };
-    c.add("", id, Form::FileName);
-    c.optional("tieu_de", tieu_de);
-    c.optional("tieu_de_en", tieu_de_en);
-    c.plain("don_vi", don_vi);
-    c.decision(quyet_dinh_hoan);
-    c.optional("ly_do", ly_do);
-    c.optional("quy_tac", quy_tac);
-    c.markdown("gioi_thieu", gioi_thieu);
-    c.markdown("gioi_thieu_en", gioi_thieu_en);
-    c.optional("ly_do_en", ly_do_en);
-    let Steps {
-        quyet_dinh,
-        to_bau_cu,
-        niem_yet,
-    } = cac_buoc;
-    for step in [quyet_dinh, to_bau_cu, niem_yet].into_iter().flatten() {
-        let Step {
-            ngay: _,
-            van_ban,
-            ghi_chu,
-        } = step;
-        c.optional("van_ban", van_ban);
-        c.optional("ghi_chu", ghi_chu);
-    }
-    for contest in cuoc_bau {
-        let ContestEntry {
-            khu_dan_cu,
-            dia_diem,
-            trang_thai: _,
-            quyet_dinh,
-            ly_do,
-            ly_do_en,
-        } = contest;
-        c.plain("khu_dan_cu", khu_dan_cu);
-        c.optional("dia_diem", dia_diem);
-        c.decision(quyet_dinh);
-        c.optional("ly_do", ly_do);
-        c.optional("ly_do_en", ly_do_en);
     }
 }
 

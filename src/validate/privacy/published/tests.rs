@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::load::{SourceFile, yaml};
+use crate::model::election::Round;
 use crate::model::result::ResultFile;
 use std::path::PathBuf;
 
@@ -110,6 +111,8 @@ fn a_round_and_its_results() {
          nhiem_ky: 2022-2025\nngay_bau_cu: 05/6/2022\ntrang_thai: hoan\n{}\
          ly_do: ly_do\nquy_tac: quy_tac\ngioi_thieu: gioi_thieu\ngioi_thieu_en: gioi_thieu_en\n\
          ly_do_en: ly_do_en\ncac_buoc:\n  niem_yet:\n    ngay: 01/5/2022\n    van_ban: van_ban\n    ghi_chu: ghi_chu\n\
+         danh_sach_niem_yet:\n  trung_cu:\n    so: so\n    co_quan_chu_quan: co_quan_chu_quan\n    \
+         dia_danh: dia_danh\n    nguoi_ky: nguoi_ky\n    noi_nhan: [noi_nhan, noi_nhan]\n\
          cuoc_bau:\n  - khu_dan_cu\n  - khu_dan_cu: khu_dan_cu\n    dia_diem: dia_diem\n    trang_thai: hoan\n    \
          quyet_dinh:\n      so: so\n    ly_do: ly_do\n    ly_do_en: ly_do_en\n",
         decision("quyet_dinh_hoan")
@@ -141,6 +144,12 @@ fn a_round_and_its_results() {
             "ly_do_en",
             "van_ban",
             "ghi_chu",
+            "so",
+            "co_quan_chu_quan",
+            "dia_danh",
+            "nguoi_ky",
+            "noi_nhan",
+            "noi_nhan",
             "khu_dan_cu",
             "khu_dan_cu",
             "dia_diem",
