@@ -50,6 +50,21 @@ pub struct Divisions<'a> {
     pub don_vi: Vec<CommuneRecord<'a>>,
 }
 
+impl Divisions<'_> {
+    /// The latest date of validity it holds, for the catalogue.
+    pub fn latest_date(&self) -> Option<Date> {
+        self.don_vi
+            .iter()
+            .flat_map(|c| {
+                let villages = c.khu_dan_cu.iter().map(|v| (v.hieu_luc_tu, v.hieu_luc_den));
+                std::iter::once((c.hieu_luc_tu, c.hieu_luc_den)).chain(villages)
+            })
+            .flat_map(|(from, to)| [from, to])
+            .flatten()
+            .max()
+    }
+}
+
 fn commune(c: &Commune) -> CommuneRecord<'_> {
     let d = &c.data;
     let mut former: Vec<&FormerName> = d.truoc_day.iter().collect();
@@ -89,7 +104,7 @@ pub fn divisions(site: &Site) -> Divisions<'_> {
     }
 }
 
-const COLUMNS: &[&str] = &[
+pub(super) const COLUMNS: &[&str] = &[
     "ocd_id",
     "ma",
     "don_vi_cha",

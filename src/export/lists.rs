@@ -94,7 +94,7 @@ pub fn candidates<'a>(round: &'a Round, contests: &[Contest<'a>]) -> CandidateLi
     }
 }
 
-const CANDIDATE_COLUMNS: &[&str] = &[
+pub(super) const CANDIDATE_COLUMNS: &[&str] = &[
     "dot_bau_cu",
     "khu_dan_cu",
     "ten_khu_dan_cu",
@@ -192,7 +192,7 @@ pub fn elected<'a>(round: &'a Round, contests: &[Contest<'a>]) -> ElectedList<'a
     }
 }
 
-const ELECTED_COLUMNS: &[&str] = &[
+pub(super) const ELECTED_COLUMNS: &[&str] = &[
     "dot_bau_cu",
     "khu_dan_cu",
     "ten_khu_dan_cu",

@@ -14,6 +14,8 @@
 //! | `du-lieu/tong-hop.{csv,json}` | totals per term: the site, each province, each commune |
 //! | `du-lieu/don-vi.{csv,json}` | every commune and village with its OCD id |
 //! | `du-lieu/popolo.json` | candidates, divisions, posts and memberships as Popolo |
+//! | `du-lieu/danh-muc.json` | the catalogue of every file above (DCAT-AP style JSON-LD) |
+//! | `<file>.csv-metadata.json` | beside each CSV, its columns' titles and datatypes (CSVW) |
 //!
 //! Conventions, the same in every file:
 //! - **Names.** Keys are Vietnamese without accents in snake_case, as in the content files
@@ -34,6 +36,8 @@
 //! - **Determinism.** Nothing depends on the clock or on hash order: the same content gives the
 //!   same bytes. Where a format needs a generation time (NIST), it is taken from the data.
 
+pub mod catalogue;
+mod columns;
 mod contest;
 mod csv;
 mod divisions;
@@ -46,6 +50,7 @@ mod totals;
 
 use crate::model::Site;
 use crate::write::{Contents, OutputFile};
+use catalogue::{About, Kind};
 use contest::Contest;
 use serde::Serialize;
 
@@ -96,39 +101,75 @@ pub fn nist_file(round: &str) -> String {
     format!("bau-cu/{round}/nist-1500-100.json")
 }
 
-/// Every data file of the site. Fails only on what validation reports before a build (a round
-/// naming rules that do not exist) or if serialization fails.
+/// Every data file of the site, then the catalogue describing them. Fails only on what
+/// validation reports before a build (a round naming rules that do not exist) or if
+/// serialization fails.
 pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
     let mut out = Files::default();
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
+    let divisions = divisions::divisions(site);
     for round in &site.rounds {
         let of_round = Contest::of_round(site, round);
         let record = results::round(site, round, &of_round);
         for c in &record.cuoc_bau {
             let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
-            out.csv(&stem, results::csv([c]));
-            out.json(&stem, c)?;
+            let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
+            let about = About::new(Kind::ContestResults, of, Some(c.latest_date()));
+            out.csv(&stem, results::COLUMNS, results::csv([c]), &about);
+            out.json(&stem, c, &about)?;
         }
-        out.csv(&round_results(&round.id), results::csv(&record.cuoc_bau));
-        out.json(&round_results(&round.id), &record)?;
+        let latest = record.latest_date();
+        let title = format!("{} ({})", record.tieu_de, round.id);
+        let about = |kind| About::new(kind, title.as_str(), Some(latest));
+        let results_of_round = about(Kind::RoundResults);
+        out.csv(
+            &round_results(&round.id),
+            results::COLUMNS,
+            results::csv(&record.cuoc_bau),
+            &results_of_round,
+        );
+        out.json(&round_results(&round.id), &record, &results_of_round)?;
         let list = lists::candidates(round, &of_round);
-        out.csv(&round_candidates(&round.id), lists::candidates_csv(&list));
-        out.json(&round_candidates(&round.id), &list)?;
+        let candidates = about(Kind::Candidates);
+        out.csv(
+            &round_candidates(&round.id),
+            lists::CANDIDATE_COLUMNS,
+            lists::candidates_csv(&list),
+            &candidates,
+        );
+        out.json(&round_candidates(&round.id), &list, &candidates)?;
         let elected = lists::elected(round, &of_round);
-        out.csv(&round_elected(&round.id), lists::elected_csv(&elected));
-        out.json(&round_elected(&round.id), &elected)?;
+        let of_elected = about(Kind::Elected);
+        out.csv(
+            &round_elected(&round.id),
+            lists::ELECTED_COLUMNS,
+            lists::elected_csv(&elected),
+            &of_elected,
+        );
+        out.json(&round_elected(&round.id), &elected, &of_elected)?;
         out.push(
             nist_file(&round.id),
             to_json(&nist::report(site, round, &of_round))?,
+            about(Kind::Nist),
         );
         rounds.push(record);
         contests.extend(of_round);
     }
+    // The site-wide files hold every round and every division.
+    let latest = rounds
+        .iter()
+        .map(|r| r.latest_date())
+        .chain(divisions.latest_date())
+        .max();
+    let about = |kind| About::new(kind, "", latest);
     let totals = totals::by_term(site);
+    let all = about(Kind::AllResults);
     out.csv(
         &all_results(),
+        results::COLUMNS,
         results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
+        &all,
     );
     out.json(
         &all_results(),
@@ -138,33 +179,60 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
             tong_hop: totals.clone(),
             dot_bau_cu: rounds,
         },
+        &all,
     )?;
-    out.csv(&totals_file(), totals::csv(&totals));
-    out.json(&totals_file(), &totals)?;
-    let divisions = divisions::divisions(site);
-    out.csv(&divisions_file(), divisions::csv(&divisions));
-    out.json(&divisions_file(), &divisions)?;
-    out.push(popolo_file(), to_json(&popolo::popolo(site, &contests))?);
-    Ok(out.0)
+    let of_totals = about(Kind::Totals);
+    out.csv(
+        &totals_file(),
+        totals::COLUMNS,
+        totals::csv(&totals),
+        &of_totals,
+    );
+    out.json(&totals_file(), &totals, &of_totals)?;
+    let of_divisions = about(Kind::Divisions);
+    out.csv(
+        &divisions_file(),
+        divisions::COLUMNS,
+        divisions::csv(&divisions),
+        &of_divisions,
+    );
+    out.json(&divisions_file(), &divisions, &of_divisions)?;
+    out.push(
+        popolo_file(),
+        to_json(&popolo::popolo(site, &contests))?,
+        about(Kind::Popolo),
+    );
+    let Files { mut files, about } = out;
+    catalogue::add(site, &mut files, &about)?;
+    Ok(files)
 }
 
+/// The data files made so far, each with what the catalogue says of it.
 #[derive(Default)]
-struct Files(Vec<OutputFile>);
+struct Files {
+    files: Vec<OutputFile>,
+    about: Vec<About>,
+}
 
 impl Files {
-    fn push(&mut self, path: String, bytes: Vec<u8>) {
-        self.0.push(OutputFile {
+    fn push(&mut self, path: String, bytes: Vec<u8>, about: About) {
+        self.files.push(OutputFile {
             path,
             contents: Contents::Bytes(bytes),
         });
+        self.about.push(about);
     }
 
-    fn csv(&mut self, stem: &str, bytes: Vec<u8>) {
-        self.push(format!("{stem}.csv"), bytes);
+    fn csv(&mut self, stem: &str, columns: &'static [&'static str], bytes: Vec<u8>, about: &About) {
+        let about = About {
+            columns: Some(columns),
+            ..about.clone()
+        };
+        self.push(format!("{stem}.csv"), bytes, about);
     }
 
-    fn json(&mut self, stem: &str, value: &impl Serialize) -> Result<(), String> {
-        self.push(format!("{stem}.json"), to_json(value)?);
+    fn json(&mut self, stem: &str, value: &impl Serialize, about: &About) -> Result<(), String> {
+        self.push(format!("{stem}.json"), to_json(value)?, about.clone());
         Ok(())
     }
 }

@@ -100,6 +100,27 @@ pub struct RoundRecord<'a> {
     pub cuoc_bau: Vec<ContestRecord<'a>>,
 }
 
+impl ContestRecord<'_> {
+    /// The latest date it holds (election day, decision, repeat vote, count record), for the
+    /// catalogue.
+    pub fn latest_date(&self) -> Date {
+        [self.quyet_dinh_ngay, self.ngay_bau_lai, self.ngay_bien_ban]
+            .into_iter()
+            .flatten()
+            .fold(self.ngay_bau_cu, Ord::max)
+    }
+}
+
+impl RoundRecord<'_> {
+    /// The latest date of the round's data.
+    pub fn latest_date(&self) -> Date {
+        self.cuoc_bau
+            .iter()
+            .map(ContestRecord::latest_date)
+            .fold(self.ngay_bau_cu, Ord::max)
+    }
+}
+
 /// Every result of the site (toàn bộ kết quả), newest round first.
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteRecord<'a> {
@@ -198,7 +219,7 @@ pub fn term(round: &Round) -> String {
 }
 
 /// Columns of the results CSV: the contest's fields, then the candidate's.
-const COLUMNS: &[&str] = &[
+pub(super) const COLUMNS: &[&str] = &[
     "dot_bau_cu",
     "don_vi",
     "ten_don_vi",

@@ -84,7 +84,7 @@ pub fn by_term(site: &Site) -> Vec<TermTotals> {
         .collect()
 }
 
-const COLUMNS: &[&str] = &[
+pub(super) const COLUMNS: &[&str] = &[
     "nhiem_ky",
     "pham_vi",
     "ma",

@@ -59,6 +59,21 @@ pub struct SiteConfig {
     /// government placed elsewhere that year, or a Saturday worked in exchange (làm bù).
     #[serde(default)]
     pub ngay_lam_viec: Vec<Date>,
+    /// The licence (giấy phép) the open data is published under, named in the data catalogue
+    /// and on the site.
+    #[serde(default)]
+    pub giay_phep: Option<Licence>,
+}
+
+/// A licence (giấy phép): its short name and where its text is, e.g. `CC-BY-4.0` and
+/// `https://creativecommons.org/licenses/by/4.0/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    #[serde(deserialize_with = "super::required::text")]
+    pub ten: String,
+    #[serde(deserialize_with = "super::required::text")]
+    pub url: String,
 }
 
 fn default_languages() -> Vec<String> {
@@ -88,6 +103,7 @@ impl Default for SiteConfig {
             quy_tac_bau_cu: Vec::new(),
             ngay_nghi_le: Vec::new(),
             ngay_lam_viec: Vec::new(),
+            giay_phep: None,
         }
     }
 }

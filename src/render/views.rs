@@ -56,6 +56,10 @@ pub struct SiteView {
     pub email: Option<String>,
     pub sample_data: bool,
     pub pages: Vec<Link>,
+    /// The open data's licence (giấy phép), when the site names one.
+    pub licence: Option<Link>,
+    /// The data catalogue, from the site root.
+    pub catalogue: String,
 }
 
 impl SiteView {
@@ -82,6 +86,11 @@ impl SiteView {
             phone: c.dien_thoai.clone(),
             email: c.email.clone(),
             sample_data: c.du_lieu_mau,
+            licence: c.giay_phep.as_ref().map(|g| Link {
+                title: g.ten.clone(),
+                url: g.url.clone(),
+            }),
+            catalogue: crate::export::catalogue::catalogue_file(),
             pages: site
                 .pages
                 .iter()

@@ -372,3 +372,244 @@ fn every_nist_id_is_unique_and_every_reference_resolves() {
         assert_eq!(report["Election"].as_array().unwrap().len(), 1);
     }
 }
+
+const CATALOGUE: &str = "du-lieu/danh-muc.json";
+
+/// Every CSV and JSON data file of a built site: all but the catalogue and the CSVW metadata.
+fn data_files(out: &Path) -> BTreeSet<String> {
+    site_files(out)
+        .into_iter()
+        .filter(|p| p.ends_with(".csv") || p.ends_with(".json"))
+        .filter(|p| p != CATALOGUE && !p.ends_with(".csv-metadata.json"))
+        .collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The values of a `dct:title` in each language.
+fn titles(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("titles must be a list: {v}"))
+        .iter()
+        .filter(|t| !t["@value"].as_str().unwrap_or("").is_empty())
+        .map(|t| t["@language"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_catalogue_describes_every_data_file_by_its_bytes() {
+    use sha2::{Digest, Sha256};
+    if !example_exists() {
+        return;
+    }
+    let ex = example();
+    let catalogue = ex.json(CATALOGUE);
+    assert_eq!(catalogue["@type"], "dcat:Catalog");
+    assert_eq!(catalogue["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
+    assert_eq!(catalogue["@context"]["dct"], "http://purl.org/dc/terms/");
+    let licence = ex
+        .site
+        .config
+        .giay_phep
+        .as_ref()
+        .expect("the example names a licence");
+    assert_eq!(catalogue["dct:license"]["@id"], licence.url.as_str());
+    assert_eq!(catalogue["dct:license"]["dct:title"], licence.ten.as_str());
+    let both: BTreeSet<String> = ["en", "vi"].map(String::from).into();
+    let mut listed = BTreeSet::new();
+    for dataset in catalogue["dcat:dataset"].as_array().unwrap() {
+        assert_eq!(dataset["@type"], "dcat:Dataset");
+        assert_eq!(titles(&dataset["dct:title"]), both, "{dataset}");
+        for d in dataset["dcat:distribution"].as_array().unwrap() {
+            let url = d["dcat:downloadURL"]["@id"].as_str().unwrap();
+            let path = url.strip_prefix("../").expect("relative to du-lieu/");
+            let bytes = ex.bytes(path);
+            assert_eq!(d["dcat:byteSize"], bytes.len(), "{path}");
+            assert_eq!(
+                d["spdx:checksum"]["spdx:checksumValue"],
+                hex(&Sha256::digest(&bytes)),
+                "{path}"
+            );
+            assert_eq!(d["dct:license"]["@id"], licence.url.as_str(), "{path}");
+            assert_eq!(titles(&d["dct:title"]), both, "{path}");
+            let media = d["dcat:mediaType"]["@id"].as_str().unwrap();
+            let expected = if path.ends_with(".csv") {
+                "text/csv"
+            } else {
+                "application/json"
+            };
+            assert!(media.ends_with(expected), "{path}: {media}");
+            let modified = d["dct:modified"]["@value"].as_str().unwrap();
+            assert!(
+                modified.len() == 10 && modified.as_bytes()[4] == b'-',
+                "{path}: {modified}"
+            );
+            assert!(listed.insert(path.to_string()), "{path} listed twice");
+        }
+    }
+    assert_eq!(listed, data_files(&ex.out));
+    // The round's files are dated by its data: never before its election day.
+    for round in &ex.site.rounds {
+        let record = ex.json(&format!("bau-cu/{}/ket-qua.json", round.id));
+        let day = record["ngay_bau_cu"].as_str().unwrap();
+        let d = catalogue["dcat:dataset"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["dcat:distribution"].as_array().unwrap())
+            .find(|d| {
+                d["dcat:downloadURL"]["@id"] == format!("../bau-cu/{}/ket-qua.json", round.id)
+            })
+            .unwrap();
+        assert!(
+            d["dct:modified"]["@value"].as_str().unwrap() >= day,
+            "{}",
+            round.id
+        );
+    }
+}
+
+/// Whether a CSV cell is a value of a CSVW datatype (an empty cell is null).
+fn of_datatype(cell: &str, datatype: &str) -> bool {
+    cell.is_empty()
+        || match datatype {
+            "string" => true,
+            "integer" => cell.parse::<i64>().is_ok(),
+            "decimal" => cell.parse::<f64>().is_ok() && !cell.contains('e'),
+            "boolean" => cell == "true" || cell == "false",
+            "date" => {
+                cell.len() == 10
+                    && cell.char_indices().all(|(i, c)| {
+                        if i == 4 || i == 7 {
+                            c == '-'
+                        } else {
+                            c.is_ascii_digit()
+                        }
+                    })
+            }
+            other => panic!("unknown datatype {other}"),
+        }
+}
+
+#[test]
+fn every_csv_has_csvw_metadata_matching_its_header() {
+    if !example_exists() {
+        return;
+    }
+    let ex = example();
+    let mut typed_code = false;
+    let csvs: Vec<String> = data_files(&ex.out)
+        .into_iter()
+        .filter(|p| p.ends_with(".csv"))
+        .collect();
+    assert!(!csvs.is_empty());
+    for path in &csvs {
+        let meta = ex.json(&format!("{path}-metadata.json"));
+        assert_eq!(meta["@context"], "http://www.w3.org/ns/csvw");
+        assert_eq!(
+            meta["url"].as_str().unwrap(),
+            path.rsplit('/').next().unwrap()
+        );
+        let columns = meta["tableSchema"]["columns"].as_array().unwrap();
+        let rows = ex.csv(path);
+        let names: Vec<&str> = columns
+            .iter()
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, rows[0], "{path}");
+        for (i, c) in columns.iter().enumerate() {
+            let name = names[i];
+            assert_eq!(c["titles"]["und"], name, "{path} {name}");
+            for lang in ["vi", "en"] {
+                assert!(
+                    !c["titles"][lang].as_str().unwrap().is_empty(),
+                    "{path} {name} {lang}"
+                );
+            }
+            let datatype = c["datatype"].as_str().unwrap();
+            for row in &rows[1..] {
+                let cell = &row[i];
+                assert!(
+                    of_datatype(cell, datatype),
+                    "{path} {name}: {cell:?} is not {datatype}"
+                );
+                // Codes with a leading zero and `12/12` must stay text.
+                let code = cell.len() > 1
+                    && cell.starts_with('0')
+                    && cell.bytes().all(|b| b.is_ascii_digit());
+                let fraction = cell.split_once('/').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && (a.to_owned() + b).bytes().all(|b| b.is_ascii_digit())
+                });
+                if code || fraction {
+                    assert_eq!(datatype, "string", "{path} {name}: {cell}");
+                    typed_code |= code;
+                }
+            }
+        }
+    }
+    assert!(typed_code, "the example holds a code such as 06685");
+}
+
+#[test]
+fn the_catalogue_and_the_csvw_metadata_are_the_same_on_a_rebuild() {
+    if !example_exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    build_ok(&example_content(), &a);
+    build_ok(&example_content(), &b);
+    let described: Vec<String> = site_files(&a)
+        .into_iter()
+        .filter(|p| p == CATALOGUE || p.ends_with(".csv-metadata.json"))
+        .collect();
+    assert!(described.len() > 1);
+    for p in &described {
+        assert_eq!(
+            std::fs::read(a.join(p)).unwrap(),
+            std::fs::read(b.join(p)).unwrap(),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn every_page_links_to_the_catalogue_and_the_results_page_names_the_licence() {
+    if !example_exists() {
+        return;
+    }
+    let ex = example();
+    let licence = ex.site.config.giay_phep.as_ref().unwrap();
+    let mut pages = 0;
+    for page in html_pages(&ex.out) {
+        let html = String::from_utf8(ex.bytes(&page)).unwrap();
+        let head = &html[..html.find("</head>").unwrap()];
+        let linked = links(head)
+            .into_iter()
+            .any(|l| resolve(&page, &l).ok().flatten().as_deref() == Some(CATALOGUE));
+        // The 404 page of a site without a known path cannot link relatively: it is exempt.
+        if page != "404.html" {
+            assert!(linked, "{page} does not link to the catalogue in its head");
+            pages += 1;
+        }
+    }
+    assert!(pages > 10);
+    for (page, words) in [
+        ("ket-qua/index.html", "Giấy phép"),
+        ("en/ket-qua/index.html", "licence"),
+    ] {
+        let html = String::from_utf8(ex.bytes(page)).unwrap();
+        assert!(html.contains(&licence.url), "{page}");
+        assert!(visible_text(&html).contains(words), "{page}");
+        assert!(
+            links(&html)
+                .into_iter()
+                .any(|l| resolve(page, &l).ok().flatten().as_deref() == Some(CATALOGUE)),
+            "{page}"
+        );
+    }
+}

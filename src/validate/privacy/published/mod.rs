@@ -144,6 +144,7 @@ fn config<'a>(config: &'a SiteConfig, out: &mut Vec<Published<'a>>) {
         quy_tac_bau_cu,
         ngay_nghi_le: _,
         ngay_lam_viec: _,
+        giay_phep: _,
     } = config;
     let mut c = Collect {
         file: Path::new(CONFIG_FILE),
