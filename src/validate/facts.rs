@@ -114,12 +114,11 @@ fn candidates(site: &Site, ctx: &mut Ctx) {
 
 fn rounds(site: &Site, ctx: &mut Ctx) {
     for round in &site.rounds {
-        if round.data.trang_thai.is_upcoming()
-            && let Some(sheet) = &round.results
-        {
+        if round.data.trang_thai.is_upcoming() && round.results.is_some() {
+            // at the line to change, in the round's file
             ctx.warning(
-                &sheet.file,
-                Some(1),
+                &round.file,
+                ctx.line(&round.file, "trang_thai", None, 1),
                 "trang_thai",
                 Bilingual::new(
                     format!(

@@ -596,3 +596,26 @@ fn totals_add_up_per_round_commune_and_term() {
     );
     assert_eq!(site["trung_cu_nu"], 1);
 }
+
+#[test]
+fn figures_typed_before_the_vote_are_a_warning_at_the_round_s_status() {
+    let fx = crate::harness::Fixture::new();
+    fx.replace_line(
+        crate::harness::ROUND_FILE,
+        "trang_thai: chinh-thuc",
+        "trang_thai: sap-dien-ra",
+    );
+    let d = fx.check();
+    let w = d
+        .iter()
+        .find(|w| !w.is_error() && w.field.as_deref() == Some("trang_thai"))
+        .expect("a warning on trang_thai");
+    assert!(
+        crate::harness::same_path(&w.path, crate::harness::ROUND_FILE),
+        "{w}"
+    );
+    assert_eq!(
+        w.line,
+        Some(fx.line_of(crate::harness::ROUND_FILE, "trang_thai: sap-dien-ra"))
+    );
+}
