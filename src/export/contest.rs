@@ -44,7 +44,7 @@ impl<'a> Contest<'a> {
                     candidates: resolved
                         .candidates
                         .iter()
-                        .filter_map(|slug| round.candidates.iter().find(|c| &c.slug == slug))
+                        .filter_map(|slug| round.candidate(slug))
                         .collect(),
                     resolved,
                 }

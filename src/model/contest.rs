@@ -58,7 +58,7 @@ impl Counted<'_> {
     /// What the figures mean for the result: the outcome's key, except that figures electing
     /// someone whose result was not recognised say so (`khong-cong-nhan`).
     pub fn result_key(&self) -> &'static str {
-        if self.voided && self.outcome.elected().is_some() {
+        if self.elects_unrecognised() {
             "khong-cong-nhan"
         } else {
             self.outcome.key()
@@ -66,11 +66,16 @@ impl Counted<'_> {
     }
 
     pub fn result_label_vi(&self) -> &'static str {
-        if self.voided && self.outcome.elected().is_some() {
+        if self.elects_unrecognised() {
             "Kết quả không được công nhận"
         } else {
             self.outcome.label_vi()
         }
+    }
+
+    /// The figures elect someone, but the result was not recognised.
+    pub fn elects_unrecognised(&self) -> bool {
+        self.voided && self.outcome.elected().is_some()
     }
 }
 

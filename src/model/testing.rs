@@ -1,9 +1,8 @@
 //! Models built from YAML text, for unit tests of the rules that read them.
 
-use super::contest::{Contest, round_status};
 use super::election::{Round, RoundFile};
 use super::result::{ContestCount, ResultFile, ResultSheet};
-use super::rules::{LAW_2022, RuleSet, builtin, in_force_on};
+use super::rules::{LAW_2022, RuleSet, builtin};
 use crate::load::{SourceFile, yaml};
 use std::path::PathBuf;
 
@@ -22,7 +21,7 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
 /// A round from the text of its `dot-bau-cu.yaml` and, when given, `ket-qua.yaml`.
 pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
     let data: RoundFile = parse("dot-bau-cu.yaml", round_yaml);
-    let mut round = Round {
+    let round = Round {
         id: "dot".into(),
         file: PathBuf::from("bau-cu/dot/dot-bau-cu.yaml"),
         status: data.trang_thai,
@@ -34,12 +33,14 @@ pub fn round(round_yaml: &str, results_yaml: Option<&str>) -> Round {
         }),
         contests: Vec::new(),
     };
-    let rules = builtin()
-        .into_iter()
-        .find(|r| r.id == in_force_on(round.data.ngay_bau_cu));
-    round.contests = Contest::resolve_round(&round, rules.as_ref());
-    round.status = round_status(round.data.trang_thai, &round.contests);
-    round
+    // resolved as a site resolves its rounds, by the rules in force on its day
+    let mut site = super::Site {
+        rules: builtin(),
+        rounds: vec![round],
+        ..super::Site::default()
+    };
+    super::contest::resolve_site(&mut site);
+    site.rounds.remove(0)
 }
 
 /// A vote count in which everyone who took part cast a ballot: `valid` of them valid, and

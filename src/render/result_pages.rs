@@ -198,7 +198,7 @@ pub(super) fn elected_list(r: &mut Renderer, site: &Site, round: &Round) -> Resu
         let counted = contest.counted();
         let winner = counted.and_then(|c| {
             let slug = c.elected?;
-            let cand = round.candidates.iter().find(|x| x.slug == slug)?;
+            let cand = round.candidate(slug)?;
             Some((cand, c))
         });
         match winner {

@@ -70,9 +70,10 @@ impl OutcomeView {
         let outcome = counted.outcome;
         let (verdict, consequence) = verdict(l, outcome, rules, &name);
         // figures that elect someone whose result was not recognised: the decision says why
-        let consequence = match counted.result_key() {
-            "khong-cong-nhan" => Some(l.t("consequence_not_recognised")),
-            _ => consequence,
+        let consequence = if counted.elects_unrecognised() {
+            Some(l.t("consequence_not_recognised"))
+        } else {
+            consequence
         };
         Some(Self {
             key: counted.result_key(),
