@@ -15,6 +15,7 @@
 
 pub mod front_matter;
 pub mod legacy;
+pub mod refusal;
 pub mod skipped;
 pub mod text;
 pub mod to_utf8;
