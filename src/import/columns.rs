@@ -48,6 +48,15 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Yes or no, as staff write it in a sheet or a file: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
+pub fn answer(text: &str) -> Option<bool> {
+    match fold(text).as_str() {
+        "x" | "co" | "c" | "yes" | "y" | "true" | "1" | "dangvien" | "taicu" => Some(true),
+        "khong" | "k" | "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
 /// The columns of a sheet, matched to fields.
 #[derive(Debug)]
 pub struct Columns {
@@ -204,10 +213,9 @@ impl Cell<'_> {
 
     /// Yes or no, as a sheet says it: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
     pub fn yes_no(&self) -> Result<bool, Message> {
-        match fold(self.text).as_str() {
-            "x" | "co" | "c" | "yes" | "y" | "true" | "1" | "dangvien" | "taicu" => Ok(true),
-            "khong" | "k" | "no" | "n" | "false" | "0" => Ok(false),
-            _ => Err(self.error(
+        match answer(self.text) {
+            Some(yes) => Ok(yes),
+            None => Err(self.error(
                 "yes-no",
                 "phải là “có” hoặc “không” (hoặc x / để trống).",
                 "must be “có” (yes) or “không” (no) (or x / blank).",

@@ -14,8 +14,8 @@ pub struct Parsed<T> {
 }
 
 /// Splits a Markdown file and parses its front matter into `T`.
-pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<Parsed<T>, Diagnostic> {
-    let split = split(file)?;
+pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<Parsed<T>, Vec<Diagnostic>> {
+    let split = split(file).map_err(|d| vec![d])?;
     let data = yaml::parse(file, split.yaml, split.yaml_line)?;
     Ok(Parsed {
         data,

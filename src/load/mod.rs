@@ -13,13 +13,16 @@
 //! theme/                                     the site's own templates and static files
 //! ```
 
+pub mod de;
 pub mod front_matter;
 pub mod legacy;
+pub mod mistakes;
 pub mod refusal;
 pub mod skipped;
+pub mod syntax;
 pub mod text;
 pub mod to_utf8;
-pub mod values;
+pub mod tree;
 pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};

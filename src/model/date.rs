@@ -5,6 +5,9 @@
 //! read the clock.
 
 use super::holidays::Holidays;
+use crate::diagnostics::Bilingual;
+use crate::load::refusal::{Refusal, refuse};
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -65,6 +68,13 @@ impl Date {
         };
         Self::new(y, m, d).ok_or_else(bad)
     }
+
+    /// Stands in for a date that could not be read, in a file that is then refused.
+    const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
 
     pub fn year(&self) -> i32 {
         self.year
@@ -204,9 +214,78 @@ impl fmt::Display for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).map_err(|e| serde::de::Error::custom(e.0))
+        struct DateText;
+        impl Visitor<'_> for DateText {
+            type Value = Date;
+            /// Read by `load::de` to say what to write in a blank date.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("ngày/tháng/năm, ví dụ `05/6/2022` / day/month/year, e.g. `05/6/2022`")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                match Date::parse(text) {
+                    Ok(date) => Ok(date),
+                    Err(_) => refuse(refusal(text), Date::EPOCH),
+                }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Date, E> {
+                self.visit_str("")
+            }
+        }
+        deserializer.deserialize_str(DateText)
     }
+}
+
+/// Why `text` is not a date, and the date staff meant where it can be seen: a two-digit year
+/// (`5/6/22`), a date in words (`5 tháng 6 năm 2022`).
+fn refusal(text: &str) -> Refusal {
+    let t = text.trim();
+    let write = |date: &str| Bilingual::new(format!("Viết `{date}`."), format!("Write `{date}`."));
+    let example = Bilingual::new(
+        "Viết ngày/tháng/năm, ví dụ `05/6/2022`.",
+        "Write day/month/year, e.g. `05/6/2022`.",
+    );
+    if t.is_empty() || t == "~" {
+        return Refusal::new(Bilingual::new("Ngày này còn trống.", "This date is blank."))
+            .fix(example);
+    }
+    let numbers: Vec<u32> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    if let [d, m, y] = numbers[..] {
+        let year = if y < 100 { 2000 + y } else { y };
+        let month_days = u8::try_from(m)
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| days_in_month(year as i32, m));
+        match (Date::parse(&format!("{d}/{m}/{year}")), month_days) {
+            (Ok(date), _) => {
+                return Refusal::new(Bilingual::new(
+                    format!("`{t}` không viết theo dạng ngày/tháng/năm, năm đủ bốn chữ số."),
+                    format!("`{t}` is not written as day/month/year with a four-digit year."),
+                ))
+                .fix(write(&date.vi_short()));
+            }
+            (Err(_), Some(days)) if d > u32::from(days) || d == 0 => {
+                return Refusal::new(Bilingual::new(
+                    format!(
+                        "`{t}` không phải là một ngày có thật: tháng {m} năm {year} có {days} ngày."
+                    ),
+                    format!("`{t}` is not a real date: month {m} of {year} has {days} days."),
+                ))
+                .fix(Bilingual::new(
+                    "Kiểm tra lại ngày trong văn bản gốc.",
+                    "Check the date in the source document.",
+                ));
+            }
+            _ => {}
+        }
+    }
+    Refusal::new(Bilingual::new(
+        format!("`{t}` không phải là một ngày."),
+        format!("`{t}` is not a date."),
+    ))
+    .fix(example)
 }
 
 impl Serialize for Date {

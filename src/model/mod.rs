@@ -108,7 +108,7 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
                 );
                 site.config = config;
             }
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         },
         None => problems.push(
             Diagnostic::error(
@@ -142,7 +142,7 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
                 file: file.rel.clone(),
                 data,
             }),
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     let mut seen_communes = HashMap::new();
@@ -319,7 +319,7 @@ fn assemble_round(
     let data = match yaml::parse::<RoundFile>(file, &file.text, 1) {
         Ok(data) => Some(data),
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             None
         }
     };
@@ -353,7 +353,7 @@ fn assemble_round(
                     translations: Vec::new(),
                 });
             }
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     translation::attach(
@@ -374,7 +374,7 @@ fn assemble_round(
                 contests,
             }),
             Err(d) => {
-                problems.push(d);
+                problems.extend(d);
                 None
             }
         }
@@ -443,7 +443,7 @@ fn assemble_document(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Optio
     let parsed = match front_matter::parse::<DocumentFile>(file) {
         Ok(p) => p,
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             return None;
         }
     };
@@ -589,7 +589,7 @@ fn assemble_page(
             translations: Vec::new(),
         }),
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             None
         }
     }

@@ -6,12 +6,10 @@
 //! Fields use it as `#[serde(deserialize_with = "required::text")]`; types that read a bare
 //! line themselves call [`checked`].
 
+use crate::diagnostics::Bilingual;
+use crate::load::refusal::{Refusal, refuse};
 use serde::Deserializer;
 use serde::de::{self, Visitor};
-
-/// The parser's message for a blank required value; `load::yaml` explains it to staff with the
-/// field and line the parser gives.
-pub const BLANK: &str = "blank required text";
 
 /// Whether `value` says nothing.
 pub fn is_blank(value: &str) -> bool {
@@ -19,13 +17,24 @@ pub fn is_blank(value: &str) -> bool {
     v.is_empty() || v == "~" || v.eq_ignore_ascii_case("null")
 }
 
-/// `value` as the text of a required field, or the error that it is blank.
+/// `value` as the text of a required field, or the refusal that it is blank.
 pub fn checked<E: de::Error>(value: &str) -> Result<String, E> {
     if is_blank(value) {
-        Err(E::custom(BLANK))
+        refuse(blank(), String::new())
     } else {
         Ok(value.to_string())
     }
+}
+
+fn blank() -> Refusal {
+    Refusal::new(Bilingual::new(
+        "Trường bắt buộc này còn trống.",
+        "This required field is blank.",
+    ))
+    .fix(Bilingual::new(
+        "Viết giá trị sau dấu hai chấm. Để trống, `\"\"` hay `~` sẽ đăng một tên, tiêu đề rỗng; nếu chưa biết, hỏi người phụ trách trước khi đăng.",
+        "Write the value after the colon. Left blank, `\"\"` or `~` would publish an empty name or title; if it is not known yet, ask before publishing.",
+    ))
 }
 
 /// Deserializes a required text field. The check runs inside the visitor, so that the parser
@@ -42,7 +51,7 @@ pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Err
         }
         // nothing after the colon
         fn visit_unit<E: de::Error>(self) -> Result<String, E> {
-            Err(E::custom(BLANK))
+            refuse(blank(), String::new())
         }
     }
     deserializer.deserialize_str(Required)

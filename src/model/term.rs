@@ -1,5 +1,8 @@
 //! A term of office (nhiệm kỳ), such as 2022–2025.
 
+use crate::diagnostics::Bilingual;
+use crate::load::refusal::{Refusal, refuse};
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -42,9 +45,67 @@ impl fmt::Display for Term {
 
 impl<'de> Deserialize<'de> for Term {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Term::parse(&text).map_err(serde::de::Error::custom)
+        struct TermText;
+        impl Visitor<'_> for TermText {
+            type Value = Term;
+            /// Read by `load::de` to say what to write in a blank term.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("năm bắt đầu-năm kết thúc, ví dụ `2024-2027` / start year-end year, e.g. `2024-2027`")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Term, E> {
+                match Term::parse(text) {
+                    Ok(term) => Ok(term),
+                    Err(_) => refuse(refusal(text), Term { start: 0, end: 0 }),
+                }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Term, E> {
+                self.visit_str("")
+            }
+        }
+        deserializer.deserialize_str(TermText)
     }
+}
+
+/// Why `text` is not a term, with the term meant where it can be seen (`2022 2025`, `2022/25`).
+fn refusal(text: &str) -> Refusal {
+    let t = text.trim();
+    let years: Vec<i32> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let fix = match years[..] {
+        [start, end] if end < 100 && start >= 1900 => {
+            Term::parse(&format!("{start}-{}", start / 100 * 100 + end)).ok()
+        }
+        [start, end] => Term::parse(&format!("{start}-{end}")).ok(),
+        _ => None,
+    };
+    let backwards = matches!(years[..], [start, end] if end < start);
+    let fix = fix.or_else(|| match years[..] {
+        [start, end] if backwards => Term::parse(&format!("{end}-{start}")).ok(),
+        _ => None,
+    });
+    let message = match (t.is_empty(), backwards) {
+        (true, _) => Bilingual::new("Nhiệm kỳ còn trống.", "The term is blank."),
+        (false, true) => Bilingual::new(
+            format!("`{t}` kết thúc trước khi bắt đầu: năm đầu là năm bắt đầu."),
+            format!("`{t}` ends before it starts: the first year is the start."),
+        ),
+        (false, false) => Bilingual::new(
+            format!("`{t}` không phải là một nhiệm kỳ."),
+            format!("`{t}` is not a term of office."),
+        ),
+    };
+    Refusal::new(message).fix(match fix {
+        Some(term) => Bilingual::new(
+            format!("Viết `{}-{}`.", term.start, term.end),
+            format!("Write `{}-{}`.", term.start, term.end),
+        ),
+        None => Bilingual::new(
+            "Viết năm bắt đầu-năm kết thúc, ví dụ `2024-2027`.",
+            "Write start year-end year, e.g. `2024-2027`.",
+        ),
+    })
 }
 
 impl Serialize for Term {

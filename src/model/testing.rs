@@ -14,7 +14,7 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
     };
     match yaml::parse(&file, text, 1) {
         Ok(value) => value,
-        Err(d) => panic!("{d}"),
+        Err(d) => panic!("{d:#?}"),
     }
 }
 

@@ -231,7 +231,7 @@ fn assemble<T: DeserializeOwned>(
             body: p.body,
         }),
         Err(d) => {
-            problems.push(d);
+            problems.extend(d);
             None
         }
     }

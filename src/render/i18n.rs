@@ -68,7 +68,7 @@ pub fn load(
                 defaults.extend(strings.keys().cloned());
                 by_language.entry(lf.language).or_default().extend(strings);
             }
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     let uses: Vec<(&TemplateSource<'_>, Vec<KeyUse>)> =
@@ -95,7 +95,7 @@ pub fn load(
                 }
                 strings.extend(site);
             }
-            Err(d) => problems.push(d),
+            Err(d) => problems.extend(d),
         }
     }
     let default = languages.first().and_then(|l| by_language.get(*l));
@@ -121,7 +121,7 @@ pub fn load(
 
 /// A language file's strings, and warnings about its lines that change nothing. A file of
 /// comments only is an empty override, not an error.
-fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
+fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Vec<Diagnostic>> {
     let blank = file.text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -130,7 +130,7 @@ fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
         return Ok((Strings::new(), Vec::new()));
     }
     let raw: BTreeMap<String, Option<String>> = load::yaml::parse(file, &file.text, 1)?;
-    let mut warnings = repeated_keys(file);
+    let mut warnings = Vec::new();
     let mut strings = Strings::new();
     for (key, value) in raw {
         match value.filter(|v| !v.trim().is_empty()) {
@@ -142,36 +142,6 @@ fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Diagnostic> {
         }
     }
     Ok((strings, warnings))
-}
-
-/// The YAML parser keeps the last of two lines with the same key without a word.
-fn repeated_keys(file: &SourceFile) -> Vec<Diagnostic> {
-    let mut seen = BTreeSet::new();
-    let mut repeated = Vec::new();
-    for (i, line) in file.text.lines().enumerate() {
-        let top = !line.starts_with([' ', '\t', '-', '#']);
-        let Some((key, _)) = load::key_value(line).filter(|_| top) else {
-            continue;
-        };
-        if !seen.insert(key) {
-            repeated.push(
-                Diagnostic::warning(
-                    &file.rel,
-                    Bilingual::new(
-                        format!("Khóa `{key}` được viết hai lần: chỉ dòng sau cùng có tác dụng."),
-                        format!("The key `{key}` is written twice: only the last line counts."),
-                    ),
-                )
-                .at(Some(i + 1), None)
-                .field(key)
-                .hint(Bilingual::new(
-                    "Giữ lại một dòng và xóa dòng kia.",
-                    "Keep one line and delete the other.",
-                )),
-            );
-        }
-    }
-    repeated
 }
 
 fn empty_string(file: &SourceFile, key: &str) -> Diagnostic {
@@ -506,31 +476,37 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_repeated_site_strings_are_warnings_and_keep_the_default() {
+    fn an_empty_site_string_is_a_warning_and_keeps_the_default() {
         let (strings, problems) = load(
             &["vi"],
             vec![file(
                 "vi.yaml",
                 "nav_home: Trang chủ\nnav_about: Giới thiệu\n",
             )],
-            vec![file(
-                "theme/i18n/vi.yaml",
-                "nav_home:\nnav_about: A\nnav_about: B\n",
-            )],
+            vec![file("theme/i18n/vi.yaml", "nav_home:\nnav_about: A\n")],
             &[],
         );
         let found: Vec<_> = problems
             .iter()
             .map(|d| (d.is_error(), d.line, d.field.as_deref()))
             .collect();
-        assert_eq!(
-            found,
-            vec![
-                (false, Some(3), Some("nav_about")),
-                (false, Some(1), Some("nav_home"))
-            ]
-        );
+        assert_eq!(found, vec![(false, Some(1), Some("nav_home"))]);
         assert_eq!(strings["vi"]["nav_home"], "Trang chủ");
-        assert_eq!(strings["vi"]["nav_about"], "B");
+        assert_eq!(strings["vi"]["nav_about"], "A");
+    }
+
+    #[test]
+    fn a_site_string_written_twice_is_an_error_on_its_second_line() {
+        let (_, problems) = load(
+            &["vi"],
+            vec![file("vi.yaml", "nav_about: Giới thiệu\n")],
+            vec![file("theme/i18n/vi.yaml", "nav_about: A\nnav_about: B\n")],
+            &[],
+        );
+        let found: Vec<_> = problems
+            .iter()
+            .map(|d| (d.is_error(), d.line, d.field.as_deref()))
+            .collect();
+        assert_eq!(found, vec![(true, Some(2), Some("nav_about"))]);
     }
 }

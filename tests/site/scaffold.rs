@@ -98,7 +98,19 @@ fn new_files_fail_while_blank_and_pass_once_filled() {
 
     let out = run(&["check"], &site, 1);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("Trường bắt buộc này còn trống."), "{err}");
+    // every blank required field of the new candidate, in one run
+    for field in [
+        "khu_dan_cu",
+        "nam_sinh",
+        "gioi_tinh",
+        "dan_toc",
+        "nghe_nghiep",
+    ] {
+        assert!(
+            err.contains(&format!("Trường bắt buộc `{field}` còn trống.")),
+            "{field}: {err}"
+        );
+    }
     assert!(err.contains("ung-cu-vien/nguyen-van-an.md"), "{err}");
 
     for (path, gender) in [(&an, "nam"), (&candidates.join("tran-thi-binh.md"), "nu")] {

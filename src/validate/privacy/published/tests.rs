@@ -13,7 +13,7 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> T {
         abs: "t.yaml".into(),
         text: text.to_string(),
     };
-    yaml::parse(&file, text, 1).unwrap_or_else(|d| panic!("{d}"))
+    yaml::parse(&file, text, 1).unwrap_or_else(|d| panic!("{d:#?}"))
 }
 
 /// The field of each text, after checking that each YAML value is its own key.
