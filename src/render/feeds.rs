@@ -99,7 +99,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                 updated: d.data.ngay,
                 summary: format!(
                     "{}{number} — {}",
-                    l.label("doc_kind", d.data.loai.key()),
+                    l.of_value(d.data.loai),
                     summary.issuer
                 ),
                 title: summary.title,
@@ -119,7 +119,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                     updated: dates::results_day(r)?,
                     summary: format!(
                         "{} — {}",
-                        l.label("round_status", r.status.key()),
+                        l.of_value(r.status),
                         l.date(r.data.ngay_bau_cu)
                     ),
                 })

@@ -315,7 +315,7 @@ fn a_site_set_counting_on_participants_is_a_warning_naming_the_law() {
             .contains("Law on Grassroots Democracy 10/2022/QH15")
             && w.message
                 .en
-                .contains("of participants, the law of all households"),
+                .contains("of `cu-tri-tham-gia`, the law of `tong-cu-tri`"),
         "{w}"
     );
     assert!(
