@@ -299,10 +299,20 @@ mod tests {
         assert!(cell("-3").number().is_err());
         assert!(cell("Có").yes_no().unwrap());
         assert!(!cell("KHÔNG").yes_no().unwrap());
-        assert_eq!(cell("đại  học").choice::<Qualification>().unwrap(), "dai-hoc");
-        assert_eq!(cell("dai-hoc").choice::<Qualification>().unwrap(), "dai-hoc");
+        assert_eq!(
+            cell("đại  học").choice::<Qualification>().unwrap(),
+            "dai-hoc"
+        );
+        assert_eq!(
+            cell("dai-hoc").choice::<Qualification>().unwrap(),
+            "dai-hoc"
+        );
         let e = cell("Đại hoc cấp").choice::<Qualification>().unwrap_err();
-        assert!(e.text.vi.contains("“Đại hoc cấp” không phải"), "{}", e.text.vi);
+        assert!(
+            e.text.vi.contains("“Đại hoc cấp” không phải"),
+            "{}",
+            e.text.vi
+        );
         assert!(cell("Cử nhân").choice::<Qualification>().is_err());
     }
 }

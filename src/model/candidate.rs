@@ -7,8 +7,8 @@
 
 use super::spelling::{Spelled, Spelling, row, spelled};
 use super::text::sort_key;
-use serde::de::IgnoredAny;
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! news, each a Markdown file with front matter in `van-ban/`.
 
 use super::date::Date;
-use serde::de::{self, MapAccess, Visitor};
 use super::spelling::{Spelled, Spelling, row, spelled};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::path::PathBuf;
 

@@ -7,9 +7,9 @@ use super::date::Date;
 use super::decision::Decision;
 use super::posted_list::PostedLists;
 use super::result::ResultSheet;
+use super::spelling::{Spelled, Spelling, derived, row, spelled};
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
-use super::spelling::{Spelled, Spelling, derived, row, spelled};
 use serde::{Deserialize, Deserializer};
 use std::path::PathBuf;
 
@@ -31,7 +31,11 @@ impl Spelled for Office {
         row(Self::BanHead, "truong-ban", &["Trưởng bản"]),
         row(Self::HamletHead, "truong-ap", &["Trưởng ấp"]),
         row(Self::LangHead, "truong-lang", &["Trưởng làng"]),
-        row(Self::NeighbourhoodHead, "truong-khu-pho", &["Trưởng khu phố"]),
+        row(
+            Self::NeighbourhoodHead,
+            "truong-khu-pho",
+            &["Trưởng khu phố"],
+        ),
         row(
             Self::ResidentialGroupLeader,
             "to-truong-to-dan-pho",

@@ -3,9 +3,9 @@
 
 use super::date::Date;
 use super::decision::Decision;
-use serde::de::{Deserializer, MapAccess, Visitor};
 use super::spelling::{Spelled, Spelling, row, spelled};
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::path::PathBuf;
@@ -19,8 +19,16 @@ pub enum VotingMethod {
 
 impl Spelled for VotingMethod {
     const TABLE: &'static [Spelling<Self>] = &[
-        row(Self::SecretBallot, "bo-phieu-kin", &["Bỏ phiếu kín", "secret ballot"]),
-        row(Self::ShowOfHands, "gio-tay", &["Biểu quyết giơ tay", "show of hands"]),
+        row(
+            Self::SecretBallot,
+            "bo-phieu-kin",
+            &["Bỏ phiếu kín", "secret ballot"],
+        ),
+        row(
+            Self::ShowOfHands,
+            "gio-tay",
+            &["Biểu quyết giơ tay", "show of hands"],
+        ),
     ];
     const LABELS: &'static str = "method";
 }
@@ -41,7 +49,11 @@ impl Spelled for ResultStatus {
     const TABLE: &'static [Spelling<Self>] = &[
         row(Self::Provisional, "tam-thoi", &["Kết quả tạm thời"]),
         row(Self::Recognised, "cong-nhan", &["Đã công nhận"]),
-        row(Self::RepeatOrdered, "bau-lai", &["Không công nhận, bầu lại"]),
+        row(
+            Self::RepeatOrdered,
+            "bau-lai",
+            &["Không công nhận, bầu lại"],
+        ),
     ];
     // a contest's status is labelled as the contest is, where the result decides it
     const LABELS: &'static str = "contest_status";

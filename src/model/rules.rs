@@ -32,7 +32,11 @@ pub enum Base {
 
 impl Spelled for Base {
     const TABLE: &'static [Spelling<Self>] = &[
-        row(Self::Eligible, "tong-cu-tri", &["Tổng số cử tri", "tổng số hộ"]),
+        row(
+            Self::Eligible,
+            "tong-cu-tri",
+            &["Tổng số cử tri", "tổng số hộ"],
+        ),
         row(Self::Participants, "cu-tri-tham-gia", &["Cử tri tham gia"]),
         row(Self::ValidBallots, "phieu-hop-le", &["Phiếu hợp lệ"]),
     ];

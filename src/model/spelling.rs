@@ -97,7 +97,17 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Spellings of yes (`x`, `có`, `yes`, `1`, and a column's own name ticked) and of no.
-const YES: &[&str] = &["x", "có", "c", "yes", "y", "true", "1", "đảng viên", "tái cử"];
+const YES: &[&str] = &[
+    "x",
+    "có",
+    "c",
+    "yes",
+    "y",
+    "true",
+    "1",
+    "đảng viên",
+    "tái cử",
+];
 const NO: &[&str] = &["không", "k", "no", "n", "false", "0"];
 
 /// Yes or no, as staff write it in a sheet or a file: `Có`, `x`, `yes`; `Không`, `no`, `0`.
@@ -127,11 +137,12 @@ pub fn keys<T: Spelled>() -> String {
 pub fn refusal<T: Spelled>(text: &str) -> Refusal {
     let list = keys::<T>();
     if text.trim().is_empty() {
-        return Refusal::new(Bilingual::new("Giá trị còn trống.", "The value is blank."))
-            .fix(Bilingual::new(
+        return Refusal::new(Bilingual::new("Giá trị còn trống.", "The value is blank.")).fix(
+            Bilingual::new(
                 format!("Viết một trong các giá trị: {list}."),
                 format!("Write one of: {list}."),
-            ));
+            ),
+        );
     }
     // the closest of every spelling, folded, names the row whose key is the fix
     let spellings: Vec<(String, &'static str)> = T::TABLE
@@ -143,7 +154,10 @@ pub fn refusal<T: Spelled>(text: &str) -> Refusal {
                 .map(move |s| (fold(s), r.key))
         })
         .collect();
-    let near = closest(&fold(text), spellings.iter().map(|(s, _)| s.as_str()))
+    // a word of three letters is two edits from too many keys (`ông` from `nu`) to be a typo
+    let folded = fold(text);
+    let near = closest(&folded, spellings.iter().map(|(s, _)| s.as_str()))
+        .filter(|_| folded.len() >= 4)
         .and_then(|s| spellings.iter().find(|(f, _)| f == s))
         .map(|(_, key)| *key);
     let message = Bilingual::new(
@@ -273,7 +287,11 @@ pub fn label_keys() -> Vec<String> {
         .chain(of::<ContestHold>())
         .chain(of::<DocumentKind>())
         .chain(of::<Base>())
-        .chain(Base::TABLE.iter().map(|r| label_key(Base::LONG_LABELS, r.key)))
+        .chain(
+            Base::TABLE
+                .iter()
+                .map(|r| label_key(Base::LONG_LABELS, r.key)),
+        )
         .collect()
 }
 

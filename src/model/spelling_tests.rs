@@ -46,7 +46,9 @@ fn sheet<T: Spelled>(text: &str) -> Result<&'static str, String> {
 
 /// Every spelling of a row, the key first.
 fn spellings<T: Spelled>(row: &Spelling<T>) -> Vec<&'static str> {
-    std::iter::once(row.key).chain(row.also.iter().copied()).collect()
+    std::iter::once(row.key)
+        .chain(row.also.iter().copied())
+        .collect()
 }
 
 fn accepts_every_spelling_and_writes_its_key<T>()
@@ -82,7 +84,10 @@ where
         }
     }
     for wrong in ["không biết", "zzz", "12"] {
-        assert!(yaml::<T>(wrong).is_err() && sheet::<T>(wrong).is_err(), "{wrong}");
+        assert!(
+            yaml::<T>(wrong).is_err() && sheet::<T>(wrong).is_err(),
+            "{wrong}"
+        );
     }
 }
 
@@ -115,15 +120,20 @@ fn an_unknown_spelling_names_the_closest_key_or_lists_them() {
     assert!(e.contains("Write `phuong`"), "{e}");
     let e = yaml::<Qualification>("Đại hocc").unwrap_err();
     assert!(e.contains("`dai-hoc`"), "{e}");
-    let e = yaml::<Gender>("không rõ").unwrap_err();
+    let e = yaml::<Gender>("ông").unwrap_err();
     assert!(e.contains("Write one of: nam, nu"), "{e}");
 }
 
 #[test]
 fn a_blank_value_is_refused_with_the_keys() {
     for blank in ["~", "\"\"", "\"  \""] {
-        let e = serde_yaml::from_str::<Gender>(blank).unwrap_err().to_string();
-        assert!(e.contains("Giá trị còn trống") && e.contains("nam, nu"), "{e}");
+        let e = serde_yaml::from_str::<Gender>(blank)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("Giá trị còn trống") && e.contains("nam, nu"),
+            "{e}"
+        );
     }
 }
 
@@ -146,7 +156,11 @@ fn inside_a_collecting_parse_an_unknown_value_is_recorded() {
         panic!("{refused:?}")
     };
     assert!(r.message.vi.contains("“truong-thonn”"), "{r:?}");
-    assert!(r.fix.as_ref().is_some_and(|f| f.vi.contains("`truong-thon`")));
+    assert!(
+        r.fix
+            .as_ref()
+            .is_some_and(|f| f.vi.contains("`truong-thon`"))
+    );
 }
 
 #[test]

@@ -165,9 +165,7 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
         };
     for k in &kinds {
         let url = format!("van-ban/loai/{}/index.html", k.key());
-        facet_page(r, &url, &l.of_value(*k), &|d| {
-            d.data.loai == *k
-        })?;
+        facet_page(r, &url, &l.of_value(*k), &|d| d.data.loai == *k)?;
     }
     for y in &years {
         let url = format!("van-ban/nam/{y}/index.html");

@@ -241,9 +241,7 @@ impl ContestSummary {
             village: village
                 .map(|v| village_name(v, l).to_string())
                 .unwrap_or_else(|| village_id.to_string()),
-            village_kind: village
-                .map(|v| l.of_value(v.loai))
-                .unwrap_or_default(),
+            village_kind: village.map(|v| l.of_value(v.loai)).unwrap_or_default(),
             polling_place: contest.polling_place.clone(),
             candidates: round
                 .candidates_in(village_id)

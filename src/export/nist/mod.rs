@@ -26,6 +26,7 @@
 //! the latest date found in the data (election days, vote-count records and their receipt,
 //! decisions), at midnight in Vietnam (`T00:00:00+07:00`).
 
+use super::Labels;
 use super::contest::Contest;
 use super::ocd;
 use crate::model::Site;
@@ -36,7 +37,6 @@ use crate::model::election::{ContestStatus, Round, RoundStatus};
 use crate::model::rules::RuleSet;
 use crate::model::text::sort_key;
 use crate::render::views::round_title;
-use super::Labels;
 
 /// `"ElectionResults.<name>"`, the `@type` of every object.
 macro_rules! kind {
