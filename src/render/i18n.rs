@@ -147,7 +147,7 @@ pub fn missing_labels(
 fn missing_label(language: &str, key: &str) -> Diagnostic {
     let file = site_file(language).display().to_string().replace('\\', "/");
     Diagnostic::error(
-        &site_file(language),
+        site_file(language),
         Bilingual::new(
             format!("Ngôn ngữ `{language}` thiếu chuỗi giao diện `{key}`, là nhãn của một giá trị mà trang và tệp dữ liệu hiển thị."),
             format!("The language `{language}` lacks the interface string `{key}`, the label of a value that pages and data files show."),
