@@ -49,6 +49,7 @@ mod results;
 mod totals;
 
 use crate::model::Site;
+use crate::render::locale::Locale;
 use crate::write::{Contents, OutputFile};
 use catalogue::{About, Kind};
 use contest::Contest;
@@ -104,14 +105,16 @@ pub fn nist_file(round: &str) -> String {
 /// Every data file of the site, then the catalogue describing them. Fails only on what
 /// validation reports before a build (a round naming rules that do not exist) or if
 /// serialization fails.
-pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
+pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String> {
+    let labels = Labels::of(locales)?;
+    let l = labels.site;
     let mut out = Files::default();
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
     let divisions = divisions::divisions(site);
     for round in &site.rounds {
         let of_round = Contest::of_round(site, round);
-        let record = results::round(site, round, &of_round);
+        let record = results::round(site, round, &of_round, l);
         for c in &record.cuoc_bau {
             let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
             let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
@@ -150,7 +153,7 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
         out.json(&round_elected(&round.id), &elected, &of_elected)?;
         out.push(
             nist_file(&round.id),
-            to_json(&nist::report(site, round, &of_round))?,
+            to_json(&nist::report(site, round, &of_round, labels))?,
             about(Kind::Nist),
         );
         rounds.push(record);
@@ -199,12 +202,32 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
     out.json(&divisions_file(), &divisions, &of_divisions)?;
     out.push(
         popolo_file(),
-        to_json(&popolo::popolo(site, &contests))?,
+        to_json(&popolo::popolo(site, &contests, l))?,
         about(Kind::Popolo),
     );
     let Files { mut files, about } = out;
     catalogue::add(site, &mut files, &about)?;
     Ok(files)
+}
+
+/// The words data files write beside keys (the `…_nhan` columns, names of posts), from the
+/// site's strings: a site that changes a label in its theme changes it in its data too.
+#[derive(Clone, Copy)]
+pub struct Labels<'a> {
+    /// The default language's.
+    pub site: &'a Locale<'a>,
+    /// English where the site has it, else the default language: for NIST's English sentences.
+    pub english: &'a Locale<'a>,
+}
+
+impl<'a> Labels<'a> {
+    pub fn of(locales: &'a [Locale<'a>]) -> Result<Self, String> {
+        let site = locales
+            .first()
+            .ok_or_else(|| "open data: the site has no language".to_string())?;
+        let english = locales.iter().find(|l| l.language == "en").unwrap_or(site);
+        Ok(Self { site, english })
+    }
 }
 
 /// The data files made so far, each with what the catalogue says of it.
@@ -261,6 +284,14 @@ pub(crate) mod testing {
             crate::check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"));
         assert!(!diagnostics.has_errors(), "{diagnostics}");
         site
+    }
+
+    /// The default theme's strings of `language`, as a site without its own has them.
+    pub fn strings(language: &str) -> crate::render::i18n::Strings {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/i18n")
+            .join(format!("{language}.yaml"));
+        serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
     }
 
     /// Every contest of every round of `site`.

@@ -13,7 +13,8 @@ use crate::model::Site;
 use crate::model::candidate::{Candidate, Gender};
 use crate::model::division::Commune;
 use crate::model::election::{ContestStatus, Round};
-use crate::render::views::round_title_vi;
+use crate::render::locale::Locale;
+use crate::render::views::round_title;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,7 +70,7 @@ pub struct Organization {
 pub struct Post {
     pub id: String,
     pub label: String,
-    pub role: &'static str,
+    pub role: String,
     pub organization_id: String,
     /// The term's first and last years.
     pub start_date: String,
@@ -82,7 +83,7 @@ pub struct Membership {
     pub person_id: String,
     pub organization_id: String,
     pub post_id: String,
-    pub role: &'static str,
+    pub role: String,
     /// The day the result was recognised (ngày công nhận), when it was and the decision is
     /// dated; else election day.
     pub start_date: String,
@@ -178,7 +179,7 @@ fn organizations(c: &Commune) -> Vec<Organization> {
 }
 
 /// `contests`: every contest of every round, as `Contest::of_round` gives them.
-pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
+pub fn popolo(site: &Site, contests: &[Contest], l: &Locale) -> Popolo {
     let persons = site
         .rounds
         .iter()
@@ -192,11 +193,11 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
                 id: post_id(c.round, c.village_id),
                 label: format!(
                     "{} {}, nhiệm kỳ {}",
-                    d.chuc_danh.label_vi(),
+                    l.of_value(d.chuc_danh),
                     c.village_name(),
                     d.nhiem_ky
                 ),
-                role: d.chuc_danh.label_vi(),
+                role: l.of_value(d.chuc_danh),
                 organization_id: village_org_id(&d.don_vi, c.village_id),
                 start_date: d.nhiem_ky.start.to_string(),
                 end_date: d.nhiem_ky.end.to_string(),
@@ -219,7 +220,7 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
                 person_id: person_id(c.round, who),
                 organization_id: village_org_id(&d.don_vi, c.village_id),
                 post_id: post_id(c.round, c.village_id),
-                role: d.chuc_danh.label_vi(),
+                role: l.of_value(d.chuc_danh),
                 start_date: recognised.unwrap_or(d.ngay_bau_cu).iso(),
                 end_date: d.nhiem_ky.end.to_string(),
             })
@@ -230,7 +231,7 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
         .iter()
         .map(|r| Event {
             id: format!("event:{}", r.id),
-            name: round_title_vi(site, r),
+            name: round_title(l, site, r),
             classification: "election",
             start_date: r.data.ngay_bau_cu.iso(),
             end_date: r.data.ngay_bau_cu.iso(),
@@ -249,13 +250,14 @@ pub fn popolo(site: &Site, contests: &[Contest]) -> Popolo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::testing::{contests, example_site};
+    use crate::export::testing::{contests, example_site, strings};
     use std::collections::BTreeSet;
 
     fn example() -> Popolo {
         let site = example_site();
         let contests = contests(&site);
-        popolo(&site, &contests)
+        let vi = strings("vi");
+        popolo(&site, &contests, &Locale::new("vi", true, &vi))
     }
 
     #[test]

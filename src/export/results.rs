@@ -11,7 +11,8 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::{Office, Round};
 use crate::model::result::VotingMethod;
-use crate::render::views::round_title_vi;
+use crate::render::locale::Locale;
+use crate::render::views::round_title;
 use serde::Serialize;
 
 /// One contest (một cuộc bầu) and its result when it may be published.
@@ -33,7 +34,7 @@ pub struct ContestRecord<'a> {
     pub quy_tac: Option<&'a str>,
     /// Where the contest stands (`ContestStatus::key`) and its label.
     pub trang_thai: &'static str,
-    pub trang_thai_nhan: &'static str,
+    pub trang_thai_nhan: String,
     /// Why it was postponed, not held or voided, as written, in Vietnamese and English.
     pub ly_do: Option<&'a str>,
     pub ly_do_en: Option<&'a str>,
@@ -62,7 +63,7 @@ pub struct ContestRecord<'a> {
     /// What the figures mean (`Counted::result_key`: the computed outcome, or
     /// `khong-cong-nhan` when they elect someone whose result was not recognised) and its label.
     pub ket_qua: Option<&'static str>,
-    pub ket_qua_nhan: Option<&'static str>,
+    pub ket_qua_nhan: Option<String>,
     pub nguoi_trung_cu: Option<&'a str>,
     pub ten_nguoi_trung_cu: Option<&'a str>,
     /// In ballot order.
@@ -94,7 +95,7 @@ pub struct RoundRecord<'a> {
     pub ngay_bau_cu: Date,
     /// The round's status, derived from its contests (`RoundStatus::key`), and its label.
     pub trang_thai: &'static str,
-    pub trang_thai_nhan: &'static str,
+    pub trang_thai_nhan: String,
     pub tong_hop: TotalsRecord,
     /// Every contest, in the order of the round's file.
     pub cuoc_bau: Vec<ContestRecord<'a>>,
@@ -132,8 +133,8 @@ pub struct SiteRecord<'a> {
     pub dot_bau_cu: Vec<RoundRecord<'a>>,
 }
 
-/// The record of a contest.
-pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
+/// The record of a contest, its labels in the words of `l` (the site's strings).
+pub fn contest<'a>(c: &Contest<'a>, l: &Locale) -> ContestRecord<'a> {
     let counted = c.counted();
     let n = counted.map(|f| f.figures);
     let elected = c.elected();
@@ -155,7 +156,7 @@ pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
         ngay_bau_cu: d.ngay_bau_cu,
         quy_tac: c.rules.map(|r| r.id.as_str()),
         trang_thai: r.status.key(),
-        trang_thai_nhan: r.status.label_vi(),
+        trang_thai_nhan: l.label("contest_status", r.status.key()),
         ly_do: reason.map(|x| x.vi.as_str()),
         ly_do_en: reason.and_then(|x| x.en.as_deref()),
         quyet_dinh_so: decision.and_then(|q| q.so.as_deref()),
@@ -174,7 +175,7 @@ pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
         ty_le_khong_hop_le: n.and_then(|n| share(n.phieu_khong_hop_le, n.phieu_thu_vao)),
         ngay_bien_ban: n.and_then(|n| n.bien_ban.as_ref().map(|b| b.ngay)),
         ket_qua: counted.map(|f| f.result_key()),
-        ket_qua_nhan: counted.map(|f| f.result_label_vi()),
+        ket_qua_nhan: counted.map(|f| l.label("outcome", f.result_key())),
         nguoi_trung_cu: elected.map(|e| e.slug.as_str()),
         ten_nguoi_trung_cu: elected.map(|e| e.data.ho_ten.as_str()),
         ung_cu_vien: c
@@ -196,19 +197,24 @@ pub fn contest<'a>(c: &Contest<'a>) -> ContestRecord<'a> {
 }
 
 /// The record of a round: every contest, and the totals.
-pub fn round<'a>(site: &'a Site, round: &'a Round, contests: &[Contest<'a>]) -> RoundRecord<'a> {
+pub fn round<'a>(
+    site: &'a Site,
+    round: &'a Round,
+    contests: &[Contest<'a>],
+    l: &Locale,
+) -> RoundRecord<'a> {
     let d = &round.data;
     RoundRecord {
         dot_bau_cu: &round.id,
-        tieu_de: round_title_vi(site, round),
+        tieu_de: round_title(l, site, round),
         don_vi: &d.don_vi,
         chuc_danh: d.chuc_danh,
         nhiem_ky: term(round),
         ngay_bau_cu: d.ngay_bau_cu,
         trang_thai: round.status.key(),
-        trang_thai_nhan: round.status.label_vi(),
+        trang_thai_nhan: l.label("round_status", round.status.key()),
         tong_hop: TotalsRecord::of(&crate::model::totals::Totals::of_round(round)),
-        cuoc_bau: contests.iter().map(contest).collect(),
+        cuoc_bau: contests.iter().map(|c| contest(c, l)).collect(),
     }
 }
 
@@ -279,7 +285,7 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
                 Cell::key(c.ngay_bau_cu.iso()),
                 Cell::opt_key(c.quy_tac),
                 Cell::key(c.trang_thai),
-                Cell::key(c.trang_thai_nhan),
+                Cell::key(&c.trang_thai_nhan),
                 Cell::opt_text(c.ly_do),
                 Cell::opt_text(c.ly_do_en),
                 Cell::opt_text(c.quyet_dinh_so),
@@ -298,7 +304,7 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
                 Cell::opt_float(c.ty_le_khong_hop_le),
                 Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
                 Cell::opt_key(c.ket_qua),
-                Cell::opt_key(c.ket_qua_nhan),
+                Cell::opt_key(c.ket_qua_nhan.as_deref()),
                 Cell::opt_key(c.nguoi_trung_cu),
                 Cell::opt_text(c.ten_nguoi_trung_cu),
             ]
@@ -327,13 +333,13 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::testing::example_site;
+    use crate::export::testing::{example_site, strings};
 
     fn record<'a>(site: &'a Site, round: &str, village: &str) -> ContestRecord<'a> {
         let round = site.round(round).unwrap();
         let contests = Contest::of_round(site, round);
         let c = contests.iter().find(|c| c.village_id == village).unwrap();
-        contest(c)
+        contest(c, &Locale::new("vi", true, &strings("vi")))
     }
 
     #[test]
@@ -352,7 +358,13 @@ mod tests {
             ..Site::default()
         };
         let r = &site.rounds[0];
-        let record = round(&site, r, &Contest::of_round(&site, r));
+        let vi = strings("vi");
+        let record = round(
+            &site,
+            r,
+            &Contest::of_round(&site, r),
+            &Locale::new("vi", true, &vi),
+        );
         let all: Vec<(&str, &str)> = record
             .cuoc_bau
             .iter()

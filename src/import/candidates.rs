@@ -8,8 +8,10 @@ use super::sheet::{Row, Sheet};
 use super::{NewFile, Reading, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::CANDIDATES_DIR;
+use crate::model::candidate::{Gender, PoliticalTheory, Qualification};
 use crate::model::date::Date;
 use crate::model::election::Round;
+use crate::model::spelling::Spelled;
 use crate::model::text::name_slug;
 use crate::scaffold::yaml_text;
 use std::collections::{HashMap, HashSet};
@@ -103,28 +105,6 @@ const fn field(key: &'static str, headers: &'static [&'static str], required: bo
     }
 }
 
-const GENDERS: &[(&str, &str)] = &[
-    ("nam", "Nam"),
-    ("nu", "Nữ"),
-    ("nam", "male"),
-    ("nu", "female"),
-];
-const QUALIFICATIONS: &[(&str, &str)] = &[
-    ("khong", "Chưa qua đào tạo"),
-    ("so-cap", "Sơ cấp"),
-    ("trung-cap", "Trung cấp"),
-    ("cao-dang", "Cao đẳng"),
-    ("dai-hoc", "Đại học"),
-    ("thac-si", "Thạc sĩ"),
-    ("tien-si", "Tiến sĩ"),
-];
-const THEORY: &[(&str, &str)] = &[
-    ("khong", "Chưa qua đào tạo"),
-    ("so-cap", "Sơ cấp"),
-    ("trung-cap", "Trung cấp"),
-    ("cao-cap", "Cao cấp"),
-    ("cu-nhan", "Cử nhân"),
-];
 pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>, Messages> {
     let columns = Columns::match_headers(&sheet.headers, FIELDS, &mut reading.notes)?;
     if !columns.has("nam_sinh") && !columns.has("ngay_sinh") {
@@ -284,7 +264,7 @@ fn candidate(
     );
     line(
         "gioi_tinh",
-        required(get("gioi_tinh"), "gioi_tinh", &blank, GENDERS),
+        required::<Gender>(get("gioi_tinh"), "gioi_tinh", &blank),
     );
     let texts = |line: &mut dyn FnMut(&str, Result<String, Message>), keys: &[&str]| {
         for key in keys {
@@ -300,22 +280,12 @@ fn candidate(
     texts(&mut line, &["dan_toc", "ton_giao", "hoc_van"]);
     line(
         "trinh_do_chuyen_mon",
-        required(
-            get("trinh_do_chuyen_mon"),
-            "trinh_do_chuyen_mon",
-            &blank,
-            QUALIFICATIONS,
-        ),
+        required::<Qualification>(get("trinh_do_chuyen_mon"), "trinh_do_chuyen_mon", &blank),
     );
     texts(&mut line, &["chuyen_nganh"]);
     line(
         "ly_luan_chinh_tri",
-        required(
-            get("ly_luan_chinh_tri"),
-            "ly_luan_chinh_tri",
-            &blank,
-            THEORY,
-        ),
+        required::<PoliticalTheory>(get("ly_luan_chinh_tri"), "ly_luan_chinh_tri", &blank),
     );
     texts(&mut line, &["nghe_nghiep"]);
     for key in ["dang_vien", "tai_cu"] {
@@ -340,14 +310,14 @@ fn candidate(
     }
 }
 
-fn required(
+/// The key of a required value, as the YAML file will read it.
+fn required<T: Spelled>(
     cell: Option<Cell>,
     key: &str,
     blank: &dyn Fn(&str) -> Message,
-    options: &[(&'static str, &str)],
 ) -> Result<String, Message> {
     let cell = cell.ok_or_else(|| blank(key))?;
-    cell.choice(options).map(str::to_string)
+    cell.choice::<T>().map(str::to_string)
 }
 
 /// The birth year, from its own column or from a date of birth (whose day and month are dropped).

@@ -5,7 +5,8 @@
 use super::messages::{Message, Messages};
 use super::sheet::{Row, column_letter};
 use crate::diagnostics::Bilingual;
-use crate::model::text::sort_key;
+pub use crate::model::spelling::fold;
+use crate::model::spelling::{self, Spelled};
 
 /// A field that a column can fill, with the headers that mean it (already folded).
 pub struct Field {
@@ -39,23 +40,6 @@ const PRIVATE: &[&str] = &[
     "mobile",
     "address",
 ];
-
-/// Lowercase ASCII letters and digits only: `Họ và tên` → `hovaten`.
-pub fn fold(text: &str) -> String {
-    sort_key(text)
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect()
-}
-
-/// Yes or no, as staff write it in a sheet or a file: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
-pub fn answer(text: &str) -> Option<bool> {
-    match fold(text).as_str() {
-        "x" | "co" | "c" | "yes" | "y" | "true" | "1" | "dangvien" | "taicu" => Some(true),
-        "khong" | "k" | "no" | "n" | "false" | "0" => Some(false),
-        _ => None,
-    }
-}
 
 /// The columns of a sheet, matched to fields.
 #[derive(Debug)]
@@ -213,41 +197,33 @@ impl Cell<'_> {
 
     /// Yes or no, as a sheet says it: `x`, `có`, `yes`, `1`; `không`, `no`, `0`.
     pub fn yes_no(&self) -> Result<bool, Message> {
-        match answer(self.text) {
-            Some(yes) => Ok(yes),
-            None => Err(self.error(
+        spelling::yes_no(self.text).ok_or_else(|| {
+            self.error(
                 "yes-no",
                 "phải là “có” hoặc “không” (hoặc x / để trống).",
                 "must be “có” (yes) or “không” (no) (or x / blank).",
-            )),
-        }
+            )
+        })
     }
 
-    /// The key of the option whose key or label the cell names: `Đại học` → `dai-hoc`.
-    pub fn choice(&self, options: &[(&'static str, &str)]) -> Result<&'static str, Message> {
-        let folded = fold(self.text);
-        options
-            .iter()
-            .find(|(key, label)| fold(key) == folded || fold(label) == folded)
-            .map(|(key, _)| *key)
-            .ok_or_else(|| {
-                let list = options
-                    .iter()
-                    .map(|(k, l)| format!("{l} ({k})"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.error(
-                    "choice",
-                    format!("không phải giá trị được nhận: {list}."),
-                    format!("is not one of: {list}."),
-                )
-            })
+    /// The key of the value the cell spells, as YAML reads it: `Đại học` → `dai-hoc`.
+    pub fn choice<T: Spelled>(&self) -> Result<&'static str, Message> {
+        T::from_text(self.text).map(T::key).ok_or_else(|| {
+            let refusal = spelling::refusal::<T>(self.text);
+            let fix = refusal.fix.unwrap_or_else(|| refusal.message.clone());
+            self.error(
+                "choice",
+                format!("không phải giá trị được nhận. {}", fix.vi),
+                format!("is not an accepted value. {}", fix.en),
+            )
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::candidate::Qualification;
 
     const FIELDS: &[Field] = &[
         Field {
@@ -323,9 +299,20 @@ mod tests {
         assert!(cell("-3").number().is_err());
         assert!(cell("Có").yes_no().unwrap());
         assert!(!cell("KHÔNG").yes_no().unwrap());
-        let options = [("dai-hoc", "Đại học"), ("khong", "Chưa qua đào tạo")];
-        assert_eq!(cell("đại  học").choice(&options).unwrap(), "dai-hoc");
-        assert_eq!(cell("dai-hoc").choice(&options).unwrap(), "dai-hoc");
-        assert!(cell("Cử nhân").choice(&options).is_err());
+        assert_eq!(
+            cell("đại  học").choice::<Qualification>().unwrap(),
+            "dai-hoc"
+        );
+        assert_eq!(
+            cell("dai-hoc").choice::<Qualification>().unwrap(),
+            "dai-hoc"
+        );
+        let e = cell("Đại hoc cấp").choice::<Qualification>().unwrap_err();
+        assert!(
+            e.text.vi.contains("“Đại hoc cấp” không phải"),
+            "{}",
+            e.text.vi
+        );
+        assert!(cell("Cử nhân").choice::<Qualification>().is_err());
     }
 }

@@ -10,6 +10,7 @@ use crate::diagnostics::Bilingual;
 use crate::load::RESULTS_FILE;
 use crate::model::date::Date;
 use crate::model::election::Round;
+use crate::model::result::VotingMethod;
 use crate::model::text::sort_key;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -129,14 +130,6 @@ const fn field(key: &'static str, headers: &'static [&'static str]) -> Field {
     }
 }
 
-const METHODS: &[(&str, &str)] = &[
-    ("bo-phieu-kin", "Bỏ phiếu kín"),
-    ("gio-tay", "Giơ tay"),
-    ("gio-tay", "Biểu quyết giơ tay"),
-    ("bo-phieu-kin", "secret ballot"),
-    ("gio-tay", "show of hands"),
-];
-
 /// One contest as the sheet gives it.
 #[derive(Default)]
 struct Contest {
@@ -194,7 +187,7 @@ pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>
                 continue;
             };
             let value = match *key {
-                "hinh_thuc" => cell.choice(METHODS).map(str::to_string),
+                "hinh_thuc" => cell.choice::<VotingMethod>().map(str::to_string),
                 "ngay_bien_ban" => record_date(&cell),
                 _ => cell.number().map(|n| n.to_string()),
             };

@@ -11,6 +11,7 @@
 use super::mistakes::{self, Mistake};
 use super::refusal::{self, Refusal};
 use super::tree::{Entry, Node, Value};
+use crate::model::spelling;
 use crate::model::text::{closest, is_xml_char};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use std::cell::{Cell, RefCell};
@@ -280,7 +281,7 @@ impl<'de> de::Deserializer<'de> for Read<'_> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.text().and_then(mistakes::yes_no) {
+        match self.node.text().and_then(spelling::yes_no) {
             Some(answer) => visitor.visit_bool(answer),
             None => {
                 let why = mistakes::not_yes_no(self.field, self.node.text().unwrap_or_default());

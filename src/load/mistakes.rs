@@ -357,11 +357,6 @@ fn grouped(text: &str) -> Option<String> {
         .filter(|n| !n.is_empty())
 }
 
-/// Yes or no as staff write it, in YAML as in a spreadsheet.
-pub fn yes_no(text: &str) -> Option<bool> {
-    crate::import::columns::answer(text)
-}
-
 pub fn not_yes_no(field: Option<&str>, text: &str) -> Refusal {
     let yes = line(field, "có");
     let no = line(field, "không");

@@ -5,87 +5,73 @@
 //! Staff who keep it in the file put it under `rieng_tu:`, which is read and thrown away; any other
 //! unknown field is an error, so it cannot slip through by a typo.
 
+use super::spelling::{Spelled, Spelling, row, spelled};
 use super::text::sort_key;
+use serde::Deserialize;
 use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
-    #[serde(rename = "nam")]
     Male,
-    #[serde(rename = "nu")]
     Female,
 }
 
-impl Gender {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Male => "Nam",
-            Self::Female => "Nữ",
-        }
-    }
+impl Spelled for Gender {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Male, "nam", &["Nam", "male"]),
+        row(Self::Female, "nu", &["Nữ", "female"]),
+    ];
+    const LABELS: &'static str = "gender";
 }
 
 /// Political-theory level (trình độ lý luận chính trị).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PoliticalTheory {
-    #[serde(rename = "khong")]
     None,
-    #[serde(rename = "so-cap")]
     Elementary,
-    #[serde(rename = "trung-cap")]
     Intermediate,
-    #[serde(rename = "cao-cap")]
     Advanced,
-    #[serde(rename = "cu-nhan")]
     Bachelor,
 }
 
-impl PoliticalTheory {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::None => "Chưa qua đào tạo",
-            Self::Elementary => "Sơ cấp",
-            Self::Intermediate => "Trung cấp",
-            Self::Advanced => "Cao cấp",
-            Self::Bachelor => "Cử nhân",
-        }
-    }
+impl Spelled for PoliticalTheory {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::None, "khong", &["Chưa qua đào tạo", "Không"]),
+        row(Self::Elementary, "so-cap", &["Sơ cấp"]),
+        row(Self::Intermediate, "trung-cap", &["Trung cấp"]),
+        row(Self::Advanced, "cao-cap", &["Cao cấp"]),
+        row(Self::Bachelor, "cu-nhan", &["Cử nhân"]),
+    ];
+    const LABELS: &'static str = "political_theory";
 }
 
 /// Highest professional qualification (trình độ chuyên môn nghiệp vụ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Qualification {
-    #[serde(rename = "khong")]
     None,
-    #[serde(rename = "so-cap")]
     Elementary,
-    #[serde(rename = "trung-cap")]
     Vocational,
-    #[serde(rename = "cao-dang")]
     College,
-    #[serde(rename = "dai-hoc")]
     University,
-    #[serde(rename = "thac-si")]
     Master,
-    #[serde(rename = "tien-si")]
     Doctorate,
 }
 
-impl Qualification {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::None => "Chưa qua đào tạo",
-            Self::Elementary => "Sơ cấp",
-            Self::Vocational => "Trung cấp",
-            Self::College => "Cao đẳng",
-            Self::University => "Đại học",
-            Self::Master => "Thạc sĩ",
-            Self::Doctorate => "Tiến sĩ",
-        }
-    }
+impl Spelled for Qualification {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::None, "khong", &["Chưa qua đào tạo", "Không"]),
+        row(Self::Elementary, "so-cap", &["Sơ cấp"]),
+        row(Self::Vocational, "trung-cap", &["Trung cấp"]),
+        row(Self::College, "cao-dang", &["Cao đẳng"]),
+        row(Self::University, "dai-hoc", &["Đại học"]),
+        row(Self::Master, "thac-si", &["Thạc sĩ"]),
+        row(Self::Doctorate, "tien-si", &["Tiến sĩ"]),
+    ];
+    const LABELS: &'static str = "qualification";
 }
+
+spelled!(Gender, PoliticalTheory, Qualification);
 
 /// Front matter of `bau-cu/<round>/ung-cu-vien/<slug>.md`. Deliberately not `Serialize`: views
 /// pick the fields they publish one by one.

@@ -65,14 +65,6 @@ impl Counted<'_> {
         }
     }
 
-    pub fn result_label_vi(&self) -> &'static str {
-        if self.elects_unrecognised() {
-            "Kết quả không được công nhận"
-        } else {
-            self.outcome.label_vi()
-        }
-    }
-
     /// The figures elect someone, but the result was not recognised.
     pub fn elects_unrecognised(&self) -> bool {
         self.voided && self.outcome.elected().is_some()

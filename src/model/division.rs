@@ -6,82 +6,66 @@
 //! unit that took it over (`ke_thua`).
 
 use super::date::Date;
+use super::spelling::{Spelled, Spelling, row, spelled};
 use serde::{Deserialize, Serialize};
 
 /// Level of a commune-level unit (cấp xã).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommuneKind {
-    #[serde(rename = "xa")]
     Commune,
-    #[serde(rename = "phuong")]
     Ward,
-    #[serde(rename = "thi-tran")]
     Township,
-    #[serde(rename = "dac-khu")]
     SpecialZone,
 }
 
-impl CommuneKind {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Commune => "Xã",
-            Self::Ward => "Phường",
-            Self::Township => "Thị trấn",
-            Self::SpecialZone => "Đặc khu",
-        }
-    }
+impl Spelled for CommuneKind {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Commune, "xa", &["Xã"]),
+        row(Self::Ward, "phuong", &["Phường"]),
+        row(Self::Township, "thi-tran", &["Thị trấn"]),
+        row(Self::SpecialZone, "dac-khu", &["Đặc khu"]),
+    ];
+    const LABELS: &'static str = "commune_kind";
 }
 
 /// Kind of a village-level community (thôn, tổ dân phố…), where a head is elected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VillageKind {
-    #[serde(rename = "thon")]
     Thon,
-    #[serde(rename = "xom")]
     Xom,
-    #[serde(rename = "ban")]
     Ban,
-    #[serde(rename = "buon")]
     Buon,
-    #[serde(rename = "ap")]
     Ap,
-    #[serde(rename = "lang")]
     Lang,
-    #[serde(rename = "phum")]
     Phum,
-    #[serde(rename = "soc")]
     Soc,
-    #[serde(rename = "plei")]
     Plei,
-    #[serde(rename = "khu-pho")]
     KhuPho,
-    #[serde(rename = "khu")]
     Khu,
-    #[serde(rename = "to-dan-pho")]
     ToDanPho,
-    #[serde(rename = "khom")]
     Khom,
 }
 
-impl VillageKind {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Thon => "Thôn",
-            Self::Xom => "Xóm",
-            Self::Ban => "Bản",
-            Self::Buon => "Buôn",
-            Self::Ap => "Ấp",
-            Self::Lang => "Làng",
-            Self::Phum => "Phum",
-            Self::Soc => "Sóc",
-            Self::Plei => "Plei",
-            Self::KhuPho => "Khu phố",
-            Self::Khu => "Khu",
-            Self::ToDanPho => "Tổ dân phố",
-            Self::Khom => "Khóm",
-        }
-    }
+impl Spelled for VillageKind {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Thon, "thon", &["Thôn"]),
+        row(Self::Xom, "xom", &["Xóm"]),
+        row(Self::Ban, "ban", &["Bản"]),
+        row(Self::Buon, "buon", &["Buôn"]),
+        row(Self::Ap, "ap", &["Ấp"]),
+        row(Self::Lang, "lang", &["Làng"]),
+        row(Self::Phum, "phum", &["Phum"]),
+        row(Self::Soc, "soc", &["Sóc"]),
+        row(Self::Plei, "plei", &["Plei"]),
+        row(Self::KhuPho, "khu-pho", &["Khu phố"]),
+        row(Self::Khu, "khu", &["Khu"]),
+        row(Self::ToDanPho, "to-dan-pho", &["Tổ dân phố"]),
+        row(Self::Khom, "khom", &["Khóm"]),
+    ];
+    const LABELS: &'static str = "village_kind";
 }
+
+spelled!(CommuneKind, VillageKind);
 
 /// A name a commune had until a given day (tên gọi trước đây).
 #[derive(Debug, Clone, Deserialize, Serialize)]

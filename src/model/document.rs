@@ -2,62 +2,41 @@
 //! news, each a Markdown file with front matter in `van-ban/`.
 
 use super::date::Date;
+use super::spelling::{Spelled, Spelling, row, spelled};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::path::PathBuf;
 
 /// Kind of document (loại văn bản).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DocumentKind {
-    #[serde(rename = "nghi-quyet")]
     Resolution,
-    #[serde(rename = "quyet-dinh")]
     Decision,
-    #[serde(rename = "chi-thi")]
     Directive,
-    #[serde(rename = "ke-hoach")]
     Plan,
-    #[serde(rename = "huong-dan")]
     Guidance,
-    #[serde(rename = "cong-van")]
     OfficialLetter,
-    #[serde(rename = "thong-bao")]
     Notice,
-    #[serde(rename = "bien-ban")]
     Record,
-    #[serde(rename = "tin-tuc")]
     News,
 }
 
-impl DocumentKind {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Resolution => "Nghị quyết",
-            Self::Decision => "Quyết định",
-            Self::Directive => "Chỉ thị",
-            Self::Plan => "Kế hoạch",
-            Self::Guidance => "Hướng dẫn",
-            Self::OfficialLetter => "Công văn",
-            Self::Notice => "Thông báo",
-            Self::Record => "Biên bản",
-            Self::News => "Tin tức",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Resolution => "nghi-quyet",
-            Self::Decision => "quyet-dinh",
-            Self::Directive => "chi-thi",
-            Self::Plan => "ke-hoach",
-            Self::Guidance => "huong-dan",
-            Self::OfficialLetter => "cong-van",
-            Self::Notice => "thong-bao",
-            Self::Record => "bien-ban",
-            Self::News => "tin-tuc",
-        }
-    }
+impl Spelled for DocumentKind {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Resolution, "nghi-quyet", &["Nghị quyết"]),
+        row(Self::Decision, "quyet-dinh", &["Quyết định"]),
+        row(Self::Directive, "chi-thi", &["Chỉ thị"]),
+        row(Self::Plan, "ke-hoach", &["Kế hoạch"]),
+        row(Self::Guidance, "huong-dan", &["Hướng dẫn"]),
+        row(Self::OfficialLetter, "cong-van", &["Công văn"]),
+        row(Self::Notice, "thong-bao", &["Thông báo"]),
+        row(Self::Record, "bien-ban", &["Biên bản"]),
+        row(Self::News, "tin-tuc", &["Tin tức"]),
+    ];
+    const LABELS: &'static str = "doc_kind";
 }
+
+spelled!(DocumentKind);
 
 /// A legal basis (căn cứ): the text as cited, and the slug of the document when it is on the
 /// site. Written as a plain line, or as a map with `ten` and `van_ban`.

@@ -7,67 +7,74 @@ use super::date::Date;
 use super::decision::Decision;
 use super::posted_list::PostedLists;
 use super::result::ResultSheet;
+use super::spelling::{Spelled, Spelling, derived, row, spelled};
 use super::term::Term;
 use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer};
 use std::path::PathBuf;
 
 /// The office being elected (chức danh).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Office {
-    #[serde(rename = "truong-thon")]
     VillageHead,
-    #[serde(rename = "truong-ban")]
     BanHead,
-    #[serde(rename = "truong-ap")]
     HamletHead,
-    #[serde(rename = "truong-lang")]
     LangHead,
-    #[serde(rename = "truong-khu-pho")]
     NeighbourhoodHead,
-    #[serde(rename = "to-truong-to-dan-pho")]
     ResidentialGroupLeader,
-    #[serde(rename = "truong-khom")]
     KhomHead,
 }
 
-impl Office {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::VillageHead => "Trưởng thôn",
-            Self::BanHead => "Trưởng bản",
-            Self::HamletHead => "Trưởng ấp",
-            Self::LangHead => "Trưởng làng",
-            Self::NeighbourhoodHead => "Trưởng khu phố",
-            Self::ResidentialGroupLeader => "Tổ trưởng tổ dân phố",
-            Self::KhomHead => "Trưởng khóm",
-        }
-    }
+impl Spelled for Office {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::VillageHead, "truong-thon", &["Trưởng thôn"]),
+        row(Self::BanHead, "truong-ban", &["Trưởng bản"]),
+        row(Self::HamletHead, "truong-ap", &["Trưởng ấp"]),
+        row(Self::LangHead, "truong-lang", &["Trưởng làng"]),
+        row(
+            Self::NeighbourhoodHead,
+            "truong-khu-pho",
+            &["Trưởng khu phố"],
+        ),
+        row(
+            Self::ResidentialGroupLeader,
+            "to-truong-to-dan-pho",
+            &["Tổ trưởng tổ dân phố"],
+        ),
+        row(Self::KhomHead, "truong-khom", &["Trưởng khóm"]),
+    ];
+    const LABELS: &'static str = "office";
 }
 
 /// Where a round stands (trạng thái). "Upcoming" on the home page comes from here, never from
 /// the clock, so that a build does not depend on the day it runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundStatus {
-    #[serde(rename = "sap-dien-ra")]
     Scheduled,
-    #[serde(rename = "hoan")]
     Postponed,
-    #[serde(rename = "dang-kiem-phieu")]
     Counting,
-    #[serde(rename = "tam-thoi")]
     Provisional,
-    #[serde(rename = "chinh-thuc")]
     Official,
-    #[serde(rename = "khong-to-chuc")]
     NotHeld,
     /// Held and decided, but with a result voided and a repeat vote ordered: derived from the
     /// contests, never typed.
-    #[serde(skip_deserializing, rename = "co-bau-lai")]
     PartlyVoided,
     /// Held and decided, with no result recognised: every contest held sent to a repeat vote.
-    #[serde(skip_deserializing, rename = "bau-lai")]
     Voided,
+}
+
+impl Spelled for RoundStatus {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Scheduled, "sap-dien-ra", &["Sắp diễn ra"]),
+        row(Self::Postponed, "hoan", &["Hoãn"]),
+        row(Self::Counting, "dang-kiem-phieu", &["Đang kiểm phiếu"]),
+        row(Self::Provisional, "tam-thoi", &["Kết quả tạm thời"]),
+        row(Self::Official, "chinh-thuc", &["Kết quả chính thức"]),
+        row(Self::NotHeld, "khong-to-chuc", &["Không tổ chức"]),
+        derived(Self::PartlyVoided, "co-bau-lai"),
+        derived(Self::Voided, "bau-lai"),
+    ];
+    const LABELS: &'static str = "round_status";
 }
 
 impl RoundStatus {
@@ -90,43 +97,25 @@ impl RoundStatus {
     pub fn is_upcoming(self) -> bool {
         matches!(self, Self::Scheduled | Self::Postponed)
     }
-
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Scheduled => "Sắp diễn ra",
-            Self::Postponed => "Hoãn",
-            Self::Counting => "Đang kiểm phiếu",
-            Self::Provisional => "Kết quả tạm thời",
-            Self::Official => "Kết quả chính thức",
-            Self::NotHeld => "Không tổ chức",
-            Self::PartlyVoided => "Đã công nhận, có cuộc bầu lại",
-            Self::Voided => "Không công nhận, bầu lại",
-        }
-    }
-
-    /// A machine name for styling and data files.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Scheduled => "sap-dien-ra",
-            Self::Postponed => "hoan",
-            Self::Counting => "dang-kiem-phieu",
-            Self::Provisional => "tam-thoi",
-            Self::Official => "chinh-thuc",
-            Self::NotHeld => "khong-to-chuc",
-            Self::PartlyVoided => "co-bau-lai",
-            Self::Voided => "bau-lai",
-        }
-    }
 }
 
 /// A contest that does not go ahead with the rest of its round.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ContestHold {
-    #[serde(rename = "hoan")]
     Postponed,
-    #[serde(rename = "khong-to-chuc")]
     NotHeld,
 }
+
+impl Spelled for ContestHold {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Postponed, "hoan", &["Hoãn"]),
+        row(Self::NotHeld, "khong-to-chuc", &["Không tổ chức"]),
+    ];
+    // labelled as the contest it holds back is
+    const LABELS: &'static str = "contest_status";
+}
+
+spelled!(Office, RoundStatus, ContestHold);
 
 /// Where one contest stands (trạng thái cuộc bầu): from its own hold, else the round's status,
 /// else the legal status of its result.
@@ -156,19 +145,6 @@ impl ContestStatus {
         Self::RepeatOrdered,
         Self::Repeated,
     ];
-
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Scheduled => "Sắp diễn ra",
-            Self::Postponed => "Hoãn",
-            Self::NotHeld => "Không tổ chức",
-            Self::Counting => "Đang kiểm phiếu",
-            Self::Provisional => "Kết quả tạm thời",
-            Self::Recognised => "Đã công nhận",
-            Self::RepeatOrdered => "Không công nhận, bầu lại",
-            Self::Repeated => "Đã bầu lại",
-        }
-    }
 
     pub fn key(self) -> &'static str {
         match self {

@@ -21,6 +21,7 @@ pub mod posted_list;
 pub mod required;
 pub mod result;
 pub mod rules;
+pub mod spelling;
 pub mod statistics;
 pub mod term;
 #[cfg(test)]

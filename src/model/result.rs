@@ -3,69 +3,63 @@
 
 use super::date::Date;
 use super::decision::Decision;
+use super::spelling::{Spelled, Spelling, row, spelled};
+use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 
 /// How the vote was taken (hình thức bầu).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VotingMethod {
-    #[serde(rename = "bo-phieu-kin")]
     SecretBallot,
-    #[serde(rename = "gio-tay")]
     ShowOfHands,
 }
 
-impl VotingMethod {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::SecretBallot => "Bỏ phiếu kín",
-            Self::ShowOfHands => "Biểu quyết giơ tay",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::SecretBallot => "bo-phieu-kin",
-            Self::ShowOfHands => "gio-tay",
-        }
-    }
+impl Spelled for VotingMethod {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(
+            Self::SecretBallot,
+            "bo-phieu-kin",
+            &["Bỏ phiếu kín", "secret ballot"],
+        ),
+        row(
+            Self::ShowOfHands,
+            "gio-tay",
+            &["Biểu quyết giơ tay", "show of hands"],
+        ),
+    ];
+    const LABELS: &'static str = "method";
 }
 
 /// Where a contest's result stands in law (giá trị pháp lý của kết quả).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ResultStatus {
     /// Counted, not yet recognised (tạm thời).
     #[default]
-    #[serde(rename = "tam-thoi")]
     Provisional,
     /// Recognised by the commune People's Committee (công nhận), by a dated decision.
-    #[serde(rename = "cong-nhan")]
     Recognised,
     /// A repeat vote ordered (bầu lại).
-    #[serde(rename = "bau-lai")]
     RepeatOrdered,
 }
 
-impl ResultStatus {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Provisional => "Kết quả tạm thời",
-            Self::Recognised => "Đã công nhận",
-            Self::RepeatOrdered => "Bầu lại",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Provisional => "tam-thoi",
-            Self::Recognised => "cong-nhan",
-            Self::RepeatOrdered => "bau-lai",
-        }
-    }
+impl Spelled for ResultStatus {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(Self::Provisional, "tam-thoi", &["Kết quả tạm thời"]),
+        row(Self::Recognised, "cong-nhan", &["Đã công nhận"]),
+        row(
+            Self::RepeatOrdered,
+            "bau-lai",
+            &["Không công nhận, bầu lại"],
+        ),
+    ];
+    // a contest's status is labelled as the contest is, where the result decides it
+    const LABELS: &'static str = "contest_status";
 }
+
+spelled!(VotingMethod, ResultStatus);
 
 /// Someone who signed the vote-count record (người ký biên bản), as printed on it.
 #[derive(Debug, Clone, Deserialize)]

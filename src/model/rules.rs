@@ -16,49 +16,40 @@
 //! (`quy_tac_bau_cu`), each based on a built-in one, and a round may name the set it follows.
 
 use super::date::Date;
-use serde::{Deserialize, Serialize};
+use super::spelling::{Spelled, Spelling, row, spelled};
+use serde::Deserialize;
 
 /// What a share is taken of (mẫu số).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
     /// All household representatives of the village (tổng số cử tri đại diện hộ gia đình).
-    #[serde(rename = "tong-cu-tri")]
     Eligible,
     /// Those who took part (cử tri tham gia).
-    #[serde(rename = "cu-tri-tham-gia")]
     Participants,
     /// Valid ballots (phiếu hợp lệ).
-    #[serde(rename = "phieu-hop-le")]
     ValidBallots,
 }
 
-impl Base {
-    /// As the law's sentence ends: "quá 50% …".
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Self::Eligible => "tổng số hộ",
-            Self::Participants => "số cử tri tham gia",
-            Self::ValidBallots => "số phiếu hợp lệ",
-        }
-    }
-
-    /// As in the data files (`tong-cu-tri`): the key of its interface strings.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Eligible => "tong-cu-tri",
-            Self::Participants => "cu-tri-tham-gia",
-            Self::ValidBallots => "phieu-hop-le",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Eligible => "of all households",
-            Self::Participants => "of participants",
-            Self::ValidBallots => "of valid ballots",
-        }
-    }
+impl Spelled for Base {
+    const TABLE: &'static [Spelling<Self>] = &[
+        row(
+            Self::Eligible,
+            "tong-cu-tri",
+            &["Tổng số cử tri", "tổng số hộ"],
+        ),
+        row(Self::Participants, "cu-tri-tham-gia", &["Cử tri tham gia"]),
+        row(Self::ValidBallots, "phieu-hop-le", &["Phiếu hợp lệ"]),
+    ];
+    /// As the law's sentence ends: "quá 50% tổng số hộ".
+    const LABELS: &'static str = "base";
 }
+
+impl Base {
+    /// The group of its labels in full: "tổng số cử tri đại diện hộ gia đình".
+    pub const LONG_LABELS: &'static str = "base_long";
+}
+
+spelled!(Base);
 
 /// "More than `percent`% of `base`": the law's thresholds are strict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

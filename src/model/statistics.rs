@@ -2,13 +2,12 @@
 //! hand ("tỷ lệ nữ 10%, tái cử 48,33%…"), computed here from the candidate files.
 
 use super::candidate::{Candidate, Gender, PoliticalTheory, Qualification};
+use super::spelling::Spelled;
 use super::text::sort_key;
 
 /// How many of `total` candidates have some trait.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Share {
-    /// The Vietnamese label, for diagnostics and tests.
-    pub label: &'static str,
     /// The level as in the candidate files (`trung-cap`): pages look its label up in their
     /// language's strings, under `qualification` or `political_theory`.
     pub key: &'static str,
@@ -39,20 +38,18 @@ impl Composition {
         let count = |pred: &dyn Fn(&Candidate) -> bool| {
             u32::try_from(list.iter().filter(|c| pred(c)).count()).unwrap_or(u32::MAX)
         };
-        let qualification = QUALIFICATIONS
+        let qualification = Qualification::TABLE
             .iter()
-            .map(|&q| Share {
-                label: q.label_vi(),
-                key: qualification_key(q),
-                count: count(&|c| c.data.trinh_do_chuyen_mon == q),
+            .map(|r| Share {
+                key: r.key,
+                count: count(&|c| c.data.trinh_do_chuyen_mon == r.value),
             })
             .collect();
-        let political_theory = THEORY_LEVELS
+        let political_theory = PoliticalTheory::TABLE
             .iter()
-            .map(|&p| Share {
-                label: p.label_vi(),
-                key: theory_key(p),
-                count: count(&|c| c.data.ly_luan_chinh_tri == p),
+            .map(|r| Share {
+                key: r.key,
+                count: count(&|c| c.data.ly_luan_chinh_tri == r.value),
             })
             .collect();
         Self {
@@ -70,54 +67,12 @@ impl Composition {
     /// Those with a vocational (trung cấp) qualification or higher: the figure news items give
     /// as "trình độ chuyên môn từ trung cấp trở lên".
     pub fn vocational_or_higher(&self) -> u32 {
-        QUALIFICATIONS
+        Qualification::TABLE
             .iter()
             .zip(&self.qualification)
-            .filter(|(q, _)| **q >= Qualification::Vocational)
+            .filter(|(q, _)| q.value >= Qualification::Vocational)
             .map(|(_, s)| s.count)
             .sum()
-    }
-}
-
-const QUALIFICATIONS: [Qualification; 7] = [
-    Qualification::None,
-    Qualification::Elementary,
-    Qualification::Vocational,
-    Qualification::College,
-    Qualification::University,
-    Qualification::Master,
-    Qualification::Doctorate,
-];
-
-const THEORY_LEVELS: [PoliticalTheory; 5] = [
-    PoliticalTheory::None,
-    PoliticalTheory::Elementary,
-    PoliticalTheory::Intermediate,
-    PoliticalTheory::Advanced,
-    PoliticalTheory::Bachelor,
-];
-
-/// The key of a qualification, as the candidate files write it.
-fn qualification_key(q: Qualification) -> &'static str {
-    match q {
-        Qualification::None => "khong",
-        Qualification::Elementary => "so-cap",
-        Qualification::Vocational => "trung-cap",
-        Qualification::College => "cao-dang",
-        Qualification::University => "dai-hoc",
-        Qualification::Master => "thac-si",
-        Qualification::Doctorate => "tien-si",
-    }
-}
-
-/// The key of a political-theory level, as the candidate files write it.
-fn theory_key(p: PoliticalTheory) -> &'static str {
-    match p {
-        PoliticalTheory::None => "khong",
-        PoliticalTheory::Elementary => "so-cap",
-        PoliticalTheory::Intermediate => "trung-cap",
-        PoliticalTheory::Advanced => "cao-cap",
-        PoliticalTheory::Bachelor => "cu-nhan",
     }
 }
 
@@ -221,20 +176,6 @@ mod tests {
         );
         let levels: u32 = c.qualification.iter().map(|s| s.count).sum();
         assert_eq!(levels, 60, "every candidate has one level");
-    }
-
-    fn yaml<T: serde::Serialize>(value: &T) -> String {
-        serde_yaml::to_string(value).unwrap().trim().to_string()
-    }
-
-    #[test]
-    fn share_keys_are_the_levels_as_candidate_files_write_them() {
-        for q in QUALIFICATIONS {
-            assert_eq!(yaml(&q), qualification_key(q));
-        }
-        for p in THEORY_LEVELS {
-            assert_eq!(yaml(&p), theory_key(p));
-        }
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
     let kind_facets: Vec<Facet> = kinds
         .iter()
         .map(|k| Facet {
-            title: l.label("doc_kind", k.key()),
+            title: l.of_value(*k),
             url: format!("van-ban/loai/{}/index.html", k.key()),
             count: site.documents.iter().filter(|d| d.data.loai == *k).count(),
         })
@@ -165,9 +165,7 @@ pub(super) fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
         };
     for k in &kinds {
         let url = format!("van-ban/loai/{}/index.html", k.key());
-        facet_page(r, &url, &l.label("doc_kind", k.key()), &|d| {
-            d.data.loai == *k
-        })?;
+        facet_page(r, &url, &l.of_value(*k), &|d| d.data.loai == *k)?;
     }
     for y in &years {
         let url = format!("van-ban/nam/{y}/index.html");

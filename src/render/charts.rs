@@ -49,7 +49,7 @@ pub fn votes(
             "chart_votes_marker",
             &[
                 ("percent", &r.election.percent.to_string()),
-                ("base", &l.label("base", r.election.base.key())),
+                ("base", &l.of_value(r.election.base)),
             ],
         ),
     });

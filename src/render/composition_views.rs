@@ -99,11 +99,7 @@ mod tests {
     fn a_composition_is_tabled_and_charted_in_each_language() {
         let (vi, en) = (strings("vi"), strings("en"));
         let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
-        let share = |key, count| Share {
-            label: "",
-            key,
-            count,
-        };
+        let share = |key, count| Share { key, count };
         let c = Composition {
             total: 1200,
             women: 120,

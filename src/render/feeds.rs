@@ -97,11 +97,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                 title_lang: (!summary.translated).then(|| summary.lang.clone()),
                 path: from_site_root(&l.prefix, &summary.url),
                 updated: d.data.ngay,
-                summary: format!(
-                    "{}{number} — {}",
-                    l.label("doc_kind", d.data.loai.key()),
-                    summary.issuer
-                ),
+                summary: format!("{}{number} — {}", l.of_value(d.data.loai), summary.issuer),
                 title: summary.title,
             }
         })
@@ -117,11 +113,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                     title: l.fill("feed_results_title", &[("round", &summary.title)]),
                     path: from_site_root(&l.prefix, &summary.url),
                     updated: dates::results_day(r)?,
-                    summary: format!(
-                        "{} — {}",
-                        l.label("round_status", r.status.key()),
-                        l.date(r.data.ngay_bau_cu)
-                    ),
+                    summary: format!("{} — {}", l.of_value(r.status), l.date(r.data.ngay_bau_cu)),
                 })
             }),
     );

@@ -119,6 +119,47 @@ pub fn load(
     (by_language, problems)
 }
 
+/// The strings Rust asks for (the labels of the values of the content, `spelling::label_keys`)
+/// that a language lacks: like a key a template uses, each is an error, since a page or a data
+/// file would show the key. A key the default language lacks too is reported for each language;
+/// one only another language lacks is already in its `incomplete_language` error.
+pub fn missing_labels(
+    languages: &[&str],
+    strings: &BTreeMap<String, Strings>,
+    required: &[String],
+) -> Vec<Diagnostic> {
+    let default = languages.first().and_then(|l| strings.get(*l));
+    let mut problems = Vec::new();
+    for (i, language) in languages.iter().enumerate() {
+        let Some(own) = strings.get(*language) else {
+            continue;
+        };
+        for key in required.iter().filter(|k| !own.contains_key(*k)) {
+            let in_default = default.is_some_and(|d| d.contains_key(key));
+            if i == 0 || !in_default {
+                problems.push(missing_label(language, key));
+            }
+        }
+    }
+    problems
+}
+
+fn missing_label(language: &str, key: &str) -> Diagnostic {
+    let file = site_file(language).display().to_string().replace('\\', "/");
+    Diagnostic::error(
+        site_file(language),
+        Bilingual::new(
+            format!("Ngôn ngữ `{language}` thiếu chuỗi giao diện `{key}`, là nhãn của một giá trị mà trang và tệp dữ liệu hiển thị."),
+            format!("The language `{language}` lacks the interface string `{key}`, the label of a value that pages and data files show."),
+        ),
+    )
+    .field(key)
+    .hint(Bilingual::new(
+        format!("Thêm dòng `{key}: \"…\"` vào {file}."),
+        format!("Add a line `{key}: \"…\"` to {file}."),
+    ))
+}
+
 /// A language file's strings, and warnings about its lines that change nothing. A file of
 /// comments only is an empty override, not an error.
 fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -410,6 +451,40 @@ mod tests {
         let vi = &strings["vi"];
         assert_eq!(vi["nav_home"], "Trang đầu");
         assert_eq!(vi["nav_about"], "Giới thiệu");
+    }
+
+    #[test]
+    fn a_label_rust_asks_for_is_an_error_where_a_language_lacks_it() {
+        let (strings, problems) = load(
+            &["vi", "en"],
+            vec![
+                file("vi.yaml", "gender_nam: Nam\n"),
+                file("en.yaml", "gender_nam: Male\n"),
+            ],
+            vec![file("theme/i18n/en.yaml", "gender_nam: Man\n")],
+            &[],
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let required = ["gender_nam".to_string(), "gender_nu".to_string()];
+        let problems = missing_labels(&["vi", "en"], &strings, &required);
+        let found: Vec<_> = problems
+            .iter()
+            .map(|d| (d.is_error(), d.path.clone(), d.field.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (true, site_file("vi"), Some("gender_nu")),
+                (true, site_file("en"), Some("gender_nu"))
+            ]
+        );
+        assert!(problems[0].message.en.contains("`gender_nu`"));
+        assert!(
+            problems[0]
+                .hint
+                .as_ref()
+                .is_some_and(|h| h.en.contains("theme/i18n/vi.yaml"))
+        );
     }
 
     #[test]

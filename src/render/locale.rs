@@ -5,8 +5,8 @@
 use super::format::{self, NumberStyle};
 use super::i18n::Strings;
 use crate::model::date::Date;
+use crate::model::spelling::{Spelled, label_key};
 use crate::model::term::Term;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::{Tera, Value};
 
@@ -74,14 +74,9 @@ impl<'a> Locale<'a> {
         self.t(&label_key(group, key))
     }
 
-    /// The label of a value of the content by the name it is written with in YAML:
-    /// `Gender::Female` is written `nu`, so `of("gender", &g)` is the string of `gender_nu`.
-    pub fn of<T: Serialize>(&self, group: &str, value: &T) -> String {
-        let name = serde_json::to_value(value)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        self.label(group, &name)
+    /// The label of a value spelled by a table (`Gender::Female` → the string `gender_nu`).
+    pub fn of_value<T: Spelled>(&self, value: T) -> String {
+        self.t(&value.label_key())
     }
 
     /// The sentence of `key` with its `{name}` placeholders filled.
@@ -137,11 +132,6 @@ impl<'a> Locale<'a> {
     pub fn term(&self, t: Term) -> String {
         t.to_string()
     }
-}
-
-/// The key of a model value's label: `doc_kind` and `nghi-quyet` → `doc_kind_nghi_quyet`.
-pub fn label_key(group: &str, key: &str) -> String {
-    format!("{group}_{}", key.replace('-', "_"))
 }
 
 fn style_of(strings: &Strings) -> NumberStyle<'_> {

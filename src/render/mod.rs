@@ -79,7 +79,7 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
     pages.sort_unstable();
     let machine_files = feeds::files(site, &locales, &pages, &r.days);
     r.files.extend(machine_files);
-    r.files.extend(crate::export::files(site)?);
+    r.files.extend(crate::export::files(site, &locales)?);
     for (name, bytes) in &theme.statics {
         let path = theme
             .assets

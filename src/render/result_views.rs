@@ -109,7 +109,7 @@ fn verdict(
     let q = rules.quorum.percent;
     let e = rules.election;
     let e_percent = e.percent.to_string();
-    let e_base = l.label("base", e.base.key());
+    let e_base = l.of_value(e.base);
     let repeat = l.fill(
         "consequence_repeat",
         &[("days", &rules.recognition_working_days.to_string())],
@@ -254,7 +254,7 @@ impl ResultView {
             figures,
             votes: votes.into_iter().map(|(_, v)| v).collect(),
             outcome,
-            method: c.hinh_thuc.map(|m| l.label("method", m.key())),
+            method: c.hinh_thuc.map(|m| l.of_value(m)),
             record_date: record.map(|r| l.date(r.ngay)),
             received: record.and_then(|r| r.ngay_nhan).map(|d| l.date(d)),
             signers: record

@@ -129,7 +129,7 @@ pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
             format!(
                 "{} · {}",
                 l.date(round.data.ngay_bau_cu),
-                l.label("round_status", round.status.key())
+                l.of_value(round.status)
             ),
         ));
     }
@@ -138,7 +138,7 @@ pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
         // its page in this language, or the default language's when not translated
         let summary = DocumentSummary::new(l, site, d);
         let number = data.so_hieu.as_deref().unwrap_or_default();
-        let kind = l.label("doc_kind", data.loai.key());
+        let kind = l.of_value(data.loai);
         let date = l.date(data.ngay);
         let label = if number.is_empty() {
             format!("{kind} · {date}")

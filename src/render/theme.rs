@@ -75,6 +75,11 @@ impl Theme {
             &sources,
         );
         problems.extend(string_problems);
+        problems.extend(i18n::missing_labels(
+            languages,
+            &strings,
+            &crate::model::spelling::label_keys(),
+        ));
         let mut tera = Tera::default();
         let raw = parts
             .templates

@@ -139,7 +139,7 @@ impl RoundSummary {
             .as_ref()
             .map(|n| l.name(&n.commune, n.commune_en.as_ref()))
             .map_or_else(|| d.don_vi.clone(), str::to_string);
-        let office = l.of("office", &d.chuc_danh);
+        let office = l.of_value(d.chuc_danh);
         let own_title = l.written(d.tieu_de.as_ref(), d.tieu_de_en.as_ref());
         Self {
             url: urls::round(&round.id),
@@ -162,7 +162,7 @@ impl RoundSummary {
             date: l.date(d.ngay_bau_cu),
             date_long: l.date_long(d.ngay_bau_cu),
             date_iso: d.ngay_bau_cu.iso(),
-            status: l.label("round_status", round.status.key()),
+            status: l.of_value(round.status),
             status_key: round.status.key(),
             upcoming: round.status.is_upcoming(),
             contests: d.cuoc_bau.len(),
@@ -171,20 +171,10 @@ impl RoundSummary {
     }
 }
 
-/// A round's title in Vietnamese, as the data files name it: its own, or one made from office,
-/// commune of the day and term (as `round_title` of the Vietnamese strings makes it).
-pub fn round_title_vi(site: &Site, round: &Round) -> String {
-    let d = &round.data;
-    d.tieu_de.clone().unwrap_or_else(|| {
-        let commune = site
-            .commune(&d.don_vi)
-            .map_or_else(|| d.don_vi.clone(), |c| c.names_at(d.ngay_bau_cu).commune);
-        format!(
-            "Bầu cử {} {commune} nhiệm kỳ {}",
-            d.chuc_danh.label_vi(),
-            d.nhiem_ky
-        )
-    })
+/// A round's title in the language of `l`: its own, or one made from office, commune of the day
+/// and term by the string `round_title`.
+pub fn round_title(l: &Locale, site: &Site, round: &Round) -> String {
+    RoundSummary::new(l, site, round).title
 }
 
 /// A candidate as a row of a list.
@@ -212,12 +202,12 @@ impl CandidateRow {
             url: urls::candidate(&round.id, &d.khu_dan_cu, &c.slug),
             name: d.ho_ten.clone(),
             birth_year: d.nam_sinh,
-            gender: l.of("gender", &d.gioi_tinh),
+            gender: l.of_value(d.gioi_tinh),
             ethnicity: t
                 .and_then(|t| t.dan_toc.clone())
                 .unwrap_or_else(|| d.dan_toc.clone()),
-            qualification: l.of("qualification", &d.trinh_do_chuyen_mon),
-            political_theory: l.of("political_theory", &d.ly_luan_chinh_tri),
+            qualification: l.of_value(d.trinh_do_chuyen_mon),
+            political_theory: l.of_value(d.ly_luan_chinh_tri),
             occupation: t
                 .and_then(|t| t.nghe_nghiep.clone())
                 .unwrap_or_else(|| d.nghe_nghiep.clone()),
@@ -251,9 +241,7 @@ impl ContestSummary {
             village: village
                 .map(|v| village_name(v, l).to_string())
                 .unwrap_or_else(|| village_id.to_string()),
-            village_kind: village
-                .map(|v| l.of("village_kind", &v.loai))
-                .unwrap_or_default(),
+            village_kind: village.map(|v| l.of_value(v.loai)).unwrap_or_default(),
             polling_place: contest.polling_place.clone(),
             candidates: round
                 .candidates_in(village_id)
@@ -304,7 +292,7 @@ impl DocumentSummary {
             } else {
                 default.to_string()
             },
-            kind: l.label("doc_kind", d.data.loai.key()),
+            kind: l.of_value(d.data.loai),
             kind_key: d.data.loai.key(),
             number: d.data.so_hieu.clone(),
             date: l.date(d.data.ngay),
@@ -524,7 +512,7 @@ impl CommuneSummary {
             name: commune_name(c, l).to_string(),
             other_name: other_name(&c.data.ten, c.data.ten_en.as_ref(), l),
             other_lang: other_lang(l),
-            kind: l.of("commune_kind", &c.data.cap),
+            kind: l.of_value(c.data.cap),
             province: c.data.tinh.clone(),
             district: c.data.huyen.clone(),
             ended: c.data.hieu_luc_den.map(|d| l.date(d)),
@@ -551,7 +539,7 @@ impl VillageRow {
             name: village_name(v, l).to_string(),
             other_name: other_name(&v.ten, v.ten_en.as_ref(), l),
             other_lang: other_lang(l),
-            kind: l.of("village_kind", &v.loai),
+            kind: l.of_value(v.loai),
             note: Note::new(l, v.ghi_chu.as_ref(), v.ghi_chu_en.as_ref()),
         }
     }

@@ -122,8 +122,8 @@ fn rounds(site: &Site, ctx: &mut Ctx) {
                 "trang_thai",
                 Bilingual::new(
                     format!(
-                        "Đợt bầu cử đang ở trạng thái “{}” nhưng đã có kết quả: số liệu chưa được đăng cho đến khi đổi trang_thai trong dot-bau-cu.yaml (ví dụ tam-thoi sau khi kiểm phiếu).",
-                        round.data.trang_thai.label_vi()
+                        "Đợt bầu cử đang ở trạng thái `{}` nhưng đã có kết quả: số liệu chưa được đăng cho đến khi đổi trang_thai trong dot-bau-cu.yaml (ví dụ tam-thoi sau khi kiểm phiếu).",
+                        round.data.trang_thai.key()
                     ),
                     "The round is still scheduled or postponed, yet has results: its figures are not published until trang_thai in dot-bau-cu.yaml changes (e.g. to tam-thoi once counted).",
                 ),

@@ -67,8 +67,8 @@ fn complete(site: &Site, ctx: &mut Ctx) {
                 "trang_thai",
                 Bilingual::new(
                     format!(
-                        "Đợt bầu cử ở trạng thái “{}” nhưng chưa có kết quả của khu “{village}” trong ket-qua.yaml.",
-                        round.data.trang_thai.label_vi()
+                        "Đợt bầu cử ở trạng thái `{}` nhưng chưa có kết quả của khu “{village}” trong ket-qua.yaml.",
+                        round.data.trang_thai.key()
                     ),
                     format!("The round's results are marked as published, but ket-qua.yaml has none for “{village}”."),
                 ),

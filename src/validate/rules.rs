@@ -83,9 +83,9 @@ impl Loosening {
     fn vi(self) -> String {
         match self {
             Self::Base { set, law } => format!(
-                "tỷ lệ trúng cử tính trên {}, luật tính trên {}",
-                set.label_vi(),
-                law.label_vi()
+                "tỷ lệ trúng cử tính trên `{}`, luật tính trên `{}`",
+                set.key(),
+                law.key()
             ),
             Self::Election { set, law } => {
                 format!("trúng cử khi được quá {set}%, luật đòi quá {law}%")
@@ -99,9 +99,9 @@ impl Loosening {
     fn en(self) -> String {
         match self {
             Self::Base { set, law } => format!(
-                "it takes the share to be elected {}, the law {}",
-                set.label_en(),
-                law.label_en()
+                "it takes the share to be elected of `{}`, the law of `{}`",
+                set.key(),
+                law.key()
             ),
             Self::Election { set, law } => {
                 format!("it elects with more than {set}%, the law requires more than {law}%")
@@ -194,7 +194,9 @@ mod tests {
         assert!(
             found[0]
                 .en()
-                .contains("of participants, the law of all households")
+                .contains("of `cu-tri-tham-gia`, the law of `tong-cu-tri`"),
+            "{}",
+            found[0].en()
         );
         assert_eq!(found[0].fix(), "tinh_tren: tong-cu-tri");
         let set = province(|f| f.tinh_tren = Some(Base::ValidBallots));

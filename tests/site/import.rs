@@ -154,10 +154,10 @@ fn errors_name_row_and_column_and_nothing_is_written() {
     );
     let err = String::from_utf8_lossy(&out.stderr);
     for expected in [
-        "Row 2, column D (Gender): “ông” is not one of",
+        "Row 2, column D (Gender): “ông” is not an accepted value. Write one of: nam, nu.",
         "Row 3, column B (Village): “thon-9” is not a contest of this round: Thôn 1 (thon-1).",
         "Row 3, column C (Birth year): “19x5”",
-        "Row 3, column G (Political theory): “đại học” is not one of",
+        "Row 3, column G (Political theory): “đại học” is not an accepted value.",
         "no file was written",
     ] {
         assert!(err.contains(expected), "missing “{expected}” in:\n{err}");

@@ -306,7 +306,7 @@ fn a_site_set_counting_on_participants_is_a_warning_naming_the_law() {
             .contains("Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15")
             && w.message
                 .vi
-                .contains("tính trên số cử tri tham gia, luật tính trên tổng số hộ"),
+                .contains("tính trên `cu-tri-tham-gia`, luật tính trên `tong-cu-tri`"),
         "{w}"
     );
     assert!(
@@ -315,7 +315,7 @@ fn a_site_set_counting_on_participants_is_a_warning_naming_the_law() {
             .contains("Law on Grassroots Democracy 10/2022/QH15")
             && w.message
                 .en
-                .contains("of participants, the law of all households"),
+                .contains("of `cu-tri-tham-gia`, the law of `tong-cu-tri`"),
         "{w}"
     );
     assert!(

@@ -34,6 +34,7 @@ mod results;
 mod scaffold;
 mod search;
 mod serve;
+mod spellings;
 mod statuses;
 mod synthetic;
 mod verify;

@@ -26,6 +26,7 @@
 //! the latest date found in the data (election days, vote-count records and their receipt,
 //! decisions), at midnight in Vietnam (`T00:00:00+07:00`).
 
+use super::Labels;
 use super::contest::Contest;
 use super::ocd;
 use crate::model::Site;
@@ -35,7 +36,7 @@ use crate::model::division::{Commune, CommuneKind, VillageKind};
 use crate::model::election::{ContestStatus, Round, RoundStatus};
 use crate::model::rules::RuleSet;
 use crate::model::text::sort_key;
-use crate::render::views::round_title_vi;
+use crate::render::views::round_title;
 
 /// `"ElectionResults.<name>"`, the `@type` of every object.
 macro_rules! kind {
@@ -143,7 +144,7 @@ fn village_unit_of(c: &Contest) -> ReportingUnit {
     }
 }
 
-fn office_of(c: &Contest) -> Office {
+fn office_of(c: &Contest, labels: Labels) -> Office {
     let d = &c.round.data;
     Office {
         id: office_id(c.round, c.village_id),
@@ -151,7 +152,7 @@ fn office_of(c: &Contest) -> Office {
         election_district_id: village_unit(c.round, c.village_id),
         is_partisan: false,
         name: text(
-            &format!("{} {}", d.chuc_danh.label_vi(), c.village_name()),
+            &format!("{} {}", labels.site.of_value(d.chuc_danh), c.village_name()),
             None,
         ),
         term: Term {
@@ -185,15 +186,16 @@ fn person_of(round: &Round, c: &Candidate) -> Person {
 }
 
 /// "more than 50% of all households", from the rules the round follows.
-fn vote_variation(rules: Option<&RuleSet>) -> String {
+fn vote_variation(rules: Option<&RuleSet>, labels: Labels) -> String {
     match rules {
         Some(r) => format!(
             "One representative per household votes. Elected: the candidate with the votes of \
-             more than {}% {}, the vote being valid only if more than {}% {} took part (rules: {})",
+             more than {}% of {}, the vote being valid only if more than {}% of {} took part \
+             (rules: {})",
             r.election.percent,
-            r.election.base.label_en(),
+            labels.english.of_value(r.election.base),
             r.quorum.percent,
-            r.quorum.base.label_en(),
+            labels.english.of_value(r.quorum.base),
             r.id
         ),
         None => "One representative per household votes. Elected: the candidate with the votes \
@@ -215,7 +217,7 @@ fn count_status(status: ContestStatus) -> &'static str {
     }
 }
 
-fn contest_of(c: &Contest, order: u32) -> CandidateContest {
+fn contest_of(c: &Contest, order: u32, labels: Labels) -> CandidateContest {
     let unit = village_unit(c.round, c.village_id);
     CandidateContest {
         id: format!("con-{}.{}", c.round.id, c.village_id),
@@ -248,10 +250,14 @@ fn contest_of(c: &Contest, order: u32) -> CandidateContest {
         }],
         election_district_id: unit.clone(),
         external_identifier: contest_identifiers(c),
-        name: format!("{} {}", c.round.data.chuc_danh.label_vi(), c.village_name()),
+        name: format!(
+            "{} {}",
+            labels.site.of_value(c.round.data.chuc_danh),
+            c.village_name()
+        ),
         number_elected: 1,
         office_ids: vec![office_id(c.round, c.village_id)],
-        other_vote_variation: vote_variation(c.rules),
+        other_vote_variation: vote_variation(c.rules, labels),
         sequence_order: order,
         vote_variation: "other",
         votes_allowed: 1,
@@ -295,7 +301,7 @@ fn candidate_of(c: &Contest, cand: &Candidate) -> NistCandidate {
     }
 }
 
-fn election_of(site: &Site, round: &Round, contests: &[&Contest]) -> Election {
+fn election_of(site: &Site, round: &Round, contests: &[&Contest], labels: Labels) -> Election {
     let commune = site.commune(&round.data.don_vi);
     let en = commune.and_then(|c| c.data.ten_en.as_deref()).map(|name| {
         format!(
@@ -325,12 +331,12 @@ fn election_of(site: &Site, round: &Round, contests: &[&Contest]) -> Election {
         contest: contests
             .iter()
             .zip(1..)
-            .map(|(c, i)| contest_of(c, i))
+            .map(|(c, i)| contest_of(c, i, labels))
             .collect(),
         election_scope_id: commune_unit(&round.data.don_vi),
         end_date: round.data.ngay_bau_cu,
         external_identifier: vec![other_identifier("niemyet-round", &round.id)],
-        name: text(&round_title_vi(site, round), en.as_deref()),
+        name: text(&round_title(labels.site, site, round), en.as_deref()),
         start_date: round.data.ngay_bau_cu,
         election_type: "general",
     }
@@ -386,7 +392,7 @@ pub fn abbreviation(issuer: &str) -> String {
 }
 
 /// The report of one round. `contests`: the round's, as `Contest::of_round` gives them.
-pub fn report(site: &Site, round: &Round, contests: &[Contest]) -> ElectionReport {
+pub fn report(site: &Site, round: &Round, contests: &[Contest], labels: Labels) -> ElectionReport {
     let mut gp_unit: Vec<ReportingUnit> = site
         .commune(&round.data.don_vi)
         .map(|c| commune_unit_of(c, contests))
@@ -396,14 +402,14 @@ pub fn report(site: &Site, round: &Round, contests: &[Contest]) -> ElectionRepor
     let of_round: Vec<&Contest> = contests.iter().collect();
     ElectionReport {
         kind: kind!("ElectionReport"),
-        election: vec![election_of(site, round, &of_round)],
+        election: vec![election_of(site, round, &of_round, labels)],
         format: "summary-contest",
         generated_date: generated_date(round),
         gp_unit,
         is_test: site.config.du_lieu_mau,
         issuer: site.config.co_quan.clone(),
         issuer_abbreviation: abbreviation(&site.config.co_quan),
-        office: contests.iter().map(office_of).collect(),
+        office: contests.iter().map(|c| office_of(c, labels)).collect(),
         person: round
             .candidates
             .iter()
@@ -419,7 +425,8 @@ pub fn report(site: &Site, round: &Round, contests: &[Contest]) -> ElectionRepor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::testing::example_site;
+    use crate::export::testing::{example_site, strings};
+    use crate::render::locale::Locale;
     use serde_json::Value;
     use std::collections::BTreeSet;
 
@@ -427,7 +434,13 @@ mod tests {
         let site = example_site();
         let round = site.round(round).unwrap();
         let contests = Contest::of_round(&site, round);
-        serde_json::to_value(report(&site, round, &contests)).unwrap()
+        let (vi, en) = (strings("vi"), strings("en"));
+        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let labels = Labels {
+            site: &vi,
+            english: &en,
+        };
+        serde_json::to_value(report(&site, round, &contests, labels)).unwrap()
     }
 
     /// Every `@id`, and every reference (`…Id` or `…Ids`, but the vendor's application, which is
