@@ -2,12 +2,16 @@
 //! place with every field present, blank, and explained in Vietnamese and English, so that staff
 //! can fill it in without the manual. An existing file is never overwritten.
 
+pub mod samples;
+
 use crate::diagnostics::Bilingual;
 use crate::load::{
     CANDIDATES_DIR, CONFIG_FILE, DIVISIONS_DIR, DOCUMENTS_DIR, ELECTIONS_DIR, RESULTS_FILE,
     ROUND_FILE,
 };
+use crate::model::election::ContestStatus;
 use crate::model::text::{closest, is_slug, name_slug, slugify};
+use samples::{AUTHORITY, CANDIDATE_BIO, COMMUNE as COMMUNE_NAME, DOCUMENT_BODY, PROVINCE};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +59,7 @@ impl Scaffold {
                     .join(CANDIDATES_DIR)
                     .join(format!("{slug}.md"));
                 let text = CANDIDATE
+                    .replace("{bio}", &samples::lines(&CANDIDATE_BIO))
                     .replace("{name}", &yaml_text(name))
                     .replace("{slug}", &slug);
                 create(&path, &text).map(|p| vec![p])
@@ -62,11 +67,12 @@ impl Scaffold {
             Self::Document { title } => {
                 let slug = named_slug(title, DOCUMENTS_DIR)?;
                 let path = content.join(DOCUMENTS_DIR).join(format!("{slug}.md"));
+                let document = DOCUMENT.replace("{body}", &samples::lines(&DOCUMENT_BODY));
                 // a title given as a file name is left for staff to write
                 let text = if is_slug(title) {
-                    DOCUMENT.replace(" {title}", "")
+                    document.replace(" {title}", "")
                 } else {
-                    DOCUMENT.replace("{title}", &yaml_text(title))
+                    document.replace("{title}", &yaml_text(title))
                 };
                 create(&path, &text).map(|p| vec![p])
             }
@@ -98,9 +104,15 @@ fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Bilingual> {
     let commune = content
         .join(DIVISIONS_DIR)
         .join(format!("{NEW_COMMUNE}.yaml"));
+    let commune_text = COMMUNE
+        .replace("{commune}", COMMUNE_NAME.text)
+        .replace("{province}", PROVINCE.text);
     Ok(vec![
-        create(&content.join(CONFIG_FILE), CONFIG)?,
-        create(&commune, COMMUNE)?,
+        create(
+            &content.join(CONFIG_FILE),
+            &CONFIG.replace("{authority}", AUTHORITY.text),
+        )?,
+        create(&commune, &commune_text)?,
     ])
 }
 
@@ -257,20 +269,47 @@ fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
             ),
         ));
     };
+    let held_back = |village: &str| {
+        found
+            .contest(village)
+            .is_some_and(|c| matches!(c.status, ContestStatus::Postponed | ContestStatus::NotHeld))
+    };
+    let (held, not_held): (Vec<&str>, Vec<&str>) =
+        found.contest_ids().into_iter().partition(|v| !held_back(v));
+    if held.is_empty() {
+        return Err(Bilingual::new(
+            format!(
+                "Đợt bầu “{round}” không có cuộc bầu nào đã diễn ra (đợt hoặc mọi khu đang hoãn, không tổ chức) nên chưa có kết quả để ghi. Khi đã bầu, đổi trang_thai trong bau-cu/{round}/dot-bau-cu.yaml (ví dụ dang-kiem-phieu) rồi chạy lại lệnh này."
+            ),
+            format!(
+                "Round “{round}” has no contest that took place (the round or every contest is postponed or not held), so there are no results to write. Once voted, change trang_thai in bau-cu/{round}/dot-bau-cu.yaml (e.g. to dang-kiem-phieu) and run this again."
+            ),
+        ));
+    }
     let mut text = format!(
         "# Kết quả kiểm phiếu đợt {round}: mỗi khu dân cư một nhóm, chép từ biên bản kiểm phiếu.\n\
          # Điền mọi số còn trống (số viết liền, không dấu chấm); tỷ lệ % do chương trình tự tính.\n\
          # Results of round {round}: one group per contest, copied from the vote-count record.\n\
          # Fill in every blank figure (digits only); percentages are computed, never typed.\n"
     );
-    for village in found.contest_ids() {
-        let _ = write!(text, "\n{village}:\n{FIGURES}");
+    for village in not_held {
+        // a contest that did not take place has no results: a group for it would be refused
+        let _ = write!(
+            text,
+            "\n# {village}: hoãn hoặc không tổ chức, không có kết quả / postponed or not held, no results\n"
+        );
+    }
+    for village in held {
+        let _ = write!(
+            text,
+            "\n{village}:   # (bắt buộc) kết quả khu này / (required) this contest's results\n{FIGURES}"
+        );
         let mut any = false;
         for candidate in found.candidates_in(village) {
             any = true;
             let _ = writeln!(
                 text,
-                "    {}:   # {}",
+                "    {}:   # (bắt buộc) {}",
                 candidate.slug, candidate.data.ho_ten
             );
         }
@@ -286,13 +325,13 @@ fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
 
 /// The figures of a contest's record, up to the votes of each candidate.
 const FIGURES: &str =
-    "  tong_cu_tri:          # tổng số cử tri / all voters (household representatives)
-  cu_tri_tham_gia:      # số cử tri tham gia / voters who took part
-  phieu_phat_ra:        # số phiếu phát ra / ballots issued
-  phieu_thu_vao:        # số phiếu thu vào / ballots collected
-  phieu_hop_le:         # số phiếu hợp lệ / valid ballots
-  phieu_khong_hop_le:   # số phiếu không hợp lệ / invalid ballots
-  # số phiếu của từng ứng cử viên (0 nếu không có phiếu) / votes per candidate (0 if none)
+    "  tong_cu_tri:          # (bắt buộc) tổng số cử tri / (required) all voters (household representatives)
+  cu_tri_tham_gia:      # (bắt buộc) số cử tri tham gia / (required) voters who took part
+  phieu_phat_ra:        # (bắt buộc) số phiếu phát ra / (required) ballots issued
+  phieu_thu_vao:        # (bắt buộc) số phiếu thu vào / (required) ballots collected
+  phieu_hop_le:         # (bắt buộc) số phiếu hợp lệ / (required) valid ballots
+  phieu_khong_hop_le:   # (bắt buộc) số phiếu không hợp lệ / (required) invalid ballots
+  # (bắt buộc) số phiếu của từng ứng cử viên (0 nếu không có phiếu) / (required) votes per candidate (0 if none)
   so_phieu:
 ";
 
@@ -308,7 +347,7 @@ const RECORD: &str = "  # hình thức bầu / voting method: bo-phieu-kin (bỏ
     #   - ho_ten: Nguyễn Văn Bình
     #     chuc_vu: Tổ trưởng Tổ bầu cử
     nguoi_ky: []
-  # giá trị của kết quả / legal status: tam-thoi (tạm thời / provisional)
+  # (bắt buộc) giá trị của kết quả / (required) legal status: tam-thoi (tạm thời / provisional)
   #   | cong-nhan (đã công nhận / recognised) | bau-lai (bầu lại / repeat vote ordered)
   trang_thai: tam-thoi
   # quyết định công nhận hoặc bầu lại / the decision recognising it or ordering a repeat vote:

@@ -114,6 +114,22 @@ fn candidates(site: &Site, ctx: &mut Ctx) {
 
 fn rounds(site: &Site, ctx: &mut Ctx) {
     for round in &site.rounds {
+        if round.data.cuoc_bau.is_empty() {
+            // a round of no contest elects no one and lists no candidate
+            ctx.error(
+                &round.file,
+                ctx.top_line(&round.file, "cuoc_bau"),
+                "cuoc_bau",
+                Bilingual::new(
+                    "Đợt bầu cử chưa có cuộc bầu nào: cuoc_bau còn trống.",
+                    "The round has no contest: cuoc_bau is blank.",
+                ),
+                Bilingual::new(
+                    "Mỗi thôn, tổ dân phố bầu trong đợt này ghi một dòng dưới cuoc_bau, ví dụ:\ncuoc_bau:\n  - khu_dan_cu: thon-1",
+                    "Write a line under cuoc_bau for each village electing in this round, e.g.:\ncuoc_bau:\n  - khu_dan_cu: thon-1",
+                ),
+            );
+        }
         if round.data.trang_thai.is_upcoming() && round.results.is_some() {
             // at the line to change, in the round's file
             ctx.warning(

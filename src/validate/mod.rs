@@ -5,6 +5,7 @@ mod facts;
 mod history;
 mod law;
 mod markdown;
+mod placeholders;
 mod privacy;
 mod references;
 mod results;
@@ -40,6 +41,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
     privacy::check(site, &mut ctx);
     markdown::check(site, &mut ctx);
     facts::check(site, &mut ctx);
+    placeholders::check(site, &mut ctx);
     history::check(site, &mut ctx, scope);
     ctx.problems
 }

@@ -49,6 +49,15 @@ pub fn fill(path: &Path, values: &[(&str, &str)]) {
     std::fs::write(path, text).unwrap();
 }
 
+/// Replaces the Markdown body of a file (after its front matter) with `body`.
+pub fn replace_body(path: &Path, body: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (front, _) = text
+        .rsplit_once("---\n")
+        .unwrap_or_else(|| panic!("no front matter in {}:\n{text}", path.display()));
+    std::fs::write(path, format!("{front}---\n{body}\n")).unwrap();
+}
+
 /// A new site in `dir/moi` with a round `xa-moi-2025` filled in: its content folder.
 pub fn new_site_with_round(dir: &Path) -> PathBuf {
     run(&["new", "site", "moi"], dir, 0);
@@ -128,6 +137,7 @@ fn new_files_fail_while_blank_and_pass_once_filled() {
                 ("tai_cu", "false"),
             ],
         );
+        replace_body(path, "Quê quán thôn 1; nguyên là cán bộ xã.");
     }
     fill(
         &plan,
@@ -138,11 +148,15 @@ fn new_files_fail_while_blank_and_pass_once_filled() {
             ("bau_cu", ROUND),
         ],
     );
+    replace_body(
+        &plan,
+        "Kế hoạch tổ chức bầu cử trưởng thôn nhiệm kỳ 2025-2030.",
+    );
     run(&["new", "results", ROUND], &site, 0);
     let results = content.join("bau-cu").join(ROUND).join("ket-qua.yaml");
     let text = std::fs::read_to_string(&results).unwrap();
     assert!(
-        text.contains("thon-1:") && text.contains("nguyen-van-an:   # Nguyễn Văn An"),
+        text.contains("thon-1:") && text.contains("nguyen-van-an:   # (bắt buộc) Nguyễn Văn An"),
         "{text}"
     );
     fill(
