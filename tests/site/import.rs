@@ -181,7 +181,16 @@ fn errors_name_row_and_column_and_nothing_is_written() {
         err.contains("Cột B (“Quê quán”): không biết cột này"),
         "{err}"
     );
-    assert!(err.contains("Thiếu cột bắt buộc cho `gioi_tinh`"), "{err}");
+    assert!(
+        err.contains("Thiếu cột bắt buộc “Giới tính” (cho `gioi_tinh`)"),
+        "{err}"
+    );
+    // the columns are named as the template spells them, never folded
+    assert!(
+        err.contains("Các cột được nhận: “Họ và tên”, “Khu dân cư”, “Năm sinh”"),
+        "{err}"
+    );
+    assert!(!err.contains("khudancu"), "{err}");
 }
 
 #[test]
