@@ -45,14 +45,24 @@ const FIELDS: &[Field] = &[
         ],
         true,
     ),
-    field("nam_sinh", "Năm sinh", &["namsinh", "birthyear", "yearofbirth"], false),
+    field(
+        "nam_sinh",
+        "Năm sinh",
+        &["namsinh", "birthyear", "yearofbirth"],
+        false,
+    ),
     field(
         "ngay_sinh",
         "Ngày sinh",
         &["ngaysinh", "ngaythangnamsinh", "dateofbirth", "birthdate"],
         false,
     ),
-    field("gioi_tinh", "Giới tính", &["gioitinh", "gender", "sex"], true),
+    field(
+        "gioi_tinh",
+        "Giới tính",
+        &["gioitinh", "gender", "sex"],
+        true,
+    ),
     field("dan_toc", "Dân tộc", &["dantoc", "ethnicity"], true),
     field("ton_giao", "Tôn giáo", &["tongiao", "religion"], false),
     field(
@@ -102,7 +112,12 @@ const FIELDS: &[Field] = &[
         &["taicu", "ungculai", "reelection", "standingagain"],
         true,
     ),
-    field("thu_tu", "Thứ tự trên phiếu", &["thututrenphieu", "thutu", "ballotorder"], false),
+    field(
+        "thu_tu",
+        "Thứ tự trên phiếu",
+        &["thututrenphieu", "thutu", "ballotorder"],
+        false,
+    ),
     field(
         "tieu_su",
         "Tiểu sử",
@@ -111,6 +126,12 @@ const FIELDS: &[Field] = &[
     ),
     field("ghi_chu", "Ghi chú", &["ghichu", "note", "notes"], false),
 ];
+
+/// Whether the sheet gives the candidate's field `key`: the front matter's key, or `tieu_su`
+/// (the body) and `ghi_chu` (under `rieng_tu`).
+pub(super) fn from_sheet(key: &str) -> bool {
+    key == "rieng_tu" || FIELDS.iter().any(|f| f.key == key)
+}
 
 const fn field(
     key: &'static str,

@@ -176,7 +176,10 @@ fn accepted(fields: &[Field]) -> String {
 
 /// The template's header of the field whose names are closest to a folded unknown header.
 fn nearest(folded: &str, fields: &[Field]) -> Option<&'static str> {
-    let near = closest(folded, fields.iter().flat_map(|f| f.headers.iter().copied()))?;
+    let near = closest(
+        folded,
+        fields.iter().flat_map(|f| f.headers.iter().copied()),
+    )?;
     fields
         .iter()
         .find(|f| f.headers.contains(&near))
@@ -358,7 +361,8 @@ mod tests {
         .unwrap_err()
         .lines();
         assert!(
-            e[0].vi.contains("không biết cột này. Có phải ý bạn là “Họ và tên”?"),
+            e[0].vi
+                .contains("không biết cột này. Có phải ý bạn là “Họ và tên”?"),
             "{e:?}"
         );
         assert!(e[1].en.contains("Did you mean “Năm sinh”?"), "{e:?}");

@@ -138,11 +138,7 @@ const FIELDS: &[Field] = &[
     },
 ];
 
-const fn field(
-    key: &'static str,
-    label: &'static str,
-    headers: &'static [&'static str],
-) -> Field {
+const fn field(key: &'static str, label: &'static str, headers: &'static [&'static str]) -> Field {
     Field {
         key,
         label,
@@ -452,11 +448,7 @@ mod tests {
         let labels: Vec<&str> = FIELDS.iter().map(|f| f.label).collect();
         assert_eq!(template_headers(template), labels);
         for f in FIELDS {
-            assert!(
-                f.headers.contains(&fold(f.label).as_str()),
-                "{}",
-                f.label
-            );
+            assert!(f.headers.contains(&fold(f.label).as_str()), "{}", f.label);
         }
     }
 }

@@ -159,7 +159,10 @@ mod tests {
         assert_eq!(fonts.replace(' ', ""), theirs);
         assert!(!style.contains("font:"), "{style}");
         // opaque: a #rrggbb colour, no rgba()/transparency; contrast at least 4.5:1
-        let (background, text) = (style_value(style, "background"), style_value(style, "color"));
+        let (background, text) = (
+            style_value(style, "background"),
+            style_value(style, "color"),
+        );
         let (light, dark) = {
             let (a, b) = (luminance(background), luminance(text));
             (a.max(b), a.min(b))
