@@ -137,10 +137,7 @@ pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
                 }
             }
             files.sort();
-            Untranslated {
-                language,
-                files,
-            }
+            Untranslated { language, files }
         })
         .collect()
 }

@@ -99,7 +99,10 @@ mod tests {
     #[test]
     fn a_composition_is_tabled_and_charted_in_each_language() {
         let (vi, en) = (strings(Language::Vi), strings(Language::En));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let share = |key, count| Share {
             label: "",
             key,

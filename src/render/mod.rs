@@ -317,7 +317,10 @@ impl Renderer<'_> {
             })
             .collect();
         let default = self.locales.first().map(|l| l.language.to_string());
-        if let Some(first) = out.first().filter(|a| Some(&a.hreflang) == default.as_ref()) {
+        if let Some(first) = out
+            .first()
+            .filter(|a| Some(&a.hreflang) == default.as_ref())
+        {
             out.push(Alternate {
                 hreflang: "x-default".to_string(),
                 href: first.href.clone(),

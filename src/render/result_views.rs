@@ -440,7 +440,10 @@ mod tests {
     #[test]
     fn the_159_of_361_verdict_reads_in_each_language() {
         let (vi, en) = (strings(Language::Vi), strings(Language::En));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let c = count(361, 314, 309, &[("long", 159), ("huy", 141)]);
         let (verdict, consequence) = verdict_of(&vi, &c, &law());
         assert_eq!(
@@ -469,7 +472,10 @@ mod tests {
     #[test]
     fn other_verdicts_read_in_each_language() {
         let (vi, en) = (strings(Language::Vi), strings(Language::En));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let elected = count(361, 314, 309, &[("long", 190), ("huy", 100)]);
         assert_eq!(
             verdict_of(&vi, &elected, &law()),
@@ -515,7 +521,10 @@ mod tests {
     #[test]
     fn decisions_are_labelled_with_what_is_known() {
         let (vi, en) = (strings(Language::Vi), strings(Language::En));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let d = |so: Option<&str>, ngay: Option<Date>| Decision {
             so: so.map(str::to_string),
             ngay,
@@ -546,7 +555,10 @@ mod tests {
     #[test]
     fn the_rules_summary_reads_in_each_language() {
         let (vi, en) = (strings(Language::Vi), strings(Language::En));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let rules = law();
         assert_eq!(
             rules_summary(&vi, &rules),

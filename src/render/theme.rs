@@ -71,12 +71,8 @@ impl Theme {
             .collect();
         // strings files are named by the language's code
         let codes: Vec<&str> = languages.iter().map(Language::code).collect();
-        let (strings, string_problems) = i18n::load(
-            &codes,
-            parts.default_strings,
-            parts.site_strings,
-            &sources,
-        );
+        let (strings, string_problems) =
+            i18n::load(&codes, parts.default_strings, parts.site_strings, &sources);
         problems.extend(string_problems);
         let mut tera = Tera::default();
         let raw = parts
