@@ -76,10 +76,7 @@ pub fn split_stem(stem: &str) -> Option<(&str, Language)> {
 }
 
 /// The translation in `language`, if there is one.
-pub fn find<'a, T>(
-    translations: &'a [Translation<T>],
-    language: Language,
-) -> Option<&'a Translation<T>> {
+pub fn find<T>(translations: &[Translation<T>], language: Language) -> Option<&Translation<T>> {
     translations.iter().find(|t| t.language == language)
 }
 

@@ -325,7 +325,7 @@ fn an_index_of_a_thousand_candidates_stays_small() {
     let (theme, _) = niemyet::render::theme::Theme::load(&fx.content(), &[Language::Vi]);
     let theme = theme.expect("the default theme loads");
     let strings = theme.strings(Language::Vi).expect("Vietnamese strings");
-    let locale = niemyet::render::locale::Locale::new("vi", true, strings);
+    let locale = niemyet::render::locale::Locale::new(Language::Vi, true, strings);
     let entries = search::entries(&locale, &site);
     let candidates = entries
         .iter()
