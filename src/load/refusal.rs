@@ -47,10 +47,7 @@ pub fn refuse<T, E: de::Error>(refusal: Refusal, fallback: T) -> Result<T, E> {
     match unrecorded {
         None => Ok(fallback),
         Some(r) => Err(E::custom(match r.fix {
-            Some(fix) => format!(
-                "{} / {} ({} / {})",
-                r.message.vi, r.message.en, fix.vi, fix.en
-            ),
+            Some(fix) => format!("{} / {} ({} / {})", r.message.vi, r.message.en, fix.vi, fix.en),
             None => format!("{} / {}", r.message.vi, r.message.en),
         })),
     }
@@ -67,12 +64,7 @@ pub(crate) fn collecting<T>(parse: impl FnOnce() -> T) -> T {
 
 /// The refusals recorded since the last call: those of the value just read.
 pub(crate) fn take() -> Vec<Refusal> {
-    PENDING.with(|p| {
-        p.borrow_mut()
-            .as_mut()
-            .map(std::mem::take)
-            .unwrap_or_default()
-    })
+    PENDING.with(|p| p.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default())
 }
 
 #[cfg(test)]
