@@ -367,13 +367,9 @@ impl ImportArgs {
                     "{}",
                     report::render(&imported.problems, &options.content, lang)
                 );
-                eprintln!(
-                    "{}",
-                    lang.pick(
-                        "Các tệp đã ghi còn lỗi: sửa bảng tính rồi nhập lại với --force, hoặc sửa thẳng trong tệp.",
-                        "The files written have problems: fix the sheet and import again with --force, or fix the files."
-                    )
-                );
+                for advice in &imported.advice {
+                    eprintln!("{}", advice.get(lang));
+                }
                 if imported.problems.has_errors() {
                     EXIT_CONTENT
                 } else {

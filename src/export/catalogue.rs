@@ -9,6 +9,7 @@ use super::DATA_DIR;
 use super::columns::column;
 use crate::model::Site;
 use crate::model::date::Date;
+use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -114,8 +115,8 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
         };
         let (vi, en) = about.titles();
         let title = json!([
-            { "@language": "vi", "@value": vi },
-            { "@language": "en", "@value": en },
+            { "@language": Language::Vi, "@value": vi },
+            { "@language": Language::En, "@value": en },
         ]);
         let is_csv = about.columns.is_some();
         let (format, media_type) = if is_csv {
@@ -195,9 +196,9 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
 
 /// A name in Vietnamese, and in English when it has one.
 fn titles(vi: &str, en: Option<&str>) -> Value {
-    let mut out = vec![json!({ "@language": "vi", "@value": vi })];
+    let mut out = vec![json!({ "@language": Language::Vi, "@value": vi })];
     if let Some(en) = en {
-        out.push(json!({ "@language": "en", "@value": en }));
+        out.push(json!({ "@language": Language::En, "@value": en }));
     }
     Value::Array(out)
 }
@@ -221,8 +222,8 @@ fn table(path: &str, vi: &str, en: &str, columns: &[&str]) -> Result<Value, Stri
         "@context": "http://www.w3.org/ns/csvw",
         "url": file,
         "dc:title": [
-            { "@language": "vi", "@value": vi },
-            { "@language": "en", "@value": en },
+            { "@language": Language::Vi, "@value": vi },
+            { "@language": Language::En, "@value": en },
         ],
         "dialect": { "encoding": "utf-8", "lineTerminators": ["\r\n"], "header": true },
         "tableSchema": { "columns": columns },

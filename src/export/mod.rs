@@ -48,6 +48,7 @@ mod popolo;
 mod results;
 mod totals;
 
+use crate::model::language::Language;
 use crate::model::Site;
 use crate::render::locale::Locale;
 use crate::write::{Contents, OutputFile};
@@ -225,7 +226,7 @@ impl<'a> Labels<'a> {
         let site = locales
             .first()
             .ok_or_else(|| "open data: the site has no language".to_string())?;
-        let english = locales.iter().find(|l| l.language == "en").unwrap_or(site);
+        let english = locales.iter().find(|l| l.language == Language::En).unwrap_or(site);
         Ok(Self { site, english })
     }
 }

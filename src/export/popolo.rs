@@ -250,6 +250,7 @@ pub fn popolo(site: &Site, contests: &[Contest], l: &Locale) -> Popolo {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::language::Language;
     use crate::export::testing::{contests, example_site, strings};
     use std::collections::BTreeSet;
 
@@ -257,7 +258,7 @@ mod tests {
         let site = example_site();
         let contests = contests(&site);
         let vi = strings("vi");
-        popolo(&site, &contests, &Locale::new("vi", true, &vi))
+        popolo(&site, &contests, &Locale::new(Language::Vi, true, &vi))
     }
 
     #[test]

@@ -333,13 +333,14 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::language::Language;
     use crate::export::testing::{example_site, strings};
 
     fn record<'a>(site: &'a Site, round: &str, village: &str) -> ContestRecord<'a> {
         let round = site.round(round).unwrap();
         let contests = Contest::of_round(site, round);
         let c = contests.iter().find(|c| c.village_id == village).unwrap();
-        contest(c, &Locale::new("vi", true, &strings("vi")))
+        contest(c, &Locale::new(Language::Vi, true, &strings("vi")))
     }
 
     #[test]
@@ -363,7 +364,7 @@ mod tests {
             &site,
             r,
             &Contest::of_round(&site, r),
-            &Locale::new("vi", true, &vi),
+            &Locale::new(Language::Vi, true, &vi),
         );
         let all: Vec<(&str, &str)> = record
             .cuoc_bau

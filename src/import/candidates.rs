@@ -2,7 +2,7 @@
 //! `bau-cu/<round>/ung-cu-vien/`, named after the candidate as `niemyet new candidate` names it
 //! (`Nguyễn Văn An` → `nguyen-van-an.md`, `李四` → `ung-cu-vien-808b4f62.md`).
 
-use super::columns::{Cell, Columns, Field};
+use super::columns::{Cell, Columns, Field, Template};
 use super::messages::{Message, Messages};
 use super::sheet::{Row, Sheet};
 use super::{NewFile, Reading, round_dir};
@@ -18,9 +18,17 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use unicode_normalization::UnicodeNormalization;
 
+/// The candidates sheet: the template `mau-nhap/ung-cu-vien.csv` has a column for each field
+/// but the date of birth, which most lists do not give.
+const TEMPLATE: &Template = &Template {
+    file: "mau-nhap/ung-cu-vien.csv",
+    fields: FIELDS,
+};
+
 const FIELDS: &[Field] = &[
     field(
         "ho_ten",
+        "Họ và tên",
         &[
             "hovaten",
             "hoten",
@@ -33,22 +41,35 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "khu_dan_cu",
+        "Khu dân cư",
         &[
             "khudancu", "noiungcu", "thon", "todanpho", "khupho", "khu", "ap", "village", "contest",
         ],
         true,
     ),
-    field("nam_sinh", &["namsinh", "birthyear", "yearofbirth"], false),
+    field(
+        "nam_sinh",
+        "Năm sinh",
+        &["namsinh", "birthyear", "yearofbirth"],
+        false,
+    ),
     field(
         "ngay_sinh",
+        "Ngày sinh",
         &["ngaysinh", "ngaythangnamsinh", "dateofbirth", "birthdate"],
         false,
     ),
-    field("gioi_tinh", &["gioitinh", "gender", "sex"], true),
-    field("dan_toc", &["dantoc", "ethnicity"], true),
-    field("ton_giao", &["tongiao", "religion"], false),
+    field(
+        "gioi_tinh",
+        "Giới tính",
+        &["gioitinh", "gender", "sex"],
+        true,
+    ),
+    field("dan_toc", "Dân tộc", &["dantoc", "ethnicity"], true),
+    field("ton_giao", "Tôn giáo", &["tongiao", "religion"], false),
     field(
         "hoc_van",
+        "Học vấn",
         &[
             "hocvan",
             "giaoducphothong",
@@ -59,6 +80,7 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "trinh_do_chuyen_mon",
+        "Trình độ chuyên môn",
         &[
             "trinhdochuyenmon",
             "chuyenmon",
@@ -69,44 +91,66 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "chuyen_nganh",
+        "Chuyên ngành",
         &["chuyennganh", "fieldofstudy", "major"],
         false,
     ),
     field(
         "ly_luan_chinh_tri",
+        "Lý luận chính trị",
         &["lyluanchinhtri", "trinhdolyluanchinhtri", "politicaltheory"],
         true,
     ),
     field(
         "nghe_nghiep",
+        "Nghề nghiệp",
         &["nghenghiep", "nghenghiepchucvu", "occupation"],
         true,
     ),
-    field("dang_vien", &["dangvien", "partymember"], true),
+    field("dang_vien", "Đảng viên", &["dangvien", "partymember"], true),
     field(
         "tai_cu",
+        "Tái cử",
         &["taicu", "ungculai", "reelection", "standingagain"],
         true,
     ),
-    field("thu_tu", &["thututrenphieu", "thutu", "ballotorder"], false),
+    field(
+        "thu_tu",
+        "Thứ tự trên phiếu",
+        &["thututrenphieu", "thutu", "ballotorder"],
+        false,
+    ),
     field(
         "tieu_su",
+        "Tiểu sử",
         &["tieusu", "tieusutomtat", "bio", "biography"],
         false,
     ),
-    field("ghi_chu", &["ghichu", "note", "notes"], false),
+    field("ghi_chu", "Ghi chú", &["ghichu", "note", "notes"], false),
 ];
 
-const fn field(key: &'static str, headers: &'static [&'static str], required: bool) -> Field {
+/// Whether the sheet gives the candidate's field `key`: the front matter's key, or `tieu_su`
+/// (the body) and `ghi_chu` (under `rieng_tu`).
+pub(super) fn from_sheet(key: &str) -> bool {
+    key == "rieng_tu" || FIELDS.iter().any(|f| f.key == key)
+}
+
+const fn field(
+    key: &'static str,
+    label: &'static str,
+    headers: &'static [&'static str],
+    required: bool,
+) -> Field {
     Field {
         key,
+        label,
         headers,
         required,
     }
 }
 
 pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>, Messages> {
-    let columns = Columns::match_headers(&sheet.headers, FIELDS, &mut reading.notes)?;
+    let columns = Columns::match_headers(&sheet.headers, TEMPLATE, &mut reading.notes)?;
     if !columns.has("nam_sinh") && !columns.has("ngay_sinh") {
         return Err(Bilingual::new(
             "Thiếu cột “Năm sinh” (hoặc “Ngày sinh”).",
@@ -377,6 +421,22 @@ fn education(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::columns::{fold, template_headers};
+
+    #[test]
+    fn errors_name_the_columns_as_the_template_spells_them() {
+        let template = include_str!("../../mau-nhap/ung-cu-vien.csv");
+        let labels: Vec<&str> = FIELDS
+            .iter()
+            .filter(|f| f.key != "ngay_sinh")
+            .map(|f| f.label)
+            .collect();
+        assert_eq!(template_headers(template), labels);
+        // each label is read back as its own field
+        for f in FIELDS {
+            assert!(f.headers.contains(&fold(f.label).as_str()), "{}", f.label);
+        }
+    }
 
     fn cell(text: &str) -> Cell<'_> {
         Cell {

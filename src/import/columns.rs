@@ -7,12 +7,23 @@ use super::sheet::{Row, column_letter};
 use crate::diagnostics::Bilingual;
 pub use crate::model::spelling::fold;
 use crate::model::spelling::{self, Spelled};
+use crate::model::text::closest;
 
 /// A field that a column can fill, with the headers that mean it (already folded).
 pub struct Field {
     pub key: &'static str,
+    /// The header as the template sheet in `mau-nhap/` spells it (`Khu dân cư`): what errors
+    /// name, since it is what staff see in their sheet.
+    pub label: &'static str,
     pub headers: &'static [&'static str],
     pub required: bool,
+}
+
+/// The fields of one kind of sheet and its template in `mau-nhap/`.
+pub struct Template {
+    /// `mau-nhap/ket-qua.csv`.
+    pub file: &'static str,
+    pub fields: &'static [Field],
 }
 
 /// Folded headers of columns that are numbering only (số thứ tự).
@@ -54,9 +65,10 @@ impl Columns {
     /// an error that lists the accepted headers. A required field without a column is an error.
     pub fn match_headers(
         headers: &[String],
-        fields: &[Field],
+        template: &Template,
         notes: &mut Messages,
     ) -> Result<Self, Messages> {
+        let (fields, file) = (template.fields, template.file);
         let mut found = Vec::new();
         let mut problems = Messages::default();
         for (i, header) in headers.iter().enumerate() {
@@ -90,27 +102,32 @@ impl Columns {
                 ));
             } else {
                 let accepted = accepted(fields);
+                let (meant_vi, meant_en) = match nearest(&folded, fields) {
+                    Some(near) => (
+                        format!(" Có phải ý bạn là “{near}”?"),
+                        format!(" Did you mean “{near}”?"),
+                    ),
+                    None => (String::new(), String::new()),
+                };
                 problems.push(Bilingual::new(
                     format!(
-                        "Cột {letter} (“{header}”): không biết cột này. Đổi tên cột hoặc xóa nó. Các cột được nhận: {accepted}."
+                        "Cột {letter} (“{header}”): không biết cột này.{meant_vi} Đặt tên cột đúng như trong bảng mẫu {file}, hoặc xóa cột. Các cột được nhận: {accepted}."
                     ),
                     format!(
-                        "Column {letter} (“{header}”): unknown column. Rename or delete it. Accepted columns: {accepted}."
+                        "Column {letter} (“{header}”): unknown column.{meant_en} Name it as the template sheet {file} does, or delete it. Accepted columns: {accepted}."
                     ),
                 ));
             }
         }
         for field in fields.iter().filter(|f| f.required) {
             if !found.iter().any(|(_, k)| *k == field.key) {
-                let names = field.headers.join(", ");
+                let (label, key) = (field.label, field.key);
                 problems.push(Bilingual::new(
                     format!(
-                        "Thiếu cột bắt buộc cho `{}` (tên cột, không phân biệt dấu và hoa thường: {names}).",
-                        field.key
+                        "Thiếu cột bắt buộc “{label}” (cho `{key}`): thêm cột có tiêu đề “{label}” như trong bảng mẫu {file}."
                     ),
                     format!(
-                        "A required column for `{}` is missing (headers, ignoring accents and case: {names}).",
-                        field.key
+                        "The required column “{label}” (for `{key}`) is missing: add a column headed “{label}” as in the template sheet {file}."
                     ),
                 ));
             }
@@ -142,13 +159,39 @@ impl Columns {
     }
 }
 
-/// Every accepted header, as written in the first of each field's names.
+/// Every accepted header, as the template sheet spells it.
 fn accepted(fields: &[Field]) -> String {
     fields
         .iter()
-        .map(|f| f.headers[0])
+        .map(|f| format!("“{}”", f.label))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The template's header of the field whose names are closest to a folded unknown header.
+fn nearest(folded: &str, fields: &[Field]) -> Option<&'static str> {
+    let near = closest(
+        folded,
+        fields.iter().flat_map(|f| f.headers.iter().copied()),
+    )?;
+    fields
+        .iter()
+        .find(|f| f.headers.contains(&near))
+        .map(|f| f.label)
+}
+
+/// The headers of a template sheet, in its order: the first line of the CSV, without its BOM
+/// and numbering column.
+#[cfg(test)]
+pub fn template_headers(csv: &str) -> Vec<String> {
+    csv.trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split(',')
+        .filter(|h| !NUMBERING.contains(&fold(h).as_str()))
+        .map(str::to_string)
+        .collect()
 }
 
 /// One non-blank cell, with what an error about it must name.
@@ -225,18 +268,23 @@ mod tests {
     use super::*;
     use crate::model::candidate::Qualification;
 
-    const FIELDS: &[Field] = &[
-        Field {
-            key: "ho_ten",
-            headers: &["hovaten", "hoten", "fullname"],
-            required: true,
-        },
-        Field {
-            key: "nam_sinh",
-            headers: &["namsinh", "birthyear"],
-            required: false,
-        },
-    ];
+    const FIELDS: &Template = &Template {
+        file: "mau-nhap/ung-cu-vien.csv",
+        fields: &[
+            Field {
+                key: "ho_ten",
+                label: "Họ và tên",
+                headers: &["hovaten", "hoten", "fullname"],
+                required: true,
+            },
+            Field {
+                key: "nam_sinh",
+                label: "Năm sinh",
+                headers: &["namsinh", "birthyear"],
+                required: false,
+            },
+        ],
+    };
 
     fn headers(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
@@ -272,11 +320,38 @@ mod tests {
         .unwrap_err()
         .lines();
         assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].vi,
+            "Cột B (“Quê”): không biết cột này. Đặt tên cột đúng như trong bảng mẫu \
+             mau-nhap/ung-cu-vien.csv, hoặc xóa cột. Các cột được nhận: “Họ và tên”, “Năm sinh”."
+        );
         assert!(
-            e[0].en.starts_with("Column B (“Quê”): unknown column"),
+            e[0].en.starts_with("Column B (“Quê”): unknown column. Name it as the template sheet mau-nhap/ung-cu-vien.csv does"),
             "{e:?}"
         );
-        assert!(e[1].en.contains("`ho_ten` is missing"), "{e:?}");
+        assert_eq!(
+            e[1].vi,
+            "Thiếu cột bắt buộc “Họ và tên” (cho `ho_ten`): thêm cột có tiêu đề “Họ và tên” \
+             như trong bảng mẫu mau-nhap/ung-cu-vien.csv."
+        );
+    }
+
+    #[test]
+    fn an_unknown_column_names_the_closest_template_header() {
+        let e = Columns::match_headers(
+            &headers(&["Họ tên đầy đủ", "Năm sinhh"]),
+            FIELDS,
+            &mut Messages::default(),
+        )
+        .unwrap_err()
+        .lines();
+        assert!(
+            e[0].vi
+                .contains("không biết cột này. Có phải ý bạn là “Họ và tên”?"),
+            "{e:?}"
+        );
+        assert!(e[1].en.contains("Did you mean “Năm sinh”?"), "{e:?}");
+        assert!(!e.iter().any(|m| m.vi.contains("namsinh")), "{e:?}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `niemyet import` (nhập bảng tính): a CSV sheet saved from Excel or LibreOffice becomes content
 //! files: one candidate file per row, or the round's `ket-qua.yaml`. Only the fields the sheet has
 //! columns for are written; personal data columns are dropped; nothing is written when any row
-//! has an error, and an existing file is replaced only with `--force`.
+//! has an error, and an existing file is replaced only with `--force`. A results sheet imported
+//! again with `--force` updates `ket-qua.yaml` and keeps what was typed into it by hand (see
+//! `merge`).
 //!
 //! Template sheets for staff are in `mau-nhap/` at the root of the repository.
 
@@ -10,6 +12,7 @@ pub mod messages;
 pub mod sheet;
 
 mod candidates;
+mod merge;
 mod results;
 
 use crate::diagnostics::{Bilingual, Diagnostics};
@@ -54,6 +57,8 @@ pub struct Imported {
     pub written: Vec<PathBuf>,
     pub notes: Messages,
     pub problems: Diagnostics,
+    /// What to do about the problems: fix the sheet for what it gives, the file for the rest.
+    pub advice: Vec<Bilingual>,
 }
 
 /// A file to write: its path relative to the content folder and its text.
@@ -115,12 +120,14 @@ pub fn import_with(
         notes,
         progress,
     };
-    let files = match options.kind {
+    let mut files = match options.kind {
         SheetKind::Candidates => candidates::files(&sheet, &mut reading)?,
         SheetKind::Results => results::files(&sheet, &mut reading)?,
     };
     let Reading {
-        notes, progress, ..
+        mut notes,
+        progress,
+        ..
     } = reading;
     if !options.force {
         let mut existing = Messages::default();
@@ -128,19 +135,14 @@ pub fn import_with(
             .iter()
             .filter(|f| options.content.join(&f.rel).exists())
         {
-            let path = file.rel.display();
-            existing.push(Message::new(
-                "exists",
-                Bilingual::new(
-                    format!("{path} đã có; không ghi đè (thêm --force để ghi đè)."),
-                    format!(
-                        "{path} already exists and is not overwritten (add --force to replace it)."
-                    ),
-                ),
-            ));
+            existing.push(Message::new("exists", exists(options.kind, &file.rel)));
         }
         if !existing.is_empty() {
             return Err(existing);
+        }
+    } else if options.kind == SheetKind::Results {
+        for file in &mut files {
+            keep_typed_by_hand(&options.content, file, &mut notes)?;
         }
     }
     let mut written = Vec::new();
@@ -158,11 +160,127 @@ pub fn import_with(
     let (_, found) = crate::check(&options.content);
     let mut problems = Diagnostics::default();
     problems.extend(found.into_iter().filter(|d| rels.contains(&d.path)));
+    let advice = advice(options.kind, &problems);
     Ok(Imported {
         written,
         notes,
         problems,
+        advice,
     })
+}
+
+/// Why a file that exists is not written without `--force`, and what `--force` does to it.
+fn exists(kind: SheetKind, rel: &Path) -> Bilingual {
+    let path = rel.display();
+    match kind {
+        SheetKind::Candidates => Bilingual::new(
+            format!(
+                "{path} đã có; không ghi đè (thêm --force để thay cả tệp bằng dòng của bảng tính)."
+            ),
+            format!(
+                "{path} already exists and is not overwritten (add --force to replace the whole file with the sheet's row)."
+            ),
+        ),
+        SheetKind::Results => Bilingual::new(
+            format!(
+                "{path} đã có; chưa ghi gì. Thêm --force để cập nhật số liệu từ bảng tính: những gì gõ tay trong tệp \
+                 (trang_thai, quyet_dinh, ly_do, người ký biên bản…) được giữ nguyên."
+            ),
+            format!(
+                "{path} already exists; nothing was written. Add --force to update the figures from the sheet: what was \
+                 typed into the file by hand (trang_thai, quyet_dinh, ly_do, the record's signers…) is kept."
+            ),
+        ),
+    }
+}
+
+/// A results file that exists becomes the old one updated with the sheet's values.
+fn keep_typed_by_hand(
+    content: &Path,
+    file: &mut NewFile,
+    notes: &mut Messages,
+) -> Result<(), Bilingual> {
+    let path = content.join(&file.rel);
+    if !path.exists() {
+        return Ok(());
+    }
+    let rel = file.rel.display().to_string().replace('\\', "/");
+    let existing = crate::fs::read_to_string(&path).map_err(|e| {
+        Bilingual::new(
+            format!("Không đọc được {rel}: {e}"),
+            format!("Cannot read {rel}: {e}"),
+        )
+    })?;
+    let merged = merge::merge(&rel, &existing, &file.text)?;
+    file.text = merged.text;
+    for (contest, keys) in merged.kept {
+        let keys = keys.join(", ");
+        notes.push(Bilingual::new(
+            format!("{rel}, khu {contest}: giữ nguyên các trường gõ tay ({keys}); số liệu lấy từ bảng tính."),
+            format!("{rel}, contest {contest}: the fields typed by hand are kept ({keys}); the figures are the sheet's."),
+        ));
+    }
+    Ok(())
+}
+
+/// What to do about what `check` found in the files written: a problem in a value the sheet
+/// gives is fixed in the sheet and imported again; one in a field the sheet has no column for
+/// (a result's recognition decision, say) can only be fixed in the file.
+fn advice(kind: SheetKind, problems: &Diagnostics) -> Vec<Bilingual> {
+    let mut out = Vec::new();
+    let mut in_sheet = false;
+    let mut seen = HashSet::new();
+    for d in problems.iter() {
+        let field = d.field.as_deref().and_then(|f| f.split('.').next());
+        let from_sheet = match (kind, field) {
+            (_, None) => true,
+            (SheetKind::Results, Some(f)) => merge::from_sheet(f) || f == "bien_ban",
+            (SheetKind::Candidates, Some(f)) => candidates::from_sheet(f),
+        };
+        if from_sheet {
+            in_sheet = true;
+            continue;
+        }
+        let Some(field) = field.filter(|f| seen.insert((d.location(), f.to_string()))) else {
+            continue;
+        };
+        let at = d.location();
+        out.push(match kind {
+            SheetKind::Results => Bilingual::new(
+                format!(
+                    "{at}: bảng tính không có cột cho `{field}`: gõ thẳng vào tệp này như cách sửa ở trên. \
+                     Nhập lại bảng tính với --force chỉ thay số liệu, giữ nguyên `{field}`."
+                ),
+                format!(
+                    "{at}: the sheet has no column for `{field}`: type it into this file as the fix above says. \
+                     Importing the sheet again with --force replaces only the figures and keeps `{field}`."
+                ),
+            ),
+            SheetKind::Candidates => Bilingual::new(
+                format!(
+                    "{at}: bảng tính không có cột cho `{field}`: sửa thẳng trong tệp này, và đừng nhập lại với --force \
+                     (nhập lại sẽ thay cả tệp)."
+                ),
+                format!(
+                    "{at}: the sheet has no column for `{field}`: fix it in this file, and do not import again with \
+                     --force (that replaces the whole file)."
+                ),
+            ),
+        });
+    }
+    if in_sheet {
+        out.push(match kind {
+            SheetKind::Results => Bilingual::new(
+                "Lỗi ở số liệu lấy từ bảng tính: sửa bảng tính rồi nhập lại với --force (những gì gõ tay trong tệp được giữ nguyên), hoặc sửa thẳng trong tệp.",
+                "Problems in the figures taken from the sheet: fix the sheet and import again with --force (what was typed into the file by hand is kept), or fix the file.",
+            ),
+            SheetKind::Candidates => Bilingual::new(
+                "Lỗi ở dữ liệu lấy từ bảng tính: sửa bảng tính rồi nhập lại với --force (thay cả tệp), hoặc sửa thẳng trong tệp.",
+                "Problems in what was taken from the sheet: fix the sheet and import again with --force (which replaces the whole file), or fix the file.",
+            ),
+        });
+    }
+    out
 }
 
 /// What a sheet saved in another encoding than UTF-8 was read as: the files written are UTF-8.

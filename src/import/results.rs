@@ -2,7 +2,7 @@
 //! candidate's contest. The figures may be repeated on every row of a contest or given once, and
 //! a blank contest cell continues the contest above: that is how merged cells are saved to CSV.
 
-use super::columns::{Cell, Columns, Field};
+use super::columns::{Cell, Columns, Field, Template};
 use super::messages::{Message, Messages};
 use super::sheet::Sheet;
 use super::{NewFile, Reading, round_dir};
@@ -25,15 +25,23 @@ const FIGURES: &[&str] = &[
     "phieu_khong_hop_le",
 ];
 
+/// The results sheet: the template `mau-nhap/ket-qua.csv` has a column for each field.
+const TEMPLATE: &Template = &Template {
+    file: "mau-nhap/ket-qua.csv",
+    fields: FIELDS,
+};
+
 const FIELDS: &[Field] = &[
     field(
         "khu_dan_cu",
+        "Khu dân cư",
         &[
             "khudancu", "thon", "todanpho", "khupho", "khu", "ap", "village", "contest",
         ],
     ),
     field(
         "tong_cu_tri",
+        "Tổng số cử tri",
         &[
             "tongsocutri",
             "tongcutri",
@@ -45,10 +53,12 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "cu_tri_tham_gia",
+        "Số cử tri tham gia",
         &["socutrithamgia", "cutrithamgia", "thamgia", "participants"],
     ),
     field(
         "phieu_phat_ra",
+        "Số phiếu phát ra",
         &[
             "sophieuphatra",
             "phieuphatra",
@@ -59,6 +69,7 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "phieu_thu_vao",
+        "Số phiếu thu vào",
         &[
             "sophieuthuvao",
             "phieuthuvao",
@@ -69,6 +80,7 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "phieu_hop_le",
+        "Số phiếu hợp lệ",
         &[
             "sophieuhople",
             "phieuhople",
@@ -79,6 +91,7 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "phieu_khong_hop_le",
+        "Số phiếu không hợp lệ",
         &[
             "sophieukhonghople",
             "phieukhonghople",
@@ -89,6 +102,7 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "ung_cu_vien",
+        "Họ và tên",
         &[
             "hovaten",
             "hoten",
@@ -102,15 +116,18 @@ const FIELDS: &[Field] = &[
     ),
     field(
         "so_phieu",
+        "Số phiếu",
         &["sophieu", "sophieubau", "sophieudatduoc", "votes"],
     ),
     Field {
         key: "hinh_thuc",
+        label: "Hình thức bầu",
         headers: &["hinhthuc", "hinhthucbau", "votingmethod", "method"],
         required: false,
     },
     Field {
         key: "ngay_bien_ban",
+        label: "Ngày lập biên bản",
         headers: &[
             "ngaylapbienban",
             "ngaybienban",
@@ -122,9 +139,10 @@ const FIELDS: &[Field] = &[
     },
 ];
 
-const fn field(key: &'static str, headers: &'static [&'static str]) -> Field {
+const fn field(key: &'static str, label: &'static str, headers: &'static [&'static str]) -> Field {
     Field {
         key,
+        label,
         headers,
         required: true,
     }
@@ -143,7 +161,7 @@ struct Contest {
 }
 
 pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>, Messages> {
-    let columns = Columns::match_headers(&sheet.headers, FIELDS, &mut reading.notes)?;
+    let columns = Columns::match_headers(&sheet.headers, TEMPLATE, &mut reading.notes)?;
     let round = reading.round;
     let candidates = Candidates::of(round);
     let mut problems = Messages::default();
@@ -410,4 +428,20 @@ fn record_date(cell: &Cell) -> Result<String, Message> {
             "is not a date (write 05/6/2022, 5/6/2022 or 2022-06-05).",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::columns::{fold, template_headers};
+
+    #[test]
+    fn errors_name_the_columns_as_the_template_spells_them() {
+        let template = include_str!("../../mau-nhap/ket-qua.csv");
+        let labels: Vec<&str> = FIELDS.iter().map(|f| f.label).collect();
+        assert_eq!(template_headers(template), labels);
+        for f in FIELDS {
+            assert!(f.headers.contains(&fold(f.label).as_str()), "{}", f.label);
+        }
+    }
 }

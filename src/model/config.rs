@@ -1,6 +1,7 @@
 //! The site configuration (`cau-hinh.yaml`): who publishes the portal and how to reach them.
 
 use super::date::Date;
+use super::language::Language;
 use super::rules::RuleSetFile;
 use serde::Deserialize;
 
@@ -77,11 +78,8 @@ pub struct Licence {
 }
 
 fn default_languages() -> Vec<String> {
-    vec![DEFAULT_LANGUAGE.to_string()]
+    vec![Language::DEFAULT.to_string()]
 }
-
-/// The language of a site that names none.
-pub const DEFAULT_LANGUAGE: &str = "vi";
 
 impl Default for SiteConfig {
     fn default() -> Self {
@@ -109,30 +107,25 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
-    /// The portal's languages, the default first; never empty.
-    pub fn languages(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for l in &self.ngon_ngu {
-            if is_language_code(l) && !out.contains(&l.as_str()) {
+    /// The portal's languages, the default first; never empty. What is not a code is left out
+    /// (`check` reports it, with its line).
+    pub fn languages(&self) -> Vec<Language> {
+        let mut out: Vec<Language> = Vec::new();
+        for l in self.ngon_ngu.iter().filter_map(|l| Language::parse(l)) {
+            if !out.contains(&l) {
                 out.push(l);
             }
         }
         if out.is_empty() {
-            out.push(DEFAULT_LANGUAGE);
+            out.push(Language::DEFAULT);
         }
         out
     }
 
     /// The language served at the site root.
-    pub fn default_language(&self) -> &str {
+    pub fn default_language(&self) -> Language {
         self.languages()[0]
     }
-}
-
-/// A language code as the portal uses it in folders and `lang`: two or three lowercase letters
-/// (`vi`, `en`, `fr`).
-pub fn is_language_code(code: &str) -> bool {
-    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -142,7 +135,7 @@ mod tests {
     #[test]
     fn languages_keep_their_order_and_drop_what_is_not_a_code() {
         let mut c = SiteConfig::default();
-        assert_eq!(c.languages(), vec!["vi"]);
+        assert_eq!(c.languages(), vec![Language::Vi]);
         c.ngon_ngu = vec![
             "vi".into(),
             "en".into(),
@@ -150,8 +143,8 @@ mod tests {
             "EN".into(),
             "".into(),
         ];
-        assert_eq!(c.languages(), vec!["vi", "en"]);
+        assert_eq!(c.languages(), vec![Language::Vi, Language::En]);
         c.ngon_ngu = vec![];
-        assert_eq!(c.default_language(), "vi");
+        assert_eq!(c.default_language(), Language::Vi);
     }
 }

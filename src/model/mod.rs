@@ -14,6 +14,7 @@ pub mod election;
 pub mod file_names;
 pub mod files;
 pub mod holidays;
+pub mod language;
 pub mod lunar;
 pub mod outcome;
 pub mod page;
@@ -39,6 +40,7 @@ use division::{Commune, CommuneFile};
 use document::{Attachment, Document, DocumentFile};
 use election::{Round, RoundFile};
 use file_names::Refusal;
+use language::Language;
 use page::{Page, PageFile};
 use result::{ResultFile, ResultSheet};
 use sha2::{Digest, Sha256};
@@ -221,7 +223,9 @@ pub const RESERVED_SLUGS: &[&str] = &[
     load::DIVISIONS_DIR,
     "gioi-thieu",
     "tai-nguyen",
-    "en",
+    // English's folder, taken even while a site has one language so that adding it later breaks
+    // no page
+    Language::En.code(),
     "404",
     "ket-qua",
     "du-lieu",
@@ -288,7 +292,7 @@ fn duplicate(file: &Path, line: Option<usize>, field: &str, id: &str, first: &Pa
 
 fn assemble_round(
     sources: &RoundSources,
-    languages: &[&str],
+    languages: &[Language],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Round> {
     let Some(file) = &sources.round else {
@@ -570,7 +574,7 @@ fn read_attachment(folder: &Path, tep: &str, label: Option<&str>) -> Result<Atta
 
 fn assemble_page(
     file: &SourceFile,
-    languages: &[&str],
+    languages: &[Language],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let slug = file.stem();
@@ -579,7 +583,8 @@ fn assemble_page(
     }
     problems.extend(check_reserved(file, &slug, RESERVED_SLUGS));
     // each language but the default has its folder at the root
-    problems.extend(check_reserved(file, &slug, &languages[1..]));
+    let folders: Vec<&str> = languages.iter().skip(1).map(Language::code).collect();
+    problems.extend(check_reserved(file, &slug, &folders));
     match front_matter::parse::<PageFile>(file) {
         Ok(p) => Some(Page {
             slug,

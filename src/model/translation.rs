@@ -3,6 +3,7 @@
 //! that language; the number, dates, links and attachments stay the original's, so a translation
 //! can never contradict the record it translates.
 
+use super::language::Language;
 use super::text::closest;
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, front_matter};
@@ -60,8 +61,7 @@ pub struct PageTranslationFile {
 /// A translation after loading.
 #[derive(Debug, Clone)]
 pub struct Translation<T> {
-    /// `en`.
-    pub language: String,
+    pub language: Language,
     pub file: PathBuf,
     pub body_line: usize,
     pub data: T,
@@ -70,16 +70,13 @@ pub struct Translation<T> {
 
 /// The original's slug and the language of a translation's file stem: `nghi-quyet.en` →
 /// (`nghi-quyet`, `en`). `None` for an original.
-pub fn split_stem(stem: &str) -> Option<(&str, &str)> {
+pub fn split_stem(stem: &str) -> Option<(&str, Language)> {
     let (slug, language) = stem.rsplit_once('.')?;
-    super::config::is_language_code(language).then_some((slug, language))
+    Some((slug, Language::parse(language)?))
 }
 
 /// The translation in `language`, if there is one.
-pub fn find<'a, T>(
-    translations: &'a [Translation<T>],
-    language: &str,
-) -> Option<&'a Translation<T>> {
+pub fn find<T>(translations: &[Translation<T>], language: Language) -> Option<&Translation<T>> {
     translations.iter().find(|t| t.language == language)
 }
 
@@ -87,7 +84,7 @@ pub fn find<'a, T>(
 /// `niemyet check` lists, so that a translator knows what is left).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Untranslated {
-    pub language: String,
+    pub language: Language,
     /// Source files, relative to the content folder, in a stable order.
     pub files: Vec<PathBuf>,
 }
@@ -101,9 +98,10 @@ pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
     languages
         .iter()
         .skip(1)
-        .map(|language| {
+        .map(|&language| {
             let mut files: Vec<PathBuf> = Vec::new();
-            let english = *language == "en";
+            // only English has fields of its own in the content (`_en`)
+            let english = language == Language::En;
             let c = &site.config;
             if c.gioi_thieu.is_some() && !(english && c.gioi_thieu_en.is_some()) {
                 files.push(PathBuf::from(crate::load::CONFIG_FILE));
@@ -136,17 +134,14 @@ pub fn untranslated(site: &super::Site) -> Vec<Untranslated> {
                 }
             }
             files.sort();
-            Untranslated {
-                language: (*language).to_string(),
-                files,
-            }
+            Untranslated { language, files }
         })
         .collect()
 }
 
 /// The files of a folder that are translations (`<slug>.<language>.md`), with their original's
 /// slug and language, and the others.
-pub(super) type Source<'a> = (&'a SourceFile, &'a str, &'a str);
+pub(super) type Source<'a> = (&'a SourceFile, &'a str, Language);
 
 pub(super) fn split(files: &[SourceFile]) -> (Vec<Source<'_>>, Vec<&SourceFile>) {
     let mut translations = Vec::new();
@@ -169,15 +164,15 @@ pub(super) fn split(files: &[SourceFile]) -> (Vec<Source<'_>>, Vec<&SourceFile>)
 fn assemble<T: DeserializeOwned>(
     file: &SourceFile,
     slug: &str,
-    language: &str,
-    languages: &[&str],
+    language: Language,
+    languages: &[Language],
     originals: &[String],
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Translation<T>> {
-    let default = languages.first().copied().unwrap_or_default();
-    if !languages.contains(&language) || language == default {
+    if !languages.contains(&language) || languages.first() == Some(&language) {
         // a language taken off the list keeps its files for later: not an error, not published
-        let others = languages[1..].join(", ");
+        let others: Vec<&str> = languages.iter().skip(1).map(Language::code).collect();
+        let others = others.join(", ");
         problems.push(
             Diagnostic::warning(
                 &file.rel,
@@ -224,7 +219,7 @@ fn assemble<T: DeserializeOwned>(
     }
     match front_matter::parse::<T>(file) {
         Ok(p) => Some(Translation {
-            language: language.to_string(),
+            language,
             file: file.rel.clone(),
             body_line: p.body_line,
             data: p.data,
@@ -244,7 +239,7 @@ pub(super) fn attach<T: DeserializeOwned, O>(
     originals: &mut [O],
     slug: impl Fn(&O) -> &String,
     translations: impl Fn(&mut O) -> &mut Vec<Translation<T>>,
-    languages: &[&str],
+    languages: &[Language],
     problems: &mut Vec<Diagnostic>,
 ) {
     let slugs: Vec<String> = originals.iter().map(|o| slug(o).clone()).collect();
@@ -266,7 +261,7 @@ mod tests {
     fn a_translation_is_named_by_its_language() {
         assert_eq!(
             split_stem("nghi-quyet-dong-ky.en"),
-            Some(("nghi-quyet-dong-ky", "en"))
+            Some(("nghi-quyet-dong-ky", Language::En))
         );
         assert_eq!(split_stem("nghi-quyet-dong-ky"), None);
         assert_eq!(split_stem("ban.2024"), None);

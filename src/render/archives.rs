@@ -261,6 +261,7 @@ fn rounds_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::language::Language;
 
     #[test]
     fn pages_are_cut_from_the_oldest_so_they_never_move() {
@@ -274,7 +275,7 @@ mod tests {
     #[test]
     fn the_pager_links_newer_and_older_pages() {
         let strings = [("list_newest".to_string(), "Mới nhất".to_string())].into();
-        let l = Locale::new("vi", true, &strings);
+        let l = Locale::new(Language::Vi, true, &strings);
         assert_eq!(pager(&l, 0, None), None);
         let first = pager(&l, 2, None).unwrap();
         assert_eq!(first.pages[0].label, "Mới nhất");

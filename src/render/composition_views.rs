@@ -84,12 +84,13 @@ impl CompositionView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::language::Language;
     use crate::render::i18n::Strings;
     use std::collections::BTreeMap;
 
-    fn strings(language: &str) -> Strings {
+    fn strings(language: Language) -> Strings {
         let text = match language {
-            "vi" => include_str!("../../themes/default/i18n/vi.yaml"),
+            Language::Vi => include_str!("../../themes/default/i18n/vi.yaml"),
             _ => include_str!("../../themes/default/i18n/en.yaml"),
         };
         serde_yaml::from_str::<BTreeMap<String, String>>(text).unwrap()
@@ -97,8 +98,11 @@ mod tests {
 
     #[test]
     fn a_composition_is_tabled_and_charted_in_each_language() {
-        let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let (vi, en) = (strings(Language::Vi), strings(Language::En));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let share = |key, count| Share { key, count };
         let c = Composition {
             total: 1200,

@@ -15,6 +15,7 @@ use super::xml::escape;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
+use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,7 +44,7 @@ struct Entry {
     updated: Date,
     summary: String,
     /// The language of the title when it is not the feed's (a document not translated).
-    title_lang: Option<String>,
+    title_lang: Option<Language>,
 }
 
 /// `https://x.gov.vn/bau-cu/` with exactly one trailing slash, or nothing when not configured.
@@ -94,7 +95,7 @@ fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
                 .map(|n| format!(" {} {n}", l.t("doc_number_in_text")))
                 .unwrap_or_default();
             Entry {
-                title_lang: (!summary.translated).then(|| summary.lang.clone()),
+                title_lang: (!summary.translated).then_some(summary.lang),
                 path: from_site_root(&l.prefix, &summary.url),
                 updated: d.data.ngay,
                 summary: format!("{}{number} — {}", l.of_value(d.data.loai), summary.issuer),
@@ -158,7 +159,7 @@ fn atom(l: &Locale, site: &Site, base: &str, head: &Head, entries: &[Entry]) -> 
          <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n",
         escape(head.title),
         escape(author),
-        lang = escape(l.language),
+        lang = escape(l.language.code()),
         home = address(base, head.page),
     );
     for e in entries {
@@ -166,8 +167,7 @@ fn atom(l: &Locale, site: &Site, base: &str, head: &Head, entries: &[Entry]) -> 
             "<entry>\n<id>{page}</id>\n<title{}>{}</title>\n<updated>{}</updated>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n<summary>{}</summary>\n</entry>\n",
             e.title_lang
-                .as_deref()
-                .map(|lang| format!(" xml:lang=\"{}\"", escape(lang)))
+                .map(|lang| format!(" xml:lang=\"{}\"", escape(lang.code())))
                 .unwrap_or_default(),
             escape(&e.title),
             timestamp(e.updated),
@@ -302,7 +302,7 @@ fn sitemap(
         let rel = in_language(page);
         let versions: Vec<(&str, String)> = locales
             .iter()
-            .map(|l| (l.language, format!("{}{rel}", l.prefix)))
+            .map(|l| (l.language.code(), format!("{}{rel}", l.prefix)))
             .filter(|(_, path)| exists.contains(path.as_str()))
             .collect();
         xml.push_str(&format!("<url><loc>{}</loc>", location(page)));
@@ -315,7 +315,7 @@ fn sitemap(
                 .and_then(|d| {
                     versions
                         .iter()
-                        .find(|(language, _)| *language == d.language)
+                        .find(|(language, _)| *language == d.language.code())
                 })
                 .map(|(_, path)| ("x-default", path.clone()));
             for (language, path) in versions.iter().cloned().chain(default) {
@@ -363,8 +363,8 @@ mod tests {
     fn the_sitemap_lists_each_version_with_the_versions_that_exist() {
         let strings = Strings::new();
         let locales = [
-            Locale::new("vi", true, &strings),
-            Locale::new("en", false, &strings),
+            Locale::new(Language::Vi, true, &strings),
+            Locale::new(Language::En, false, &strings),
         ];
         let pages = [
             "404.html",
@@ -414,8 +414,8 @@ mod tests {
     fn an_address_with_a_query_string_is_escaped_in_the_sitemap() {
         let strings = Strings::new();
         let locales = [
-            Locale::new("vi", true, &strings),
-            Locale::new("en", false, &strings),
+            Locale::new(Language::Vi, true, &strings),
+            Locale::new(Language::En, false, &strings),
         ];
         let base = "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/";
         let xml = sitemap(

@@ -6,6 +6,7 @@ use super::format::{self, NumberStyle};
 use super::i18n::Strings;
 use crate::model::date::Date;
 use crate::model::spelling::{Spelled, label_key};
+use crate::model::language::Language;
 use crate::model::term::Term;
 use std::collections::BTreeMap;
 use tera::{Tera, Value};
@@ -13,8 +14,7 @@ use tera::{Tera, Value};
 /// One language of the portal, while its pages are rendered.
 #[derive(Debug, Clone)]
 pub struct Locale<'a> {
-    /// `vi`, `en`: the `lang` of its pages.
-    pub language: &'a str,
+    pub language: Language,
     /// Where its pages live under the site root: empty for the default language, `en/` for
     /// English.
     pub prefix: String,
@@ -22,14 +22,10 @@ pub struct Locale<'a> {
 }
 
 impl<'a> Locale<'a> {
-    pub fn new(language: &'a str, is_default: bool, strings: &'a Strings) -> Self {
+    pub fn new(language: Language, is_default: bool, strings: &'a Strings) -> Self {
         Self {
             language,
-            prefix: if is_default {
-                String::new()
-            } else {
-                format!("{language}/")
-            },
+            prefix: language.prefix(is_default),
             strings,
         }
     }
@@ -47,7 +43,7 @@ impl<'a> Locale<'a> {
     /// otherwise.
     pub fn name<'t>(&self, original: &'t str, en: Option<&'t String>) -> &'t str {
         match en {
-            Some(en) if self.language == "en" && !en.trim().is_empty() => en,
+            Some(en) if self.language == Language::En && !en.trim().is_empty() => en,
             _ => original,
         }
     }
@@ -61,7 +57,7 @@ impl<'a> Locale<'a> {
     ) -> Option<&'t String> {
         if self.prefix.is_empty() {
             original
-        } else if self.language == "en" {
+        } else if self.language == Language::En {
             en
         } else {
             None
@@ -244,7 +240,7 @@ mod tests {
     #[test]
     fn a_locale_formats_by_its_strings() {
         let en = english();
-        let l = Locale::new("en", false, &en);
+        let l = Locale::new(Language::En, false, &en);
         let d = Date::new(2022, 6, 5).unwrap();
         assert_eq!(l.prefix, "en/");
         assert_eq!(l.number(4_459_718u32), "4,459,718");

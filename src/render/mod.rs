@@ -25,6 +25,7 @@ mod xml;
 
 use crate::model::Site;
 use crate::model::date::Date;
+use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
 use locale::Locale;
 use serde::Serialize;
@@ -48,8 +49,8 @@ pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
         .enumerate()
         .map(|(i, language)| {
             theme
-                .strings(language)
-                .map(|strings| Locale::new(language, i == 0, strings))
+                .strings(*language)
+                .map(|strings| Locale::new(*language, i == 0, strings))
                 .ok_or_else(|| format!("no interface strings for `{language}`"))
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -139,7 +140,7 @@ pub(crate) enum Availability<'x> {
     /// Only in these languages; the others' switcher links go to `nearest` (a page that exists
     /// in every language, named by the interface string `nearest_title`), and say so.
     Only {
-        languages: &'x [&'x str],
+        languages: &'x [Language],
         nearest: &'static str,
         nearest_title: &'static str,
     },
@@ -229,9 +230,9 @@ impl Renderer<'_> {
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
-        ctx.insert("lang", self.locale.language);
+        ctx.insert("lang", &self.locale.language);
         // the language of what staff wrote without a translation: templates mark it `lang`
-        ctx.insert("content_lang", self.site.config.default_language());
+        ctx.insert("content_lang", &self.site.config.default_language());
         let language = self.locale.language;
         let strings = self
             .theme
@@ -315,8 +316,11 @@ impl Renderer<'_> {
                 },
             })
             .collect();
-        let default = self.locales.first().map(|l| l.language);
-        if let Some(first) = out.first().filter(|a| Some(a.hreflang.as_str()) == default) {
+        let default = self.locales.first().map(|l| l.language.to_string());
+        if let Some(first) = out
+            .first()
+            .filter(|a| Some(&a.hreflang) == default.as_ref())
+        {
             out.push(Alternate {
                 hreflang: "x-default".to_string(),
                 href: first.href.clone(),

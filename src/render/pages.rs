@@ -10,7 +10,7 @@ use super::views::{DocumentSummary, DocumentView, Link, RoundSummary};
 use super::{Availability, Renderer, Scope, dates, link, urls};
 use super::{division_pages, election_pages};
 use crate::model::Site;
-use crate::model::config::DEFAULT_LANGUAGE;
+use crate::model::language::Language;
 use crate::model::translation;
 use tera::Context;
 
@@ -68,8 +68,8 @@ pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
             // not written in this language: its switcher links lead to this language's home
             None => continue,
         };
-        let languages: Vec<&str> = std::iter::once(site.config.default_language())
-            .chain(p.translations.iter().map(|t| t.language.as_str()))
+        let languages: Vec<Language> = std::iter::once(site.config.default_language())
+            .chain(p.translations.iter().map(|t| t.language))
             .collect();
         let mut ctx = Context::new();
         ctx.insert("body_html", &to_html(body));
@@ -143,8 +143,9 @@ pub(super) fn localized_markdown(
     match (own, original) {
         (Some(text), _) => Some(to_html(text)),
         (None, Some(text)) => Some(format!(
-            "<p class=\"note untranslated\">{}</p><div lang=\"{DEFAULT_LANGUAGE}\">{}</div>",
+            "<p class=\"note untranslated\">{}</p><div lang=\"{}\">{}</div>",
             l.t("lang_only_in_default"),
+            Language::DEFAULT,
             to_html(text)
         )),
         (None, None) => None,
@@ -172,8 +173,8 @@ fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
         let view = DocumentView::new(&l, site, d);
         let title = view.summary.title.clone();
         let url = view.summary.url.clone();
-        let languages: Vec<&str> = std::iter::once(site.config.default_language())
-            .chain(d.translations.iter().map(|t| t.language.as_str()))
+        let languages: Vec<Language> = std::iter::once(site.config.default_language())
+            .chain(d.translations.iter().map(|t| t.language))
             .collect();
         let mut ctx = Context::new();
         ctx.insert("doc", &view);

@@ -10,6 +10,7 @@ use crate::model::Site;
 use crate::model::contest::{Contest, Counted};
 use crate::model::election::Round;
 use crate::model::holidays::Holidays;
+use crate::model::language::Language;
 use crate::model::outcome::Outcome;
 use crate::model::result::{ContestCount, percent};
 use crate::model::rules::RuleSet;
@@ -398,7 +399,7 @@ pub fn rules_summary(l: &Locale<'_>, rules: &RuleSet) -> String {
 /// The rules' name in the page's language: the built-in laws have an English name; a site's
 /// own set keeps the name it wrote.
 fn rules_name<'r>(l: &Locale<'_>, rules: &'r RuleSet) -> &'r str {
-    if l.language == "en" {
+    if l.language == Language::En {
         rules.name_en()
     } else {
         &rules.name
@@ -417,9 +418,9 @@ mod tests {
     use std::collections::BTreeMap;
 
     /// The default theme's strings of `language`, as the site reads them.
-    fn strings(language: &str) -> Strings {
+    fn strings(language: Language) -> Strings {
         let text = match language {
-            "vi" => include_str!("../../themes/default/i18n/vi.yaml"),
+            Language::Vi => include_str!("../../themes/default/i18n/vi.yaml"),
             _ => include_str!("../../themes/default/i18n/en.yaml"),
         };
         serde_yaml::from_str::<BTreeMap<String, String>>(text).unwrap()
@@ -438,8 +439,11 @@ mod tests {
 
     #[test]
     fn the_159_of_361_verdict_reads_in_each_language() {
-        let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let (vi, en) = (strings(Language::Vi), strings(Language::En));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let c = count(361, 314, 309, &[("long", 159), ("huy", 141)]);
         let (verdict, consequence) = verdict_of(&vi, &c, &law());
         assert_eq!(
@@ -467,8 +471,11 @@ mod tests {
 
     #[test]
     fn other_verdicts_read_in_each_language() {
-        let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let (vi, en) = (strings(Language::Vi), strings(Language::En));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let elected = count(361, 314, 309, &[("long", 190), ("huy", 100)]);
         assert_eq!(
             verdict_of(&vi, &elected, &law()),
@@ -513,8 +520,11 @@ mod tests {
 
     #[test]
     fn decisions_are_labelled_with_what_is_known() {
-        let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let (vi, en) = (strings(Language::Vi), strings(Language::En));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let d = |so: Option<&str>, ngay: Option<Date>| Decision {
             so: so.map(str::to_string),
             ngay,
@@ -544,8 +554,11 @@ mod tests {
 
     #[test]
     fn the_rules_summary_reads_in_each_language() {
-        let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new("vi", true, &vi), Locale::new("en", false, &en));
+        let (vi, en) = (strings(Language::Vi), strings(Language::En));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let rules = law();
         assert_eq!(
             rules_summary(&vi, &rules),

@@ -12,6 +12,7 @@ use super::locale::Locale;
 use super::views::{DocumentSummary, RoundSummary};
 use super::{Renderer, pages::trail, urls};
 use crate::model::Site;
+use crate::model::language::Language;
 use crate::model::text::sort_key;
 use crate::write::{Contents, OutputFile};
 use serde::Serialize;
@@ -159,7 +160,7 @@ pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
         let mut others: Vec<&str> = vec![c.data.ten.as_str()];
         for f in &c.data.truoc_day {
             others.push(&f.ten);
-            if let Some(en) = f.ten_en.as_deref().filter(|_| l.language == "en") {
+            if let Some(en) = f.ten_en.as_deref().filter(|_| l.language == Language::En) {
                 others.push(en);
             }
         }

@@ -9,6 +9,7 @@ use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::skipped::{Irregular, not_regular};
 use crate::load::{self, SourceFile, THEME_DIR};
 use crate::model::file_names::{self, Refusal};
+use crate::model::language::Language;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ struct Parts {
 impl Theme {
     /// The theme after the site's overrides, and every problem found in it: warnings come back
     /// even when it loads; the theme is `None` when one of them is an error.
-    pub fn load(content_root: &Path, languages: &[&str]) -> (Option<Self>, Vec<Diagnostic>) {
+    pub fn load(content_root: &Path, languages: &[Language]) -> (Option<Self>, Vec<Diagnostic>) {
         let mut parts = Parts::default();
         let mut problems = Vec::new();
         if let Err(message) = collect_embedded(&DEFAULT_THEME, &mut parts) {
@@ -68,15 +69,13 @@ impl Theme {
                 text: &t.text,
             })
             .collect();
-        let (strings, string_problems) = i18n::load(
-            languages,
-            parts.default_strings,
-            parts.site_strings,
-            &sources,
-        );
+        // strings files are named by the language's code
+        let codes: Vec<&str> = languages.iter().map(Language::code).collect();
+        let (strings, string_problems) =
+            i18n::load(&codes, parts.default_strings, parts.site_strings, &sources);
         problems.extend(string_problems);
         problems.extend(i18n::missing_labels(
-            languages,
+            &codes,
             &strings,
             &crate::model::spelling::label_keys(),
         ));
@@ -108,8 +107,8 @@ impl Theme {
     }
 
     /// The interface strings of `language`, what templates see as `t`.
-    pub fn strings(&self, language: &str) -> Option<&Strings> {
-        self.strings.get(language)
+    pub fn strings(&self, language: Language) -> Option<&Strings> {
+        self.strings.get(language.code())
     }
 
     /// The stylesheet, for pages that must carry it inline (the 404 page).

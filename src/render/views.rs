@@ -14,6 +14,7 @@ use crate::model::contest::Contest;
 use crate::model::division::{Commune, Village};
 use crate::model::document::Document;
 use crate::model::election::Round;
+use crate::model::language::Language;
 use crate::model::translation;
 use serde::Serialize;
 
@@ -50,7 +51,7 @@ pub struct SiteView {
     pub other_name: Option<String>,
     pub authority: String,
     pub other_authority: Option<String>,
-    pub other_lang: &'static str,
+    pub other_lang: Language,
     pub address: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -65,7 +66,7 @@ pub struct SiteView {
 impl SiteView {
     pub fn new(site: &Site, l: &Locale) -> Self {
         let c = &site.config;
-        let english = l.language == "en";
+        let english = l.language == Language::En;
         let name = l.name(&c.ten, c.ten_en.as_ref()).to_string();
         let authority = l.name(&c.co_quan, c.co_quan_en.as_ref()).to_string();
         let other = |vi: &String, en: &Option<String>, shown: &str| {
@@ -79,7 +80,7 @@ impl SiteView {
         Self {
             other_name: other(&c.ten, &c.ten_en, &name),
             other_authority: other(&c.co_quan, &c.co_quan_en, &authority),
-            other_lang: if english { "vi" } else { "en" },
+            other_lang: l.language.other(),
             name,
             authority,
             address: c.dia_chi.clone(),
@@ -264,7 +265,7 @@ pub struct DocumentSummary {
     /// Whether it is in the page's language (an original, or a translation).
     pub translated: bool,
     /// The language it is shown in (`vi` for an original shown among English pages).
-    pub lang: String,
+    pub lang: Language,
     pub kind: String,
     pub kind_key: &'static str,
     pub number: Option<String>,
@@ -287,11 +288,7 @@ impl DocumentSummary {
                 in_default_language(l, &url)
             },
             translated,
-            lang: if translated {
-                l.language.to_string()
-            } else {
-                default.to_string()
-            },
+            lang: if translated { l.language } else { default },
             kind: l.of_value(d.data.loai),
             kind_key: d.data.loai.key(),
             number: d.data.so_hieu.clone(),
@@ -326,19 +323,19 @@ pub fn in_default_language(l: &Locale, path: &str) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct Note {
     pub text: String,
-    pub lang: &'static str,
+    pub lang: Language,
 }
 
 impl Note {
     pub fn new(l: &Locale, vi: Option<&String>, en: Option<&String>) -> Option<Self> {
         match en {
-            Some(en) if l.language == "en" => Some(Self {
+            Some(en) if l.language == Language::En => Some(Self {
                 text: en.clone(),
-                lang: "en",
+                lang: Language::En,
             }),
             _ => vi.map(|text| Self {
                 text: text.clone(),
-                lang: "vi",
+                lang: Language::Vi,
             }),
         }
     }
@@ -348,11 +345,7 @@ impl Note {
 /// Vietnamese–English: the English one on Vietnamese pages, the Vietnamese one on English pages.
 fn other_name(vi: &str, en: Option<&String>, l: &Locale) -> Option<String> {
     let en = en.filter(|e| !e.trim().is_empty())?;
-    Some(if l.language == "en" { vi } else { en }.to_string())
-}
-
-fn other_lang(l: &Locale) -> &'static str {
-    if l.language == "en" { "vi" } else { "en" }
+    Some(if l.language == Language::En { vi } else { en }.to_string())
 }
 
 /// A village's name in the page's language.
@@ -497,7 +490,7 @@ pub struct CommuneSummary {
     pub name: String,
     /// The name in the other language of the pair Vietnamese–English, when both are given.
     pub other_name: Option<String>,
-    pub other_lang: &'static str,
+    pub other_lang: Language,
     pub kind: String,
     pub province: String,
     pub district: Option<String>,
@@ -511,7 +504,7 @@ impl CommuneSummary {
             url: urls::commune(&c.id),
             name: commune_name(c, l).to_string(),
             other_name: other_name(&c.data.ten, c.data.ten_en.as_ref(), l),
-            other_lang: other_lang(l),
+            other_lang: l.language.other(),
             kind: l.of_value(c.data.cap),
             province: c.data.tinh.clone(),
             district: c.data.huyen.clone(),
@@ -527,7 +520,7 @@ pub struct VillageRow {
     pub name: String,
     /// As [`CommuneSummary::other_name`].
     pub other_name: Option<String>,
-    pub other_lang: &'static str,
+    pub other_lang: Language,
     pub kind: String,
     pub note: Option<Note>,
 }
@@ -538,7 +531,7 @@ impl VillageRow {
             url: urls::village(&c.id, &v.ma),
             name: village_name(v, l).to_string(),
             other_name: other_name(&v.ten, v.ten_en.as_ref(), l),
-            other_lang: other_lang(l),
+            other_lang: l.language.other(),
             kind: l.of_value(v.loai),
             note: Note::new(l, v.ghi_chu.as_ref(), v.ghi_chu_en.as_ref()),
         }

@@ -8,9 +8,25 @@ use super::live::Snapshot;
 /// The id of the overlay that shows a build error over the last good page.
 pub const OVERLAY_ID: &str = "niemyet-overlay";
 
-const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;\
-    margin:0;padding:1.5rem;background:rgba(20,20,20,.94);color:#fff;font:14px/1.5 monospace;\
-    white-space:pre-wrap";
+/// The font stack of the default theme's `style.css`: a monospace font places Vietnamese
+/// diacritics wrongly (“lôĩ” for “lỗi”), and these system fonts all carry them.
+pub const SITE_FONTS: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', \
+    'Helvetica Neue', Arial, sans-serif";
+
+/// The overlay's colours: opaque, so the page under it does not show through the message, with
+/// a contrast of about 17:1 (WCAG asks for 4.5:1).
+const OVERLAY_BACKGROUND: &str = "#1a1a1a";
+const OVERLAY_TEXT: &str = "#ffffff";
+
+/// The overlay's inline style. Single quotes only: it sits in a double-quoted attribute and a
+/// double-quoted script string.
+fn overlay_style() -> String {
+    format!(
+        "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;\
+         background:{OVERLAY_BACKGROUND};color:{OVERLAY_TEXT};font-family:{SITE_FONTS};\
+         font-size:15px;line-height:1.6;white-space:pre-wrap"
+    )
+}
 
 /// Served when a page does not exist and the site has no `404.html` (before the first good
 /// build, for one): a page that still reloads itself once the site is there.
@@ -31,13 +47,14 @@ pub fn script() -> String {
     if (!box) {{
       box = document.createElement("pre");
       box.id = "{OVERLAY_ID}";
-      box.setAttribute("style", "{OVERLAY_STYLE}");
+      box.setAttribute("style", "{style}");
       document.body.appendChild(box);
     }}
     box.textContent = event.data;
   }});
 }})();
-"#
+"#,
+        style = overlay_style()
     )
 }
 
@@ -47,7 +64,8 @@ pub fn into_page(html: &[u8], snapshot: &Snapshot) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = &snapshot.error {
         extra.push_str(&format!(
-            "<pre id=\"{OVERLAY_ID}\" style=\"{OVERLAY_STYLE}\">{}</pre>",
+            "<pre id=\"{OVERLAY_ID}\" style=\"{}\">{}</pre>",
+            overlay_style(),
             escape(error)
         ));
     }
@@ -96,6 +114,64 @@ mod tests {
             "<html><body><p>A</p><script src=\"/__niemyet/reload.js\" data-generation=\"7\">\
              </script></body></html>"
         );
+    }
+
+    /// The value of `property` in an inline style.
+    fn style_value<'s>(style: &'s str, property: &str) -> &'s str {
+        style
+            .split(';')
+            .find_map(|d| d.strip_prefix(property)?.strip_prefix(':'))
+            .unwrap_or_else(|| panic!("no {property} in {style}"))
+    }
+
+    /// WCAG relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let hex = hex.strip_prefix('#').unwrap();
+        assert_eq!(hex.len(), 6, "an opaque #rrggbb colour, not {hex}");
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    #[test]
+    fn the_overlay_uses_the_site_s_fonts_on_an_opaque_readable_background() {
+        let page = into_page(b"<p>A</p>", &snapshot(Some("lỗi: phiếu")));
+        let page = String::from_utf8(page).unwrap();
+        let style = page
+            .split("style=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap();
+        let fonts = style_value(style, "font-family");
+        assert!(!fonts.contains("monospace"), "{fonts}");
+        // the stack of the theme's own stylesheet, quotes aside
+        let css = include_str!("../../themes/default/static/style.css");
+        let body = &css[css.find("body {").unwrap()..];
+        let theirs = style_value(&body.replace(['\n', ' '], ""), "font-family")
+            .replace('"', "'")
+            .to_string();
+        assert_eq!(fonts.replace(' ', ""), theirs);
+        assert!(!style.contains("font:"), "{style}");
+        // opaque: a #rrggbb colour, no rgba()/transparency; contrast at least 4.5:1
+        let (background, text) = (
+            style_value(style, "background"),
+            style_value(style, "color"),
+        );
+        let (light, dark) = {
+            let (a, b) = (luminance(background), luminance(text));
+            (a.max(b), a.min(b))
+        };
+        let contrast = (light + 0.05) / (dark + 0.05);
+        assert!(contrast >= 4.5, "{contrast}");
+        assert!(!style.contains("opacity"), "{style}");
+        // the script builds the same overlay when a build fails while the page is open
+        assert!(script().contains(style), "{}", script());
     }
 
     #[test]

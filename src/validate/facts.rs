@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
-use crate::model::config::{DEFAULT_LANGUAGE, is_language_code};
+use crate::model::language::Language;
 use std::path::Path;
 
 /// Heads of villages are elected among adult citizens.
@@ -23,10 +23,10 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
 /// Each language becomes a folder and a `lang` attribute, so it must be a plain code, once.
 fn languages(site: &Site, ctx: &mut Ctx) {
     let file = Path::new(CONFIG_FILE);
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<Language> = Vec::new();
     for code in &site.config.ngon_ngu {
         let line = ctx.line(file, "ngon_ngu", None, 1);
-        if !is_language_code(code) {
+        let Some(language) = Language::parse(code) else {
             ctx.error(
                 file,
                 line,
@@ -40,7 +40,9 @@ fn languages(site: &Site, ctx: &mut Ctx) {
                     "Write two lowercase letters, the default language first: ngon_ngu: [vi, en].",
                 ),
             );
-        } else if seen.contains(&code.as_str()) {
+            continue;
+        };
+        if seen.contains(&language) {
             ctx.warning(
                 file,
                 line,
@@ -51,14 +53,14 @@ fn languages(site: &Site, ctx: &mut Ctx) {
                 ),
             );
         }
-        seen.push(code);
+        seen.push(language);
     }
     // the content is written in Vietnamese (names, `_en` fields, translations beside originals)
     if let Some(first) = site
         .config
         .ngon_ngu
         .first()
-        .filter(|f| *f != DEFAULT_LANGUAGE)
+        .filter(|f| Language::parse(f) != Some(Language::DEFAULT))
     {
         ctx.error(
             file,

@@ -3,6 +3,7 @@
 
 use crate::harness::*;
 use niemyet::BuildError;
+use niemyet::model::language::Language;
 use niemyet::render::i18n;
 use niemyet::render::theme::Theme;
 use std::collections::BTreeSet;
@@ -44,7 +45,7 @@ fn rust_literals() -> BTreeSet<String> {
 fn the_default_theme_has_every_string_it_uses_in_both_languages() {
     // a content folder without a theme of its own: the embedded theme alone
     let empty = tempfile::tempdir().unwrap();
-    let (theme, problems) = Theme::load(empty.path(), &["vi", "en"]);
+    let (theme, problems) = Theme::load(empty.path(), &[Language::Vi, Language::En]);
     assert!(problems.is_empty(), "{problems:#?}");
     let theme = theme.expect("the default theme loads");
     let mut used = BTreeSet::new();
@@ -56,8 +57,8 @@ fn the_default_theme_has_every_string_it_uses_in_both_languages() {
     let literals = rust_literals();
     // the labels of the values of the content, which Rust asks for by their tables
     let labels = niemyet::model::spelling::label_keys();
-    let vi = theme.strings("vi").expect("Vietnamese strings");
-    let en = theme.strings("en").expect("English strings");
+    let vi = theme.strings(Language::Vi).expect("Vietnamese strings");
+    let en = theme.strings(Language::En).expect("English strings");
     let vi_keys: Vec<_> = vi.keys().collect();
     let en_keys: Vec<_> = en.keys().collect();
     assert_eq!(vi_keys, en_keys, "vi.yaml and en.yaml have the same keys");

@@ -181,7 +181,16 @@ fn errors_name_row_and_column_and_nothing_is_written() {
         err.contains("Cột B (“Quê quán”): không biết cột này"),
         "{err}"
     );
-    assert!(err.contains("Thiếu cột bắt buộc cho `gioi_tinh`"), "{err}");
+    assert!(
+        err.contains("Thiếu cột bắt buộc “Giới tính” (cho `gioi_tinh`)"),
+        "{err}"
+    );
+    // the columns are named as the template spells them, never folded
+    assert!(
+        err.contains("Các cột được nhận: “Họ và tên”, “Khu dân cư”, “Năm sinh”"),
+        "{err}"
+    );
+    assert!(!err.contains("khudancu"), "{err}");
 }
 
 #[test]
@@ -262,6 +271,110 @@ fn results_keep_the_voting_method_and_the_record_date_as_staff_write_them() {
         results.contains("  bien_ban:\n    ngay: 05/10/2025\n"),
         "{results}"
     );
+    run(&["check"], site, 0);
+}
+
+/// A site whose round is declared final, so its results must be recognised: the decision that
+/// recognises them has no column in the sheet and is typed into `ket-qua.yaml` by hand.
+fn final_round_with_results(dir: &Path) -> PathBuf {
+    let content = new_site_with_round(dir);
+    let round = content.join("bau-cu").join(ROUND).join("dot-bau-cu.yaml");
+    let text = std::fs::read_to_string(&round).unwrap();
+    assert!(text.contains("trang_thai: sap-dien-ra\n"), "{text}");
+    std::fs::write(
+        &round,
+        text.replace("trang_thai: sap-dien-ra\n", "trang_thai: chinh-thuc\n"),
+    )
+    .unwrap();
+    let site = content.parent().unwrap();
+    import("candidates", &repo("mau-nhap/ung-cu-vien.csv"), site, 0);
+    content
+}
+
+#[test]
+fn a_problem_in_what_the_sheet_has_no_column_for_is_fixed_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = final_round_with_results(dir.path());
+    let site = content.parent().unwrap();
+    let err = import("results", &repo("mau-nhap/ket-qua.csv"), site, 1);
+    assert!(
+        err.contains("trang_thai: cong-nhan (kèm quyet_dinh)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "bau-cu/xa-moi-2025/ket-qua.yaml:3: bảng tính không có cột cho `trang_thai`: gõ thẳng vào tệp này"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Nhập lại bảng tính với --force chỉ thay số liệu, giữ nguyên `trang_thai`."),
+        "{err}"
+    );
+    // re-importing cannot fix it, so it is not what the advice says
+    assert!(!err.contains("sửa bảng tính rồi nhập lại"), "{err}");
+}
+
+#[test]
+fn importing_results_again_keeps_what_was_typed_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = final_round_with_results(dir.path());
+    let site = content.parent().unwrap();
+    import("results", &repo("mau-nhap/ket-qua.csv"), site, 1);
+    let results = content.join("bau-cu").join(ROUND).join("ket-qua.yaml");
+    let imported = std::fs::read_to_string(&results).unwrap();
+    // no one has half the voters: the commune orders a repeat vote
+    let typed = "  # theo quyết định của UBND xã\n  trang_thai: bau-lai\n  quyet_dinh:\n    so: 125/QĐ-UBND\n    ngay: 08/10/2025\n  ngay_bau_lai: 19/10/2025\n";
+    let by_hand = imported.replace(
+        "  bien_ban:\n    ngay: 05/10/2025\n",
+        "  bien_ban:\n    ngay: 05/10/2025\n    ngay_nhan: 06/10/2025\n    nguoi_ky:\n      - ho_ten: Lê Văn Cường\n        chuc_vu: Tổ trưởng Tổ bầu cử\n",
+    ) + typed;
+    std::fs::write(&results, &by_hand).unwrap();
+    run(&["check"], site, 0);
+    // a corrected sheet: a vote moved, and the record made a day later
+    let sheet = dir.path().join("kq-sua.csv");
+    let corrected = std::fs::read_to_string(repo("mau-nhap/ket-qua.csv"))
+        .unwrap()
+        .replace("Nguyễn Văn An,159", "Nguyễn Văn An,158")
+        .replace("Trần Thị Bình,151", "Trần Thị Bình,152")
+        .replace("05/10/2025", "06/10/2025");
+    std::fs::write(&sheet, corrected).unwrap();
+    let err = import("results", &sheet, site, 1);
+    assert!(
+        err.contains("Thêm --force để cập nhật số liệu từ bảng tính"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&results).unwrap(), by_hand);
+    let out = run(
+        &[
+            "import",
+            "results",
+            &sheet.to_string_lossy(),
+            "--round",
+            ROUND,
+            "--force",
+        ],
+        site,
+        0,
+    );
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        note.contains(
+            "khu thon-1: giữ nguyên các trường gõ tay (trang_thai, quyet_dinh, ngay_bau_lai)"
+        ),
+        "{note}"
+    );
+    let text = std::fs::read_to_string(&results).unwrap();
+    assert!(text.starts_with("# Nhập từ kq-sua.csv"), "{text}");
+    assert!(
+        text.contains("    nguyen-van-an: 158\n    tran-thi-binh: 152\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  bien_ban:\n    ngay: 06/10/2025\n    ngay_nhan: 06/10/2025\n    nguoi_ky:\n      - ho_ten: Lê Văn Cường\n"),
+        "{text}"
+    );
+    assert!(text.ends_with(typed), "{text}");
     run(&["check"], site, 0);
 }
 

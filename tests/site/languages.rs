@@ -189,7 +189,7 @@ fn a_translation_sibling_gives_the_english_page_and_keeps_the_record() {
     let site = niemyet::check(&fx.content()).0;
     let left = untranslated(&site);
     assert_eq!(left.len(), 1);
-    assert_eq!(left[0].language, "en");
+    assert_eq!(left[0].language, niemyet::model::language::Language::En);
     let files: Vec<String> = left[0]
         .files
         .iter()

@@ -3,6 +3,7 @@
 //! browser uses them is checked in headless Chromium by `.ci/browser.mjs`.
 
 use crate::harness::*;
+use niemyet::model::language::Language;
 use niemyet::render::search::{self, Kind, fold};
 use std::path::Path;
 
@@ -321,10 +322,10 @@ fn an_index_of_a_thousand_candidates_stays_small() {
     let fx = large_site(1000);
     let (site, diagnostics) = niemyet::check(&fx.content());
     assert_eq!(diagnostics.error_count(), 0, "{diagnostics}");
-    let (theme, _) = niemyet::render::theme::Theme::load(&fx.content(), &["vi"]);
+    let (theme, _) = niemyet::render::theme::Theme::load(&fx.content(), &[Language::Vi]);
     let theme = theme.expect("the default theme loads");
-    let strings = theme.strings("vi").expect("Vietnamese strings");
-    let locale = niemyet::render::locale::Locale::new("vi", true, strings);
+    let strings = theme.strings(Language::Vi).expect("Vietnamese strings");
+    let locale = niemyet::render::locale::Locale::new(Language::Vi, true, strings);
     let entries = search::entries(&locale, &site);
     let candidates = entries
         .iter()

@@ -3,6 +3,7 @@
 //! fields the report never fills are left out of the types.
 
 use crate::model::date::Date;
+use crate::model::language::Language;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +91,7 @@ pub(super) struct LanguageString {
     #[serde(rename = "@type")]
     pub(super) kind: &'static str,
     pub(super) content: String,
-    pub(super) language: &'static str,
+    pub(super) language: Language,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,13 +217,13 @@ pub(super) fn text(vi: &str, en: Option<&str>) -> Text {
     let mut text = vec![LanguageString {
         kind: kind!("LanguageString"),
         content: vi.to_string(),
-        language: "vi",
+        language: Language::Vi,
     }];
     if let Some(en) = en {
         text.push(LanguageString {
             kind: kind!("LanguageString"),
             content: en.to_string(),
-            language: "en",
+            language: Language::En,
         });
     }
     Text {

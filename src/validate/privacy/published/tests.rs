@@ -206,7 +206,7 @@ fn a_candidate_and_its_translation() {
         bio: "bio".into(),
         photo: None,
         translations: vec![Translation {
-            language: "en".into(),
+            language: crate::model::language::Language::En,
             file: "bau-cu/id/ung-cu-vien/slug.en.md".into(),
             body_line: 7,
             data: parse(
@@ -263,7 +263,7 @@ fn a_document_and_its_translation() {
         body: "body".into(),
         attachments: Vec::new(),
         translations: vec![Translation {
-            language: "en".into(),
+            language: crate::model::language::Language::En,
             file: "van-ban/slug.en.md".into(),
             body_line: 9,
             data: parse(
@@ -319,7 +319,7 @@ fn a_page_and_its_translation() {
         data: parse("tieu_de: tieu_de\nthu_tu: 1\n"),
         body: "body".into(),
         translations: vec![Translation {
-            language: "en".into(),
+            language: crate::model::language::Language::En,
             file: "trang/slug.en.md".into(),
             body_line: 4,
             data: parse("tieu_de: tieu_de\n"),
