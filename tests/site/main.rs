@@ -28,6 +28,7 @@ mod languages;
 mod law;
 mod links;
 mod open_data;
+mod pages_finished;
 mod printed_lists;
 mod privacy;
 mod results;
