@@ -1,5 +1,7 @@
 // Real-browser checks of the built example site in headless Chromium (Debian's, not a download):
-// axe-core's WCAG 2.1 A and AA rules on one page of every page type in both languages, the search
+// axe-core's WCAG 2.2 A and AA rules and the measurements of layout.mjs (table wrappers, target
+// sizes, the focus ring, sideways overflow) on every page of both languages at 1280 and 360 px
+// wide, the search
 // page of each language (typing without diacritics, decomposed input, following a result, the page
 // without JavaScript), and the language switcher, through a web server under a sub-path when one
 // is given, and straight from the disk (file://).
@@ -10,9 +12,10 @@
 //   SERVED_BASE_URL  the same folder served, e.g. http://127.0.0.1:8080/bau-cu/; without it the
 //                    accessibility sweep runs on the files, with 404.html opened directly
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { focusRingContrast, noPageOverflow, tableWrappers, targetSizes } from './layout.mjs';
 
 const [modulesDir, outputDir, servedBase] = process.argv.slice(2);
 if (!modulesDir || !outputDir) {
@@ -26,9 +29,13 @@ const fileBase = pathToFileURL(resolve(outputDir)).href + '/';
 
 // Generous for a busy 2-core machine; every wait is for a condition, never a fixed sleep.
 const TIMEOUT = 15000;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// A desktop and a cheap phone; what each width checks beyond axe is in `sweepPage`.
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
 
-// One page of every page type of the example site (content/), relative to the site root.
+// One page of every page type of the example site (content/), relative to the site root: the
+// sweep covers every page, and names these by their type.
 const PAGE_TYPES = [
   ['home', 'index.html'],
   ['rounds list', 'bau-cu/index.html'],
@@ -96,48 +103,94 @@ async function newPage(options = {}) {
   return page;
 }
 
-async function axeSweep(base) {
-  const page = await newPage();
-  const pages = [...PAGE_TYPES, NOTICE_PAGE, ['not found (404)', NOT_FOUND], ...ENGLISH_PAGE_TYPES];
-  let total = 0;
-  for (const [kind, path] of pages) {
-    // a page the build forgot is named here, rather than as a navigation error that ends the run
-    const file = path === NOT_FOUND && servedBase ? '404.html' : path.replace(/\?.*$/, '');
-    if (!check(existsSync(join(outputDir, file)), `axe: ${kind}: ${file} is not in ${outputDir}`)) continue;
-    const response = await page.goto(base + path);
-    // a file has no status; a missing one fails `goto` itself
-    const expected = kind.startsWith('not found') && servedBase ? 404 : 200;
-    if (servedBase && !check(response && response.status() === expected,
-      `axe: ${kind} (${path}) answered ${response && response.status()}, not ${expected}`)) {
-      continue;
-    }
-    if (path.includes('?q=')) {
-      await page.locator('#ket-qua-tim-kiem li').first().waitFor();
-    }
-    if (path === UNTRANSLATED_DOCUMENT) {
-      // the notice is what this page is in the sweep for
-      check(await page.locator('nav.languages .lang-notice').isVisible(),
-        `axe: ${kind} (${path}) shows no notice next to its English link`);
-    }
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(
-      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-      AXE_TAGS,
-    );
-    const count = result.violations.reduce((n, v) => n + v.nodes.length, 0);
-    total += count;
-    // what axe cannot decide alone (such as the contrast of text drawn in an SVG chart) is
-    // shown for a person to look at, and does not fail the run
-    const review = result.incomplete.map((v) => `${v.id} ×${v.nodes.length}`).join(', ');
-    console.log(`axe: ${count === 0 ? 'ok  ' : 'FAIL'} ${kind}: ${path} (${result.passes.length} rules pass${review ? `; to review: ${review}` : ''})`);
-    for (const v of result.violations) {
-      for (const node of v.nodes) {
-        failures.push(`axe: ${kind} (${path}): ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
-      }
+/** Every HTML page of the built site, relative to its root, with '/' between folders. */
+function allPages(dir = outputDir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return allPages(path);
+    return entry.name.endsWith('.html') ? [relative(outputDir, path).split(sep).join('/')] : [];
+  });
+}
+
+/**
+ * axe-core and the layout measurements on one page at one width. Table wrappers and overflow
+ * depend on the width and are measured at both; target sizes matter on the phone; the focus
+ * ring's colours do not change with the width and are measured on the desktop.
+ */
+async function sweepPage(page, viewport, kind, path) {
+  const problems = [];
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  for (const v of result.violations) {
+    for (const node of v.nodes) {
+      problems.push(`axe: ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
     }
   }
-  console.log(`axe: ${pages.length} pages at ${base}, ${total} violations (${AXE_TAGS.join(', ')})`);
+  problems.push(...(await tableWrappers(page)), ...(await noPageOverflow(page)));
+  if (viewport === PHONE) problems.push(...(await targetSizes(page)));
+  if (viewport === DESKTOP) problems.push(...(await focusRingContrast(page)));
+  for (const p of problems) failures.push(`${viewport.width} px: ${kind} (${path}): ${p}`);
+  return { problems: problems.length, review: result.incomplete.map((v) => `${v.id} ×${v.nodes.length}`) };
+}
+
+async function axeSweep(base) {
+  const typeOf = new Map([...PAGE_TYPES, NOTICE_PAGE, ...ENGLISH_PAGE_TYPES].map(([k, p]) => [p, k]));
+  const queries = PAGE_TYPES.filter(([, p]) => p.includes('?q='));
+  const pages = [...allPages().map((p) => [typeOf.get(p) || 'page', p]), ...queries,
+    ...queries.map(([k, p]) => [`${k}, English`, EN + p])]
+    .map(([kind, path]) => path === '404.html' ? ['not found (404)', NOT_FOUND] : [kind, path]);
+  for (const [kind, path] of PAGE_TYPES) {
+    check(existsSync(join(outputDir, path.replace(/\?.*$/, ''))), `axe: ${kind}: ${path} is not in ${outputDir}`);
+  }
+  const started = Date.now();
+  let total = 0;
+  // the two widths side by side: a page waits for the other width's browser work
+  await Promise.all([DESKTOP, PHONE].map(async (viewport) => {
+    const page = await newPage({ viewport });
+    for (const [kind, path] of pages) {
+      const response = await page.goto(base + path);
+      // a file has no status; a missing one fails `goto` itself
+      const expected = kind.startsWith('not found') && servedBase ? 404 : 200;
+      if (servedBase && !check(response && response.status() === expected,
+        `axe: ${kind} (${path}) answered ${response && response.status()}, not ${expected}`)) {
+        continue;
+      }
+      if (path.includes('?q=')) {
+        await page.locator('#ket-qua-tim-kiem li').first().waitFor();
+      }
+      if (path === UNTRANSLATED_DOCUMENT) {
+        // the notice is what this page is in the sweep for
+        check(await page.locator('nav.languages .lang-notice').isVisible(),
+          `axe: ${kind} (${path}) shows no notice next to its English link`);
+      }
+      const { problems, review } = await sweepPage(page, viewport, kind, path);
+      total += problems;
+      // what axe cannot decide alone (such as the contrast of text drawn in an SVG chart) is
+      // counted for a person to look at, and does not fail the run
+      if (problems > 0 || typeOf.has(path)) {
+        console.log(`sweep ${viewport.width}: ${problems === 0 ? 'ok  ' : 'FAIL'} ${kind}: ${path}${review.length ? ` (to review: ${review.join(', ')})` : ''}`);
+      }
+    }
+    await page.context().close();
+  }));
+  console.log(`sweep: ${pages.length} pages × 2 widths at ${base}, ${total} problems (axe ${AXE_TAGS.join(', ')}; layout.mjs) in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * Without JavaScript no table wrapper is a tab stop (the script makes a scrolling one focusable),
+ * and the widest table still fits the phone's page: it scrolls inside its wrapper.
+ */
+async function wrappersWithoutJavaScript(base) {
+  const page = await newPage({ javaScriptEnabled: false, viewport: PHONE });
+  await page.goto(base + 'bau-cu/hong-gai-2022/index.html');
+  const tabStops = await page.locator('.table-wrap[tabindex]').count();
+  check(tabStops === 0, `without JavaScript: ${tabStops} table wrappers are tab stops`);
+  for (const p of await noPageOverflow(page)) failures.push(`without JavaScript, 360 px: ${p}`);
   await page.context().close();
+  console.log('table wrappers without JavaScript: ok');
 }
 
 /**
@@ -255,6 +308,7 @@ async function switcherTests(base, where) {
 const bases = servedBase ? [[servedBase, 'served'], [fileBase, 'file://']] : [[fileBase, 'file://']];
 try {
   await axeSweep(bases[0][0]);
+  await wrappersWithoutJavaScript(bases[0][0]);
   for (const [base, where] of bases) {
     for (const lang of ['', EN]) {
       const label = lang ? `${where}, English` : where;

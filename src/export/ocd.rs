@@ -19,8 +19,10 @@ use crate::model::text::slugify;
 pub fn commune(commune: &Commune) -> String {
     let oldest = commune.data.truoc_day.iter().min_by_key(|f| f.den_ngay);
     let province = oldest
-        .and_then(|f| f.tinh.as_deref())
-        .unwrap_or(&commune.data.tinh);
+        .and_then(|f| f.tinh.as_ref())
+        .unwrap_or(&commune.data.tinh)
+        .ten
+        .as_str();
     format!(
         "ocd-division/country:vn/province:{}/commune:{}",
         province_part(province),
@@ -58,7 +60,7 @@ fn non_empty(value: String) -> String {
 mod tests {
     use super::*;
     use crate::model::date::Date;
-    use crate::model::division::{CommuneFile, CommuneKind, FormerName};
+    use crate::model::division::{CommuneFile, CommuneKind, FormerName, PlaceName};
 
     fn ward(id: &str, name: &str, province: &str) -> Commune {
         Commune {
@@ -68,7 +70,7 @@ mod tests {
                 ten: name.into(),
                 ten_en: None,
                 cap: CommuneKind::Ward,
-                tinh: province.into(),
+                tinh: PlaceName::new(province),
                 huyen: None,
                 ma_hanh_chinh: None,
                 hieu_luc_tu: None,
@@ -88,7 +90,7 @@ mod tests {
             ten: name.into(),
             ten_en: None,
             huyen: None,
-            tinh: province.map(str::to_string),
+            tinh: province.map(PlaceName::new),
         }
     }
 
@@ -137,14 +139,14 @@ mod tests {
         // renamed and moved to another province, the earlier name recorded as staff do
         let mut after = before.clone();
         after.data.ten = "Phường Phú Lợi".into();
-        after.data.tinh = "Thành phố Cần Thơ".into();
+        after.data.tinh = PlaceName::new("Thành phố Cần Thơ");
         after.data.truoc_day = vec![former((2025, 6, 30), "Phường 2", Some("Tỉnh Sóc Trăng"))];
         assert_eq!(commune(&after), id);
 
         // a later renaming adds a newer former name; the oldest one still decides
         let mut later = after.clone();
         later.data.ten = "Phường Phú Lợi Mới".into();
-        later.data.tinh = "Tỉnh Hậu Giang".into();
+        later.data.tinh = PlaceName::new("Tỉnh Hậu Giang");
         later.data.truoc_day.insert(
             0,
             former((2030, 1, 1), "Phường Phú Lợi", Some("Thành phố Cần Thơ")),

@@ -6,8 +6,76 @@
 //! unit that took it over (`ke_thua`).
 
 use super::date::Date;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::spelling::{Spelled, Spelling, row, spelled};
-use serde::{Deserialize, Serialize};
+
+/// The name of a province or district as typed: either the Vietnamese name alone
+/// (`tinh: "Tỉnh Bắc Ninh"`), or the name with its English form
+/// (`tinh: {ten: "Tỉnh Bắc Ninh", ten_en: "Bac Ninh Province"}`), which English pages show.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlaceName {
+    pub ten: String,
+    pub ten_en: Option<String>,
+}
+
+impl PlaceName {
+    pub fn new(ten: &str) -> Self {
+        Self {
+            ten: ten.to_string(),
+            ten_en: None,
+        }
+    }
+}
+
+impl From<&str> for PlaceName {
+    fn from(ten: &str) -> Self {
+        Self::new(ten)
+    }
+}
+
+/// Data files keep the Vietnamese name as text, as they did before English names were typed.
+impl Serialize for PlaceName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.ten)
+    }
+}
+
+impl<'de> Deserialize<'de> for PlaceName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Place;
+        impl<'de> Visitor<'de> for Place {
+            type Value = PlaceName;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text, or ten and ten_en")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PlaceName, E> {
+                super::required::checked(v).map(|ten| PlaceName { ten, ten_en: None })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<PlaceName, E> {
+                self.visit_str("")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PlaceName, A::Error> {
+                let mut ten = None;
+                let mut ten_en: Option<Option<String>> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "ten" => {
+                            let v: Option<String> = map.next_value()?;
+                            ten = Some(super::required::checked(v.as_deref().unwrap_or(""))?);
+                        }
+                        "ten_en" => ten_en = Some(map.next_value()?),
+                        other => return Err(de::Error::unknown_field(other, &["ten", "ten_en"])),
+                    }
+                }
+                let ten = ten.ok_or_else(|| de::Error::missing_field("ten"))?;
+                let ten_en = ten_en.flatten().filter(|e| !super::required::is_blank(e));
+                Ok(PlaceName { ten, ten_en })
+            }
+        }
+        deserializer.deserialize_any(Place)
+    }
+}
 
 /// Level of a commune-level unit (cấp xã).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,9 +146,9 @@ pub struct FormerName {
     #[serde(default)]
     pub ten_en: Option<String>,
     #[serde(default)]
-    pub huyen: Option<String>,
+    pub huyen: Option<PlaceName>,
     #[serde(default)]
-    pub tinh: Option<String>,
+    pub tinh: Option<PlaceName>,
 }
 
 /// A village or neighbourhood (thôn, tổ dân phố, khu phố…) of a commune.
@@ -114,10 +182,9 @@ pub struct CommuneFile {
     #[serde(default)]
     pub ten_en: Option<String>,
     pub cap: CommuneKind,
-    #[serde(deserialize_with = "super::required::text")]
-    pub tinh: String,
+    pub tinh: PlaceName,
     #[serde(default)]
-    pub huyen: Option<String>,
+    pub huyen: Option<PlaceName>,
     /// Official code of the unit (mã đơn vị hành chính), when known.
     #[serde(default)]
     pub ma_hanh_chinh: Option<String>,
@@ -153,8 +220,8 @@ pub struct NamesAt {
     pub commune: String,
     /// The English name of that day, when given.
     pub commune_en: Option<String>,
-    pub district: Option<String>,
-    pub province: String,
+    pub district: Option<PlaceName>,
+    pub province: PlaceName,
 }
 
 impl Commune {
@@ -200,7 +267,7 @@ mod tests {
                 ten: "Phường Hồng Gai".into(),
                 ten_en: None,
                 cap: CommuneKind::Ward,
-                tinh: "Tỉnh Quảng Ninh".into(),
+                tinh: PlaceName::new("Tỉnh Quảng Ninh"),
                 huyen: None,
                 ma_hanh_chinh: None,
                 hieu_luc_tu: None,
@@ -210,7 +277,7 @@ mod tests {
                     den_ngay: Date::new(2025, 6, 30).unwrap(),
                     ten: "Phường Hồng Gai".into(),
                     ten_en: None,
-                    huyen: Some("Thành phố Hạ Long".into()),
+                    huyen: Some(PlaceName::new("Thành phố Hạ Long")),
                     tinh: None,
                 }],
                 ghi_chu: None,
@@ -224,11 +291,39 @@ mod tests {
     fn an_archived_day_shows_the_district_of_its_time() {
         let c = hong_gai();
         let before = c.names_at(Date::new(2022, 6, 5).unwrap());
-        assert_eq!(before.district.as_deref(), Some("Thành phố Hạ Long"));
-        assert_eq!(before.province, "Tỉnh Quảng Ninh");
+        assert_eq!(
+            before.district.map(|d| d.ten).as_deref(),
+            Some("Thành phố Hạ Long")
+        );
+        assert_eq!(before.province.ten, "Tỉnh Quảng Ninh");
         let last_day = c.names_at(Date::new(2025, 6, 30).unwrap());
-        assert_eq!(last_day.district.as_deref(), Some("Thành phố Hạ Long"));
+        assert_eq!(
+            last_day.district.map(|d| d.ten).as_deref(),
+            Some("Thành phố Hạ Long")
+        );
         let after = c.names_at(Date::new(2025, 7, 1).unwrap());
         assert_eq!(after.district, None);
+    }
+
+    #[test]
+    fn a_place_is_typed_as_a_name_or_with_its_english_name() {
+        let plain: PlaceName = serde_yaml::from_str("Tỉnh Bắc Ninh").unwrap();
+        assert_eq!(plain, PlaceName::new("Tỉnh Bắc Ninh"));
+        let named: PlaceName =
+            serde_yaml::from_str("{ten: Tỉnh Bắc Ninh, ten_en: Bac Ninh Province}").unwrap();
+        assert_eq!(named.ten, "Tỉnh Bắc Ninh");
+        assert_eq!(named.ten_en.as_deref(), Some("Bac Ninh Province"));
+        let blank_en: PlaceName = serde_yaml::from_str("{ten: Tỉnh Bắc Ninh, ten_en: }").unwrap();
+        assert_eq!(blank_en.ten_en, None);
+        for bad in [
+            "~",
+            "{ten_en: Bac Ninh Province}",
+            "{ten: A, tenen: B}",
+            "{ten: }",
+        ] {
+            assert!(serde_yaml::from_str::<PlaceName>(bad).is_err(), "{bad}");
+        }
+        // data files keep the Vietnamese name as text
+        assert_eq!(serde_json::to_string(&named).unwrap(), "\"Tỉnh Bắc Ninh\"");
     }
 }

@@ -73,6 +73,8 @@ pub struct RuleSet {
     pub id: String,
     /// The legal texts, as cited on pages.
     pub name: String,
+    /// Their English citation, for a site's own set that gives one (`ten_en`).
+    pub name_en: Option<String>,
     /// The vote is valid when participants are more than this share of all households.
     pub quorum: Threshold,
     /// A candidate is elected with votes of more than this share.
@@ -91,8 +93,12 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The legal texts in English, for messages in English: a site's own set is cited as written.
+    /// The legal texts in English, for messages in English: a site's own set is cited by its
+    /// `ten_en`, or as written when it has none.
     pub fn name_en(&self) -> &str {
+        if let Some(en) = self.name_en.as_deref() {
+            return en;
+        }
         match self.id.as_str() {
             LAW_2022 => {
                 "Law on Grassroots Democracy 10/2022/QH15 (art. 15); Decree 59/2023/NĐ-CP (arts. 6–9)"
@@ -120,6 +126,7 @@ pub fn builtin() -> Vec<RuleSet> {
         name: "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 (Điều 15); \
                Nghị định số 59/2023/NĐ-CP (Điều 6–9)"
             .to_string(),
+        name_en: None,
         quorum: majority_of_all,
         election: majority_of_all,
         decision_days_before: 20,
@@ -161,6 +168,9 @@ pub struct RuleSetFile {
     /// The legal text (e.g. the province's guidance), as cited on pages.
     #[serde(deserialize_with = "super::required::text")]
     pub ten: String,
+    /// The legal text's citation in English, for English pages.
+    #[serde(default)]
+    pub ten_en: Option<String>,
     #[serde(default)]
     pub ty_le_tham_gia: Option<u8>,
     #[serde(default)]
@@ -208,6 +218,10 @@ impl RuleSetFile {
         let mut set = base.clone();
         set.id = self.ma.clone();
         set.name = self.ten.clone();
+        set.name_en = self
+            .ten_en
+            .clone()
+            .filter(|e| !super::required::is_blank(e));
         if let Some(p) = self.ty_le_tham_gia {
             set.quorum.percent = p;
         }
@@ -269,6 +283,7 @@ mod tests {
             ma: "tinh-x".into(),
             dua_tren: LAW_2022.into(),
             ten: "Hướng dẫn của tỉnh".into(),
+            ten_en: Some("The province's guidance".into()),
             ty_le_tham_gia: None,
             ty_le_trung_cu: Some(60),
             tinh_tren: Some(Base::ValidBallots),
@@ -280,6 +295,7 @@ mod tests {
         };
         let set = file.resolve(&builtin()).unwrap();
         assert_eq!(set.id, "tinh-x");
+        assert_eq!(set.name_en(), "The province's guidance");
         assert_eq!(set.quorum.percent, 50);
         assert_eq!(
             set.election,

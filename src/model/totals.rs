@@ -177,7 +177,7 @@ pub fn by_scope(site: &Site) -> Vec<ScopeTotals> {
             .map(|c| c.names_at(round.data.ngay_bau_cu));
         let province = names
             .as_ref()
-            .map(|n| n.province.clone())
+            .map(|n| n.province.ten.clone())
             .unwrap_or_default();
         let commune = names
             .as_ref()
@@ -187,7 +187,7 @@ pub fn by_scope(site: &Site) -> Vec<ScopeTotals> {
             (Scope::Province, province.clone(), province),
         ];
         if let Some(d) = names.and_then(|n| n.district) {
-            scopes.push((Scope::District, d.clone(), d));
+            scopes.push((Scope::District, d.ten.clone(), d.ten));
         }
         scopes.push((Scope::Commune, round.data.don_vi.clone(), commune));
         let totals = Totals::in_term(round);

@@ -1,6 +1,7 @@
 //! The pages of administrative units: the list, a commune or ward across terms, a village.
 
 use super::pages::trail;
+use super::places::PlaceView;
 use super::result_views::ContestRow;
 use super::status_views::RoundTotalsRow;
 use super::views::{
@@ -23,7 +24,7 @@ pub(super) fn communes(r: &mut Renderer, site: &Site) -> Result<(), String> {
         .collect();
     all.sort_by_key(|c| {
         (
-            crate::model::text::sort_key(&c.province),
+            crate::model::text::sort_key(&c.province.name),
             crate::model::text::sort_key(&c.name),
         )
     });
@@ -43,8 +44,8 @@ pub(super) fn communes(r: &mut Renderer, site: &Site) -> Result<(), String> {
 struct FormerNameView {
     name: String,
     name_en: Option<String>,
-    district: Option<String>,
-    province: Option<String>,
+    district: Option<PlaceView>,
+    province: Option<PlaceView>,
     until: String,
 }
 
@@ -86,8 +87,8 @@ pub(super) fn commune_page(r: &mut Renderer, site: &Site, c: &Commune) -> Result
         .map(|f| FormerNameView {
             name: f.ten.clone(),
             name_en: f.ten_en.clone(),
-            district: f.huyen.clone(),
-            province: f.tinh.clone(),
+            district: f.huyen.as_ref().map(|d| PlaceView::new(&l, d)),
+            province: f.tinh.as_ref().map(|p| PlaceView::new(&l, p)),
             until: l.date(f.den_ngay),
         })
         .collect();

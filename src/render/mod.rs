@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod locale;
 pub mod markdown;
 mod pages;
+mod places;
 mod result_pages;
 pub mod result_views;
 pub mod search;

@@ -3,6 +3,7 @@
 
 use super::locale::Locale;
 use super::pages::trail;
+use super::places::PlaceView;
 use super::result_views::{ContestRow, OutcomeView};
 use super::status_views::{ReasonView, RoundTotalsRow, TotalsView};
 use super::views::{CandidateRow, DataLinks, Link, RoundSummary, round_village_name};
@@ -286,7 +287,7 @@ fn list_trail(l: &Locale, summary: &RoundSummary, title: &str, url: &str) -> Vec
 struct ScopeView {
     term: String,
     /// The province's name; empty for the whole site.
-    province: String,
+    province: PlaceView,
     rounds: u32,
     totals: TotalsView,
 }
@@ -305,7 +306,7 @@ pub(super) fn overview(r: &mut Renderer, site: &Site) -> Result<(), String> {
         .filter(|t| matches!(t.scope, Scope::Site | Scope::Province))
         .map(|t| ScopeView {
             term: l.term(t.term),
-            province: t.name,
+            province: PlaceView::named(&l, site, &t.name),
             rounds: t.rounds,
             totals: TotalsView::new(&l, &t.totals),
         })

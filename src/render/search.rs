@@ -165,8 +165,14 @@ pub fn entries(l: &Locale, site: &Site) -> Vec<Entry> {
             }
         }
         let place = match &c.data.huyen {
-            Some(district) => format!("{district}, {}", c.data.tinh),
-            None => c.data.tinh.clone(),
+            Some(district) => format!(
+                "{}, {}",
+                l.name(&district.ten, district.ten_en.as_ref()),
+                l.name(&c.data.tinh.ten, c.data.tinh.ten_en.as_ref())
+            ),
+            None => l
+                .name(&c.data.tinh.ten, c.data.tinh.ten_en.as_ref())
+                .to_string(),
         };
         all.push(Entry::new(
             Kind::Commune,

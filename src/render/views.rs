@@ -6,6 +6,7 @@
 
 use super::locale::Locale;
 use super::markdown::to_html;
+use super::places::PlaceView;
 use super::status_views::StatusView;
 use super::urls;
 use crate::model::Site;
@@ -119,8 +120,8 @@ pub struct RoundSummary {
     /// Names as they were on election day.
     pub commune: String,
     pub commune_url: String,
-    pub district: Option<String>,
-    pub province: String,
+    pub district: Option<PlaceView>,
+    pub province: PlaceView,
     pub term: String,
     pub date: String,
     pub date_long: String,
@@ -156,8 +157,13 @@ impl RoundSummary {
             }),
             office,
             commune_url: urls::commune(&d.don_vi),
-            district: names.as_ref().and_then(|n| n.district.clone()),
-            province: names.map(|n| n.province).unwrap_or_default(),
+            district: names
+                .as_ref()
+                .and_then(|n| n.district.as_ref())
+                .map(|d| PlaceView::new(l, d)),
+            province: names
+                .map(|n| PlaceView::new(l, &n.province))
+                .unwrap_or_default(),
             commune,
             term: l.term(d.nhiem_ky),
             date: l.date(d.ngay_bau_cu),
@@ -492,8 +498,8 @@ pub struct CommuneSummary {
     pub other_name: Option<String>,
     pub other_lang: Language,
     pub kind: String,
-    pub province: String,
-    pub district: Option<String>,
+    pub province: PlaceView,
+    pub district: Option<PlaceView>,
     pub ended: Option<String>,
     pub villages: usize,
 }
@@ -506,8 +512,8 @@ impl CommuneSummary {
             other_name: other_name(&c.data.ten, c.data.ten_en.as_ref(), l),
             other_lang: l.language.other(),
             kind: l.of_value(c.data.cap),
-            province: c.data.tinh.clone(),
-            district: c.data.huyen.clone(),
+            province: PlaceView::new(l, &c.data.tinh),
+            district: c.data.huyen.as_ref().map(|d| PlaceView::new(l, d)),
             ended: c.data.hieu_luc_den.map(|d| l.date(d)),
             villages: c.data.khu_dan_cu.len(),
         }

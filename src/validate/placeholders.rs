@@ -37,7 +37,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             ctx,
             &commune.file,
             "tinh",
-            &commune.data.tinh,
+            &commune.data.tinh.ten,
             &PROVINCE,
             strict,
         );

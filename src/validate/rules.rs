@@ -167,6 +167,7 @@ mod tests {
             ma: "tinh-x".into(),
             dua_tren: LAW_2022.into(),
             ten: "Hướng dẫn của tỉnh".into(),
+            ten_en: None,
             ty_le_tham_gia: None,
             ty_le_trung_cu: None,
             tinh_tren: None,

@@ -29,6 +29,7 @@ mod law;
 mod links;
 mod open_data;
 mod placeholders;
+mod pages_finished;
 mod printed_lists;
 mod privacy;
 mod results;

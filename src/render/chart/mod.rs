@@ -5,8 +5,10 @@
 //! one accessible image (`role="img"`, `<title>`, `<desc>`), not a second copy of the data; a
 //! label too long for the chart is cut with "…" and read in full in that table.
 //!
-//! Layout is made for a phone about 360 px wide: the view box is 360 units wide, so text drawn
-//! at 14 units stays near 14 px on such a screen. Each bar has its label on a line of its own
+//! Layout is made for a phone 360 px wide: the view box is 320 units wide, what such a phone has
+//! inside the page's margins, and the stylesheet draws it 20rem wide at most, so that text drawn
+//! at 14 units is 0.875 of the body text on every screen (not larger on a desktop, where a chart
+//! scaled to its column would enlarge its text). Each bar has its label on a line of its own
 //! above it, starting at the left edge: beside the bar, a name such as "Nguyễn Thị Thanh Hương"
 //! would leave the bar too little width on a phone, or shrink all text below reading size.
 //!
@@ -16,7 +18,6 @@
 
 use crate::render::xml::escape;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::{
     Color, DrawingArea, DrawingAreaErrorKind, FontDesc, FontFamily, FontStyle, IntoDrawingArea,
     PathElement, RGBColor, Rectangle, SVGBackend, Text, TextStyle, WHITE,
@@ -81,8 +82,8 @@ impl std::error::Error for ChartError {}
 /// Printed instead of bars when there are none: "no figures".
 const NOTHING_TO_DRAW: &str = "Không có số liệu";
 
-/// Width of the view box, in units that are about CSS pixels on a 360 px phone.
-const WIDTH: u32 = 360;
+/// Width of the view box: the stylesheet's 20rem, in units that are CSS pixels at 16 px text.
+const WIDTH: u32 = 320;
 /// Left and right margin.
 const PAD: i32 = 4;
 /// Room for text between the margins.
@@ -104,13 +105,10 @@ const ROW: i32 = LABEL_LINE + BAR_HEIGHT + ROW_GAP;
 const TEXT_GAP: i32 = 5;
 /// The text at the end of bars takes at most this share of the room; longer text is cut.
 const MAX_TEXT_SHARE: f64 = 0.45;
-/// The marker reaches this far above and below each bar.
-const MARKER_OVERHANG: i32 = 2;
-/// Two dashes and a gap span a bar and its overhangs exactly, so the dashes sit symmetrically
-/// on every bar, and there are few SVG elements (plotters writes one per dash).
-const DASH: i32 = 8;
-const DASH_GAP: i32 = 4;
-const _: () = assert!(2 * DASH + DASH_GAP == BAR_HEIGHT + 2 * MARKER_OVERHANG);
+/// The marker's line starts this far below the top of its label, just under the letters, so
+/// that the label reads as the line's own; it ends this far below the last bar.
+const MARKER_LABEL_HEIGHT: i32 = 17;
+const MARKER_OVERHANG: i32 = 3;
 
 /// Emphasised bars: 8.7:1 against white.
 const STRONG: RGBColor = RGBColor(0x1F, 0x4E, 0x79);
@@ -289,21 +287,15 @@ fn draw_bar_text(root: &Area, g: &Geometry, bar: &Bar, row_top: i32) -> DrawResu
     ))
 }
 
-/// A dashed line across each bar, with its label above the first row, kept inside the chart
-/// when the line is near an edge. The line stops at the label lines, so that it crosses no
-/// label; a white line under the dashes keeps them visible on the dark bars.
+/// One unbroken line from just under its label down across every bar, kept inside the chart
+/// when the line is near an edge. Unbroken and with no white edge, it never cuts a bar in two
+/// (a white gap reads as two bars), and it shows between the bars where a dark bar hides it.
 fn draw_marker(root: &Area, g: &Geometry, marker: &Marker, x: i32, bars: usize) -> DrawResult {
-    for i in 0..bars {
-        let top = g.row_top(i) + LABEL_LINE - MARKER_OVERHANG;
-        let points = vec![(x, top), (x, top + BAR_HEIGHT + 2 * MARKER_OVERHANG)];
-        root.draw(&PathElement::new(points.clone(), WHITE.stroke_width(4)))?;
-        root.draw(&DashedPathElement::new(
-            points,
-            DASH,
-            DASH_GAP,
-            MARKER_INK.stroke_width(2),
-        ))?;
-    }
+    let bottom = g.row_top(bars.saturating_sub(1)) + LABEL_LINE + BAR_HEIGHT + MARKER_OVERHANG;
+    root.draw(&PathElement::new(
+        vec![(x, TOP + MARKER_LABEL_HEIGHT), (x, bottom)],
+        MARKER_INK.stroke_width(2),
+    ))?;
     let label = truncate(&clean(&marker.label), INNER, false);
     if label.is_empty() {
         return Ok(());

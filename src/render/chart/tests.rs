@@ -89,7 +89,7 @@ fn is_one_accessible_svg_element() {
     assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" "));
     assert!(out.ends_with("</svg>"));
     assert_eq!(out.matches("<svg").count(), 1);
-    assert!(out.contains(" viewBox=\"0 0 360 "));
+    assert!(out.contains(" viewBox=\"0 0 320 "));
     assert!(out.contains(" role=\"img\""));
     assert!(out.contains(" aria-labelledby=\"ket-qua-to-3-title\""));
     assert!(out.contains(" aria-describedby=\"ket-qua-to-3-desc\""));
@@ -190,19 +190,22 @@ fn height_grows_with_bars() {
 }
 
 #[test]
-fn marker_is_a_dashed_line_with_its_label() {
+fn marker_is_one_unbroken_line_from_its_label_across_the_bars() {
     let out = svg(&contest(4));
-    assert_eq!(
-        out.matches("stroke=\"#A4262C\"").count(),
-        2 * 4,
-        "two dashes a bar"
+    assert_eq!(out.matches("stroke=\"#A4262C\"").count(), 1, "one line");
+    assert!(
+        !out.contains("stroke=\"#FFFFFF\""),
+        "no white edge that cuts a bar in two"
     );
     assert!(out.contains("\nQuá nửa: 50%\n</text>"));
     let g = Geometry::of(&contest(4));
     let x = PAD + g.length(50.0);
     assert_eq!(x, PAD + g.axis / 2 + g.axis % 2);
-    let first = g.bars_top + LABEL_LINE - MARKER_OVERHANG;
-    assert!(out.contains(&format!("points=\"{x},{first} {x},{} \"", first + DASH)));
+    // from just under the label (drawn at TOP) to below the last bar
+    let last = g.row_top(3) + LABEL_LINE + BAR_HEIGHT + MARKER_OVERHANG;
+    let top = TOP + MARKER_LABEL_HEIGHT;
+    assert!(top < g.bars_top, "the line starts above the first row");
+    assert!(out.contains(&format!("points=\"{x},{top} {x},{last} \"")));
     let mut without = contest(4);
     without.marker = None;
     assert!(!svg(&without).contains("#A4262C"));

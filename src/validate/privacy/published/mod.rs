@@ -8,7 +8,7 @@ use crate::model::Site;
 use crate::model::candidate::{Candidate, CandidateFile};
 use crate::model::config::SiteConfig;
 use crate::model::decision::Decision;
-use crate::model::division::{Commune, CommuneFile, FormerName, Village};
+use crate::model::division::{Commune, CommuneFile, FormerName, PlaceName, Village};
 use crate::model::document::{AttachmentRef, Document, DocumentFile, LegalBasis, Source};
 use crate::model::page::{Page, PageFile};
 use crate::model::result::{ActingHead, ContestCount, CountRecord, ResultSheet, Signer};
@@ -106,6 +106,14 @@ impl<'a> Collect<'a, '_> {
         }
     }
 
+    /// A province or district: its name, and its English name under the field's `ten_en`.
+    fn place(&mut self, field: &'static str, place: &'a Option<PlaceName>) {
+        if let Some(PlaceName { ten, ten_en }) = place {
+            self.plain(field, ten);
+            self.optional("ten_en", ten_en);
+        }
+    }
+
     fn markdown(&mut self, field: &'static str, text: &'a Option<String>) {
         if let Some(text) = text {
             self.add(field, text, Form::Markdown);
@@ -167,6 +175,7 @@ fn config<'a>(config: &'a SiteConfig, out: &mut Vec<Published<'a>>) {
             ma,
             dua_tren,
             ten,
+            ten_en,
             ty_le_tham_gia: _,
             ty_le_trung_cu: _,
             tinh_tren: _,
@@ -179,6 +188,7 @@ fn config<'a>(config: &'a SiteConfig, out: &mut Vec<Published<'a>>) {
         c.plain("ma", ma);
         c.plain("dua_tren", dua_tren);
         c.plain("ten", ten);
+        c.optional("ten_en", ten_en);
     }
 }
 
@@ -207,8 +217,9 @@ fn commune<'a>(commune: &'a Commune, out: &mut Vec<Published<'a>>) {
     c.add("", id, Form::FileName);
     c.plain("ten", ten);
     c.optional("ten_en", ten_en);
-    c.plain("tinh", tinh);
-    c.optional("huyen", huyen);
+    c.plain("tinh", &tinh.ten);
+    c.optional("ten_en", &tinh.ten_en);
+    c.place("huyen", huyen);
     c.optional("ma_hanh_chinh", ma_hanh_chinh);
     c.optional("ke_thua", ke_thua);
     for former in truoc_day {
@@ -221,8 +232,8 @@ fn commune<'a>(commune: &'a Commune, out: &mut Vec<Published<'a>>) {
         } = former;
         c.plain("ten", ten);
         c.optional("ten_en", ten_en);
-        c.optional("huyen", huyen);
-        c.optional("tinh", tinh);
+        c.place("huyen", huyen);
+        c.place("tinh", tinh);
     }
     c.optional("ghi_chu", ghi_chu);
     c.optional("ghi_chu_en", ghi_chu_en);
