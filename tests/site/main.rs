@@ -38,3 +38,4 @@ mod statuses;
 mod synthetic;
 mod verify;
 mod windows_files;
+mod xlsx;
