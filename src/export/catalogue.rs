@@ -70,10 +70,32 @@ impl Kind {
     }
 }
 
+/// A data file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    /// The workbook of the CSV made just before it: listed as a second distribution of the
+    /// CSV's dataset, since both hold the same table.
+    Xlsx,
+    Json,
+}
+
+impl Format {
+    /// The name in the EU file-type vocabulary and the IANA media type.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Csv => ("CSV", "text/csv"),
+            Self::Xlsx => ("XLSX", super::xlsx::MEDIA_TYPE),
+            Self::Json => ("JSON", "application/json"),
+        }
+    }
+}
+
 /// What the catalogue says of one data file besides its bytes.
 #[derive(Debug, Clone)]
 pub struct About {
     pub kind: Kind,
+    pub format: Format,
     /// What it is of (a neighbourhood, a round), added to the title; empty for the whole site.
     pub of: String,
     /// The latest date of the data it holds.
@@ -86,13 +108,15 @@ impl About {
     pub fn new(kind: Kind, of: impl Into<String>, modified: Option<Date>) -> Self {
         Self {
             kind,
+            format: Format::Json,
             of: of.into(),
             modified,
             columns: None,
         }
     }
 
-    fn titles(&self) -> (String, String) {
+    /// The file's title in Vietnamese and English.
+    pub fn titles(&self) -> (String, String) {
         let (vi, en) = self.kind.title();
         if self.of.is_empty() {
             (vi.to_string(), en.to_string())
@@ -107,7 +131,7 @@ impl About {
 pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<(), String> {
     let licence = site.config.giay_phep.as_ref();
     let licence_ref = licence.map(|l| json!({ "@id": l.url }));
-    let mut datasets = Vec::new();
+    let mut datasets: Vec<Value> = Vec::new();
     let mut csvw = Vec::new();
     for (file, about) in files.iter().zip(about) {
         let Contents::Bytes(bytes) = &file.contents else {
@@ -118,12 +142,7 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
             { "@language": Language::Vi, "@value": vi },
             { "@language": Language::En, "@value": en },
         ]);
-        let is_csv = about.columns.is_some();
-        let (format, media_type) = if is_csv {
-            ("CSV", "text/csv")
-        } else {
-            ("JSON", "application/json")
-        };
+        let (format, media_type) = about.format.names();
         let url = format!("../{}", file.path);
         let mut distribution = json!({
             "@type": "dcat:Distribution",
@@ -159,8 +178,17 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
                 contents: Contents::Bytes(to_json(&table(&file.path, &vi, &en, columns)?)?),
             });
         }
-        dataset["dcat:distribution"] = json!([distribution]);
-        datasets.push(dataset);
+        match (about.format, datasets.last_mut()) {
+            (Format::Xlsx, Some(of_csv)) => {
+                if let Some(Value::Array(list)) = of_csv.get_mut("dcat:distribution") {
+                    list.push(distribution);
+                }
+            }
+            _ => {
+                dataset["dcat:distribution"] = json!([distribution]);
+                datasets.push(dataset);
+            }
+        }
     }
     let c = &site.config;
     let mut catalogue = json!({

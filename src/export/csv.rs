@@ -107,6 +107,15 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// The machine names of the columns, as the first row writes them.
+    pub fn header(&self) -> &'static [&'static str] {
+        self.header
+    }
+
+    pub fn rows(&self) -> &[Vec<Cell>] {
+        &self.rows
+    }
+
     /// The file's bytes: BOM, header, rows, each line ended by CRLF.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = String::from(BOM);

@@ -120,7 +120,7 @@ pub(super) const COLUMNS: &[&str] = &[
 ];
 
 /// One row per commune, followed by one per village of it (`don_vi_cha` naming the commune).
-pub fn csv(d: &Divisions) -> Vec<u8> {
+pub fn csv(d: &Divisions) -> Table {
     let date = |d: Option<Date>| Cell::opt_key(d.map(|d| d.iso()));
     let mut table = Table::new(COLUMNS);
     for c in &d.don_vi {
@@ -155,7 +155,7 @@ pub fn csv(d: &Divisions) -> Vec<u8> {
             ]);
         }
     }
-    table.to_bytes()
+    table
 }
 
 #[cfg(test)]
@@ -176,7 +176,7 @@ mod tests {
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["don_vi"][0]["cap"], "phuong");
         let villages: usize = site.communes.iter().map(|c| c.data.khu_dan_cu.len()).sum();
-        let text = String::from_utf8(csv(&d)).unwrap();
+        let text = String::from_utf8(csv(&d).to_bytes()).unwrap();
         assert_eq!(
             text.trim_end().split("\r\n").count(),
             1 + site.communes.len() + villages

@@ -113,7 +113,7 @@ pub(super) const CANDIDATE_COLUMNS: &[&str] = &[
     "tai_cu",
 ];
 
-pub fn candidates_csv(list: &CandidateList) -> Vec<u8> {
+pub fn candidates_csv(list: &CandidateList) -> Table {
     let mut table = Table::new(CANDIDATE_COLUMNS);
     for v in &list.khu_dan_cu {
         for c in &v.ung_cu_vien {
@@ -137,7 +137,7 @@ pub fn candidates_csv(list: &CandidateList) -> Vec<u8> {
             ]);
         }
     }
-    table.to_bytes()
+    table
 }
 
 /// One elected head (người trúng cử), by the computed outcome.
@@ -204,7 +204,7 @@ pub(super) const ELECTED_COLUMNS: &[&str] = &[
     "trang_thai",
 ];
 
-pub fn elected_csv(list: &ElectedList) -> Vec<u8> {
+pub fn elected_csv(list: &ElectedList) -> Table {
     let mut table = Table::new(ELECTED_COLUMNS);
     for e in &list.trung_cu {
         table.push(vec![
@@ -219,7 +219,7 @@ pub fn elected_csv(list: &ElectedList) -> Vec<u8> {
             Cell::key(e.trang_thai),
         ]);
     }
-    table.to_bytes()
+    table
 }
 
 #[cfg(test)]
@@ -244,7 +244,7 @@ mod tests {
         for k in keys {
             assert!(CANDIDATE_COLUMNS.contains(&k.as_str()), "{k}");
         }
-        let text = String::from_utf8(candidates_csv(&list)).unwrap();
+        let text = String::from_utf8(candidates_csv(&list).to_bytes()).unwrap();
         assert_eq!(text.trim_end().split("\r\n").count(), 1 + total);
         assert!(text.contains(",pham-van-thang,Phạm Văn Thắng,"), "{text}");
     }
@@ -263,7 +263,7 @@ mod tests {
                 .iter()
                 .all(|e| e.ty_le_tong_cu_tri.is_some_and(|p| p > 50.0))
         );
-        let text = String::from_utf8(elected_csv(&list)).unwrap();
+        let text = String::from_utf8(elected_csv(&list).to_bytes()).unwrap();
         assert_eq!(text.trim_end().split("\r\n").count(), 4);
     }
 }

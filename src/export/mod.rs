@@ -5,14 +5,14 @@
 //!
 //! | path | what |
 //! |---|---|
-//! | `bau-cu/<round>/<village>/ket-qua.{csv,json}` | one contest: status, reason, decision, and its figures and outcome once they may be published |
-//! | `bau-cu/<round>/ket-qua.{csv,json}` | every contest of the round, and the round's totals |
+//! | `bau-cu/<round>/<village>/ket-qua.{csv,xlsx,json}` | one contest: status, reason, decision, and its figures and outcome once they may be published |
+//! | `bau-cu/<round>/ket-qua.{csv,xlsx,json}` | every contest of the round, and the round's totals |
 //! | `bau-cu/<round>/nist-1500-100.json` | the round in the NIST SP 1500-100 v2 Election Results Common Data Format |
-//! | `bau-cu/<round>/ung-cu-vien.{csv,json}` | the public candidate list, grouped by village |
-//! | `bau-cu/<round>/trung-cu.{csv,json}` | those elected |
-//! | `du-lieu/ket-qua.{csv,json}` | every contest of every round |
-//! | `du-lieu/tong-hop.{csv,json}` | totals per term: the site, each province, each commune |
-//! | `du-lieu/don-vi.{csv,json}` | every commune and village with its OCD id |
+//! | `bau-cu/<round>/ung-cu-vien.{csv,xlsx,json}` | the public candidate list, grouped by village |
+//! | `bau-cu/<round>/trung-cu.{csv,xlsx,json}` | those elected |
+//! | `du-lieu/ket-qua.{csv,xlsx,json}` | every contest of every round |
+//! | `du-lieu/tong-hop.{csv,xlsx,json}` | totals per term: the site, each province, each commune |
+//! | `du-lieu/don-vi.{csv,xlsx,json}` | every commune and village with its OCD id |
 //! | `du-lieu/popolo.json` | candidates, divisions, posts and memberships as Popolo |
 //! | `du-lieu/danh-muc.json` | the catalogue of every file above (DCAT-AP style JSON-LD) |
 //! | `<file>.csv-metadata.json` | beside each CSV, its columns' titles and datatypes (CSVW) |
@@ -31,6 +31,9 @@
 //!   CRLF line ends, quoted as RFC 4180; text from content files that starts with `=`, `+`, `-` or
 //!   `@` gets a leading `'` so that a spreadsheet does not run it as a formula. A results CSV has
 //!   one row per candidate, with the contest's figures repeated on each row.
+//! - **XLSX** beside each CSV holds the same table for Excel under any regional settings, each
+//!   cell typed as its column's CSVW datatype (codes as text, numbers as numbers), with a sheet
+//!   of Vietnamese and one of English column titles (see `xlsx`).
 //! - **JSON** is compact UTF-8, with keys in a fixed order.
 //! - **Privacy.** Only what the pages already show: no bio, nothing under `rieng_tu`.
 //! - **Determinism.** Nothing depends on the clock or on hash order: the same content gives the
@@ -47,13 +50,15 @@ pub mod ocd;
 mod popolo;
 mod results;
 mod totals;
+mod xlsx;
 
 use crate::model::language::Language;
 use crate::model::Site;
 use crate::render::locale::Locale;
 use crate::write::{Contents, OutputFile};
-use catalogue::{About, Kind};
+use catalogue::{About, Format, Kind};
 use contest::Contest;
+use csv::Table;
 use serde::Serialize;
 
 /// Folder of the site-wide data files.
@@ -109,7 +114,7 @@ pub fn nist_file(round: &str) -> String {
 pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String> {
     let labels = Labels::of(locales)?;
     let l = labels.site;
-    let mut out = Files::default();
+    let mut out = Files::new(&site.config.co_quan);
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
     let divisions = divisions::divisions(site);
@@ -120,37 +125,34 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
             let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
             let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
             let about = About::new(Kind::ContestResults, of, Some(c.latest_date()));
-            out.csv(&stem, results::COLUMNS, results::csv([c]), &about);
+            out.table(&stem, &results::csv([c]), &about)?;
             out.json(&stem, c, &about)?;
         }
         let latest = record.latest_date();
         let title = format!("{} ({})", record.tieu_de, round.id);
         let about = |kind| About::new(kind, title.as_str(), Some(latest));
         let results_of_round = about(Kind::RoundResults);
-        out.csv(
+        out.table(
             &round_results(&round.id),
-            results::COLUMNS,
-            results::csv(&record.cuoc_bau),
+            &results::csv(&record.cuoc_bau),
             &results_of_round,
-        );
+        )?;
         out.json(&round_results(&round.id), &record, &results_of_round)?;
         let list = lists::candidates(round, &of_round);
         let candidates = about(Kind::Candidates);
-        out.csv(
+        out.table(
             &round_candidates(&round.id),
-            lists::CANDIDATE_COLUMNS,
-            lists::candidates_csv(&list),
+            &lists::candidates_csv(&list),
             &candidates,
-        );
+        )?;
         out.json(&round_candidates(&round.id), &list, &candidates)?;
         let elected = lists::elected(round, &of_round);
         let of_elected = about(Kind::Elected);
-        out.csv(
+        out.table(
             &round_elected(&round.id),
-            lists::ELECTED_COLUMNS,
-            lists::elected_csv(&elected),
+            &lists::elected_csv(&elected),
             &of_elected,
-        );
+        )?;
         out.json(&round_elected(&round.id), &elected, &of_elected)?;
         out.push(
             nist_file(&round.id),
@@ -169,12 +171,11 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
     let about = |kind| About::new(kind, "", latest);
     let totals = totals::by_term(site);
     let all = about(Kind::AllResults);
-    out.csv(
+    out.table(
         &all_results(),
-        results::COLUMNS,
-        results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
+        &results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
         &all,
-    );
+    )?;
     out.json(
         &all_results(),
         &results::SiteRecord {
@@ -186,27 +187,23 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
         &all,
     )?;
     let of_totals = about(Kind::Totals);
-    out.csv(
-        &totals_file(),
-        totals::COLUMNS,
-        totals::csv(&totals),
-        &of_totals,
-    );
+    out.table(&totals_file(), &totals::csv(&totals), &of_totals)?;
     out.json(&totals_file(), &totals, &of_totals)?;
     let of_divisions = about(Kind::Divisions);
-    out.csv(
+    out.table(
         &divisions_file(),
-        divisions::COLUMNS,
-        divisions::csv(&divisions),
+        &divisions::csv(&divisions),
         &of_divisions,
-    );
+    )?;
     out.json(&divisions_file(), &divisions, &of_divisions)?;
     out.push(
         popolo_file(),
         to_json(&popolo::popolo(site, &contests, l))?,
         about(Kind::Popolo),
     );
-    let Files { mut files, about } = out;
+    let Files {
+        mut files, about, ..
+    } = out;
     catalogue::add(site, &mut files, &about)?;
     Ok(files)
 }
@@ -232,13 +229,22 @@ impl<'a> Labels<'a> {
 }
 
 /// The data files made so far, each with what the catalogue says of it.
-#[derive(Default)]
 struct Files {
     files: Vec<OutputFile>,
     about: Vec<About>,
+    /// The publishing body, the author of each workbook.
+    author: String,
 }
 
 impl Files {
+    fn new(author: &str) -> Self {
+        Self {
+            files: Vec::new(),
+            about: Vec::new(),
+            author: author.to_string(),
+        }
+    }
+
     fn push(&mut self, path: String, bytes: Vec<u8>, about: About) {
         self.files.push(OutputFile {
             path,
@@ -247,12 +253,30 @@ impl Files {
         self.about.push(about);
     }
 
-    fn csv(&mut self, stem: &str, columns: &'static [&'static str], bytes: Vec<u8>, about: &About) {
-        let about = About {
-            columns: Some(columns),
+    /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset).
+    fn table(&mut self, stem: &str, table: &Table, about: &About) -> Result<(), String> {
+        let (title_vi, title_en) = about.titles();
+        let book = xlsx::workbook(
+            table,
+            &xlsx::Properties {
+                title_vi: &title_vi,
+                title_en: &title_en,
+                author: &self.author,
+                date: about.modified,
+            },
+        )?;
+        let csv = About {
+            format: Format::Csv,
+            columns: Some(table.header()),
             ..about.clone()
         };
-        self.push(format!("{stem}.csv"), bytes, about);
+        self.push(format!("{stem}.csv"), table.to_bytes(), csv);
+        let xlsx = About {
+            format: Format::Xlsx,
+            ..about.clone()
+        };
+        self.push(format!("{stem}.xlsx"), book, xlsx);
+        Ok(())
     }
 
     fn json(&mut self, stem: &str, value: &impl Serialize, about: &About) -> Result<(), String> {

@@ -269,7 +269,7 @@ pub(super) const COLUMNS: &[&str] = &[
 
 /// A CSV of contests: a row per candidate, or one row with empty candidate cells for a contest
 /// without candidates, so that its figures are not lost.
-pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>) -> Vec<u8> {
+pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>) -> Table {
     let mut table = Table::new(COLUMNS);
     for c in contests {
         let contest_cells = || {
@@ -327,7 +327,7 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
             table.push(row);
         }
     }
-    table.to_bytes()
+    table
 }
 
 #[cfg(test)]
@@ -376,7 +376,7 @@ mod tests {
         let postponed = &record.cuoc_bau[1];
         assert_eq!((postponed.tong_cu_tri, postponed.ket_qua), (None, None));
         // a contest without candidates still has its row, so neither it nor its figures are lost
-        let text = String::from_utf8(csv(&record.cuoc_bau)).unwrap();
+        let text = String::from_utf8(csv(&record.cuoc_bau).to_bytes()).unwrap();
         assert_eq!(text.trim_end().split("\r\n").count(), 3);
     }
 
@@ -432,7 +432,7 @@ mod tests {
     fn the_csv_has_a_row_per_candidate_with_the_json_keys_as_header() {
         let site = example_site();
         let r = record(&site, "hong-gai-2022", "khu-pho-3");
-        let text = String::from_utf8(csv([&r])).unwrap();
+        let text = String::from_utf8(csv([&r]).to_bytes()).unwrap();
         let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
         assert_eq!(lines.len(), 1 + r.ung_cu_vien.len());
         assert!(lines[0].starts_with("\u{feff}dot_bau_cu,don_vi,"));

@@ -108,7 +108,7 @@ pub(super) const COLUMNS: &[&str] = &[
     "trung_cu_dan_toc_thieu_so",
 ];
 
-pub fn csv(rows: &[TermTotals]) -> Vec<u8> {
+pub fn csv(rows: &[TermTotals]) -> Table {
     let mut table = Table::new(COLUMNS);
     for r in rows {
         let t = &r.tong;
@@ -137,5 +137,5 @@ pub fn csv(rows: &[TermTotals]) -> Vec<u8> {
             Cell::from(t.trung_cu_dan_toc_thieu_so),
         ]);
     }
-    table.to_bytes()
+    table
 }

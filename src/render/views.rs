@@ -25,18 +25,25 @@ pub struct Link {
     pub url: String,
 }
 
-/// The data behind a page, to download: the same records as CSV (for spreadsheets) and JSON.
+/// The data behind a page, to download: the same records as an Excel workbook (column titles in
+/// Vietnamese and English), CSV (for software) and JSON, and the CSV's column titles and types
+/// (CSVW metadata).
 #[derive(Debug, Clone, Serialize)]
 pub struct DataLinks {
+    pub xlsx: String,
     pub csv: String,
+    pub csvw: String,
     pub json: String,
 }
 
 impl DataLinks {
     /// From a path without its extension, as `export` names its files.
     pub fn of(stem: &str) -> Self {
+        let csv = format!("{stem}.csv");
         Self {
-            csv: format!("{stem}.csv"),
+            xlsx: format!("{stem}.xlsx"),
+            csvw: crate::export::catalogue::csvw_file(&csv),
+            csv,
             json: format!("{stem}.json"),
         }
     }

@@ -41,3 +41,4 @@ mod statuses;
 mod synthetic;
 mod verify;
 mod windows_files;
+mod xlsx;

@@ -375,11 +375,12 @@ fn every_nist_id_is_unique_and_every_reference_resolves() {
 
 const CATALOGUE: &str = "du-lieu/danh-muc.json";
 
-/// Every CSV and JSON data file of a built site: all but the catalogue and the CSVW metadata.
+/// Every CSV, XLSX and JSON data file of a built site: all but the catalogue and the CSVW
+/// metadata.
 fn data_files(out: &Path) -> BTreeSet<String> {
     site_files(out)
         .into_iter()
-        .filter(|p| p.ends_with(".csv") || p.ends_with(".json"))
+        .filter(|p| [".csv", ".xlsx", ".json"].iter().any(|e| p.ends_with(e)))
         .filter(|p| p != CATALOGUE && !p.ends_with(".csv-metadata.json"))
         .collect()
 }
@@ -435,10 +436,10 @@ fn the_catalogue_describes_every_data_file_by_its_bytes() {
             assert_eq!(d["dct:license"]["@id"], licence.url.as_str(), "{path}");
             assert_eq!(titles(&d["dct:title"]), both, "{path}");
             let media = d["dcat:mediaType"]["@id"].as_str().unwrap();
-            let expected = if path.ends_with(".csv") {
-                "text/csv"
-            } else {
-                "application/json"
+            let expected = match path.rsplit('.').next() {
+                Some("csv") => "text/csv",
+                Some("xlsx") => "spreadsheetml.sheet",
+                _ => "application/json",
             };
             assert!(media.ends_with(expected), "{path}: {media}");
             let modified = d["dct:modified"]["@value"].as_str().unwrap();
