@@ -36,5 +36,6 @@ mod search;
 mod serve;
 mod statuses;
 mod synthetic;
+mod transcripts;
 mod verify;
 mod windows_files;
