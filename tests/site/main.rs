@@ -39,6 +39,7 @@ mod serve;
 mod spellings;
 mod statuses;
 mod synthetic;
+mod transcripts;
 mod verify;
 mod windows_files;
 mod xlsx;
