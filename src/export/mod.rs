@@ -52,8 +52,8 @@ mod results;
 mod totals;
 mod xlsx;
 
-use crate::model::language::Language;
 use crate::model::Site;
+use crate::model::language::Language;
 use crate::render::locale::Locale;
 use crate::write::{Contents, OutputFile};
 use catalogue::{About, Format, Kind};
@@ -223,7 +223,10 @@ impl<'a> Labels<'a> {
         let site = locales
             .first()
             .ok_or_else(|| "open data: the site has no language".to_string())?;
-        let english = locales.iter().find(|l| l.language == Language::En).unwrap_or(site);
+        let english = locales
+            .iter()
+            .find(|l| l.language == Language::En)
+            .unwrap_or(site);
         Ok(Self { site, english })
     }
 }

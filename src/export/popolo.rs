@@ -250,8 +250,8 @@ pub fn popolo(site: &Site, contests: &[Contest], l: &Locale) -> Popolo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::language::Language;
     use crate::export::testing::{contests, example_site, strings};
+    use crate::model::language::Language;
     use std::collections::BTreeSet;
 
     fn example() -> Popolo {

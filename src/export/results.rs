@@ -333,8 +333,8 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::language::Language;
     use crate::export::testing::{example_site, strings};
+    use crate::model::language::Language;
 
     fn record<'a>(site: &'a Site, round: &str, village: &str) -> ContestRecord<'a> {
         let round = site.round(round).unwrap();

@@ -74,9 +74,14 @@ impl Reader {
         }
     }
 
+    /// Records what a type refused; a blank value is worded as every blank field is, with the
+    /// type's own fix.
     fn refused(&self, node: &Node, field: Option<&str>, refusals: Vec<Refusal>) {
         for r in refusals {
-            self.record(Mistake::refused(node, field, r));
+            self.record(match node.is_null() {
+                true => Mistake::blank(node, field).fix(r.fix),
+                false => Mistake::refused(node, field, r),
+            });
         }
     }
 
@@ -246,6 +251,7 @@ impl<'a> Read<'a> {
         };
         Entries {
             node: self.node,
+            last: None,
             all: entries,
             entries: entries.iter(),
             known,
@@ -532,6 +538,8 @@ impl<'de> de::SeqAccess<'de> for Items<'_> {
 /// The entries of a mapping, then the stand-ins for its missing fields.
 struct Entries<'a> {
     node: &'a Node,
+    /// The entry whose value was read last.
+    last: Option<&'a Entry>,
     all: &'a [Entry],
     entries: std::slice::Iter<'a, Entry>,
     /// A struct's fields; a key outside them is reported and skipped.
@@ -566,6 +574,13 @@ impl<'de> de::MapAccess<'de> for Entries<'_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
+        // what the type refused after reading the last value (a blank `ten` it checks itself)
+        // is about that value
+        let after = refusal::take();
+        match self.last {
+            Some(entry) => self.reader.refused(&entry.value, Some(entry.name()), after),
+            None => self.reader.refused(self.node, None, after),
+        }
         loop {
             let Some(entry) = self.entries.next() else {
                 let Some(field) = self.stand_ins.pop() else {
@@ -584,6 +599,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_> {
                 continue;
             }
             self.value = Some(Next::Typed(entry));
+            self.last = Some(entry);
             return seed
                 .deserialize(Read::new(&entry.key, Some(name), self.reader))
                 .map(Some);

@@ -15,6 +15,10 @@ pub fn explain(file: &SourceFile, yaml: &str, first_line: usize, broken: &Broken
             let kind = Kind::of(info);
             let (l, c) = kind.place(&lines, index(*line), *column);
             let (message, hint) = kind.words();
+            let hint = lines
+                .get(l)
+                .and_then(|typed| kind.corrected(typed))
+                .unwrap_or(hint);
             (l + first_line, c, message, hint)
         }
         Broken::TooManyValues { line } => {
@@ -142,6 +146,37 @@ impl Kind {
         }
     }
 
+    /// The line as it was meant, where it can be seen: `gioi_tinh nam` → `gioi_tinh: nam`,
+    /// `tieu_de: Kế hoạch: bầu cử` → `tieu_de: "Kế hoạch: bầu cử"`.
+    fn corrected(&self, typed: &str) -> Option<Bilingual> {
+        let t = typed.trim();
+        let meant = match self {
+            Self::MissingColon => {
+                let (key, value) = t.split_once(' ')?;
+                let key_like = key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+                key_like.then(|| format!("{key}: {}", value.trim()))?
+            }
+            Self::ColonInValue => {
+                let (key, value) = t.split_once(": ")?;
+                let value = value.trim().replace('"', "\\\"");
+                format!("{key}: \"{value}\"")
+            }
+            _ => return None,
+        };
+        Some(match self {
+            Self::ColonInValue => Bilingual::new(
+                format!("Đặt giá trị trong ngoặc kép: viết `{meant}`."),
+                format!("Put the value in double quotes: write `{meant}`."),
+            ),
+            _ => Bilingual::new(
+                format!("Thêm dấu hai chấm sau tên trường: viết `{meant}`."),
+                format!("Add the colon after the field name: write `{meant}`."),
+            ),
+        })
+    }
+
     fn words(&self) -> (Bilingual, Bilingual) {
         let b = Bilingual::new;
         match self {
@@ -263,6 +298,7 @@ mod tests {
         );
         assert_eq!(d.line, Some(3), "{d}");
         assert!(d.message.en.contains("without its colon"), "{d}");
+        assert!(d.hint.unwrap().vi.contains("`gioi_tinh: nam`"));
         let d = explained("ngay_bau_cu: a\nnam_si", 2);
         assert_eq!(d.line, Some(3), "{d}");
     }
@@ -281,7 +317,12 @@ mod tests {
         assert!(d.message.en.contains("quote"), "{d}");
         let d = explained("a: 1\nnghe_nghiep: Cán bộ: hưu trí\n", 1);
         assert_eq!(d.line, Some(2), "{d}");
-        assert!(d.hint.unwrap().en.contains("double quotes"));
+        assert!(
+            d.hint
+                .unwrap()
+                .en
+                .contains("`nghe_nghiep: \"Cán bộ: hưu trí\"`")
+        );
     }
 
     #[test]

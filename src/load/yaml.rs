@@ -155,16 +155,22 @@ mod tests {
         assert_eq!(
             places,
             vec![
+                // the key typed wrong says to write `ngay_bau_cu`, which is not also missing
                 (Some(1), Some("ngay_bau")),
-                // the missing field is named where its group starts
-                (Some(1), Some("ngay_bau_cu")),
                 (Some(2), Some("nam_sinh")),
                 (Some(5), Some("tuoi")),
                 (Some(6), Some("ten")),
             ],
             "{found:#?}"
         );
-        assert!(found[2].message.vi.contains("không phải là một con số"));
+        assert!(found[1].message.vi.contains("không phải là một con số"));
+        // a required field missing outright is named where its group starts
+        let e = one::<Sample>("nam_sinh: 1\n", 3);
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(3), Some("ngay_bau_cu")),
+            "{e}"
+        );
     }
 
     #[test]

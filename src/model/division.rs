@@ -6,9 +6,9 @@
 //! unit that took it over (`ke_thua`).
 
 use super::date::Date;
+use super::spelling::{Spelled, Spelling, row, spelled};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use super::spelling::{Spelled, Spelling, row, spelled};
 
 /// The name of a province or district as typed: either the Vietnamese name alone
 /// (`tinh: "Tỉnh Bắc Ninh"`), or the name with its English form

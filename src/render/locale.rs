@@ -5,8 +5,8 @@
 use super::format::{self, NumberStyle};
 use super::i18n::Strings;
 use crate::model::date::Date;
-use crate::model::spelling::{Spelled, label_key};
 use crate::model::language::Language;
+use crate::model::spelling::{Spelled, label_key};
 use crate::model::term::Term;
 use std::collections::BTreeMap;
 use tera::{Tera, Value};

@@ -425,8 +425,8 @@ pub fn report(site: &Site, round: &Round, contests: &[Contest], labels: Labels) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::language::Language;
     use crate::export::testing::{example_site, strings};
+    use crate::model::language::Language;
     use crate::render::locale::Locale;
     use serde_json::Value;
     use std::collections::BTreeSet;
@@ -436,7 +436,10 @@ mod tests {
         let round = site.round(round).unwrap();
         let contests = Contest::of_round(&site, round);
         let (vi, en) = (strings("vi"), strings("en"));
-        let (vi, en) = (Locale::new(Language::Vi, true, &vi), Locale::new(Language::En, false, &en));
+        let (vi, en) = (
+            Locale::new(Language::Vi, true, &vi),
+            Locale::new(Language::En, false, &en),
+        );
         let labels = Labels {
             site: &vi,
             english: &en,

@@ -340,8 +340,8 @@ pub fn all() -> Vec<Case> {
         ),
         case(
             "results-candidate-file-broken",
-            "The results name `le-van-cuong`, whose own file has an error (gender `Nam`).",
-            vec![Line(CUONG, "gioi_tinh: nam", "gioi_tinh: Nam")],
+            "The results name `le-van-cuong`, whose own file has an error (gender `chưa rõ`).",
+            vec![Line(CUONG, "gioi_tinh: nam", "gioi_tinh: chưa rõ")],
         ),
         case(
             "results-empty-file",
