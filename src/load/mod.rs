@@ -41,6 +41,13 @@ pub const DOCUMENTS_DIR: &str = "van-ban";
 pub const PAGES_DIR: &str = "trang";
 pub const THEME_DIR: &str = "theme";
 
+/// Whether YAML text holds nothing but blank lines and comments.
+pub fn has_no_data(yaml: &str) -> bool {
+    yaml.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'))
+}
+
 /// A text file of the content, read and normalised.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

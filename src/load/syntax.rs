@@ -12,7 +12,7 @@ pub fn explain(file: &SourceFile, yaml: &str, first_line: usize, broken: &Broken
     let index = |line: usize| line.saturating_sub(first_line);
     let (line, column, message, hint) = match broken {
         Broken::Syntax { info, line, column } => {
-            let kind = Kind::of(info);
+            let kind = Kind::of(info).refined(&lines, index(*line));
             let (l, c) = kind.place(&lines, index(*line), *column);
             let (message, hint) = kind.words();
             let hint = lines
@@ -117,6 +117,19 @@ impl Kind {
         }
     }
 
+    /// A "colon in a value" whose line holds one colon only is a line read as the rest of
+    /// the line above it: an indentation slip.
+    fn refined(self, lines: &[&str], at: usize) -> Self {
+        let one_colon = lines
+            .get(at)
+            .and_then(|l| l.split_once(": "))
+            .is_some_and(|(_, value)| !value.contains(':'));
+        match self {
+            Self::ColonInValue if one_colon => Self::Indentation,
+            other => other,
+        }
+    }
+
     /// The line (0-based in `lines`) and 1-based column where the mistake is typed.
     fn place(&self, lines: &[&str], at: usize, column: usize) -> (usize, Option<usize>) {
         let content = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
@@ -128,6 +141,16 @@ impl Kind {
                     .rev()
                     .find(|&i| content(lines[i]) && !lines[i].contains(':'));
                 (found.unwrap_or(at), None)
+            }
+            // the line indented unlike the one after it, where the parser stopped
+            Self::Indentation => {
+                let indent = |l: &str| l.len() - l.trim_start().len();
+                let here = lines.get(at).map_or(0, |l| indent(l));
+                let above = (0..at).rev().find(|&i| content(lines[i]));
+                match above.filter(|&i| indent(lines[i]) != here && indent(lines[i]) > 0) {
+                    Some(i) => (i, Some(indent(lines[i]) + 1)),
+                    None => (at, Some(column)),
+                }
             }
             Self::Tab => {
                 let tab_in_indent = |l: &str| {

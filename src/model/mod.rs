@@ -25,6 +25,23 @@ pub mod rules;
 pub mod spelling;
 pub mod statistics;
 pub mod term;
+/// A results file saved before anything was typed in it: the command that writes one with
+/// every contest of the round, to fill in.
+fn empty_results(file: &SourceFile, round: &str) -> Diagnostic {
+    Diagnostic::error(
+        &file.rel,
+        Bilingual::new(
+            "Tệp kết quả trống.",
+            "The results file is empty.",
+        ),
+    )
+    .at(Some(1), None)
+    .hint(Bilingual::new(
+        format!("Xóa tệp này rồi chạy `niemyet new results {round}`: lệnh tạo lại tệp với mọi khu của đợt để điền số liệu. Nếu chưa kiểm phiếu, chỉ cần xóa tệp."),
+        format!("Delete this file and run `niemyet new results {round}`: it writes the file again with every contest of the round, to fill in. If the votes are not counted yet, just delete the file."),
+    ))
+}
+
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;
@@ -373,6 +390,10 @@ fn assemble_round(
         (&a.data.khu_dan_cu, a.ballot_key()).cmp(&(&b.data.khu_dan_cu, b.ballot_key()))
     });
     let results = sources.results.as_ref().and_then(|file| {
+        if load::has_no_data(&file.text) {
+            problems.push(empty_results(file, &sources.id));
+            return None;
+        }
         match yaml::parse::<ResultFile>(file, &file.text, 1) {
             Ok(ResultFile(contests)) => Some(ResultSheet {
                 file: file.rel.clone(),
