@@ -163,11 +163,7 @@ fn missing_label(language: &str, key: &str) -> Diagnostic {
 /// A language file's strings, and warnings about its lines that change nothing. A file of
 /// comments only is an empty override, not an error.
 fn parse(file: &SourceFile) -> Result<(Strings, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let blank = file.text.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
-    });
-    if blank {
+    if load::has_no_data(&file.text) {
         return Ok((Strings::new(), Vec::new()));
     }
     let raw: BTreeMap<String, Option<String>> = load::yaml::parse(file, &file.text, 1)?;
