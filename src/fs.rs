@@ -35,6 +35,7 @@ fn vi_action(action: &str) -> &'static str {
         "copy" => "sao chép",
         "replace" => "thay thế",
         "lock" => "khóa",
+        "remove" => "xóa",
         _ => "truy cập",
     }
 }
@@ -73,6 +74,27 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {
 
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     wrap(path, "create folder", std::fs::create_dir_all(path))
+}
+
+/// Removes a folder and everything in it, the entries of each folder in parallel (a built site
+/// has a folder per page). Links are removed, never followed.
+pub fn remove_tree(path: &Path) -> Result<(), FsError> {
+    use rayon::prelude::*;
+    let entries = wrap(path, "read", std::fs::read_dir(path))?
+        .collect::<io::Result<Vec<_>>>()
+        .map_err(|source| FsError {
+            path: path.to_path_buf(),
+            action: "read",
+            source,
+        })?;
+    entries.par_iter().try_for_each(|entry| {
+        let inner = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => remove_tree(&inner),
+            _ => wrap(&inner, "remove", std::fs::remove_file(&inner)),
+        }
+    })?;
+    wrap(path, "remove", std::fs::remove_dir(path))
 }
 
 pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {

@@ -23,7 +23,11 @@ pub mod write;
 use diagnostics::Diagnostics;
 use model::Site;
 use progress::{Stage, Step};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What `build` needs to know.
 #[derive(Debug, Clone)]
@@ -104,9 +108,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 }
 
 /// [`build`], telling `progress` where it is.
+///
+/// The site is rendered part by part (a round, a commune, a document…) on every core, and each
+/// part's files are written into the new site as soon as it is rendered, so the build holds
+/// only the parts in hand, never the whole site. The output is the same, byte for byte, in
+/// whatever order the parts finish.
 pub fn build_with(
     options: &BuildOptions,
-    progress: &mut dyn FnMut(Step),
+    progress: &mut (dyn FnMut(Step) + Send),
 ) -> Result<BuildReport, BuildError> {
     let output = write::claim(&options.output, &options.content)?;
     progress(Step::start(Stage::Checking));
@@ -114,13 +123,65 @@ pub fn build_with(
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
-    progress(Step::start(Stage::Rendering));
-    let files = render::render(&site).map_err(BuildError::Template)?;
-    let pages = files.iter().filter(|f| f.is_page()).count();
-    let mut written = |done, total| progress(Step::writing(done, total));
-    let count = output.replace(files, &mut written)?;
+    let theme = render::theme(&site).map_err(BuildError::Template)?;
+    let parts = render::Parts::new(&site, &theme).map_err(BuildError::Template)?;
+    let list = parts.list();
+    let staging = output.stage()?;
+    let progress = Mutex::new(progress);
+    let done = AtomicUsize::new(0);
+    let tell = |step: Step| {
+        if let Ok(mut progress) = progress.lock() {
+            progress(step);
+        }
+    };
+    tell(Step::of(Stage::Rendering, 0, list.len()));
+    let rendered = list
+        .par_iter()
+        .map(|&part| {
+            let rendered = parts.render(part).map_err(BuildError::Template)?;
+            let pages: Vec<String> = rendered
+                .files
+                .iter()
+                .filter(|f| f.is_page())
+                .map(|f| f.path.clone())
+                .collect();
+            let written = rendered
+                .files
+                .into_iter()
+                .map(|f| staging.write(f))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(BuildError::Io)?;
+            tell(Step::of(
+                Stage::Rendering,
+                done.fetch_add(1, Ordering::Relaxed) + 1,
+                list.len(),
+            ));
+            Ok((written, pages, rendered.days))
+        })
+        .collect::<Result<Vec<_>, BuildError>>()?;
+    let mut written = Vec::new();
+    let mut pages = Vec::new();
+    let mut days = BTreeMap::new();
+    for (files, part_pages, part_days) in rendered {
+        written.extend(files);
+        pages.extend(part_pages);
+        days.extend(part_days);
+    }
+    pages.sort_unstable();
+    let page_paths: Vec<&str> = pages.iter().map(String::as_str).collect();
+    tell(Step::start(Stage::Writing));
+    let site_files = parts
+        .site_files(&page_paths, &days)
+        .map_err(BuildError::Template)?;
+    let site_written = site_files
+        .into_par_iter()
+        .map(|f| staging.write(f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(BuildError::Io)?;
+    written.extend(site_written);
+    let count = staging.finish(written)?;
     Ok(BuildReport {
-        pages,
+        pages: pages.len(),
         files: count,
         diagnostics,
     })

@@ -41,11 +41,12 @@ impl Stage {
 /// The stages of a task in order, each with its share of the bar in percent.
 pub type Plan = &'static [(Stage, usize)];
 
-/// A build: checking and rendering count for the first half, writing for the second.
+/// A build: checking, then rendering the pages and writing each as it is rendered, then the
+/// files made once for the whole site (data, feeds).
 pub const BUILD: Plan = &[
-    (Stage::Checking, 40),
-    (Stage::Rendering, 10),
-    (Stage::Writing, 50),
+    (Stage::Checking, 25),
+    (Stage::Rendering, 65),
+    (Stage::Writing, 10),
 ];
 
 /// An import: checking the site, reading the rows, writing the files, checking them.

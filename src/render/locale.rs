@@ -30,6 +30,11 @@ impl<'a> Locale<'a> {
         }
     }
 
+    /// Every interface string of the language, for templates (`t.key`).
+    pub fn strings(&self) -> &'a Strings {
+        self.strings
+    }
+
     /// The string of `key`. `check` refuses a language that lacks one, so the key itself is
     /// never shown on a page that was built.
     pub fn t(&self, key: &str) -> String {

@@ -1,4 +1,9 @@
 //! Rendering: from the site model to the files of the output, with no filesystem writes.
+//!
+//! A site is rendered in [`Part`]s (a round, a commune, a document, the lists of one language…)
+//! that do not depend on each other, so that they can be rendered in parallel and each written as
+//! soon as it is done; then the files made from every page at once (feeds, the sitemap, the data
+//! files, the theme's files) by [`Parts::site_files`].
 
 mod archives;
 pub mod assets;
@@ -35,79 +40,197 @@ use tera::Context;
 use theme::Theme;
 use views::{Link, SiteView};
 
-/// Every file of the site, in a stable order: the pages of each language (the default at the
-/// root, the others in their own folder), then the files that exist once (data, feeds, theme).
-pub fn render(site: &Site) -> Result<Vec<OutputFile>, String> {
-    let languages = site.config.languages();
-    // `check` has reported the theme's problems already; a build only goes on without errors
-    let mut theme = match Theme::load(&site.root, &languages) {
-        (Some(theme), _) => theme,
-        (None, problems) => return Err(problems.iter().map(ToString::to_string).collect()),
-    };
-    theme.register_filters();
-    let locales = languages
-        .iter()
-        .enumerate()
-        .map(|(i, language)| {
-            theme
-                .strings(*language)
-                .map(|strings| Locale::new(*language, i == 0, strings))
-                .ok_or_else(|| format!("no interface strings for `{language}`"))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let mut r = Renderer {
-        site,
-        theme: &theme,
-        locale: locales[0].clone(),
-        locales: locales.clone(),
-        site_view: SiteView::new(site, &locales[0]),
-        files: Vec::new(),
-        base: feeds::base_url(site),
-        feeds: feeds::made(site),
-        scope: Scope::default(),
-        days: BTreeMap::new(),
-    };
-    for locale in &locales {
-        r.site_view = SiteView::new(site, locale);
-        r.locale = locale.clone();
-        pages::all(&mut r)?;
+/// Loads the site's theme, ready to render with: `check` has reported its problems already, and
+/// a build only goes on without errors.
+pub fn theme(site: &Site) -> Result<Theme, String> {
+    match Theme::load(&site.root, &site.config.languages()) {
+        (Some(mut theme), _) => {
+            theme.register_filters();
+            Ok(theme)
+        }
+        (None, problems) => Err(problems.iter().map(ToString::to_string).collect()),
     }
-    let mut pages: Vec<&str> = r
-        .files
-        .iter()
-        .filter(|f| f.is_page())
-        .map(|f| f.path.as_str())
-        .collect();
-    pages.sort_unstable();
-    let machine_files = feeds::files(site, &locales, &pages, &r.days);
-    r.files.extend(machine_files);
-    r.files.extend(crate::export::files(site, &locales)?);
-    for (name, bytes) in &theme.statics {
-        let path = theme
-            .assets
-            .path(name)
-            .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
-        r.files.push(OutputFile {
-            path,
-            contents: Contents::Bytes(bytes.clone()),
-        });
-    }
-    r.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(r.files)
 }
 
-/// What every page needs while rendering.
+/// A part of the site that renders on its own. Each names the language (by its place in the
+/// site's languages, the default first) its pages are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The home page, the list of rounds and the results overview.
+    Front(usize),
+    /// A round (cuộc bầu cử) with its lists, contests and candidates: the round's place in
+    /// `Site::rounds`.
+    Round(usize, usize),
+    /// The archive of documents.
+    Archive(usize),
+    /// A document (văn bản) and its attachments: its place in `Site::documents`.
+    Document(usize, usize),
+    /// The list of communes and wards.
+    Communes(usize),
+    /// A commune or ward (xã, phường) with its villages: its place in `Site::communes`.
+    Commune(usize, usize),
+    /// Search, the about page, the pages staff wrote, and the 404 page.
+    Back(usize),
+}
+
+/// What a part rendered: its files, and the day each of its pages last changed (for the
+/// sitemap), by path from the site root.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub days: BTreeMap<String, Date>,
+}
+
+/// A site with its theme and languages, ready to render part by part.
+pub struct Parts<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    /// Every language of the site, the default first.
+    locales: Vec<Locale<'a>>,
+    /// The site as each language's pages show it.
+    site_views: Vec<SiteView>,
+    /// The values every page of each language has.
+    shared: Vec<Context>,
+    /// The site's web address (`dia_chi_web`), for `rel=canonical` and absolute alternates.
+    base: Option<String>,
+    /// Whether the site has feeds, which its pages then announce.
+    feeds: bool,
+}
+
+impl<'a> Parts<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Self, String> {
+        let locales = site
+            .config
+            .languages()
+            .iter()
+            .enumerate()
+            .map(|(i, language)| {
+                theme
+                    .strings(*language)
+                    .map(|strings| Locale::new(*language, i == 0, strings))
+                    .ok_or_else(|| format!("no interface strings for `{language}`"))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let site_views: Vec<SiteView> = locales.iter().map(|l| SiteView::new(site, l)).collect();
+        let feeds = feeds::made(site);
+        let shared = locales
+            .iter()
+            .zip(&site_views)
+            .map(|(l, view)| {
+                let mut ctx = Context::new();
+                ctx.insert("site", view);
+                ctx.insert("feed_url", &feeds.then(|| feeds::feed_of(&l.prefix)));
+                ctx.insert("lang", &l.language);
+                // the language of what staff wrote without a translation: templates mark it
+                ctx.insert("content_lang", &site.config.default_language());
+                ctx.insert("t", l.strings());
+                ctx
+            })
+            .collect();
+        Ok(Self {
+            site,
+            theme,
+            locales,
+            site_views,
+            shared,
+            base: feeds::base_url(site),
+            feeds,
+        })
+    }
+
+    /// Every part of the site, in the order a single-threaded build would render them.
+    pub fn list(&self) -> Vec<Part> {
+        let site = self.site;
+        let mut parts = Vec::new();
+        for l in 0..self.locales.len() {
+            parts.push(Part::Front(l));
+            parts.extend((0..site.rounds.len()).map(|i| Part::Round(l, i)));
+            parts.push(Part::Archive(l));
+            parts.extend((0..site.documents.len()).map(|i| Part::Document(l, i)));
+            parts.push(Part::Communes(l));
+            parts.extend((0..site.communes.len()).map(|i| Part::Commune(l, i)));
+            parts.push(Part::Back(l));
+        }
+        parts
+    }
+
+    /// Renders one part.
+    pub fn render(&self, part: Part) -> Result<Rendered, String> {
+        let (Part::Front(l)
+        | Part::Round(l, _)
+        | Part::Archive(l)
+        | Part::Document(l, _)
+        | Part::Communes(l)
+        | Part::Commune(l, _)
+        | Part::Back(l)) = part;
+        let (Some(locale), Some(site_view), Some(shared)) = (
+            self.locales.get(l),
+            self.site_views.get(l),
+            self.shared.get(l),
+        ) else {
+            return Err(format!("{part:?}: the site has no language {l}"));
+        };
+        let mut r = Renderer {
+            site: self.site,
+            theme: self.theme,
+            locale,
+            locales: &self.locales,
+            site_view,
+            shared: shared.clone(),
+            files: Vec::new(),
+            base: self.base.as_deref(),
+            feeds: self.feeds,
+            scope: Scope::default(),
+            days: BTreeMap::new(),
+        };
+        pages::part(&mut r, part)?;
+        Ok(Rendered {
+            files: r.files,
+            days: r.days,
+        })
+    }
+
+    /// The files made once for the whole site, from the pages every part rendered (their paths
+    /// from the site root, sorted) and their days: feeds, the sitemap, the data files and the
+    /// theme's files.
+    pub fn site_files(
+        &self,
+        pages: &[&str],
+        days: &BTreeMap<String, Date>,
+    ) -> Result<Vec<OutputFile>, String> {
+        let site = self.site;
+        let mut files = feeds::files(site, &self.locales, pages, days);
+        files.extend(crate::export::files(site, &self.locales)?);
+        for (name, bytes) in &self.theme.statics {
+            let path = self
+                .theme
+                .assets
+                .path(name)
+                .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
+            files.push(OutputFile {
+                path,
+                contents: Contents::Bytes(bytes.clone()),
+            });
+        }
+        Ok(files)
+    }
+}
+
+/// What the pages of one part need while rendering.
 pub(crate) struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     /// The language of the pages being rendered.
-    locale: Locale<'a>,
+    locale: &'a Locale<'a>,
     /// Every language of the site, the default first.
-    locales: Vec<Locale<'a>>,
-    site_view: SiteView,
+    locales: &'a [Locale<'a>],
+    site_view: &'a SiteView,
+    /// The values every page of the language has (`site`, `t`, `lang`…), with the current
+    /// page's own while it renders.
+    shared: Context,
     files: Vec<OutputFile>,
     /// The site's web address (`dia_chi_web`), for `rel=canonical` and absolute alternates.
-    base: Option<String>,
+    base: Option<&'a str>,
     /// Whether the site has feeds, which its pages then announce.
     feeds: bool,
     /// What the pages being rendered belong to.
@@ -199,20 +322,14 @@ impl Renderer<'_> {
         ctx.insert("alternates", &self.alternates(path, &languages));
         ctx.insert("languages", &languages);
         ctx.insert("site_root", &site_root);
-        ctx.insert("site", &self.site_view);
         // the one 404 page stands for no address of its own
         let own_address = !matches!(availability, Availability::Shared);
         ctx.insert(
             "canonical",
             &self
                 .base
-                .as_deref()
                 .filter(|_| own_address)
                 .map(|base| urls::absolute(base, &full)),
-        );
-        ctx.insert(
-            "feed_url",
-            &self.feeds.then(|| feeds::feed_of(&self.locale.prefix)),
         );
         let commune = self
             .scope
@@ -231,25 +348,35 @@ impl Renderer<'_> {
         ctx.insert("title", title);
         ctx.insert("breadcrumbs", &trail);
         ctx.insert("path", path);
-        ctx.insert("lang", &self.locale.language);
-        // the language of what staff wrote without a translation: templates mark it `lang`
-        ctx.insert("content_lang", &self.site.config.default_language());
-        let language = self.locale.language;
-        let strings = self
-            .theme
-            .strings(language)
-            .ok_or_else(|| format!("{template} ({path}): no interface strings for `{language}`"))?;
-        ctx.insert("t", strings);
         let html = self
-            .theme
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| format!("{template} ({path}): {}", theme::describe(&e)))?;
+            .render_with_shared(template, ctx)
+            .map_err(|e| format!("{template} ({path}): {e}"))?;
         self.files.push(OutputFile {
             path: full,
             contents: Contents::Bytes(html.into_bytes()),
         });
         Ok(())
+    }
+
+    /// Renders `template` with the page's own values and the values every page of the language
+    /// shares, which are made once per language (see [`Parts::new`]) rather than for each page:
+    /// the page's values are moved in for the page and taken out again afterwards.
+    fn render_with_shared(&mut self, template: &str, ctx: Context) -> Result<String, String> {
+        let tera::Value::Object(values) = ctx.into_json() else {
+            return Err("the page's values are not a map".to_string());
+        };
+        let keys: Vec<String> = values.keys().cloned().collect();
+        let own = Context::from_value(tera::Value::Object(values)).map_err(|e| e.to_string())?;
+        self.shared.extend(own);
+        let html = self
+            .theme
+            .tera
+            .render(template, &self.shared)
+            .map_err(|e| theme::describe(&e));
+        for key in &keys {
+            self.shared.remove(key);
+        }
+        html
     }
 
     /// The switcher of a page at `path`: each language's version of it, or of the nearest page
@@ -311,7 +438,7 @@ impl Renderer<'_> {
             .filter(|(_, link)| link.translated)
             .map(|(l, link)| Alternate {
                 hreflang: l.language.to_string(),
-                href: match &self.base {
+                href: match self.base {
                     Some(base) => urls::absolute(base, &format!("{}{path}", l.prefix)),
                     None => link.url.clone(),
                 },

@@ -7,90 +7,125 @@ use super::markdown::to_html;
 use super::result_pages;
 use super::search;
 use super::views::{DocumentSummary, DocumentView, Link, RoundSummary};
-use super::{Availability, Renderer, Scope, dates, link, urls};
+use super::{Availability, Part, Renderer, Scope, dates, link, urls};
 use super::{division_pages, election_pages};
 use crate::model::Site;
+use crate::model::document::Document;
+use crate::model::election::Round;
 use crate::model::language::Language;
+use crate::model::page::Page;
 use crate::model::translation;
 use tera::Context;
 
-pub(super) fn all(r: &mut Renderer) -> Result<(), String> {
+/// Renders the pages of one part of the site.
+pub(super) fn part(r: &mut Renderer, part: Part) -> Result<(), String> {
     let site = r.site;
-    let l = r.locale.clone();
     // lists and the home page change with anything of the site
     let whole_site = Scope {
         day: dates::site_day(site),
         commune: None,
     };
-    r.scope = whole_site.clone();
-    home(r, site)?;
-    election_pages::rounds(r, site)?;
-    result_pages::overview(r, site)?;
-    for round in &site.rounds {
-        r.scope = Scope {
-            day: dates::round_day(site, round),
-            commune: Some(round.data.don_vi.clone()),
-        };
-        election_pages::round_page(r, site, round)?;
-        result_pages::candidate_list(r, site, round)?;
-        result_pages::elected_list(r, site, round)?;
-        for contest in &round.contests {
-            election_pages::contest_page(r, site, round, contest)?;
+    match part {
+        Part::Front(_) => {
+            r.scope = whole_site;
+            home(r, site)?;
+            election_pages::rounds(r, site)?;
+            result_pages::overview(r, site)
         }
-        for cand in &round.candidates {
-            election_pages::candidate_page(r, site, round, cand)?;
+        Part::Round(_, i) => match site.rounds.get(i) {
+            Some(round) => round_pages(r, site, round),
+            None => Err(format!("{part:?}: no such round")),
+        },
+        Part::Archive(_) => {
+            r.scope = whole_site;
+            archives::documents(r, site)
+        }
+        Part::Document(_, i) => match site.documents.get(i) {
+            Some(d) => document(r, site, d),
+            None => Err(format!("{part:?}: no such document")),
+        },
+        Part::Communes(_) => {
+            r.scope = whole_site;
+            division_pages::communes(r, site)
+        }
+        Part::Commune(_, i) => match site.communes.get(i) {
+            Some(c) => {
+                r.scope = Scope {
+                    day: dates::commune_day(site, &c.id),
+                    commune: Some(c.id.clone()),
+                };
+                division_pages::commune_page(r, site, c)?;
+                for v in &c.data.khu_dan_cu {
+                    division_pages::village_page(r, site, c, &v.ma)?;
+                }
+                Ok(())
+            }
+            None => Err(format!("{part:?}: no such commune")),
+        },
+        Part::Back(_) => {
+            r.scope = whole_site;
+            search::page(r, site)?;
+            // what staff write about the portal carries no date
+            r.scope = Scope::default();
+            about(r, site)?;
+            for p in &site.pages {
+                free_page(r, site, p)?;
+            }
+            if r.is_default_language() {
+                not_found(r)?;
+            }
+            Ok(())
         }
     }
-    r.scope = whole_site.clone();
-    documents(r, site)?;
-    division_pages::communes(r, site)?;
-    for c in &site.communes {
-        r.scope = Scope {
-            day: dates::commune_day(site, &c.id),
-            commune: Some(c.id.clone()),
-        };
-        division_pages::commune_page(r, site, c)?;
-        for v in &c.data.khu_dan_cu {
-            division_pages::village_page(r, site, c, &v.ma)?;
-        }
+}
+
+/// A round's page, its lists, and the page of each contest and candidate.
+fn round_pages(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String> {
+    r.scope = Scope {
+        day: dates::round_day(site, round),
+        commune: Some(round.data.don_vi.clone()),
+    };
+    election_pages::round_page(r, site, round)?;
+    result_pages::candidate_list(r, site, round)?;
+    result_pages::elected_list(r, site, round)?;
+    for contest in &round.contests {
+        election_pages::contest_page(r, site, round, contest)?;
     }
-    r.scope = whole_site;
-    search::page(r, site)?;
-    // what staff write about the portal carries no date
-    r.scope = Scope::default();
-    about(r, site)?;
-    for p in &site.pages {
-        let default = r.is_default_language();
-        let translation = translation::find(&p.translations, l.language);
-        let (title, body) = match translation {
-            Some(t) => (&t.data.tieu_de, &t.body),
-            None if default => (&p.data.tieu_de, &p.body),
-            // not written in this language: its switcher links lead to this language's home
-            None => continue,
-        };
-        let languages: Vec<Language> = std::iter::once(site.config.default_language())
-            .chain(p.translations.iter().map(|t| t.language))
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("body_html", &to_html(body));
-        let url = urls::page(&p.slug);
-        r.page_in(
-            &url,
-            "page.html",
-            title,
-            trail(&l, &[], title, &url),
-            ctx,
-            &Availability::Only {
-                languages: &languages,
-                nearest: urls::HOME,
-                nearest_title: "title_home",
-            },
-        )?;
-    }
-    if r.is_default_language() {
-        not_found(r)?;
+    for cand in &round.candidates {
+        election_pages::candidate_page(r, site, round, cand)?;
     }
     Ok(())
+}
+
+/// A page staff wrote about the portal, in the languages it is written in.
+fn free_page(r: &mut Renderer, site: &Site, p: &Page) -> Result<(), String> {
+    let l = r.locale;
+    let default = r.is_default_language();
+    let translation = translation::find(&p.translations, l.language);
+    let (title, body) = match translation {
+        Some(t) => (&t.data.tieu_de, &t.body),
+        None if default => (&p.data.tieu_de, &p.body),
+        // not written in this language: its switcher links lead to this language's home
+        None => return Ok(()),
+    };
+    let languages: Vec<Language> = std::iter::once(site.config.default_language())
+        .chain(p.translations.iter().map(|t| t.language))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("body_html", &to_html(body));
+    let url = urls::page(&p.slug);
+    r.page_in(
+        &url,
+        "page.html",
+        title,
+        trail(l, &[], title, &url),
+        ctx,
+        &Availability::Only {
+            languages: &languages,
+            nearest: urls::HOME,
+            nearest_title: "title_home",
+        },
+    )
 }
 
 /// Breadcrumbs: home, the given ancestors, then the page itself.
@@ -152,53 +187,45 @@ pub(super) fn localized_markdown(
     }
 }
 
-fn documents(r: &mut Renderer, site: &Site) -> Result<(), String> {
-    let l = r.locale.clone();
-    archives::documents(r, site)?;
-    for d in &site.documents {
-        for a in &d.attachments {
-            r.copy(urls::attachment(&d.slug, &a.file_name), a.source.clone());
-        }
-        // a document is published in the languages it is written in
-        if !r.is_default_language() && translation::find(&d.translations, l.language).is_none() {
-            continue;
-        }
-        let archives = std::mem::replace(
-            &mut r.scope,
-            Scope {
-                day: Some(d.data.ngay),
-                commune: None,
-            },
-        );
-        let view = DocumentView::new(&l, site, d);
-        let title = view.summary.title.clone();
-        let url = view.summary.url.clone();
-        let languages: Vec<Language> = std::iter::once(site.config.default_language())
-            .chain(d.translations.iter().map(|t| t.language))
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("doc", &view);
-        let t = trail(
-            &l,
-            &[link(l.t("title_documents"), urls::DOCUMENTS)],
-            &title,
-            &url,
-        );
-        r.page_in(
-            &url,
-            "document.html",
-            &title,
-            t,
-            ctx,
-            &Availability::Only {
-                languages: &languages,
-                nearest: urls::DOCUMENTS,
-                nearest_title: "title_documents",
-            },
-        )?;
-        r.scope = archives;
+/// A document's page, in the languages it is written in, and its attachments.
+fn document(r: &mut Renderer, site: &Site, d: &Document) -> Result<(), String> {
+    let l = r.locale;
+    for a in &d.attachments {
+        r.copy(urls::attachment(&d.slug, &a.file_name), a.source.clone());
     }
-    Ok(())
+    if !r.is_default_language() && translation::find(&d.translations, l.language).is_none() {
+        return Ok(());
+    }
+    r.scope = Scope {
+        day: Some(d.data.ngay),
+        commune: None,
+    };
+    let view = DocumentView::new(l, site, d);
+    let title = view.summary.title.clone();
+    let url = view.summary.url.clone();
+    let languages: Vec<Language> = std::iter::once(site.config.default_language())
+        .chain(d.translations.iter().map(|t| t.language))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("doc", &view);
+    let t = trail(
+        l,
+        &[link(l.t("title_documents"), urls::DOCUMENTS)],
+        &title,
+        &url,
+    );
+    r.page_in(
+        &url,
+        "document.html",
+        &title,
+        t,
+        ctx,
+        &Availability::Only {
+            languages: &languages,
+            nearest: urls::DOCUMENTS,
+            nearest_title: "title_documents",
+        },
+    )
 }
 
 fn about(r: &mut Renderer, site: &Site) -> Result<(), String> {

@@ -4,7 +4,7 @@
 //! refused before anything is written, with what to do instead.
 
 use super::WriteError;
-use super::manifest::Manifest;
+use super::manifest::{Manifest, Stamps};
 use super::marker::{self, MARKER, Marker};
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::fs::FsError;
@@ -63,12 +63,20 @@ pub fn check_kind(output: &Path) -> Result<(), WriteError> {
     ))
 }
 
+/// The site a build replaces, as it was checked: its files with their SHA-256 (those of a new
+/// build with the same bytes are linked to them rather than written again), and their stamps.
+#[derive(Debug, Default)]
+pub struct Previous {
+    pub files: Manifest,
+    stamps: Stamps,
+}
+
 /// Refuses an output that is not a missing path, an empty folder or a folder holding only the
 /// files its marker lists, with the bytes it lists; or one that holds the content folder.
-pub fn check(output: &Path, content: &Path) -> Result<(), WriteError> {
+pub fn check(output: &Path, content: &Path) -> Result<Previous, WriteError> {
     check_kind(output)?;
     if !output.exists() {
-        return Ok(());
+        return Ok(Previous::default());
     }
     if let (Ok(out), Ok(content)) = (output.canonicalize(), content.canonicalize())
         && content.starts_with(&out)
@@ -91,14 +99,27 @@ pub fn check(output: &Path, content: &Path) -> Result<(), WriteError> {
         Marker::Unlisted => (Manifest::default(), true),
         Marker::Missing => (Manifest::default(), false),
     };
-    let differences = listed.compare(output, &[MARKER])?;
+    let (differences, stamps) = listed.compare_stamped(output, &[MARKER])?;
     let mut foreign = differences.added;
     foreign.extend(differences.altered);
     foreign.sort();
     if foreign.is_empty() {
-        return Ok(());
+        return Ok(Previous {
+            files: listed,
+            stamps,
+        });
     }
     Err(foreign_files(output, &foreign, older))
+}
+
+/// [`check`] again, just before the swap, of an output checked as `previous`: someone may have
+/// saved a file into it meanwhile. Files whose size and modification time are unchanged are not
+/// read again.
+pub fn recheck(output: &Path, content: &Path, previous: &Previous) -> Result<(), WriteError> {
+    if !previous.files.is_empty() && previous.stamps.still_match(output, &[MARKER]) {
+        return Ok(());
+    }
+    check(output, content).map(|_| ())
 }
 
 /// Another build holds the output's lock.
@@ -206,7 +227,7 @@ fn refuse(output: &Path, message: Bilingual, hint: Bilingual) -> WriteError {
 mod tests {
     use super::*;
 
-    fn refused(result: Result<(), WriteError>) -> String {
+    fn refused<T: std::fmt::Debug>(result: Result<T, WriteError>) -> String {
         match result {
             Err(WriteError::Refused(d)) => d.message.en,
             other => panic!("expected a refusal, got {other:?}"),

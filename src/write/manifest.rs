@@ -4,10 +4,12 @@
 //! files of a folder are its own.
 
 use crate::fs::{self, FsError};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::Path;
+use std::time::SystemTime;
 
 /// Files by path (relative, with `/`) with the SHA-256 of their bytes in lower-case hex; sorted
 /// by path, so that the same files always give the same text.
@@ -17,7 +19,17 @@ pub struct Manifest(BTreeMap<String, String>);
 impl Manifest {
     /// Records the bytes written at `path`.
     pub fn add(&mut self, path: &str, bytes: &[u8]) {
-        self.0.insert(path.to_string(), hex(&Sha256::digest(bytes)));
+        self.0.insert(path.to_string(), sha256(bytes));
+    }
+
+    /// Records a file whose SHA-256 is known.
+    pub fn insert(&mut self, path: String, sha256: String) {
+        self.0.insert(path, sha256);
+    }
+
+    /// The SHA-256 listed for `path`.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.0.get(path).map(String::as_str)
     }
 
     pub fn len(&self) -> usize {
@@ -80,8 +92,19 @@ impl Manifest {
     /// left out (niemyet's own notes). Only listed files are read: anything else is added
     /// whatever it holds, and a link, a pipe or a device is never opened.
     pub fn compare(&self, dir: &Path, skip: &[&str]) -> Result<Differences, FsError> {
+        self.compare_stamped(dir, skip)
+            .map(|(differences, _)| differences)
+    }
+
+    /// [`Self::compare`], which also gives the size and modification time of each file whose
+    /// bytes are the ones listed. Listed files are read and hashed in parallel.
+    pub fn compare_stamped(
+        &self,
+        dir: &Path,
+        skip: &[&str],
+    ) -> Result<(Differences, Stamps), FsError> {
         let mut differences = Differences::default();
-        let mut seen = BTreeSet::new();
+        let mut listed = Vec::new();
         for entry in walkdir::WalkDir::new(dir).min_depth(1) {
             let entry = entry.map_err(|e| FsError {
                 path: e.path().unwrap_or(dir).to_path_buf(),
@@ -95,15 +118,30 @@ impl Manifest {
             if entry.depth() == 1 && skip.contains(&rel.as_str()) {
                 continue;
             }
-            let Some(expected) = self.0.get(&rel) else {
-                differences.added.push(rel);
-                continue;
-            };
-            seen.insert(rel.clone());
-            if entry.file_type().is_file() && &sha256_of(entry.path())? == expected {
-                differences.matched += 1;
-            } else {
-                differences.altered.push(rel);
+            match self.0.get(&rel) {
+                Some(expected) => listed.push((rel, entry, expected)),
+                None => differences.added.push(rel),
+            }
+        }
+        let checked: Vec<(String, Option<Stamp>)> = listed
+            .into_par_iter()
+            .map(|(rel, entry, expected)| {
+                if !entry.file_type().is_file() {
+                    return Ok((rel, None));
+                }
+                let (hash, stamp) = sha256_of(entry.path())?;
+                Ok((rel, (&hash == expected).then_some(stamp)))
+            })
+            .collect::<Result<_, FsError>>()?;
+        let seen: BTreeSet<String> = checked.iter().map(|(rel, _)| rel.clone()).collect();
+        let mut stamps = Stamps::default();
+        for (rel, stamp) in checked {
+            match stamp {
+                Some(stamp) => {
+                    differences.matched += 1;
+                    stamps.0.insert(rel, stamp);
+                }
+                None => differences.altered.push(rel),
             }
         }
         differences.removed = self
@@ -114,7 +152,58 @@ impl Manifest {
             .collect();
         differences.altered.sort();
         differences.added.sort();
-        Ok(differences)
+        Ok((differences, stamps))
+    }
+}
+
+/// The size and modification time of files, by path: what tells, without reading them again,
+/// that files checked earlier are still the same.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Stamps(BTreeMap<String, Stamp>);
+
+/// A file's size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+impl Stamps {
+    /// Whether `dir` holds exactly these files (entries of `dir` itself named in `skip` left
+    /// out), each a regular file with its size and modification time unchanged.
+    pub fn still_match(&self, dir: &Path, skip: &[&str]) -> bool {
+        let mut seen = 0;
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let Ok(entry) = entry else {
+                return false;
+            };
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let rel = relative_name(dir, entry.path());
+            if entry.depth() == 1 && skip.contains(&rel.as_str()) {
+                continue;
+            }
+            let same = entry.file_type().is_file()
+                && match (self.0.get(&rel), entry.metadata()) {
+                    (Some(stamp), Ok(meta)) => *stamp == Stamp::of(&meta),
+                    _ => false,
+                };
+            if !same {
+                return false;
+            }
+            seen += 1;
+        }
+        seen == self.0.len()
     }
 }
 
@@ -154,9 +243,23 @@ fn unescape(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// The SHA-256 of a file, read in pieces so that a large attachment is never held whole.
-fn sha256_of(path: &Path) -> Result<String, FsError> {
+/// The SHA-256 of bytes, in lower-case hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The SHA-256 of a file and its stamp, read in pieces so that a large attachment is never held
+/// whole.
+fn sha256_of(path: &Path) -> Result<(String, Stamp), FsError> {
     let mut file = fs::open(path)?;
+    let stamp = file
+        .metadata()
+        .map(|meta| Stamp::of(&meta))
+        .map_err(|source| FsError {
+            path: path.to_path_buf(),
+            action: "read",
+            source,
+        })?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0; 64 * 1024];
     loop {
@@ -166,14 +269,19 @@ fn sha256_of(path: &Path) -> Result<String, FsError> {
             source,
         })?;
         if n == 0 {
-            return Ok(hex(&hasher.finalize()));
+            return Ok((hex(&hasher.finalize()), stamp));
         }
         hasher.update(&buffer[..n]);
     }
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
+        .map(char::from)
+        .collect()
 }
 
 /// The path of `path` under `dir`, with `/` whatever the system.

@@ -13,6 +13,7 @@ pub use marker::MARKER;
 
 use crate::diagnostics::Diagnostic;
 use crate::fs::{self, FsError};
+use guard::Previous;
 use lock::{LockError, OutputLock};
 use manifest::Manifest;
 use std::path::{Path, PathBuf};
@@ -88,6 +89,7 @@ pub struct Claim {
     output: PathBuf,
     content: PathBuf,
     place: Place,
+    previous: Previous,
     _lock: OutputLock,
 }
 
@@ -105,62 +107,132 @@ pub fn claim(output: &Path, content: &Path) -> Result<Claim, WriteError> {
     };
     // only the holder of the lock may touch the working folders
     remove_leftovers(&place, output);
-    guard::check(output, content)?;
+    let previous = guard::check(output, content)?;
     Ok(Claim {
         output: output.to_path_buf(),
         content: content.to_path_buf(),
         place,
+        previous,
         _lock: lock,
     })
 }
 
 impl Claim {
-    /// Writes `files`, then `sha256sums.txt` and the marker, into a fresh folder beside the
-    /// output, and swaps it in; `written(done, total)` is told after each file. Returns how many
-    /// files the site has (the sums among them, the marker not).
-    pub fn replace(
-        self,
-        files: Vec<OutputFile>,
-        written: &mut dyn FnMut(usize, usize),
-    ) -> Result<usize, WriteError> {
-        let pid = std::process::id();
-        let staging = self.place.beside(&format!("new-{pid}"));
-        let previous = self.place.beside(&format!("old-{pid}"));
-        let output = self.output.as_path();
-        let count = match write_all(&staging, files, written) {
-            Ok(count) => count,
-            Err(e) => {
-                let _ = std::fs::remove_dir_all(&staging);
-                return Err(e.into());
-            }
+    /// Starts the new site in a fresh folder beside the output.
+    pub fn stage(self) -> Result<Staging, WriteError> {
+        let root = self.place.beside(&format!("new-{}", std::process::id()));
+        fs::create_dir_all(&root)?;
+        Ok(Staging { claim: self, root })
+    }
+}
+
+/// A new site being written beside the output, file by file and from any number of threads;
+/// [`Staging::finish`] swaps it in. Dropped unfinished (an error, a failed page), it is removed
+/// and the output is left as it was.
+#[derive(Debug)]
+pub struct Staging {
+    claim: Claim,
+    root: PathBuf,
+}
+
+/// A file written into the new site, with the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: String,
+    pub sha256: String,
+}
+
+impl Staging {
+    /// Writes one file of the new site, minifying pages and stylesheets. A file whose bytes are
+    /// those the output already has is linked to the output's copy instead, so it keeps its
+    /// identity (inode, modification time) for web servers' caches and mirrors, and costs no
+    /// writing.
+    pub fn write(&self, file: OutputFile) -> Result<Written, FsError> {
+        let bytes = match file.contents {
+            Contents::Bytes(bytes) if file.path.ends_with(".html") => minify_html(&bytes),
+            Contents::Bytes(bytes) if file.path.ends_with(".css") => minify_css(&bytes),
+            Contents::Bytes(bytes) => bytes,
+            Contents::CopyOf(source) => fs::read(&source)?,
         };
-        // looked at again just before the swap: someone may have saved a file into it meanwhile
-        if let Err(e) = guard::check(output, &self.content) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
+        let sha256 = manifest::sha256(&bytes);
+        let target = self.root.join(&file.path);
+        let unchanged = self.claim.previous.files.get(&file.path) == Some(sha256.as_str());
+        if !(unchanged && link(&self.claim.output.join(&file.path), &target)) {
+            fs::write(&target, &bytes)?;
         }
+        Ok(Written {
+            path: file.path,
+            sha256,
+        })
+    }
+
+    /// Writes `sha256sums.txt` and the marker for the files `written`, and swaps the new site
+    /// in. Returns how many files the site has (the sums among them, the marker not).
+    pub fn finish(self, written: Vec<Written>) -> Result<usize, WriteError> {
+        let mut manifest = Manifest::default();
+        for file in written {
+            manifest.insert(file.path, file.sha256);
+        }
+        let sums = manifest.render();
+        self.put(SUMS, sums.as_bytes())?;
+        manifest.add(SUMS, sums.as_bytes());
+        // the marker comes last: a folder that has one is whole
+        let marker = marker::text(&manifest);
+        let (old, new) = (self.claim.output.join(MARKER), self.root.join(MARKER));
+        let same = std::fs::read(&old).is_ok_and(|bytes| bytes == marker.as_bytes());
+        if !(same && link(&old, &new)) {
+            fs::write(&new, marker.as_bytes())?;
+        }
+        let claim = &self.claim;
+        let output = claim.output.as_path();
+        // looked at again just before the swap: someone may have saved a file into it meanwhile
+        guard::recheck(output, &claim.content, &claim.previous)?;
         if !output.exists() {
-            fs::rename(&staging, output).inspect_err(|_| {
-                let _ = std::fs::remove_dir_all(&staging);
-            })?;
-            return Ok(count);
+            fs::rename(&self.root, output)?;
+            return Ok(manifest.len());
         }
         // Two renames: the old site is set aside, then the new one takes its name. If the second
         // fails, the old site is put back; either way the output folder holds a whole site.
-        if let Err(e) = fs::rename(output, &previous) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e.into());
-        }
-        if let Err(e) = fs::rename(&staging, output) {
+        let previous = claim.place.beside(&format!("old-{}", std::process::id()));
+        fs::rename(output, &previous)?;
+        if let Err(e) = fs::rename(&self.root, output) {
             let _ = std::fs::rename(&previous, output);
-            let _ = std::fs::remove_dir_all(&staging);
             return Err(e.into());
         }
         // The new site is in place; an old copy that cannot be deleted now (a file held open on
         // Windows) is removed by the next build.
-        let _ = std::fs::remove_dir_all(&previous);
-        Ok(count)
+        let _ = crate::fs::remove_tree(&previous);
+        Ok(manifest.len())
     }
+
+    /// Writes a file that is niemyet's own (the sums), linked like any other when unchanged.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), FsError> {
+        self.write(OutputFile {
+            path: path.to_string(),
+            contents: Contents::Bytes(bytes.to_vec()),
+        })
+        .map(|_| ())
+    }
+}
+
+impl Drop for Staging {
+    /// Removes what is left of the new site: all of it when it was not swapped in.
+    fn drop(&mut self) {
+        if self.root.exists() {
+            let _ = crate::fs::remove_tree(&self.root);
+        }
+    }
+}
+
+/// Links `target` to the existing file `source`, creating `target`'s folder; `false` when the
+/// file system cannot (no hard links there), and the file is then written instead.
+fn link(source: &Path, target: &Path) -> bool {
+    if let Some(parent) = target.parent()
+        && fs::create_dir_all(parent).is_err()
+    {
+        return false;
+    }
+    std::fs::hard_link(source, target).is_ok()
 }
 
 /// The lock file of an output folder, beside it: `.output.niemyet-lock` for `output`.
@@ -217,38 +289,9 @@ fn remove_leftovers(place: &Place, output: &Path) {
         if set_aside && !output.exists() && path.join(MARKER).is_file() {
             let _ = std::fs::rename(&path, output);
         } else {
-            let _ = std::fs::remove_dir_all(&path);
+            let _ = fs::remove_tree(&path);
         }
     }
-}
-
-/// Writes the site into `root` and returns how many files it has. Pages and stylesheets are
-/// minified here, so the sums are taken of the bytes written.
-fn write_all(
-    root: &Path,
-    files: Vec<OutputFile>,
-    written: &mut dyn FnMut(usize, usize),
-) -> Result<usize, FsError> {
-    fs::create_dir_all(root)?;
-    let total = files.len();
-    let mut manifest = Manifest::default();
-    for (done, file) in files.into_iter().enumerate() {
-        let bytes = match file.contents {
-            Contents::Bytes(bytes) if file.path.ends_with(".html") => minify_html(&bytes),
-            Contents::Bytes(bytes) if file.path.ends_with(".css") => minify_css(&bytes),
-            Contents::Bytes(bytes) => bytes,
-            Contents::CopyOf(source) => fs::read(&source)?,
-        };
-        fs::write(&root.join(&file.path), &bytes)?;
-        manifest.add(&file.path, &bytes);
-        written(done + 1, total);
-    }
-    let sums = manifest.render();
-    fs::write(&root.join(SUMS), sums.as_bytes())?;
-    manifest.add(SUMS, sums.as_bytes());
-    // the marker comes last: a folder that has one is whole
-    fs::write(&root.join(MARKER), marker::text(&manifest).as_bytes())?;
-    Ok(manifest.len())
 }
 
 #[cfg(test)]
@@ -257,7 +300,16 @@ mod tests {
 
     /// Claims `out` and writes `files` into it.
     fn write_atomically(out: &Path, files: Vec<OutputFile>) -> Result<usize, WriteError> {
-        claim(out, Path::new("no-content"))?.replace(files, &mut |_, _| {})
+        stage_and_finish(claim(out, Path::new("no-content"))?, files)
+    }
+
+    fn stage_and_finish(claim: Claim, files: Vec<OutputFile>) -> Result<usize, WriteError> {
+        let staging = claim.stage()?;
+        let written = files
+            .into_iter()
+            .map(|f| staging.write(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        staging.finish(written)
     }
 
     /// Names of the entries of `dir`, sorted.
@@ -329,7 +381,7 @@ mod tests {
             Err(WriteError::Refused(_))
         ));
         std::fs::write(out.join("ghi-chu.txt"), "giữ lại").unwrap();
-        let result = claimed.replace(vec![page("index.html", "<p>new</p>")], &mut |_, _| {});
+        let result = stage_and_finish(claimed, vec![page("index.html", "<p>new</p>")]);
         assert!(matches!(result, Err(WriteError::Refused(_))));
         assert!(
             std::fs::read_to_string(out.join("index.html"))

@@ -29,6 +29,7 @@ mod law;
 mod links;
 mod open_data;
 mod pages_finished;
+mod parallel;
 mod placeholders;
 mod printed_lists;
 mod privacy;
