@@ -2,10 +2,10 @@
 //! (never `output/`), serves it on 127.0.0.1, watches the content folder (the site's own theme is
 //! inside it), rebuilds after a change and makes open pages reload themselves.
 //!
-//! Every build goes into a fresh folder and replaces the served one in one step, so no request
-//! ever sees half a site; a failed build leaves the last good site served, with the error shown
-//! over it. A rebuild is a full build: for the example site it takes a fraction of a second,
-//! less than working out what a change affects would save.
+//! The served folder is kept up to date in place (`build::live`): after a save only the parts of
+//! the site it touches are rendered again, and only files whose bytes changed are replaced, each
+//! in one step, so no request ever sees half a file; a failed build leaves the last good site
+//! served, with the error shown over it.
 
 mod admit;
 mod events;
@@ -17,8 +17,9 @@ pub use admit::{Limits, MAX_HEAD};
 pub use http::{EVENTS_PATH, SCRIPT_PATH};
 pub use inject::OVERLAY_ID;
 
+use crate::build::live::LiveSite;
 use crate::diagnostics::Lang;
-use crate::{BuildOptions, report};
+use crate::report;
 use live::Live;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::net::{SocketAddr, TcpStream};
@@ -120,9 +121,8 @@ pub struct Preview {
     sender: Sender<Signal>,
     watcher: RecommendedWatcher,
     workdir: tempfile::TempDir,
-    builds: u64,
-    /// The site replaced by the last build, kept until the next one for requests in flight.
-    previous: Option<PathBuf>,
+    /// The site served, kept up to date in place: a save renders only what it touches.
+    site: LiveSite,
     server: JoinHandle<()>,
 }
 
@@ -147,7 +147,9 @@ impl Preview {
         let watched = std::path::absolute(&options.content)
             .map_err(|e| ServeError::Watch(options.content.clone(), notify::Error::io(e)))?;
         let watcher = watch(&watched, sender.clone())?;
-        let live = Arc::new(Live::new(workdir.path().join("site-0")));
+        let folder = workdir.path().join("site");
+        let site = LiveSite::new(&options.content, &folder);
+        let live = Arc::new(Live::new(folder));
         let server =
             http::spawn(listener, Arc::clone(&live), options.limits).map_err(ServeError::Thread)?;
         let mut preview = Self {
@@ -159,8 +161,7 @@ impl Preview {
             sender,
             watcher,
             workdir,
-            builds: 0,
-            previous: None,
+            site,
             server,
         };
         preview.rebuild(&[]);
@@ -224,37 +225,27 @@ impl Preview {
 
     fn rebuild(&mut self, changed: &[PathBuf]) {
         let started = Instant::now();
-        self.builds += 1;
-        let folder = self.workdir.path().join(format!("site-{}", self.builds));
         let lang = self.options.lang;
-        let options = BuildOptions {
-            content: self.options.content.clone(),
-            output: folder.clone(),
-        };
         let what = describe(changed, &self.watched);
-        let result = crate::build(&options);
-        // each build has its own folder, so its lock file is of no more use; this loop is the
-        // only writer into the private folder
-        if let Some(lock) = crate::write::lock_file(&folder) {
-            let _ = std::fs::remove_file(lock);
-        }
-        match result {
-            Ok(built) => {
+        match self.site.update(changed) {
+            Ok(update) => {
+                let built = &update.report;
                 if !built.diagnostics.is_empty() {
                     eprint!(
                         "{}",
                         report::render(&built.diagnostics, &self.options.content, lang)
                     );
                 }
-                let replaced = self.live.publish(folder);
+                self.live.publish(self.site.folder().to_path_buf());
                 let ms = started.elapsed().as_millis();
-                if let Some(old) = self.previous.replace(replaced) {
-                    let _ = std::fs::remove_dir_all(old);
-                }
-                let (pages, files) = (built.pages, built.files);
+                let (pages, files, written) = (built.pages, built.files, update.written);
                 match lang {
-                    Lang::Vi => println!("Đã dựng {pages} trang, {files} tệp trong {ms} ms{what}"),
-                    Lang::En => println!("Built {pages} pages, {files} files in {ms} ms{what}"),
+                    Lang::Vi => println!(
+                        "Đã dựng {pages} trang, {files} tệp ({written} tệp thay đổi) trong {ms} ms{what}"
+                    ),
+                    Lang::En => println!(
+                        "Built {pages} pages, {files} files ({written} changed) in {ms} ms{what}"
+                    ),
                 }
             }
             Err(e) => {

@@ -27,6 +27,13 @@ impl Manifest {
         self.0.insert(path, sha256);
     }
 
+    /// Every file with its SHA-256, by path.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(path, sha)| (path.as_str(), sha.as_str()))
+    }
+
     /// The SHA-256 listed for `path`.
     pub fn get(&self, path: &str) -> Option<&str> {
         self.0.get(path).map(String::as_str)

@@ -52,6 +52,16 @@ pub struct OutputFile {
 }
 
 impl OutputFile {
+    /// The bytes to write: pages and stylesheets minified, copies read from their source.
+    pub fn finished(self) -> Result<Vec<u8>, FsError> {
+        Ok(match self.contents {
+            Contents::Bytes(bytes) if self.path.ends_with(".html") => minify_html(&bytes),
+            Contents::Bytes(bytes) if self.path.ends_with(".css") => minify_css(&bytes),
+            Contents::Bytes(bytes) => bytes,
+            Contents::CopyOf(source) => fs::read(&source)?,
+        })
+    }
+
     /// A rendered page (an attachment that happens to be HTML is copied, not rendered).
     pub fn is_page(&self) -> bool {
         matches!(self.contents, Contents::Bytes(_)) && self.path.ends_with(".html")
@@ -148,22 +158,15 @@ impl Staging {
     /// identity (inode, modification time) for web servers' caches and mirrors, and costs no
     /// writing.
     pub fn write(&self, file: OutputFile) -> Result<Written, FsError> {
-        let bytes = match file.contents {
-            Contents::Bytes(bytes) if file.path.ends_with(".html") => minify_html(&bytes),
-            Contents::Bytes(bytes) if file.path.ends_with(".css") => minify_css(&bytes),
-            Contents::Bytes(bytes) => bytes,
-            Contents::CopyOf(source) => fs::read(&source)?,
-        };
+        let path = file.path.clone();
+        let bytes = file.finished()?;
         let sha256 = manifest::sha256(&bytes);
-        let target = self.root.join(&file.path);
-        let unchanged = self.claim.previous.files.get(&file.path) == Some(sha256.as_str());
-        if !(unchanged && link(&self.claim.output.join(&file.path), &target)) {
+        let target = self.root.join(&path);
+        let unchanged = self.claim.previous.files.get(&path) == Some(sha256.as_str());
+        if !(unchanged && link(&self.claim.output.join(&path), &target)) {
             fs::write(&target, &bytes)?;
         }
-        Ok(Written {
-            path: file.path,
-            sha256,
-        })
+        Ok(Written { path, sha256 })
     }
 
     /// Writes `sha256sums.txt` and the marker for the files `written`, and swaps the new site
@@ -233,6 +236,44 @@ fn link(source: &Path, target: &Path) -> bool {
         return false;
     }
     std::fs::hard_link(source, target).is_ok()
+}
+
+/// The marker's text for a site of these files.
+pub fn marker_text(files: &Manifest) -> String {
+    marker::text(files)
+}
+
+/// Replaces the file `rel` under `root` in one step: the bytes go to a temporary file beside it,
+/// which is then renamed over it, so a reader sees the old file or the new one, never half.
+pub fn replace_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), FsError> {
+    let target = root.join(rel);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = target.with_file_name(format!(".{name}.niemyet-tmp"));
+    fs::write(&temporary, bytes)?;
+    fs::rename(&temporary, &target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
+
+/// Removes the file `rel` under `root`, then the folders it leaves empty, up to `root`.
+pub fn remove_file(root: &Path, rel: &str) -> Result<(), FsError> {
+    let target = root.join(rel);
+    std::fs::remove_file(&target).map_err(|source| FsError {
+        path: target.clone(),
+        action: "remove",
+        source,
+    })?;
+    let mut folder = target.parent();
+    while let Some(dir) = folder.filter(|d| d.starts_with(root) && *d != root) {
+        if std::fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
 }
 
 /// The lock file of an output folder, beside it: `.output.niemyet-lock` for `output`.

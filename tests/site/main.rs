@@ -24,6 +24,7 @@ mod history;
 mod home;
 mod i18n;
 mod import;
+mod incremental;
 mod languages;
 mod law;
 mod links;

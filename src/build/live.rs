@@ -1,0 +1,230 @@
+//! The preview's site (xem trước): one folder kept up to date in place as the content changes.
+//!
+//! After a change the content is checked whole, as a build checks it, but only the parts of the
+//! site the change touches are rendered again (`Parts::affected`), with the files made for the
+//! whole site (data, feeds, sitemap); only files whose bytes changed are written, each replaced
+//! in one step (a new file renamed over the old one), so a page being served is never half
+//! written. The folder then holds, byte for byte, what `build` writes.
+
+use super::{BuildError, BuildReport, PartOutput, render_part, sorted};
+use crate::check;
+use crate::fs::FsError;
+use crate::render::parts::Outline;
+use crate::render::{self, Part, Parts};
+use crate::write::manifest::{self, Manifest};
+use crate::write::{self, MARKER, OutputFile, SUMS};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// A site kept up to date in a folder of its own, which nothing else writes into.
+#[derive(Debug)]
+pub struct LiveSite {
+    content: PathBuf,
+    /// The content folder as given and as an absolute, resolved path: changed paths are read
+    /// relative to it.
+    roots: Vec<PathBuf>,
+    folder: PathBuf,
+    /// Every file in the folder with its SHA-256, as last written.
+    known: Manifest,
+    /// Whether `known` is what the folder holds: not after an update that failed half-way, and
+    /// the next one then renders and writes everything.
+    trusted: bool,
+    /// The paths each part of the site wrote, its pages and their days.
+    parts: BTreeMap<Part, PartOutput<String>>,
+    /// What the parts are numbered by, as last rendered.
+    outline: Option<Outline>,
+}
+
+/// What an update did.
+#[derive(Debug)]
+pub struct Update {
+    pub report: BuildReport,
+    /// The parts of the site rendered again, and how many there are in all.
+    pub parts_rendered: usize,
+    pub parts: usize,
+    /// Files whose bytes changed, and files removed.
+    pub written: usize,
+    pub removed: usize,
+}
+
+impl LiveSite {
+    /// A site of `content` to be built into `folder`, which must be empty or missing: the first
+    /// [`LiveSite::update`] builds it whole.
+    pub fn new(content: &Path, folder: &Path) -> Self {
+        let mut roots = vec![content.to_path_buf()];
+        roots.extend(std::path::absolute(content).ok());
+        roots.extend(content.canonicalize().ok());
+        Self {
+            content: content.to_path_buf(),
+            roots,
+            folder: folder.to_path_buf(),
+            known: Manifest::default(),
+            trusted: true,
+            parts: BTreeMap::new(),
+            outline: None,
+        }
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Brings the folder up to date after the content files `changed` changed (none: unknown,
+    /// everything is rendered). On content errors nothing is written.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, BuildError> {
+        let (site, diagnostics) = check(&self.content);
+        if diagnostics.has_errors() {
+            return Err(BuildError::Content(diagnostics));
+        }
+        let theme = render::theme(&site).map_err(BuildError::Template)?;
+        let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
+        let outline = parts.outline();
+        let all = parts.list();
+        let in_site: BTreeSet<Part> = all.iter().copied().collect();
+        let narrowed = if self.trusted && self.outline.as_ref() == Some(&outline) {
+            self.relative(changed)
+                .and_then(|changed| parts.affected(&changed))
+        } else {
+            None
+        };
+        let to_render = narrowed.unwrap_or_else(|| all.clone());
+        // from here on the folder changes: should anything fail, what it holds is not known
+        let trusted = std::mem::replace(&mut self.trusted, false);
+        let rendered = to_render
+            .par_iter()
+            .map(|&part| Ok((part, render_part(&parts, part, |f| self.put(f, trusted))?)))
+            .collect::<Result<Vec<_>, BuildError>>()?;
+        let mut written = Vec::new();
+        let mut new_parts: BTreeMap<Part, PartOutput<String>> = std::mem::take(&mut self.parts)
+            .into_iter()
+            .filter(|(part, _)| in_site.contains(part))
+            .collect();
+        for (part, output) in rendered {
+            let PartOutput { files, pages, days } = output;
+            let paths = files.iter().map(|(path, _)| path.clone()).collect();
+            written.extend(files);
+            new_parts.insert(
+                part,
+                PartOutput {
+                    files: paths,
+                    pages,
+                    days,
+                },
+            );
+        }
+        let pages: Vec<String> = new_parts.values().flat_map(|o| o.pages.clone()).collect();
+        let days = new_parts
+            .values()
+            .flat_map(|o| o.days.clone())
+            .collect::<BTreeMap<_, _>>();
+        self.parts = new_parts;
+        let site_files = parts
+            .site_files(&sorted(&pages), &days)
+            .map_err(BuildError::Template)?;
+        let site_written = site_files
+            .into_par_iter()
+            .map(|f| self.put(f, trusted))
+            .collect::<Result<Vec<_>, FsError>>()
+            .map_err(BuildError::Io)?;
+        // the site's files now: every part's (those not rendered again are as they were)
+        let rendered_now: BTreeMap<String, String> =
+            written.into_iter().chain(site_written).collect();
+        let mut files = Manifest::default();
+        for output in self.parts.values() {
+            for path in &output.files {
+                let sha = match rendered_now.get(path) {
+                    Some(sha) => sha.clone(),
+                    None => self.known.get(path).unwrap_or_default().to_string(),
+                };
+                files.insert(path.clone(), sha);
+            }
+        }
+        for (path, sha) in &rendered_now {
+            files.insert(path.clone(), sha.clone());
+        }
+        let sums = files.render();
+        self.put_bytes(SUMS, sums.as_bytes(), trusted)?;
+        files.add(SUMS, sums.as_bytes());
+        let marker = write::marker_text(&files);
+        self.put_bytes(MARKER, marker.as_bytes(), trusted)?;
+        let changed_files = files
+            .entries()
+            .filter(|(path, sha)| !trusted || self.known.get(path) != Some(*sha))
+            .count();
+        let removed = self.remove_stale(&files, trusted)?;
+        self.known = files;
+        self.outline = Some(outline);
+        self.trusted = true;
+        Ok(Update {
+            report: BuildReport {
+                pages: pages.len(),
+                files: self.known.len(),
+                diagnostics,
+            },
+            parts_rendered: to_render.len(),
+            parts: all.len(),
+            written: changed_files,
+            removed,
+        })
+    }
+
+    /// Writes a file of the site unless the folder holds those bytes already; its path and
+    /// SHA-256.
+    fn put(&self, file: OutputFile, trusted: bool) -> Result<(String, String), FsError> {
+        let path = file.path.clone();
+        let bytes = file.finished()?;
+        let sha = self.put_bytes(&path, &bytes, trusted)?;
+        Ok((path, sha))
+    }
+
+    fn put_bytes(&self, path: &str, bytes: &[u8], trusted: bool) -> Result<String, FsError> {
+        let sha = manifest::sha256(bytes);
+        if !trusted || self.known.get(path) != Some(sha.as_str()) {
+            write::replace_file(&self.folder, path, bytes)?;
+        }
+        Ok(sha)
+    }
+
+    /// Removes the files the site no longer has (and folders left empty); all files not in
+    /// `files` when the folder's content was not known. How many were removed.
+    fn remove_stale(&self, files: &Manifest, trusted: bool) -> Result<usize, BuildError> {
+        let on_disk: Vec<String> = if trusted {
+            self.known
+                .entries()
+                .map(|(path, _)| path.to_string())
+                .collect()
+        } else {
+            walkdir::WalkDir::new(&self.folder)
+                .min_depth(1)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| !e.file_type().is_dir())
+                .filter_map(|e| {
+                    let rel = e.path().strip_prefix(&self.folder).ok()?;
+                    Some(rel.to_string_lossy().replace('\\', "/"))
+                })
+                .collect()
+        };
+        let keep: BTreeSet<&str> = files.entries().map(|(path, _)| path).collect();
+        let mut removed = 0;
+        for path in on_disk.iter().filter(|p| !keep.contains(p.as_str())) {
+            write::remove_file(&self.folder, path).map_err(BuildError::Io)?;
+            removed += 1;
+        }
+        Ok(removed)
+    }
+
+    /// `changed` relative to the content folder; `None` when one of them is not inside it.
+    fn relative(&self, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        changed
+            .iter()
+            .map(|path| {
+                self.roots
+                    .iter()
+                    .find_map(|root| path.strip_prefix(root).ok())
+                    .map(Path::to_path_buf)
+            })
+            .collect()
+    }
+}

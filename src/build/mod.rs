@@ -1,0 +1,189 @@
+//! Building a site into its output: [`build`] renders every part of the site on every core and
+//! swaps the new output in whole (see `write`); [`live::LiveSite`] keeps the preview's folder up
+//! to date by rendering only the parts a change touches.
+
+pub mod live;
+
+use crate::diagnostics::{self, Diagnostics};
+use crate::model::date::Date;
+use crate::progress::{Stage, Step};
+use crate::render::{self, Part, Parts};
+use crate::write::{self, OutputFile};
+use crate::{check, fs};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What `build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content: PathBuf,
+    pub output: PathBuf,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    /// Files of the site, `sha256sums.txt` among them (niemyet's marker not).
+    pub files: usize,
+    /// Warnings: a build with errors does not succeed.
+    pub diagnostics: Diagnostics,
+}
+
+/// Why a build did not succeed. In every case the previous output is left as it was.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the content, to be fixed by whoever wrote it.
+    Content(Diagnostics),
+    /// A template of the theme failed (a theme author's problem).
+    Template(String),
+    /// The output may not be replaced (it is not a folder niemyet built, or another build is
+    /// writing it): what and what to do.
+    Refused(diagnostics::Diagnostic),
+    /// The output could not be written.
+    Io(fs::FsError),
+}
+
+impl From<write::WriteError> for BuildError {
+    fn from(e: write::WriteError) -> Self {
+        match e {
+            write::WriteError::Refused(d) => Self::Refused(d),
+            write::WriteError::Io(e) => Self::Io(e),
+        }
+    }
+}
+
+impl From<fs::FsError> for BuildError {
+    fn from(e: fs::FsError) -> Self {
+        Self::Io(e)
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Content(d) => write!(f, "{d}{}", d.summary()),
+            Self::Template(msg) => write!(f, "lỗi giao diện / template error: {msg}"),
+            Self::Refused(d) => write!(f, "{d}"),
+            Self::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// What one part of the site wrote: its files, the paths of its pages and the day each page
+/// last changed, by path from the site root.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PartOutput<F> {
+    pub files: Vec<F>,
+    pub pages: Vec<String>,
+    pub days: BTreeMap<String, Date>,
+}
+
+/// Renders `part` and hands each of its files to `put` (which writes it), as soon as the part is
+/// rendered.
+pub(crate) fn render_part<F>(
+    parts: &Parts,
+    part: Part,
+    put: impl Fn(OutputFile) -> Result<F, fs::FsError>,
+) -> Result<PartOutput<F>, BuildError> {
+    let rendered = parts.render(part).map_err(BuildError::Template)?;
+    let pages = rendered
+        .files
+        .iter()
+        .filter(|f| f.is_page())
+        .map(|f| f.path.clone())
+        .collect();
+    let files = rendered
+        .files
+        .into_iter()
+        .map(put)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(BuildError::Io)?;
+    Ok(PartOutput {
+        files,
+        pages,
+        days: rendered.days,
+    })
+}
+
+/// The paths of `pages`, sorted, as the files made for the whole site take them.
+pub(crate) fn sorted(pages: &[String]) -> Vec<&str> {
+    let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted
+}
+
+/// Builds the site into `options.output`, atomically: the old output is replaced only when the
+/// whole new site has been written, and only if it holds nothing but what niemyet wrote there.
+/// One build at a time writes a given output.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(options, &mut |_| {})
+}
+
+/// [`build`], telling `progress` where it is.
+///
+/// The site is rendered part by part (a round, a commune, a document…) on every core, and each
+/// part's files are written into the new site as soon as it is rendered, so the build holds
+/// only the parts in hand, never the whole site. The output is the same, byte for byte, in
+/// whatever order the parts finish.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &mut (dyn FnMut(Step) + Send),
+) -> Result<BuildReport, BuildError> {
+    let output = write::claim(&options.output, &options.content)?;
+    progress(Step::start(Stage::Checking));
+    let (site, diagnostics) = check(&options.content);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let theme = render::theme(&site).map_err(BuildError::Template)?;
+    let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
+    let list = parts.list();
+    let staging = output.stage()?;
+    let progress = Mutex::new(progress);
+    let done = AtomicUsize::new(0);
+    let tell = |step: Step| {
+        if let Ok(mut progress) = progress.lock() {
+            progress(step);
+        }
+    };
+    tell(Step::of(Stage::Rendering, 0, list.len()));
+    let rendered = list
+        .par_iter()
+        .map(|&part| {
+            let output = render_part(&parts, part, |f| staging.write(f))?;
+            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            tell(Step::of(Stage::Rendering, done, list.len()));
+            Ok(output)
+        })
+        .collect::<Result<Vec<_>, BuildError>>()?;
+    let mut written = Vec::new();
+    let mut pages = Vec::new();
+    let mut days = BTreeMap::new();
+    for output in rendered {
+        written.extend(output.files);
+        pages.extend(output.pages);
+        days.extend(output.days);
+    }
+    tell(Step::start(Stage::Writing));
+    let site_files = parts
+        .site_files(&sorted(&pages), &days)
+        .map_err(BuildError::Template)?;
+    let site_written = site_files
+        .into_par_iter()
+        .map(|f| staging.write(f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(BuildError::Io)?;
+    written.extend(site_written);
+    let count = staging.finish(written)?;
+    Ok(BuildReport {
+        pages: pages.len(),
+        files: count,
+        diagnostics,
+    })
+}

@@ -1,0 +1,252 @@
+//! The parts a site is rendered in, and which of them a change to a content file touches.
+
+use super::locale::Locale;
+use super::theme::Theme;
+use super::views::SiteView;
+use super::{Renderer, Scope, feeds, pages, urls};
+use crate::model::Site;
+use crate::model::date::Date;
+use crate::write::{Contents, OutputFile};
+use std::collections::BTreeMap;
+use tera::Context;
+
+/// Loads the site's theme, ready to render with: `check` has reported its problems already, and
+/// a build only goes on without errors.
+pub fn theme(site: &Site) -> Result<Theme, String> {
+    match Theme::load(&site.root, &site.config.languages()) {
+        (Some(mut theme), _) => {
+            theme.register_filters();
+            Ok(theme)
+        }
+        (None, problems) => Err(problems.iter().map(ToString::to_string).collect()),
+    }
+}
+
+/// A part of the site that renders on its own. Each names the language (by its place in the
+/// site's languages, the default first) its pages are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The home page, the list of rounds and the results overview.
+    Front(usize),
+    /// A round (cuộc bầu cử) with its lists, contests and candidates: the round's place in
+    /// `Site::rounds`.
+    Round(usize, usize),
+    /// The archive of documents.
+    Archive(usize),
+    /// A document (văn bản) and its attachments: its place in `Site::documents`.
+    Document(usize, usize),
+    /// The list of communes and wards.
+    Communes(usize),
+    /// A commune or ward (xã, phường) with its villages: its place in `Site::communes`.
+    Commune(usize, usize),
+    /// Search, the about page, the pages staff wrote, and the 404 page.
+    Back(usize),
+}
+
+/// What a part rendered: its files, and the day each of its pages last changed (for the
+/// sitemap), by path from the site root.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub days: BTreeMap<String, Date>,
+}
+
+/// A site with its theme and languages, ready to render part by part.
+pub struct Parts<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    /// Every language of the site, the default first.
+    locales: Vec<Locale<'a>>,
+    /// The site as each language's pages show it.
+    site_views: Vec<SiteView>,
+    /// The values every page of each language has.
+    shared: Vec<Context>,
+    /// The site's web address (`dia_chi_web`), for `rel=canonical` and absolute alternates.
+    base: Option<String>,
+    /// Whether the site has feeds, which its pages then announce.
+    feeds: bool,
+}
+
+impl<'a> Parts<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Self, String> {
+        let locales = site
+            .config
+            .languages()
+            .iter()
+            .enumerate()
+            .map(|(i, language)| {
+                theme
+                    .strings(*language)
+                    .map(|strings| Locale::new(*language, i == 0, strings))
+                    .ok_or_else(|| format!("no interface strings for `{language}`"))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let site_views: Vec<SiteView> = locales.iter().map(|l| SiteView::new(site, l)).collect();
+        let feeds = feeds::made(site);
+        let shared = locales
+            .iter()
+            .zip(&site_views)
+            .map(|(l, view)| {
+                let mut ctx = Context::new();
+                ctx.insert("site", view);
+                ctx.insert("feed_url", &feeds.then(|| feeds::feed_of(&l.prefix)));
+                ctx.insert("lang", &l.language);
+                // the language of what staff wrote without a translation: templates mark it
+                ctx.insert("content_lang", &site.config.default_language());
+                ctx.insert("t", l.strings());
+                ctx
+            })
+            .collect();
+        Ok(Self {
+            site,
+            theme,
+            locales,
+            site_views,
+            shared,
+            base: feeds::base_url(site),
+            feeds,
+        })
+    }
+
+    /// Every part of the site, in the order a single-threaded build would render them.
+    pub fn list(&self) -> Vec<Part> {
+        let site = self.site;
+        let mut parts = Vec::new();
+        for l in 0..self.locales.len() {
+            parts.push(Part::Front(l));
+            parts.extend((0..site.rounds.len()).map(|i| Part::Round(l, i)));
+            parts.push(Part::Archive(l));
+            parts.extend((0..site.documents.len()).map(|i| Part::Document(l, i)));
+            parts.push(Part::Communes(l));
+            parts.extend((0..site.communes.len()).map(|i| Part::Commune(l, i)));
+            parts.push(Part::Back(l));
+        }
+        parts
+    }
+
+    /// Renders one part.
+    pub fn render(&self, part: Part) -> Result<Rendered, String> {
+        let (Part::Front(l)
+        | Part::Round(l, _)
+        | Part::Archive(l)
+        | Part::Document(l, _)
+        | Part::Communes(l)
+        | Part::Commune(l, _)
+        | Part::Back(l)) = part;
+        let (Some(locale), Some(site_view), Some(shared)) = (
+            self.locales.get(l),
+            self.site_views.get(l),
+            self.shared.get(l),
+        ) else {
+            return Err(format!("{part:?}: the site has no language {l}"));
+        };
+        let mut r = Renderer {
+            site: self.site,
+            theme: self.theme,
+            locale,
+            locales: &self.locales,
+            site_view,
+            shared: shared.clone(),
+            files: Vec::new(),
+            base: self.base.as_deref(),
+            feeds: self.feeds,
+            scope: Scope::default(),
+            days: BTreeMap::new(),
+        };
+        pages::part(&mut r, part)?;
+        Ok(Rendered {
+            files: r.files,
+            days: r.days,
+        })
+    }
+
+    /// The files made once for the whole site, from the pages every part rendered (their paths
+    /// from the site root, sorted) and their days: feeds, the sitemap, the data files and the
+    /// theme's files.
+    pub fn site_files(
+        &self,
+        pages: &[&str],
+        days: &BTreeMap<String, Date>,
+    ) -> Result<Vec<OutputFile>, String> {
+        let site = self.site;
+        let mut files = feeds::files(site, &self.locales, pages, days);
+        files.extend(crate::export::files(site, &self.locales)?);
+        for (name, bytes) in &self.theme.statics {
+            let path = self
+                .theme
+                .assets
+                .path(name)
+                .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
+            files.push(OutputFile {
+                path,
+                contents: Contents::Bytes(bytes.clone()),
+            });
+        }
+        Ok(files)
+    }
+}
+
+/// What the parts of a site are numbered by: a change to any of it renumbers them, and every part
+/// is rendered again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    languages: usize,
+    rounds: Vec<String>,
+    documents: Vec<String>,
+    communes: Vec<String>,
+    pages: Vec<String>,
+}
+
+impl Parts<'_> {
+    /// What this site's parts are numbered by.
+    pub fn outline(&self) -> Outline {
+        let site = self.site;
+        Outline {
+            languages: self.locales.len(),
+            rounds: site.rounds.iter().map(|r| r.id.clone()).collect(),
+            documents: site.documents.iter().map(|d| d.slug.clone()).collect(),
+            communes: site.communes.iter().map(|c| c.id.clone()).collect(),
+            pages: site.pages.iter().map(|p| p.slug.clone()).collect(),
+        }
+    }
+
+    /// The parts a change to the content files `changed` touches, when that is known; `None`
+    /// says to render every part.
+    ///
+    /// Only what staff change most on results night is narrowed down: a candidate, a photo or
+    /// the results of a round (any file in a round's folder but the round's own file). That
+    /// touches the rounds of its commune (their pages compare terms), the commune's pages, and
+    /// the pages that list or search the whole site. Anything else (a round's own file, a
+    /// document, a commune, the configuration, the theme) may show anywhere.
+    pub fn affected(&self, changed: &[std::path::PathBuf]) -> Option<Vec<Part>> {
+        let site = self.site;
+        if changed.is_empty() {
+            return None;
+        }
+        let mut communes = Vec::new();
+        for path in changed {
+            let round = site.rounds.iter().find(|r| {
+                r.file
+                    .parent()
+                    .is_some_and(|folder| path.starts_with(folder))
+                    && *path != r.file
+            })?;
+            communes.push(round.data.don_vi.as_str());
+        }
+        let mut parts = Vec::new();
+        for l in 0..self.locales.len() {
+            parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
+            for (i, round) in site.rounds.iter().enumerate() {
+                if communes.contains(&round.data.don_vi.as_str()) {
+                    parts.push(Part::Round(l, i));
+                }
+            }
+            for (i, commune) in site.communes.iter().enumerate() {
+                if communes.contains(&commune.id.as_str()) {
+                    parts.push(Part::Commune(l, i));
+                }
+            }
+        }
+        Some(parts)
+    }
+}

@@ -1,0 +1,161 @@
+//! The preview keeps one folder up to date: after a change it renders only the parts of the site
+//! the change touches and writes only the files whose bytes changed. After any sequence of edits
+//! the folder must hold exactly what a build from nothing writes.
+
+use crate::harness::*;
+use niemyet::build::live::{LiveSite, Update};
+use std::path::Path;
+
+/// Every folder under `dir`, by path relative to it: a folder left empty must not stay.
+fn folders(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).unwrap().display().to_string())
+        .collect()
+}
+
+/// Updates the live site after `changed` (files of the fixture's content), and checks its
+/// folder against a build from nothing.
+fn update_and_compare(fx: &Fixture, live: &mut LiveSite, changed: &[&str]) -> Update {
+    let paths: Vec<_> = changed.iter().map(|rel| fx.path(rel)).collect();
+    let update = live
+        .update(&paths)
+        .unwrap_or_else(|e| panic!("update after {changed:?} failed:\n{e}"));
+    let fresh = fx.root().join("fresh");
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh).unwrap();
+    }
+    build_ok(&fx.content(), &fresh);
+    assert_identical_trees(live.folder(), &fresh);
+    assert_eq!(folders(live.folder()), folders(&fresh), "after {changed:?}");
+    update
+}
+
+#[test]
+fn incremental_updates_give_the_output_of_a_full_build_after_every_kind_of_edit() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    let first = update_and_compare(&fx, &mut live, &[]);
+    assert_eq!(first.parts_rendered, first.parts);
+
+    // change a candidate: only that round's commune and the site's lists are rendered again
+    fx.replace_line(
+        AN,
+        "nghe_nghiep: Cán bộ hưu trí",
+        "nghe_nghiep: Kỹ sư nghỉ hưu",
+    );
+    let update = update_and_compare(&fx, &mut live, &[AN]);
+    assert!(
+        update.parts_rendered < update.parts,
+        "{} of {} parts",
+        update.parts_rendered,
+        update.parts
+    );
+    assert!(
+        update.written > 0 && update.written < first.written,
+        "{update:?}"
+    );
+
+    // add a candidate, then delete it: its page comes and goes, its folder with it
+    let added = "bau-cu/tn-2022/ung-cu-vien/do-thi-dung.md";
+    fx.write(
+        added,
+        fx.read(CUONG)
+            .replace("Lê Văn Cường", "Đỗ Thị Dung")
+            .replace("gioi_tinh: nam", "gioi_tinh: nu"),
+    );
+    fx.replace_line(
+        RESULTS,
+        "le-van-cuong: 150",
+        "le-van-cuong: 150\ndo-thi-dung: 5",
+    );
+    let update = update_and_compare(&fx, &mut live, &[added, RESULTS]);
+    assert!(update.parts_rendered < update.parts);
+    assert!(
+        live.folder()
+            .join("bau-cu/tn-2022/khu-2/do-thi-dung/index.html")
+            .is_file()
+    );
+    fx.remove(added);
+    fx.replace_line(RESULTS, "do-thi-dung: 5", "");
+    let update = update_and_compare(&fx, &mut live, &[added, RESULTS]);
+    assert!(update.removed > 0, "{update:?}");
+
+    // change a results figure
+    fx.replace_line(RESULTS, "le-van-cuong: 150", "le-van-cuong: 149");
+    update_and_compare(&fx, &mut live, &[RESULTS]);
+
+    // change a document, then a template: everything is rendered, only changes are written
+    fx.replace_line(
+        LETTER,
+        "tieu_de: Về việc lãnh đạo bầu cử trưởng khu phố nhiệm kỳ 2022-2025",
+        "tieu_de: Về việc lãnh đạo cuộc bầu cử trưởng khu phố nhiệm kỳ 2022-2025",
+    );
+    update_and_compare(&fx, &mut live, &[LETTER]);
+    fx.write(
+        "theme/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ title }}</h1><p>Mẫu riêng</p>{{ body_html | safe }}{% endblock content %}",
+    );
+    let update = update_and_compare(&fx, &mut live, &["theme/templates/page.html"]);
+    assert_eq!(update.parts_rendered, update.parts);
+
+    // nothing changed: nothing is written
+    let update = update_and_compare(&fx, &mut live, &[AN]);
+    assert_eq!((update.written, update.removed), (0, 0), "{update:?}");
+}
+
+#[test]
+fn content_errors_leave_the_live_folder_as_it_was() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    live.update(&[]).unwrap();
+    let before = snapshot(live.folder());
+    fx.replace_line(RESULTS, "phieu_hop_le: 157", "phieu_hop_le: 1570");
+    assert!(live.update(&[fx.path(RESULTS)]).is_err());
+    assert!(before == snapshot(live.folder()));
+    fx.replace_line(RESULTS, "phieu_hop_le: 1570", "phieu_hop_le: 157");
+    update_and_compare(&fx, &mut live, &[RESULTS]);
+}
+
+#[test]
+fn a_candidate_edited_in_a_site_of_several_communes_renders_only_its_commune() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let site = dir.path().join("site");
+    niemyet::corpus::generate(
+        &site,
+        niemyet::corpus::CorpusOptions {
+            scale: 0.001,
+            seed: 5,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}", e.message().get(niemyet::diagnostics::Lang::En)));
+    let content = site.join("content");
+    let mut live = LiveSite::new(&content, &dir.path().join("preview"));
+    let first = live.update(&[]).unwrap();
+    let candidate = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "md") && p.to_string_lossy().contains("ung-cu-vien")
+        })
+        .unwrap();
+    let mut text = std::fs::read_to_string(&candidate).unwrap();
+    text.push_str("\nÔng/bà tham gia hòa giải ở cơ sở.\n");
+    std::fs::write(&candidate, text).unwrap();
+    let update = live.update(std::slice::from_ref(&candidate)).unwrap();
+    assert!(
+        update.parts_rendered * 4 < update.parts,
+        "{} of {} parts",
+        update.parts_rendered,
+        update.parts
+    );
+    assert!(update.written * 10 < first.written, "{update:?}");
+    let fresh = dir.path().join("fresh");
+    build_ok(&content, &fresh);
+    assert_identical_trees(live.folder(), &fresh);
+}
