@@ -15,6 +15,7 @@
 
 pub mod de;
 pub mod front_matter;
+pub mod key_lines;
 pub mod legacy;
 pub mod mistakes;
 pub mod refusal;
@@ -122,7 +123,7 @@ pub fn key_value(line: &str) -> Option<(&str, &str)> {
 }
 
 /// A scalar as written, without its quotes or trailing comment.
-fn unquote(value: &str) -> &str {
+pub(crate) fn unquote(value: &str) -> &str {
     let v = value.trim();
     // `ma: # khu-2`: a value cannot start with `#`, only a comment can
     if v.starts_with('#') {
