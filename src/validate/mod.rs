@@ -31,19 +31,31 @@ pub enum Scope {
 /// Returns every problem of the site, errors and warnings.
 pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic> {
     let files = Files::new(sources.files());
-    let mut ctx = Ctx::new(&files);
-    if scope == Scope::AcrossFiles {
-        references::check(site, &mut ctx);
-    }
-    results::check(site, &mut ctx, scope);
-    law::check(site, &mut ctx, scope);
-    rules::check(site, &mut ctx);
-    privacy::check(site, &mut ctx);
-    markdown::check(site, &mut ctx);
-    facts::check(site, &mut ctx);
-    placeholders::check(site, &mut ctx);
-    history::check(site, &mut ctx, scope);
-    ctx.problems
+    // the checks read the site and report, each on its own: the two halves run in parallel and
+    // their problems are joined in the order the checks are listed
+    let (mut first, second) = rayon::join(
+        || {
+            let mut ctx = Ctx::new(&files);
+            if scope == Scope::AcrossFiles {
+                references::check(site, &mut ctx);
+            }
+            results::check(site, &mut ctx, scope);
+            law::check(site, &mut ctx, scope);
+            rules::check(site, &mut ctx);
+            ctx.problems
+        },
+        || {
+            let mut ctx = Ctx::new(&files);
+            privacy::check(site, &mut ctx);
+            markdown::check(site, &mut ctx);
+            facts::check(site, &mut ctx);
+            placeholders::check(site, &mut ctx);
+            history::check(site, &mut ctx, scope);
+            ctx.problems
+        },
+    );
+    first.extend(second);
+    first
 }
 
 /// The source files by relative path, with where their keys are, found the first time a check
