@@ -21,20 +21,20 @@ impl KeyLines {
         for (i, line) in text.lines().enumerate() {
             let n = i + 1;
             if let Some((key, value)) = key_value(line) {
-                found.keys.entry(key.into()).or_default().push(n);
-                found
-                    .values
-                    .entry(key.into())
-                    .or_default()
-                    .entry(value.into())
-                    .or_default()
-                    .push(n);
-                if !line.starts_with([' ', '\t', '-']) {
-                    found.top.entry(key.into()).or_insert(n);
+                push(&mut found.keys, key, n);
+                match found.values.get_mut(key) {
+                    Some(values) => push(values, value, n),
+                    None => {
+                        let values = HashMap::from([(value.into(), vec![n])]);
+                        found.values.insert(key.into(), values);
+                    }
+                }
+                if !line.starts_with([' ', '\t', '-']) && !found.top.contains_key(key) {
+                    found.top.insert(key.into(), n);
                 }
             }
             if let Some(item) = line.trim_start().strip_prefix("- ") {
-                found.items.entry(unquote(item).into()).or_default().push(n);
+                push(&mut found.items, unquote(item), n);
             }
         }
         found
@@ -57,6 +57,17 @@ impl KeyLines {
     /// [`SourceFile::line_of_top`](super::SourceFile::line_of_top).
     pub fn line_of_top(&self, key: &str) -> Option<usize> {
         self.top.get(key).copied()
+    }
+}
+
+/// Adds line `n` to the lines of `key`: a key is copied once, when it is new, not once per line
+/// it is on.
+fn push(map: &mut HashMap<Box<str>, Vec<usize>>, key: &str, n: usize) {
+    match map.get_mut(key) {
+        Some(lines) => lines.push(n),
+        None => {
+            map.insert(key.into(), vec![n]);
+        }
     }
 }
 
@@ -117,7 +128,9 @@ mod tests {
 
     #[test]
     fn finds_what_the_text_search_finds() {
-        agrees("ten: A\ncuoc_bau:\n  - khu_dan_cu: khu-1\n  - khu_dan_cu: \"khu-10\"  # mới\n  - khu-2\n");
+        agrees(
+            "ten: A\ncuoc_bau:\n  - khu_dan_cu: khu-1\n  - khu_dan_cu: \"khu-10\"  # mới\n  - khu-2\n",
+        );
         // the same key at several depths and a repeated item: the first at or after `from`
         agrees("khu-1:\n  ten: A\nkhu-2:\n  ten: B\n  ten: A\n- khu-1\n- 'khu-1'\n");
         // CRLF read as `lines()` reads it, a last line without a newline, a BOM left in

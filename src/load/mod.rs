@@ -28,8 +28,8 @@ pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::model::text::{code_point, is_xml_char};
-use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use rayon::prelude::*;
+use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -267,7 +267,10 @@ fn walk(root: &Path) -> Vec<Found> {
         }
         // links are not followed, so that nothing outside the content is read
         if kind.is_symlink() && entry.path().is_dir() {
-            found.push(Found::Problem(not_regular(&relative, Irregular::LinkedFolder)));
+            found.push(Found::Problem(not_regular(
+                &relative,
+                Irregular::LinkedFolder,
+            )));
             continue;
         }
         let problem = match classify(&relative) {

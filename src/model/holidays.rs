@@ -139,7 +139,12 @@ const LAST_YEAR: i32 = 2200;
 fn builtin_days(year: i32) -> Cow<'static, [Date]> {
     static YEARS: [OnceLock<Box<[Date]>>; (LAST_YEAR - FIRST_YEAR + 1) as usize] =
         [const { OnceLock::new() }; (LAST_YEAR - FIRST_YEAR + 1) as usize];
-    let dates = || builtin(year).iter().map(|h| h.date).collect::<Box<[Date]>>();
+    let dates = || {
+        builtin(year)
+            .iter()
+            .map(|h| h.date)
+            .collect::<Box<[Date]>>()
+    };
     match usize::try_from(year - FIRST_YEAR)
         .ok()
         .and_then(|i| YEARS.get(i))
@@ -254,7 +259,14 @@ mod tests {
 
     #[test]
     fn the_days_kept_per_year_are_the_builtin_ones_at_either_end_and_beyond() {
-        for year in [FIRST_YEAR - 1, FIRST_YEAR, 2024, 2025, LAST_YEAR, LAST_YEAR + 1] {
+        for year in [
+            FIRST_YEAR - 1,
+            FIRST_YEAR,
+            2024,
+            2025,
+            LAST_YEAR,
+            LAST_YEAR + 1,
+        ] {
             assert_eq!(builtin_days(year).to_vec(), days_off(year), "{year}");
             // asked again: the kept answer, not a new one
             assert_eq!(builtin_days(year).to_vec(), days_off(year), "{year}");

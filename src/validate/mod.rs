@@ -122,10 +122,7 @@ impl<'a> Ctx<'a> {
     fn contest_line(&self, file: &Path, id: &str, from: usize) -> Option<usize> {
         let lines = self.files.key_lines(file)?;
         let as_map = lines.line_of("khu_dan_cu", Some(id), from);
-        as_map
-            .into_iter()
-            .chain(lines.line_of_item(id, from))
-            .min()
+        as_map.into_iter().chain(lines.line_of_item(id, from)).min()
     }
 
     /// An error; `field` may be empty when the problem is in running text.

@@ -4,9 +4,9 @@
 //! plain letter (`＠` → `@`), and combining marks, which only decorate the letter before them,
 //! are dropped.
 
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use std::sync::OnceLock;
 
 /// `c` folded, or `None` for a combining mark.
 pub fn fold(c: char) -> Option<char> {
