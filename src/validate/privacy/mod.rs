@@ -34,7 +34,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     let texts = published::texts(site);
     // reading every published text as shown and searching it is the bulk of the check, and each
     // text is read on its own: in parallel, then reported in the texts' order
-    let read_and_found: Vec<Option<(String, Vec<(usize, usize, Kind)>)>> = texts
+    let read_and_found: Vec<Option<(String, Vec<Finding>)>> = texts
         .par_iter()
         .map(|text| {
             let read = read(text);
@@ -115,8 +115,11 @@ impl From<Personal> for Kind {
     }
 }
 
+/// Something personal in a text as read: its byte range and what it is.
+type Finding = (usize, usize, Kind);
+
 /// Everything personal in a text as read, with its byte range.
-fn find(read: &str, scope: Scope) -> Vec<(usize, usize, Kind)> {
+fn find(read: &str, scope: Scope) -> Vec<Finding> {
     let mut found: Vec<(usize, usize, Kind)> = numbers::numbers(read)
         .into_iter()
         .map(|f| (f.start, f.end, f.number.into()))
