@@ -15,6 +15,7 @@
 
 pub mod de;
 pub mod front_matter;
+pub mod key_lines;
 pub mod legacy;
 pub mod mistakes;
 pub mod refusal;
@@ -27,6 +28,7 @@ pub mod yaml;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::model::text::{code_point, is_xml_char};
+use rayon::prelude::*;
 use skipped::{Irregular, hidden_content, not_regular, saved_as_text, unused_file};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -122,7 +124,7 @@ pub fn key_value(line: &str) -> Option<(&str, &str)> {
 }
 
 /// A scalar as written, without its quotes or trailing comment.
-fn unquote(value: &str) -> &str {
+pub(crate) fn unquote(value: &str) -> &str {
     let v = value.trim();
     // `ma: # khu-2`: a value cannot start with `#`, only a comment can
     if v.starts_with('#') {
@@ -198,6 +200,43 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         return (sources, problems);
     }
 
+    // the walk is quick and ordered; reading and decoding the files is the slow part, done in
+    // parallel and then put back in walk order so that sources and problems keep that order
+    let found = walk(root);
+    let read: Vec<Option<Read>> = found
+        .par_iter()
+        .map(|f| match f {
+            Found::File(_, path) => Some(read_noting(root, path)),
+            Found::Problem(_) => None,
+        })
+        .collect();
+    for (found, read) in found.into_iter().zip(read) {
+        match (found, read) {
+            (Found::Problem(d), _) => problems.push(d),
+            (Found::File(place, _), Some(Ok((file, converted)))) => {
+                problems.extend(converted);
+                place_file(&mut sources, place, file);
+            }
+            (Found::File(..), Some(Err(d))) => problems.push(d),
+            (Found::File(..), None) => {}
+        }
+    }
+    (sources, problems)
+}
+
+/// A file read, with the warning that it was converted, or why it could not be read.
+type Read = Result<(SourceFile, Option<Diagnostic>), Diagnostic>;
+
+/// What the walk of the content folder finds, in walk order.
+enum Found {
+    /// A content file to read, and where it goes.
+    File(Place, PathBuf),
+    Problem(Diagnostic),
+}
+
+/// The content files under `root` and the problems of what is not one, in file-name order.
+fn walk(root: &Path) -> Vec<Found> {
+    let mut found = Vec::new();
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
@@ -207,13 +246,13 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
             Ok(e) => e,
             Err(err) => {
                 let path = err.path().map(|p| rel(root, p)).unwrap_or_default();
-                problems.push(Diagnostic::error(
+                found.push(Found::Problem(Diagnostic::error(
                     path,
                     Bilingual::new(
                         format!("Không đọc được: {err}"),
                         format!("Cannot read: {err}"),
                     ),
-                ));
+                )));
                 continue;
             }
         };
@@ -223,30 +262,31 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         }
         let relative = rel(root, entry.path());
         if is_hidden(entry.path()) {
-            problems.extend(hidden_content(&relative));
+            found.extend(hidden_content(&relative).into_iter().map(Found::Problem));
             continue;
         }
         // links are not followed, so that nothing outside the content is read
         if kind.is_symlink() && entry.path().is_dir() {
-            problems.push(not_regular(&relative, Irregular::LinkedFolder));
+            found.push(Found::Problem(not_regular(
+                &relative,
+                Irregular::LinkedFolder,
+            )));
             continue;
         }
-        match classify(&relative) {
-            Place::Asset => {}
-            Place::Unknown => problems.push(unused_file(&relative)),
-            Place::SavedAsText => problems.push(saved_as_text(&relative)),
-            _ if kind.is_symlink() => problems.push(not_regular(&relative, Irregular::Link)),
-            _ if !kind.is_file() => problems.push(not_regular(&relative, Irregular::Special)),
-            place => match read_noting(root, entry.path()) {
-                Ok((file, converted)) => {
-                    problems.extend(converted);
-                    place_file(&mut sources, place, file);
-                }
-                Err(d) => problems.push(d),
-            },
-        }
+        let problem = match classify(&relative) {
+            Place::Asset => continue,
+            Place::Unknown => unused_file(&relative),
+            Place::SavedAsText => saved_as_text(&relative),
+            _ if kind.is_symlink() => not_regular(&relative, Irregular::Link),
+            _ if !kind.is_file() => not_regular(&relative, Irregular::Special),
+            place => {
+                found.push(Found::File(place, entry.into_path()));
+                continue;
+            }
+        };
+        found.push(Found::Problem(problem));
     }
-    (sources, problems)
+    found
 }
 
 /// Hidden folders (`.git`) and the theme are not content; hidden files are looked at, so that a
@@ -318,7 +358,8 @@ fn classify(rel: &Path) -> Place {
 
 fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
     let round = |sources: &mut Sources, id: String| -> usize {
-        if let Some(i) = sources.rounds.iter().position(|r| r.id == id) {
+        // a round's files come together in walk order: its entry is the last one made
+        if let Some(i) = sources.rounds.iter().rposition(|r| r.id == id) {
             return i;
         }
         sources.rounds.push(RoundSources {
@@ -356,7 +397,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 /// [`read_source`], with the warning that says the file was converted from another encoding.
-fn read_noting(root: &Path, path: &Path) -> Result<(SourceFile, Option<Diagnostic>), Diagnostic> {
+fn read_noting(root: &Path, path: &Path) -> Read {
     let relative = rel(root, path);
     let bytes = crate::fs::read(path).map_err(|e| {
         Diagnostic::error(

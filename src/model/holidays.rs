@@ -27,6 +27,8 @@
 use super::config::SiteConfig;
 use super::date::Date;
 use super::lunar::LunarDate;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Why a day is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,8 +124,33 @@ impl Holidays {
         }
         match announced(date) {
             Some(off) => off,
-            None => !date.is_weekday() || builtin(date.year()).iter().any(|h| h.date == date),
+            None => !date.is_weekday() || builtin_days(date.year()).contains(&date),
         }
+    }
+}
+
+/// The first and last year a [`Date`] can hold: the years [`builtin_days`] keeps.
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2200;
+
+/// The dates of [`builtin`]`(year)`, worked out once per year: counting a deadline in working
+/// days asks about the same few years thousands of times, and each answer needs the lunar
+/// calendar, whose new moons are computed with trigonometry.
+fn builtin_days(year: i32) -> Cow<'static, [Date]> {
+    static YEARS: [OnceLock<Box<[Date]>>; (LAST_YEAR - FIRST_YEAR + 1) as usize] =
+        [const { OnceLock::new() }; (LAST_YEAR - FIRST_YEAR + 1) as usize];
+    let dates = || {
+        builtin(year)
+            .iter()
+            .map(|h| h.date)
+            .collect::<Box<[Date]>>()
+    };
+    match usize::try_from(year - FIRST_YEAR)
+        .ok()
+        .and_then(|i| YEARS.get(i))
+    {
+        Some(cell) => Cow::Borrowed(cell.get_or_init(dates)),
+        None => Cow::Owned(dates().into_vec()),
     }
 }
 
@@ -228,6 +255,24 @@ mod tests {
 
     fn days_off(year: i32) -> Vec<Date> {
         builtin(year).into_iter().map(|h| h.date).collect()
+    }
+
+    #[test]
+    fn the_days_kept_per_year_are_the_builtin_ones_at_either_end_and_beyond() {
+        for year in [
+            FIRST_YEAR - 1,
+            FIRST_YEAR,
+            2024,
+            2025,
+            LAST_YEAR,
+            LAST_YEAR + 1,
+        ] {
+            assert_eq!(builtin_days(year).to_vec(), days_off(year), "{year}");
+            // asked again: the kept answer, not a new one
+            assert_eq!(builtin_days(year).to_vec(), days_off(year), "{year}");
+        }
+        assert!(matches!(builtin_days(2024), Cow::Borrowed(_)));
+        assert!(matches!(builtin_days(LAST_YEAR + 1), Cow::Owned(_)));
     }
 
     fn list(year: i32, days: &[(u8, u8)]) -> Vec<Date> {

@@ -18,6 +18,7 @@ pub mod language;
 pub mod lunar;
 pub mod outcome;
 pub mod page;
+mod parallel;
 pub mod posted_list;
 pub mod required;
 pub mod result;
@@ -151,19 +152,9 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
         ),
     }
 
-    for file in &sources.divisions {
-        let id = file.stem();
-        if let Some(d) = check_slug(file, &id) {
-            problems.push(d);
-        }
-        match yaml::parse::<CommuneFile>(file, &file.text, 1) {
-            Ok(data) => site.communes.push(Commune {
-                id,
-                file: file.rel.clone(),
-                data,
-            }),
-            Err(d) => problems.extend(d),
-        }
+    for (commune, found) in parallel::each_with_problems(&sources.divisions, assemble_commune) {
+        problems.extend(found);
+        site.communes.extend(commune);
     }
     let mut seen_communes = HashMap::new();
     for c in &site.communes {
@@ -173,10 +164,13 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     }
     site.communes.sort_by(|a, b| a.id.cmp(&b.id));
 
-    for round in &sources.rounds {
-        if let Some(r) = assemble_round(round, &site.config.languages(), &mut problems) {
-            site.rounds.push(r);
-        }
+    let languages = site.config.languages();
+    let rounds = parallel::each_with_problems(&sources.rounds, |round, problems| {
+        assemble_round(round, &languages, problems)
+    });
+    for (round, found) in rounds {
+        problems.extend(found);
+        site.rounds.extend(round);
     }
     site.rounds
         .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
@@ -185,8 +179,11 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     let (document_translations, documents) = translation::split(&sources.documents);
     let (page_translations, pages) = translation::split(&sources.pages);
     let mut seen_docs: HashMap<String, PathBuf> = HashMap::new();
-    for file in documents {
-        if let Some(doc) = assemble_document(file, &mut problems) {
+    for (doc, found) in parallel::each_with_problems(&documents, |file, problems| {
+        assemble_document(file, problems)
+    }) {
+        problems.extend(found);
+        if let Some(doc) = doc {
             if let Some(first) = seen_docs.insert(doc.slug.clone(), doc.file.clone()) {
                 problems.push(duplicate(&doc.file, Some(1), "van_ban", &doc.slug, &first));
                 continue;
@@ -197,11 +194,12 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.documents
         .sort_by(|a, b| (b.data.ngay, &a.slug).cmp(&(a.data.ngay, &b.slug)));
 
-    let languages = site.config.languages();
-    for file in pages {
-        if let Some(page) = assemble_page(file, &languages, &mut problems) {
-            site.pages.push(page);
-        }
+    let pages = parallel::each_with_problems(&pages, |file, problems| {
+        assemble_page(file, &languages, problems)
+    });
+    for (page, found) in pages {
+        problems.extend(found);
+        site.pages.extend(page);
     }
     translation::attach(
         document_translations,
@@ -219,15 +217,11 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
         &languages,
         &mut problems,
     );
-    site.pages.sort_by(|a, b| {
+    site.pages.sort_by_cached_key(|p| {
         (
-            a.data.thu_tu.unwrap_or(u32::MAX),
-            text::sort_key(&a.data.tieu_de),
+            p.data.thu_tu.unwrap_or(u32::MAX),
+            text::sort_key(&p.data.tieu_de),
         )
-            .cmp(&(
-                b.data.thu_tu.unwrap_or(u32::MAX),
-                text::sort_key(&b.data.tieu_de),
-            ))
     });
 
     (site, problems)
@@ -305,6 +299,24 @@ fn duplicate(file: &Path, line: Option<usize>, field: &str, id: &str, first: &Pa
         "Mỗi mã phải là duy nhất; đổi tên một trong hai.",
         "Every id must be unique; rename one of the two.",
     ))
+}
+
+fn assemble_commune(file: &SourceFile, problems: &mut Vec<Diagnostic>) -> Option<Commune> {
+    let id = file.stem();
+    if let Some(d) = check_slug(file, &id) {
+        problems.push(d);
+    }
+    match yaml::parse::<CommuneFile>(file, &file.text, 1) {
+        Ok(data) => Some(Commune {
+            id,
+            file: file.rel.clone(),
+            data,
+        }),
+        Err(d) => {
+            problems.extend(d);
+            None
+        }
+    }
 }
 
 fn assemble_round(
@@ -386,9 +398,8 @@ fn assemble_round(
         languages,
         problems,
     );
-    candidates.sort_by(|a, b| {
-        (&a.data.khu_dan_cu, a.ballot_key()).cmp(&(&b.data.khu_dan_cu, b.ballot_key()))
-    });
+    // each key folded once, not once per comparison
+    candidates.sort_by_cached_key(|c| (c.data.khu_dan_cu.clone(), c.ballot_key()));
     let results = sources.results.as_ref().and_then(|file| {
         if load::has_no_data(&file.text) {
             problems.push(empty_results(file, &sources.id));

@@ -4,11 +4,13 @@
 //! can never contradict the record it translates.
 
 use super::language::Language;
+use super::parallel;
 use super::text::closest;
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::{SourceFile, front_matter};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Front matter of a document's translation.
@@ -160,13 +162,15 @@ pub(super) fn split(files: &[SourceFile]) -> (Vec<Source<'_>>, Vec<&SourceFile>)
     (translations, originals)
 }
 
-/// A translation whose language is one of the site's others and whose original exists.
+/// A translation whose language is one of the site's others and whose original exists (is
+/// `known` among `originals`).
 fn assemble<T: DeserializeOwned>(
     file: &SourceFile,
     slug: &str,
     language: Language,
     languages: &[Language],
     originals: &[String],
+    known: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Translation<T>> {
     if !languages.contains(&language) || languages.first() == Some(&language) {
@@ -188,7 +192,7 @@ fn assemble<T: DeserializeOwned>(
         );
         return None;
     }
-    if !originals.iter().any(|o| o == slug) {
+    if !known {
         let hint = match closest(slug, originals.iter().map(String::as_str)) {
             Some(near) => Bilingual::new(
                 format!(
@@ -234,7 +238,7 @@ fn assemble<T: DeserializeOwned>(
 
 /// Reads the translations of `originals` from `sources` and gives each to its original: those
 /// in a language of the site (not the default) whose original exists; the others are reported.
-pub(super) fn attach<T: DeserializeOwned, O>(
+pub(super) fn attach<T: DeserializeOwned + Send, O>(
     sources: Vec<Source<'_>>,
     originals: &mut [O],
     slug: impl Fn(&O) -> &String,
@@ -243,12 +247,20 @@ pub(super) fn attach<T: DeserializeOwned, O>(
     problems: &mut Vec<Diagnostic>,
 ) {
     let slugs: Vec<String> = originals.iter().map(|o| slug(o).clone()).collect();
-    for (file, of, language) in sources {
-        let Some(t) = assemble::<T>(file, of, language, languages, &slugs, problems) else {
-            continue;
-        };
-        if let Some(original) = originals.iter_mut().find(|o| slug(o) == of) {
-            translations(original).push(t);
+    // the first original of each slug, as a search from the start finds it: thousands of
+    // documents each with a translation would otherwise search all the others
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in slugs.iter().enumerate() {
+        first.entry(s.as_str()).or_insert(i);
+    }
+    let read = parallel::each_with_problems(&sources, |&(file, of, language), problems| {
+        let known = first.contains_key(of);
+        assemble::<T>(file, of, language, languages, &slugs, known, problems)
+    });
+    for ((_, of, _), (t, found)) in sources.iter().zip(read) {
+        problems.extend(found);
+        if let (Some(t), Some(&i)) = (t, first.get(of)) {
+            translations(&mut originals[i]).push(t);
         }
     }
 }

@@ -12,11 +12,13 @@ mod results;
 mod rules;
 
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::key_lines::KeyLines;
 use crate::load::{SourceFile, Sources};
 use crate::model::Site;
 use crate::model::text::{is_slug, slugify};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Which checks can be trusted. When some files failed to parse they are missing from the site,
 /// and checks across files would report their ids as unknown: then only checks within a file run.
@@ -28,58 +30,99 @@ pub enum Scope {
 
 /// Returns every problem of the site, errors and warnings.
 pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic> {
-    let mut ctx = Ctx {
-        files: sources.files().map(|f| (f.rel.as_path(), f)).collect(),
-        problems: Vec::new(),
-    };
-    if scope == Scope::AcrossFiles {
-        references::check(site, &mut ctx);
+    let files = Files::new(sources.files());
+    // the checks read the site and report, each on its own: the two halves run in parallel and
+    // their problems are joined in the order the checks are listed
+    let (mut first, second) = rayon::join(
+        || {
+            let mut ctx = Ctx::new(&files);
+            if scope == Scope::AcrossFiles {
+                references::check(site, &mut ctx);
+            }
+            results::check(site, &mut ctx, scope);
+            law::check(site, &mut ctx, scope);
+            rules::check(site, &mut ctx);
+            ctx.problems
+        },
+        || {
+            let mut ctx = Ctx::new(&files);
+            privacy::check(site, &mut ctx);
+            markdown::check(site, &mut ctx);
+            facts::check(site, &mut ctx);
+            placeholders::check(site, &mut ctx);
+            history::check(site, &mut ctx, scope);
+            ctx.problems
+        },
+    );
+    first.extend(second);
+    first
+}
+
+/// The source files by relative path, with where their keys are, found the first time a check
+/// asks for a line of the file.
+struct Files<'a> {
+    sources: HashMap<&'a Path, &'a SourceFile>,
+    key_lines: HashMap<&'a Path, OnceLock<KeyLines>>,
+}
+
+impl<'a> Files<'a> {
+    fn new(files: impl Iterator<Item = &'a SourceFile>) -> Self {
+        let sources: HashMap<&Path, &SourceFile> = files.map(|f| (f.rel.as_path(), f)).collect();
+        let key_lines = sources.keys().map(|&p| (p, OnceLock::new())).collect();
+        Self { sources, key_lines }
     }
-    results::check(site, &mut ctx, scope);
-    law::check(site, &mut ctx, scope);
-    rules::check(site, &mut ctx);
-    privacy::check(site, &mut ctx);
-    markdown::check(site, &mut ctx);
-    facts::check(site, &mut ctx);
-    placeholders::check(site, &mut ctx);
-    history::check(site, &mut ctx, scope);
-    ctx.problems
+
+    fn get(&self, file: &Path) -> Option<&'a SourceFile> {
+        self.sources.get(file).copied()
+    }
+
+    fn key_lines(&self, file: &Path) -> Option<&KeyLines> {
+        let source = self.sources.get(file)?;
+        let lines = self.key_lines.get(file)?;
+        Some(lines.get_or_init(|| KeyLines::new(&source.text)))
+    }
 }
 
 /// What every check needs: the source text (for line numbers) and where problems go.
 struct Ctx<'a> {
-    /// Source files by relative path.
-    files: HashMap<&'a Path, &'a SourceFile>,
+    files: &'a Files<'a>,
     problems: Vec<Diagnostic>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(files: &'a Files<'a>) -> Self {
+        Self {
+            files,
+            problems: Vec::new(),
+        }
+    }
+
     /// The line of `key:` (holding `value`, when given) in `file`, searching from line `from`.
     /// A key written oddly (`khu/2:`, `an:: 12`) is not read back as a plain key: the first
     /// line holding `key:` is the best place then.
     fn line(&self, file: &Path, key: &str, value: Option<&str>, from: usize) -> Option<usize> {
         let source = self.files.get(file)?;
-        source.line_of(key, value, from).or_else(|| {
-            value
-                .is_none()
-                .then(|| source.line_containing(&format!("{key}:"), from))?
-        })
+        self.files
+            .key_lines(file)?
+            .line_of(key, value, from)
+            .or_else(|| {
+                value
+                    .is_none()
+                    .then(|| source.line_containing(&format!("{key}:"), from))?
+            })
     }
 
     /// The line of `key:` written as a top-level field of `file`, not one of a list item's.
     fn top_line(&self, file: &Path, key: &str) -> Option<usize> {
-        self.files.get(file)?.line_of_top(key)
+        self.files.key_lines(file)?.line_of_top(key)
     }
 
     /// The line of the contest of village `id` in a round's `cuoc_bau`, from line `from`: an
     /// entry is written `- khu_dan_cu: id` or just `- id`.
     fn contest_line(&self, file: &Path, id: &str, from: usize) -> Option<usize> {
-        let source = self.files.get(file)?;
-        let as_map = source.line_of("khu_dan_cu", Some(id), from);
-        as_map
-            .into_iter()
-            .chain(source.line_of_item(id, from))
-            .min()
+        let lines = self.files.key_lines(file)?;
+        let as_map = lines.line_of("khu_dan_cu", Some(id), from);
+        as_map.into_iter().chain(lines.line_of_item(id, from)).min()
     }
 
     /// An error; `field` may be empty when the problem is in running text.

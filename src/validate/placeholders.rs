@@ -103,13 +103,10 @@ fn body(ctx: &mut Ctx, file: &Path, body_line: usize, text: &str, samples: &[Sam
 mod tests {
     use super::*;
     use crate::load::SourceFile;
-    use std::collections::HashMap;
+    use crate::validate::Files;
 
-    fn ctx_with(file: &SourceFile) -> Ctx<'_> {
-        Ctx {
-            files: HashMap::from([(file.rel.as_path(), file)]),
-            problems: Vec::new(),
-        }
+    fn files(file: &SourceFile) -> Files<'_> {
+        Files::new(std::iter::once(file))
     }
 
     #[test]
@@ -123,7 +120,8 @@ mod tests {
             abs: "a.md".into(),
             text: text.clone(),
         };
-        let mut ctx = ctx_with(&file);
+        let files = files(&file);
+        let mut ctx = Ctx::new(&files);
         let bio = text.split("---\n").nth(2).unwrap_or_default();
         body(&mut ctx, Path::new("a.md"), 4, bio, &CANDIDATE_BIO);
         assert_eq!(ctx.problems.len(), 1);
@@ -145,7 +143,8 @@ mod tests {
             abs: "don-vi/x.yaml".into(),
             text,
         };
-        let mut ctx = ctx_with(&file);
+        let files = files(&file);
+        let mut ctx = Ctx::new(&files);
         let path = Path::new("don-vi/x.yaml");
         field(&mut ctx, path, "ten", COMMUNE.text, &COMMUNE, false);
         field(&mut ctx, path, "ten", COMMUNE.text, &COMMUNE, true);

@@ -4,11 +4,34 @@
 //! plain letter (`＠` → `@`), and combining marks, which only decorate the letter before them,
 //! are dropped.
 
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// `c` folded, or `None` for a combining mark.
 pub fn fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    // every letter of Vietnamese is below U+2000: fold each of them once, not once per letter of
+    // every published text
+    static BELOW: OnceLock<Box<[Option<char>]>> = OnceLock::new();
+    let below = BELOW.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| char::from_u32(u).and_then(fold_slowly))
+            .collect()
+    });
+    match below.get(c as usize) {
+        Some(&folded) => folded,
+        None => fold_slowly(c),
+    }
+}
+
+/// The characters [`fold`] keeps folded, from U+0000: no surrogate is below.
+const TABLE_END: u32 = 0x2000;
+
+/// [`fold`], worked out.
+fn fold_slowly(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
@@ -79,6 +102,18 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kept_folds_are_the_worked_out_ones() {
+        for u in 0..TABLE_END + 0x400 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold(c), fold_slowly(c), "U+{u:04X}");
+            }
+        }
+        for c in ['𝟎', '０', 'Ⅻ', '😀', '\u{10FFFF}'] {
+            assert_eq!(fold(c), fold_slowly(c), "{c}");
+        }
+    }
 
     fn folded(text: &str) -> String {
         Folded::new(text).chars.into_iter().collect()

@@ -22,6 +22,7 @@ use crate::render::markdown::{shown_text, without_comments};
 use numbers::Number;
 use personal::Personal;
 use published::{Form, Published, Scope};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -30,12 +31,21 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
     // the numbers each file confirms, read once per file
     let mut confirmed: HashMap<&Path, BTreeSet<String>> = HashMap::new();
     let mut reported = HashSet::new();
-    for text in published::texts(site) {
-        let read = read(&text);
-        let found = find(&read, text.scope);
-        if found.is_empty() {
+    let texts = published::texts(site);
+    // reading every published text as shown and searching it is the bulk of the check, and each
+    // text is read on its own: in parallel, then reported in the texts' order
+    let read_and_found: Vec<Option<(String, Vec<Finding>)>> = texts
+        .par_iter()
+        .map(|text| {
+            let read = read(text);
+            let found = find(&read, text.scope);
+            (!found.is_empty()).then_some((read, found))
+        })
+        .collect();
+    for (text, read_and_found) in texts.into_iter().zip(read_and_found) {
+        let Some((read, found)) = read_and_found else {
             continue;
-        }
+        };
         let confirmed = confirmed.entry(text.file).or_insert_with(|| {
             let mut numbers = official.clone();
             if let Some(source) = ctx.files.get(text.file) {
@@ -105,8 +115,11 @@ impl From<Personal> for Kind {
     }
 }
 
+/// Something personal in a text as read: its byte range and what it is.
+type Finding = (usize, usize, Kind);
+
 /// Everything personal in a text as read, with its byte range.
-fn find(read: &str, scope: Scope) -> Vec<(usize, usize, Kind)> {
+fn find(read: &str, scope: Scope) -> Vec<Finding> {
     let mut found: Vec<(usize, usize, Kind)> = numbers::numbers(read)
         .into_iter()
         .map(|f| (f.start, f.end, f.number.into()))
