@@ -13,6 +13,7 @@ mod atomic;
 mod build;
 mod cli;
 mod corpus;
+mod english_pages;
 mod errors;
 mod escaping;
 mod example;
