@@ -34,6 +34,7 @@ mod placeholders;
 mod printed_lists;
 mod privacy;
 mod results;
+mod sample_flag;
 mod scaffold;
 mod search;
 mod serve;
