@@ -288,6 +288,7 @@ impl Files {
                 title_en: &title_en,
                 author: &self.author,
                 date: about.modified,
+                sample: self.sample,
             },
         )?;
         let csv = About {

@@ -1,6 +1,7 @@
 //! The sample-data flag (`du_lieu_mau`) travels with every data file, not only with the pages: a
 //! file downloaded from a sample site must say so wherever it is opened. Every JSON file made from
-//! the data carries `du_lieu_mau` at its top (true or false), Popolo included; NIST says `IsTest`.
+//! the data carries `du_lieu_mau` at its top (true or false), Popolo included; NIST says `IsTest`;
+//! a workbook of a sample site names itself so in its title and prints the mark on every sheet.
 
 use crate::harness::*;
 use serde_json::Value;
@@ -71,4 +72,44 @@ fn the_totals_file_holds_its_lines_under_tong_hop() {
         lines.iter().any(|t| t["pham_vi"] == "toan-trang"),
         "{totals}"
     );
+}
+
+/// The text of `part` of the XLSX workbook at `rel`.
+fn workbook_part(out: &std::path::Path, rel: &str, part: &str) -> String {
+    let bytes = std::fs::read(out.join(rel)).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn a_workbook_of_a_sample_site_is_titled_and_printed_as_samples() {
+    for sample in [true, false] {
+        let fx = Fixture::new();
+        fx.write(
+            CONFIG,
+            format!("{}du_lieu_mau: {sample}\n", fx.read(CONFIG)),
+        );
+        fx.build_ok();
+        let out = fx.output();
+        let books: Vec<String> = site_files(&out)
+            .into_iter()
+            .filter(|p| p.ends_with(".xlsx"))
+            .collect();
+        assert!(books.len() > 5, "{books:?}");
+        for book in &books {
+            let core = workbook_part(&out, book, "docProps/core.xml");
+            assert_eq!(
+                core.contains("DỮ LIỆU MẪU / SAMPLE DATA"),
+                sample,
+                "{book}: {core}"
+            );
+            for sheet in 1..=3 {
+                let part = format!("xl/worksheets/sheet{sheet}.xml");
+                let xml = workbook_part(&out, book, &part);
+                assert_eq!(xml.contains("SAMPLE DATA"), sample, "{book} {part}");
+            }
+        }
+    }
 }
