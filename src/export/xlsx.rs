@@ -93,7 +93,7 @@ fn write(
         // on paper, where no title shows, each page says the figures are not real; the header
         // leaves the rows where scripts and the site's checks read them
         for sheet in book.worksheets_mut() {
-            sheet.set_header(&format!("&C&\"-,Bold\"{SAMPLE_MARK}"));
+            sheet.set_header(format!("&C&\"-,Bold\"{SAMPLE_MARK}"));
         }
     }
     book.save_to_buffer()
