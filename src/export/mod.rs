@@ -34,7 +34,9 @@
 //! - **XLSX** beside each CSV holds the same table for Excel under any regional settings, each
 //!   cell typed as its column's CSVW datatype (codes as text, numbers as numbers), with a sheet
 //!   of Vietnamese and one of English column titles (see `xlsx`).
-//! - **JSON** is compact UTF-8, with keys in a fixed order.
+//! - **JSON** is compact UTF-8, with keys in a fixed order. Every JSON file is an object whose
+//!   first key, `du_lieu_mau`, says whether the site's data are samples (NIST says it as
+//!   `IsTest`), so that a file taken away from the site still says so.
 //! - **Privacy.** Only what the pages already show: no bio, nothing under `rieng_tu`.
 //! - **Determinism.** Nothing depends on the clock or on hash order: the same content gives the
 //!   same bytes. Where a format needs a generation time (NIST), it is taken from the data.
@@ -114,7 +116,7 @@ pub fn nist_file(round: &str) -> String {
 pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String> {
     let labels = Labels::of(locales)?;
     let l = labels.site;
-    let mut out = Files::new(&site.config.co_quan);
+    let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau);
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
     let divisions = divisions::divisions(site);
@@ -180,7 +182,6 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
         &all_results(),
         &results::SiteRecord {
             co_quan: &site.config.co_quan,
-            du_lieu_mau: site.config.du_lieu_mau,
             tong_hop: totals.clone(),
             dot_bau_cu: rounds,
         },
@@ -188,7 +189,11 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
     )?;
     let of_totals = about(Kind::Totals);
     out.table(&totals_file(), &totals::csv(&totals), &of_totals)?;
-    out.json(&totals_file(), &totals, &of_totals)?;
+    out.json(
+        &totals_file(),
+        &totals::TotalsFile { tong_hop: totals },
+        &of_totals,
+    )?;
     let of_divisions = about(Kind::Divisions);
     out.table(
         &divisions_file(),
@@ -196,11 +201,8 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
         &of_divisions,
     )?;
     out.json(&divisions_file(), &divisions, &of_divisions)?;
-    out.push(
-        popolo_file(),
-        to_json(&popolo::popolo(site, &contests, l))?,
-        about(Kind::Popolo),
-    );
+    let popolo = out.flagged(&popolo::popolo(site, &contests, l))?;
+    out.push(popolo_file(), popolo, about(Kind::Popolo));
     let Files {
         mut files, about, ..
     } = out;
@@ -237,15 +239,35 @@ struct Files {
     about: Vec<About>,
     /// The publishing body, the author of each workbook.
     author: String,
+    /// The site's data are samples (`du_lieu_mau`): every JSON file says so at its top.
+    sample: bool,
+}
+
+/// A JSON file's data under the sample-data flag, which comes first so that a reader who opens
+/// the file sees it before any figure.
+#[derive(Serialize)]
+struct Flagged<'a, T: Serialize> {
+    du_lieu_mau: bool,
+    #[serde(flatten)]
+    data: &'a T,
 }
 
 impl Files {
-    fn new(author: &str) -> Self {
+    fn new(author: &str, sample: bool) -> Self {
         Self {
             files: Vec::new(),
             about: Vec::new(),
             author: author.to_string(),
+            sample,
         }
+    }
+
+    /// `value` (a JSON object) as JSON, with the sample-data flag first.
+    fn flagged(&self, value: &impl Serialize) -> Result<Vec<u8>, String> {
+        to_json(&Flagged {
+            du_lieu_mau: self.sample,
+            data: value,
+        })
     }
 
     fn push(&mut self, path: String, bytes: Vec<u8>, about: About) {
@@ -266,6 +288,7 @@ impl Files {
                 title_en: &title_en,
                 author: &self.author,
                 date: about.modified,
+                sample: self.sample,
             },
         )?;
         let csv = About {
@@ -283,7 +306,8 @@ impl Files {
     }
 
     fn json(&mut self, stem: &str, value: &impl Serialize, about: &About) -> Result<(), String> {
-        self.push(format!("{stem}.json"), to_json(value)?, about.clone());
+        let bytes = self.flagged(value)?;
+        self.push(format!("{stem}.json"), bytes, about.clone());
         Ok(())
     }
 }

@@ -126,8 +126,6 @@ impl RoundRecord<'_> {
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteRecord<'a> {
     pub co_quan: &'a str,
-    /// Whether the data are samples (dữ liệu mẫu), not real results.
-    pub du_lieu_mau: bool,
     /// Totals per term, for the whole site and per province.
     pub tong_hop: Vec<super::totals::TermTotals>,
     pub dot_bau_cu: Vec<RoundRecord<'a>>,

@@ -54,6 +54,12 @@ impl TotalsRecord {
     }
 }
 
+/// The totals file: an object, so that it carries the sample-data flag as every data file does.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalsFile {
+    pub tong_hop: Vec<TermTotals>,
+}
+
 /// The totals of one scope for one term.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermTotals {

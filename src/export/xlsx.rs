@@ -41,7 +41,12 @@ pub struct Properties<'a> {
     pub author: &'a str,
     /// The latest date of the data it holds.
     pub date: Option<Date>,
+    /// The site's data are samples (`du_lieu_mau`).
+    pub sample: bool,
 }
+
+/// The mark a sample site's workbooks carry in their title and on every printed sheet.
+pub const SAMPLE_MARK: &str = "DỮ LIỆU MẪU / SAMPLE DATA";
 
 /// The workbook of `table`. Fails only on a column that has no titles (a bug) or on what the
 /// XLSX writer refuses (more rows than a sheet holds).
@@ -68,9 +73,13 @@ fn write(
         Some(d) => ExcelDateTime::from_ymd(year(d)?, d.month(), d.day())?,
         None => ExcelDateTime::from_ymd(1980, 1, 1)?,
     };
+    let title = format!("{} / {}", about.title_vi, about.title_en);
     book.set_properties(
         &DocProperties::new()
-            .set_title(format!("{} / {}", about.title_vi, about.title_en))
+            .set_title(match about.sample {
+                true => format!("{SAMPLE_MARK} — {title}"),
+                false => title,
+            })
             .set_author(about.author)
             .set_company(about.author)
             .set_creation_datetime(&created),
@@ -80,6 +89,13 @@ fn write(
     data_sheet(book.add_worksheet(), vi, table, columns, &formats, |c| c.vi)?;
     data_sheet(book.add_worksheet(), en, table, columns, &formats, |c| c.en)?;
     columns_sheet(book.add_worksheet(), meaning, columns, &formats)?;
+    if about.sample {
+        // on paper, where no title shows, each page says the figures are not real; the header
+        // leaves the rows where scripts and the site's checks read them
+        for sheet in book.worksheets_mut() {
+            sheet.set_header(format!("&C&\"-,Bold\"{SAMPLE_MARK}"));
+        }
+    }
     book.save_to_buffer()
 }
 
@@ -220,6 +236,7 @@ mod tests {
             title_en: "List",
             author: "UBND phường",
             date,
+            sample: false,
         }
     }
 

@@ -42,7 +42,8 @@ pub struct SiteConfig {
     #[serde(default = "default_languages")]
     pub ngon_ngu: Vec<String>,
     /// The URL path the site is served under (e.g. `/bau-cu/`), used only by the 404 page, which a
-    /// server shows at any depth and so cannot use relative links.
+    /// server shows at any depth and so cannot use relative links; without it, the path of
+    /// `dia_chi_web` is used ([`Self::served_path`]).
     #[serde(default)]
     pub duong_dan_goc: Option<String>,
     /// The web address the site is published at (e.g. `https://phuong.gov.vn/bau-cu/`): feeds
@@ -122,6 +123,26 @@ impl SiteConfig {
         out
     }
 
+    /// The path the site is served under, with one trailing slash (`/bau-cu/`): `duong_dan_goc`
+    /// when set, else the path of `dia_chi_web`. The 404 page, which a server shows at any depth,
+    /// links from it; without either it can only link relatively.
+    pub fn served_path(&self) -> Option<String> {
+        let path = match (&self.duong_dan_goc, &self.dia_chi_web) {
+            (Some(path), _) => path.trim().to_string(),
+            (None, Some(address)) => {
+                let address = address.trim();
+                let after_scheme = address.split_once("://").map_or(address, |(_, rest)| rest);
+                after_scheme
+                    .find('/')
+                    .map_or(String::new(), |at| after_scheme[at..].to_string())
+            }
+            (None, None) => return None,
+        };
+        // a query or fragment written after the path is no part of where pages live
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        Some(format!("/{}/", path.trim_matches('/')).replace("//", "/"))
+    }
+
     /// The language served at the site root.
     pub fn default_language(&self) -> Language {
         self.languages()[0]
@@ -131,6 +152,22 @@ impl SiteConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_served_path_comes_from_the_base_path_else_the_web_address() {
+        let mut c = SiteConfig::default();
+        assert_eq!(c.served_path(), None);
+        c.dia_chi_web = Some("https://phuong.gov.vn/bau-cu".into());
+        assert_eq!(c.served_path().as_deref(), Some("/bau-cu/"));
+        c.dia_chi_web = Some("https://phuong.gov.vn".into());
+        assert_eq!(c.served_path().as_deref(), Some("/"));
+        c.dia_chi_web = Some("https://phuong.gov.vn/a/b/?x=1".into());
+        assert_eq!(c.served_path().as_deref(), Some("/a/b/"));
+        c.duong_dan_goc = Some("/cong/".into());
+        assert_eq!(c.served_path().as_deref(), Some("/cong/"));
+        c.duong_dan_goc = Some("/".into());
+        assert_eq!(c.served_path().as_deref(), Some("/"));
+    }
 
     #[test]
     fn languages_keep_their_order_and_drop_what_is_not_a_code() {

@@ -11,6 +11,8 @@ use crate::model::term::Term;
 use std::collections::BTreeMap;
 use tera::{Tera, Value};
 
+pub mod vi_words;
+
 /// One language of the portal, while its pages are rendered.
 #[derive(Debug, Clone)]
 pub struct Locale<'a> {
@@ -182,6 +184,52 @@ pub fn register_filters(tera: &mut Tera, by_language: &BTreeMap<String, Strings>
             Ok(Value::String(style_of(strings).percent(p)))
         },
     );
+    // `{{ text | vi_words(lang=lang) | safe }}`: on a page in another language, the Vietnamese
+    // words of a sentence (document numbers, names) marked as Vietnamese; the text escaped.
+    tera.register_filter(
+        "vi_words",
+        |v: &Value, args: &std::collections::HashMap<String, Value>| {
+            let text = v
+                .as_str()
+                .ok_or_else(|| tera::Error::msg("vi_words: not a text"))?;
+            Ok(Value::String(
+                match args.get("lang").and_then(Value::as_str) {
+                    Some("vi") => vi_words::escape_only(text),
+                    Some(_) => vi_words::mark(text),
+                    None => {
+                        return Err(tera::Error::msg(
+                            "vi_words needs the page's language: lang=lang",
+                        ));
+                    }
+                },
+            ))
+        },
+    );
+    // `{{ body_html | vi_words_html(lang=lang) | safe }}`: the same for HTML made from Markdown
+    tera.register_filter(
+        "vi_words_html",
+        |v: &Value, args: &std::collections::HashMap<String, Value>| {
+            let html = v
+                .as_str()
+                .ok_or_else(|| tera::Error::msg("vi_words_html: not a text"))?;
+            Ok(Value::String(
+                match args.get("lang").and_then(Value::as_str) {
+                    Some("vi") => html.to_string(),
+                    Some(_) => vi_words::mark_html(html),
+                    None => {
+                        return Err(tera::Error::msg(
+                            "vi_words_html needs the page's language: lang=lang",
+                        ));
+                    }
+                },
+            ))
+        },
+    );
+    // `{% if text is vietnamese %}`: a text of the content shown as written, to be marked whole
+    tera.register_tester("vietnamese", |v: Option<&Value>, _: &[Value]| {
+        Ok(v.and_then(Value::as_str)
+            .is_some_and(vi_words::is_vietnamese))
+    });
     for (name, pattern) in [("date", "format_date"), ("date_long", "format_date_long")] {
         let languages = strings_of(by_language);
         tera.register_filter(

@@ -243,12 +243,10 @@ fn about(r: &mut Renderer, site: &Site) -> Result<(), String> {
 }
 
 /// The 404 page is shown by a server at any depth, so relative links cannot work there: it uses
-/// the configured base path when there is one, and carries its stylesheet inline.
+/// the path the site is served under when known (`duong_dan_goc`, else the path of
+/// `dia_chi_web`), and carries its stylesheet inline.
 fn not_found(r: &mut Renderer) -> Result<(), String> {
-    let base: Option<String> = r.site.config.duong_dan_goc.clone().map(|b| {
-        let trimmed = b.trim_end_matches('/');
-        format!("{trimmed}/")
-    });
+    let base = r.site.config.served_path();
     let mut ctx = Context::new();
     ctx.insert("root", &base.unwrap_or_default());
     ctx.insert("inline_css", &r.theme.stylesheet());

@@ -96,6 +96,34 @@ fn the_404_page_links_from_the_configured_base_path() {
 }
 
 #[test]
+fn the_404_page_links_from_the_path_of_the_web_address_when_no_base_path_is_set() {
+    // nginx's `error_page` shows 404.html for a missing address inside a folder
+    // (`/bau-cu/hong-gai-2022/khu-pho-9/`): its links must not be relative to that folder
+    let fx = Fixture::new();
+    fx.write(
+        CONFIG,
+        format!(
+            "{}dia_chi_web: https://phuong.example.vn/bau-cu-thu\n",
+            fx.read(CONFIG)
+        ),
+    );
+    fx.build_ok();
+    let internal: Vec<String> = links(&fx.page("404.html"))
+        .into_iter()
+        .filter(|l| !l.starts_with('#') && resolve("404.html", l) != Ok(None))
+        .collect();
+    assert!(internal.len() >= 5, "{internal:?}");
+    for link in &internal {
+        assert!(link.starts_with("/bau-cu-thu/"), "{link}");
+    }
+    assert_no_broken_links(&fx.output(), Some("/bau-cu-thu/"));
+    // the other pages keep relative links, which work wherever the folder is copied
+    let round = fx.page("bau-cu/tn-2022/index.html");
+    assert!(round.contains("href=../../index.html"), "{round}");
+    assert!(!round.contains("href=/bau-cu-thu/"), "{round}");
+}
+
+#[test]
 fn every_internal_link_of_the_example_site_resolves_to_a_file() {
     if !example_exists() {
         return;
@@ -104,11 +132,7 @@ fn every_internal_link_of_the_example_site_resolves_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("output");
     build_ok(&example_content(), &out);
-    let base = site
-        .config
-        .duong_dan_goc
-        .map(|b| format!("{}/", b.trim_end_matches('/')));
-    assert_no_broken_links(&out, base.as_deref());
+    assert_no_broken_links(&out, site.config.served_path().as_deref());
 }
 
 #[test]
