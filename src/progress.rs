@@ -203,12 +203,14 @@ mod tests {
             bar(step.percent(BUILD), step, "x"),
             "[------------------------]   0% x"
         );
+        let step = Step::of(Stage::Rendering, 1, 2);
+        assert_eq!(step.percent(BUILD), 57);
         let step = Step::writing(1, 2);
         assert_eq!(
             bar(step.percent(BUILD), step, "Đang ghi tệp"),
-            "[##################------]  75% Đang ghi tệp 1/2"
+            "[######################--]  95% Đang ghi tệp 1/2"
         );
-        assert_eq!(Step::writing(0, 0).percent(BUILD), 50);
+        assert_eq!(Step::writing(0, 0).percent(BUILD), 90);
         assert_eq!(Step::writing(9, 9).percent(BUILD), 100);
     }
 

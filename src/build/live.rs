@@ -6,7 +6,7 @@
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, render_part, sorted};
+use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
 use crate::check;
 use crate::fs::FsError;
 use crate::render::parts::Outline;
@@ -119,14 +119,7 @@ impl LiveSite {
             .flat_map(|o| o.days.clone())
             .collect::<BTreeMap<_, _>>();
         self.parts = new_parts;
-        let site_files = parts
-            .site_files(&sorted(&pages), &days)
-            .map_err(BuildError::Template)?;
-        let site_written = site_files
-            .into_par_iter()
-            .map(|f| self.put(f, trusted))
-            .collect::<Result<Vec<_>, FsError>>()
-            .map_err(BuildError::Io)?;
+        let site_written = site_files(&parts, &pages, &days, |f| self.put(f, trusted))?;
         // the site's files now: every part's (those not rendered again are as they were)
         let rendered_now: BTreeMap<String, String> =
             written.into_iter().chain(site_written).collect();

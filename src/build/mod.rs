@@ -111,11 +111,39 @@ pub(crate) fn render_part<F>(
     })
 }
 
-/// The paths of `pages`, sorted, as the files made for the whole site take them.
-pub(crate) fn sorted(pages: &[String]) -> Vec<&str> {
+/// Makes the files of the whole site from every part's `pages` and `days` (see
+/// [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made. A
+/// write that fails stays an I/O error.
+pub(crate) fn site_files<F: Send>(
+    parts: &Parts,
+    pages: &[String],
+    days: &BTreeMap<String, Date>,
+    put: impl Fn(OutputFile) -> Result<F, fs::FsError> + Sync,
+) -> Result<Vec<F>, BuildError> {
     let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
     sorted.sort_unstable();
-    sorted
+    let written = Mutex::new(Vec::new());
+    let failed = Mutex::new(None);
+    let made = parts.site_files(&sorted, days, &|file| match put(file) {
+        Ok(w) => {
+            written.lock().map_err(|e| e.to_string())?.push(w);
+            Ok(())
+        }
+        Err(e) => {
+            let message = e.to_string();
+            if let Ok(mut failed) = failed.lock() {
+                failed.get_or_insert(e);
+            }
+            Err(message)
+        }
+    });
+    if let Some(e) = failed.into_inner().ok().flatten() {
+        return Err(BuildError::Io(e));
+    }
+    made.map_err(BuildError::Template)?;
+    written
+        .into_inner()
+        .map_err(|e| BuildError::Template(e.to_string()))
 }
 
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the
@@ -171,15 +199,7 @@ pub fn build_with(
         days.extend(output.days);
     }
     tell(Step::start(Stage::Writing));
-    let site_files = parts
-        .site_files(&sorted(&pages), &days)
-        .map_err(BuildError::Template)?;
-    let site_written = site_files
-        .into_par_iter()
-        .map(|f| staging.write(f))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(BuildError::Io)?;
-    written.extend(site_written);
+    written.extend(site_files(&parts, &pages, &days, |f| staging.write(f))?);
     let count = staging.finish(written)?;
     Ok(BuildReport {
         pages: pages.len(),

@@ -5,8 +5,8 @@
 //! as a date. Made last, from the bytes of the other files. The modified date is the latest date
 //! of the data a file holds, never the clock, so that the same content gives the same bytes.
 
-use super::DATA_DIR;
 use super::columns::column;
+use super::{DATA_DIR, Sink};
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::language::Language;
@@ -126,17 +126,33 @@ impl About {
     }
 }
 
-/// Adds the CSVW metadata of every CSV and the catalogue of `files`, described by `about` (one
-/// for each file, in the same order).
-pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<(), String> {
+/// A data file as the catalogue lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    path: String,
+    size: usize,
+    sha256: String,
+    about: About,
+}
+
+impl Listed {
+    pub fn of(path: &str, bytes: &[u8], about: About) -> Self {
+        Self {
+            path: path.to_string(),
+            size: bytes.len(),
+            sha256: hex(&Sha256::digest(bytes)),
+            about,
+        }
+    }
+}
+
+/// Hands over the CSVW metadata of every CSV and the catalogue of the data files `listed`.
+pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
     let licence = site.config.giay_phep.as_ref();
     let licence_ref = licence.map(|l| json!({ "@id": l.url }));
     let mut datasets: Vec<Value> = Vec::new();
-    let mut csvw = Vec::new();
-    for (file, about) in files.iter().zip(about) {
-        let Contents::Bytes(bytes) = &file.contents else {
-            continue;
-        };
+    for file in listed {
+        let about = &file.about;
         let (vi, en) = about.titles();
         let title = json!([
             { "@language": Language::Vi, "@value": vi },
@@ -151,11 +167,11 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
             "dcat:accessURL": { "@id": url },
             "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
             "dcat:mediaType": { "@id": format!("https://www.iana.org/assignments/media-types/{media_type}") },
-            "dcat:byteSize": bytes.len(),
+            "dcat:byteSize": file.size,
             "spdx:checksum": {
                 "@type": "spdx:Checksum",
                 "spdx:algorithm": { "@id": "spdx:checksumAlgorithm_sha256" },
-                "spdx:checksumValue": hex(&Sha256::digest(bytes)),
+                "spdx:checksumValue": file.sha256,
             },
         });
         let mut dataset = json!({
@@ -173,10 +189,10 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
         if let Some(columns) = about.columns {
             let metadata = csvw_file(&file.path);
             distribution["wrds:describedby"] = json!({ "@id": format!("../{metadata}") });
-            csvw.push(OutputFile {
+            put(OutputFile {
                 path: metadata,
                 contents: Contents::Bytes(to_json(&table(&file.path, &vi, &en, columns)?)?),
-            });
+            })?;
         }
         match (about.format, datasets.last_mut()) {
             (Format::Xlsx, Some(of_csv)) => {
@@ -207,19 +223,17 @@ pub fn add(site: &Site, files: &mut Vec<OutputFile>, about: &[About]) -> Result<
             "foaf:name": titles(&c.co_quan, c.co_quan_en.as_deref()),
         },
     });
-    if let Some(d) = about.iter().filter_map(|a| a.modified).max() {
+    if let Some(d) = listed.iter().filter_map(|f| f.about.modified).max() {
         catalogue["dct:modified"] = json!({ "@value": d.iso(), "@type": "xsd:date" });
     }
     if let Some(l) = licence {
         catalogue["dct:license"] = json!({ "@id": l.url, "dct:title": l.ten });
     }
     catalogue["dcat:dataset"] = Value::Array(datasets);
-    files.extend(csvw);
-    files.push(OutputFile {
+    put(OutputFile {
         path: catalogue_file(),
         contents: Contents::Bytes(to_json(&catalogue)?),
-    });
-    Ok(())
+    })
 }
 
 /// A name in Vietnamese, and in English when it has one.

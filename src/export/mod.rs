@@ -55,12 +55,14 @@ mod totals;
 mod xlsx;
 
 use crate::model::Site;
+use crate::model::election::Round;
 use crate::model::language::Language;
 use crate::render::locale::Locale;
 use crate::write::{Contents, OutputFile};
 use catalogue::{About, Format, Kind};
 use contest::Contest;
 use csv::Table;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Folder of the site-wide data files.
@@ -113,58 +115,93 @@ pub fn nist_file(round: &str) -> String {
 /// Every data file of the site, then the catalogue describing them. Fails only on what
 /// validation reports before a build (a round naming rules that do not exist) or if
 /// serialization fails.
-pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String> {
+pub fn files(site: &Site, locales: &[Locale], put: &Sink) -> Result<(), String> {
     let labels = Labels::of(locales)?;
-    let l = labels.site;
-    let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau);
+    let new_files = || Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
+    let divisions = divisions::divisions(site);
+    // each round's files are made on its own, in parallel, and listed in the rounds' order
+    let of_rounds = site
+        .rounds
+        .par_iter()
+        .map(|round| {
+            let mut out = new_files();
+            let of_round = Contest::of_round(site, round);
+            let record = round_files(&mut out, site, round, &of_round, labels)?;
+            Ok((out.listed, record, of_round))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let mut out = new_files();
     let mut contests = Vec::new();
     let mut rounds = Vec::new();
-    let divisions = divisions::divisions(site);
-    for round in &site.rounds {
-        let of_round = Contest::of_round(site, round);
-        let record = results::round(site, round, &of_round, l);
-        for c in &record.cuoc_bau {
-            let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
-            let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
-            let about = About::new(Kind::ContestResults, of, Some(c.latest_date()));
-            out.table(&stem, &results::csv([c]), &about)?;
-            out.json(&stem, c, &about)?;
-        }
-        let latest = record.latest_date();
-        let title = format!("{} ({})", record.tieu_de, round.id);
-        let about = |kind| About::new(kind, title.as_str(), Some(latest));
-        let results_of_round = about(Kind::RoundResults);
-        out.table(
-            &round_results(&round.id),
-            &results::csv(&record.cuoc_bau),
-            &results_of_round,
-        )?;
-        out.json(&round_results(&round.id), &record, &results_of_round)?;
-        let list = lists::candidates(round, &of_round);
-        let candidates = about(Kind::Candidates);
-        out.table(
-            &round_candidates(&round.id),
-            &lists::candidates_csv(&list),
-            &candidates,
-        )?;
-        out.json(&round_candidates(&round.id), &list, &candidates)?;
-        let elected = lists::elected(round, &of_round);
-        let of_elected = about(Kind::Elected);
-        out.table(
-            &round_elected(&round.id),
-            &lists::elected_csv(&elected),
-            &of_elected,
-        )?;
-        out.json(&round_elected(&round.id), &elected, &of_elected)?;
-        out.push(
-            nist_file(&round.id),
-            to_json(&nist::report(site, round, &of_round, labels))?,
-            about(Kind::Nist),
-        );
+    for (listed, record, of_round) in of_rounds {
+        out.listed.extend(listed);
         rounds.push(record);
         contests.extend(of_round);
     }
-    // The site-wide files hold every round and every division.
+    site_wide_files(&mut out, site, &divisions, rounds, &contests, labels)
+}
+
+/// The data files of one round: each contest's results, the round's results, candidates, the
+/// elected and its NIST report. Returns the round's record, which the site-wide files hold too.
+fn round_files<'s>(
+    out: &mut Files,
+    site: &'s Site,
+    round: &'s Round,
+    of_round: &[Contest<'s>],
+    labels: Labels,
+) -> Result<results::RoundRecord<'s>, String> {
+    let record = results::round(site, round, of_round, labels.site);
+    for c in &record.cuoc_bau {
+        let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
+        let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
+        let about = About::new(Kind::ContestResults, of, Some(c.latest_date()));
+        out.table(&stem, &results::csv([c]), &about)?;
+        out.json(&stem, c, &about)?;
+    }
+    let latest = record.latest_date();
+    let title = format!("{} ({})", record.tieu_de, round.id);
+    let about = |kind| About::new(kind, title.as_str(), Some(latest));
+    let results_of_round = about(Kind::RoundResults);
+    out.table(
+        &round_results(&round.id),
+        &results::csv(&record.cuoc_bau),
+        &results_of_round,
+    )?;
+    out.json(&round_results(&round.id), &record, &results_of_round)?;
+    let list = lists::candidates(round, of_round);
+    let candidates = about(Kind::Candidates);
+    out.table(
+        &round_candidates(&round.id),
+        &lists::candidates_csv(&list),
+        &candidates,
+    )?;
+    out.json(&round_candidates(&round.id), &list, &candidates)?;
+    let elected = lists::elected(round, of_round);
+    let of_elected = about(Kind::Elected);
+    out.table(
+        &round_elected(&round.id),
+        &lists::elected_csv(&elected),
+        &of_elected,
+    )?;
+    out.json(&round_elected(&round.id), &elected, &of_elected)?;
+    out.push(
+        nist_file(&round.id),
+        to_json(&nist::report(site, round, of_round, labels))?,
+        about(Kind::Nist),
+    )?;
+    Ok(record)
+}
+
+/// The site-wide files, which hold every round and every division, then the CSVW metadata and
+/// the catalogue of every data file.
+fn site_wide_files(
+    out: &mut Files,
+    site: &Site,
+    divisions: &divisions::Divisions,
+    rounds: Vec<results::RoundRecord>,
+    contests: &[Contest],
+    labels: Labels,
+) -> Result<(), String> {
     let latest = rounds
         .iter()
         .map(|r| r.latest_date())
@@ -195,19 +232,11 @@ pub fn files(site: &Site, locales: &[Locale]) -> Result<Vec<OutputFile>, String>
         &of_totals,
     )?;
     let of_divisions = about(Kind::Divisions);
-    out.table(
-        &divisions_file(),
-        &divisions::csv(&divisions),
-        &of_divisions,
-    )?;
-    out.json(&divisions_file(), &divisions, &of_divisions)?;
-    let popolo = out.flagged(&popolo::popolo(site, &contests, l))?;
-    out.push(popolo_file(), popolo, about(Kind::Popolo));
-    let Files {
-        mut files, about, ..
-    } = out;
-    catalogue::add(site, &mut files, &about)?;
-    Ok(files)
+    out.table(&divisions_file(), &divisions::csv(divisions), &of_divisions)?;
+    out.json(&divisions_file(), divisions, &of_divisions)?;
+    let popolo = out.flagged(&popolo::popolo(site, contests, labels.site))?;
+    out.push(popolo_file(), popolo, about(Kind::Popolo))?;
+    catalogue::add(site, &out.listed, out.put)
 }
 
 /// The words data files write beside keys (the `…_nhan` columns, names of posts), from the
@@ -234,9 +263,14 @@ impl<'a> Labels<'a> {
 }
 
 /// The data files made so far, each with what the catalogue says of it.
-struct Files {
-    files: Vec<OutputFile>,
-    about: Vec<About>,
+/// Where the data files go as they are made: each is handed over at once, so that the site's
+/// data files are never all held together.
+pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
+
+/// The data files made so far: handed to the sink, and listed for the catalogue.
+struct Files<'s> {
+    put: &'s Sink<'s>,
+    listed: Vec<catalogue::Listed>,
     /// The publishing body, the author of each workbook.
     author: String,
     /// The site's data are samples (`du_lieu_mau`): every JSON file says so at its top.
@@ -252,11 +286,11 @@ struct Flagged<'a, T: Serialize> {
     data: &'a T,
 }
 
-impl Files {
-    fn new(author: &str, sample: bool) -> Self {
+impl<'s> Files<'s> {
+    fn new(author: &str, sample: bool, put: &'s Sink<'s>) -> Self {
         Self {
-            files: Vec::new(),
-            about: Vec::new(),
+            put,
+            listed: Vec::new(),
             author: author.to_string(),
             sample,
         }
@@ -270,12 +304,13 @@ impl Files {
         })
     }
 
-    fn push(&mut self, path: String, bytes: Vec<u8>, about: About) {
-        self.files.push(OutputFile {
+    fn push(&mut self, path: String, bytes: Vec<u8>, about: About) -> Result<(), String> {
+        self.listed
+            .push(catalogue::Listed::of(&path, &bytes, about));
+        (self.put)(OutputFile {
             path,
             contents: Contents::Bytes(bytes),
-        });
-        self.about.push(about);
+        })
     }
 
     /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset).
@@ -296,19 +331,17 @@ impl Files {
             columns: Some(table.header()),
             ..about.clone()
         };
-        self.push(format!("{stem}.csv"), table.to_bytes(), csv);
+        self.push(format!("{stem}.csv"), table.to_bytes(), csv)?;
         let xlsx = About {
             format: Format::Xlsx,
             ..about.clone()
         };
-        self.push(format!("{stem}.xlsx"), book, xlsx);
-        Ok(())
+        self.push(format!("{stem}.xlsx"), book, xlsx)
     }
 
     fn json(&mut self, stem: &str, value: &impl Serialize, about: &About) -> Result<(), String> {
         let bytes = self.flagged(value)?;
-        self.push(format!("{stem}.json"), bytes, about.clone());
-        Ok(())
+        self.push(format!("{stem}.json"), bytes, about.clone())
     }
 }
 

@@ -162,27 +162,30 @@ impl<'a> Parts<'a> {
 
     /// The files made once for the whole site, from the pages every part rendered (their paths
     /// from the site root, sorted) and their days: feeds, the sitemap, the data files and the
-    /// theme's files.
+    /// theme's files. Each is handed to `put` as soon as it is made.
     pub fn site_files(
         &self,
         pages: &[&str],
         days: &BTreeMap<String, Date>,
-    ) -> Result<Vec<OutputFile>, String> {
+        put: &crate::export::Sink,
+    ) -> Result<(), String> {
         let site = self.site;
-        let mut files = feeds::files(site, &self.locales, pages, days);
-        files.extend(crate::export::files(site, &self.locales)?);
+        for file in feeds::files(site, &self.locales, pages, days) {
+            put(file)?;
+        }
+        crate::export::files(site, &self.locales, put)?;
         for (name, bytes) in &self.theme.statics {
             let path = self
                 .theme
                 .assets
                 .path(name)
                 .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
-            files.push(OutputFile {
+            put(OutputFile {
                 path,
                 contents: Contents::Bytes(bytes.clone()),
-            });
+            })?;
         }
-        Ok(files)
+        Ok(())
     }
 }
 
