@@ -13,6 +13,10 @@
 #   2. builds it with the release binary under `/usr/bin/time -v`: pages, wall time, CPU time
 #      (user + system), peak memory (maximum resident set size), pages per second;
 #   3. times `cp -r` of the output tree and prints build time / copy time;
+#   3a. builds again with nothing changed: its time, and how many files got a new inode or
+#      modification time (none should);
+#   3b. starts `niemyet serve`, appends a sentence to a candidate's bio and times the write until
+#      the reload event the preview sends its pages;
 #   4. writes as many generic Markdown pages (front matter, a ~300-word body, section lists)
 #      as niemyet built and builds them with Hugo (`hugo --minify`, as niemyet minifies),
 #      and prints niemyet / Hugo (wall time).
@@ -114,6 +118,46 @@ for n in range(total):
 PY
 }
 
+# `niemyet serve` on a site: appends a sentence to a candidate's bio and prints the milliseconds
+# from that write to the reload event the preview sends its pages.
+preview_latency() {
+    python3 - "$niemyet" "$1" <<'PY'
+import os, re, socket, subprocess, sys, time
+niemyet, content = sys.argv[1], sys.argv[2]
+serve = subprocess.Popen([niemyet, "--lang", "en", "serve", "--content", content, "--port", "0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+try:
+    port, built = None, False
+    while not (port and built):
+        line = serve.stdout.readline()
+        if not line:
+            sys.exit("serve stopped")
+        found = re.search(r"127\.0\.0\.1:(\d+)", line)
+        port = port or (found and found.group(1))
+        built = built or line.startswith("Built")
+    events = socket.create_connection(("127.0.0.1", int(port)))
+    events.sendall(f"GET /__niemyet/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    head = events.recv(65536)  # the response head and the retry line
+    if not head.startswith(b"HTTP/1.1 200"):
+        sys.exit(f"the preview refused the events stream: {head[:80]!r}")
+    candidate = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(content))
+                     for f in sorted(fs) if f.endswith(".md") and "ung-cu-vien" in d)
+    with open(candidate, "a", encoding="utf-8") as f:
+        start = time.monotonic()
+        f.write("\nÔng/bà tham gia hòa giải ở cơ sở.\n")
+    received = b""
+    while b"event: reload" not in received:
+        more = events.recv(65536)
+        if not more:
+            sys.exit("the preview closed the events stream")
+        received += more
+    print(f"{(time.monotonic() - start) * 1000:.0f}")
+finally:
+    serve.terminate()
+    serve.wait()
+PY
+}
+
 rows=()
 for scale in "${scales[@]}"; do
     dir=$work/scale-$scale
@@ -134,6 +178,17 @@ for scale in "${scales[@]}"; do
     cp -r "$dir/site/output" "$dir/copy"
     t1=$(now)
 
+    echo "== scale $scale: niemyet build again, nothing changed" >&2
+    find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.before"
+    t2=$(now)
+    "$niemyet" --lang en build --content "$dir/site/content" --output "$dir/site/output" >/dev/null
+    t3=$(now)
+    find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.after"
+    rewritten=$(comm -13 "$dir/files.before" "$dir/files.after" | wc -l)
+
+    echo "== scale $scale: preview, a saved candidate file until the reload event" >&2
+    latency=$(preview_latency "$dir/site/content")
+
     echo "== scale $scale: Hugo on $pages pages" >&2
     hugo_site "$dir/hugo" "$pages"
     /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
@@ -143,11 +198,12 @@ for scale in "${scales[@]}"; do
 
     rows+=("$(awk -v s="$scale" -v p="$pages" -v w="$wall" -v u="$user" -v y="$sys" \
         -v m="$peak" -v c0="$t0" -v c1="$t1" -v hw="$hwall" -v hu="$huser" -v hs="$hsys" \
-        -v hm="$hpeak" -v hf="$hugo_files" 'BEGIN {
+        -v hm="$hpeak" -v hf="$hugo_files" -v r0="$t2" -v r1="$t3" -v rw="$rewritten" \
+        -v lat="$latency" 'BEGIN {
             c = c1 - c0
-            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %.1f s | %.0f MB | %d | %.2f |",
+            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %d | %s ms | %.1f s | %.1f s | %.0f MB | %d | %.2f |",
                 s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), c, w / (c > 0 ? c : 1),
-                hw, hu + hs, hm / 1024, hf, w / (hw > 0 ? hw : 1)
+                r1 - r0, rw, lat, hw, hu + hs, hm / 1024, hf, w / (hw > 0 ? hw : 1)
         }')")
 done
 
@@ -155,8 +211,8 @@ echo
 echo "niemyet $("$niemyet" --version | awk '{print $2}') ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')); $hugo_version"
 echo "$(nproc) CPUs; $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) memory; seed $seed"
 echo
-echo "| scale | pages | niemyet wall | CPU (user + sys) | peak memory | pages/s | cp -r | build/copy | Hugo wall | Hugo CPU | Hugo peak | Hugo HTML files | niemyet/Hugo |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| scale | pages | niemyet wall | CPU (user + sys) | peak memory | pages/s | cp -r | build/copy | rebuild, nothing changed | files rewritten | preview: save → reload | Hugo wall | Hugo CPU | Hugo peak | Hugo HTML files | niemyet/Hugo |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 
 # removing a large tree takes minutes on some file systems: only after every measurement
