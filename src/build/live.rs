@@ -6,11 +6,10 @@
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
-use crate::check;
+use super::{BuildError, BuildReport, PartOutput, checked, render_part, site_files};
 use crate::fs::FsError;
 use crate::render::parts::Outline;
-use crate::render::{self, Part, Parts};
+use crate::render::{Part, Parts};
 use crate::write::manifest::{self, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
@@ -73,11 +72,7 @@ impl LiveSite {
     /// Brings the folder up to date after the content files `changed` changed (none: unknown,
     /// everything is rendered). On content errors nothing is written.
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, BuildError> {
-        let (site, diagnostics) = check(&self.content);
-        if diagnostics.has_errors() {
-            return Err(BuildError::Content(diagnostics));
-        }
-        let theme = render::theme(&site).map_err(BuildError::Template)?;
+        let (site, theme, diagnostics) = checked(&self.content)?;
         let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
         let outline = parts.outline();
         let all = parts.list();

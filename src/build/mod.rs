@@ -84,6 +84,19 @@ pub(crate) struct PartOutput<F> {
     pub days: BTreeMap<String, Date>,
 }
 
+/// The site of `content`, checked, with its theme ready to render: an error when the content
+/// has errors, which a build then reports and nothing is written.
+pub(crate) fn checked(
+    content: &std::path::Path,
+) -> Result<(crate::model::Site, render::theme::Theme, Diagnostics), BuildError> {
+    let (site, diagnostics) = check(content);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    let theme = render::theme(&site).map_err(BuildError::Template)?;
+    Ok((site, theme, diagnostics))
+}
+
 /// Renders `part` and hands each of its files to `put` (which writes it), as soon as the part is
 /// rendered.
 pub(crate) fn render_part<F>(
@@ -165,11 +178,7 @@ pub fn build_with(
 ) -> Result<BuildReport, BuildError> {
     let output = write::claim(&options.output, &options.content)?;
     progress(Step::start(Stage::Checking));
-    let (site, diagnostics) = check(&options.content);
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
-    }
-    let theme = render::theme(&site).map_err(BuildError::Template)?;
+    let (site, theme, diagnostics) = checked(&options.content)?;
     let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
     let list = parts.list();
     let staging = output.stage()?;
