@@ -212,7 +212,7 @@ const SITEMAP: &str = "sitemap.xml";
 
 /// The feeds of every language in `locales` (the default first), `robots.txt` and, given the
 /// path of every page of every language and the day each last changed (when known),
-/// `sitemap.xml`.
+/// `sitemap.xml` (an index of several for a large site).
 pub fn files(
     site: &Site,
     locales: &[Locale],
@@ -227,7 +227,9 @@ pub fn files(
     if let Some(feed_day) = dates::feed_day(site) {
         out.extend(feeds(site, locales, &base, feed_day));
     }
-    out.push(text_file(SITEMAP, sitemap(&base, locales, pages, days)));
+    for (path, xml) in sitemaps(&base, locales, pages, days, SITEMAP_LIMITS) {
+        out.push(text_file(&path, xml));
+    }
     out
 }
 
@@ -269,12 +271,12 @@ fn feeds(site: &Site, locales: &[Locale], base: &str, feed_day: Date) -> Vec<Out
 /// Every page but the 404 page, with the day it last changed when known, each version of a page
 /// listing the versions that exist, in every language, as `hreflang` alternates, the default
 /// language's also as `x-default` (a document not translated has none).
-fn sitemap(
+fn sitemap_entries(
     base: &str,
     locales: &[Locale],
     pages: &[&str],
     days: &BTreeMap<String, Date>,
-) -> String {
+) -> Vec<(String, Option<Date>)> {
     let exists: BTreeSet<&str> = pages.iter().copied().collect();
     let location = |page: &str| address(base, page);
     // the path of a page from the root of its language: the others' pages are in their folder
@@ -290,15 +292,10 @@ fn sitemap(
             .to_string()
     };
     let bilingual = locales.len() > 1;
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
-    );
-    if bilingual {
-        xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
-    }
-    xml.push_str(">\n");
+    let mut entries = Vec::new();
     // one 404 page serves every language, and no address
     for page in pages.iter().filter(|p| **p != urls::NOT_FOUND) {
+        let mut xml = String::new();
         let rel = in_language(page);
         let versions: Vec<(&str, String)> = locales
             .iter()
@@ -327,9 +324,74 @@ fn sitemap(
             }
         }
         xml.push_str("</url>\n");
+        entries.push((xml, days.get(*page).copied()));
     }
-    xml.push_str("</urlset>\n");
-    xml
+    entries
+}
+
+/// The sitemaps protocol's limits for one file: 50,000 addresses and 50 MB.
+const SITEMAP_LIMITS: (usize, usize) = (50_000, 50 * 1024 * 1024);
+
+/// `sitemap.xml` with every page; past the protocol's `limits` (addresses, bytes) for one
+/// file, an index of `sitemap-1.xml`, `sitemap-2.xml`… that each keep within them. Paths (from
+/// the site root) and texts.
+fn sitemaps(
+    base: &str,
+    locales: &[Locale],
+    pages: &[&str],
+    days: &BTreeMap<String, Date>,
+    limits: (usize, usize),
+) -> Vec<(String, String)> {
+    let mut head = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+    );
+    if locales.len() > 1 {
+        head.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    head.push_str(">\n");
+    const TAIL: &str = "</urlset>\n";
+    let (most_urls, most_bytes) = limits;
+    let mut files: Vec<(String, Option<Date>)> = Vec::new();
+    let mut count = 0;
+    for (entry, day) in sitemap_entries(base, locales, pages, days) {
+        let fits = files.last().is_some_and(|(xml, _)| {
+            count < most_urls && xml.len() + entry.len() + TAIL.len() <= most_bytes
+        });
+        if !fits {
+            files.push((head.clone(), None));
+            count = 0;
+        }
+        if let Some((xml, latest)) = files.last_mut() {
+            xml.push_str(&entry);
+            *latest = (*latest).max(day);
+        }
+        count += 1;
+    }
+    if files.is_empty() {
+        files.push((head.clone(), None));
+    }
+    for (xml, _) in &mut files {
+        xml.push_str(TAIL);
+    }
+    if let [(one, _)] = files.as_slice() {
+        return vec![(SITEMAP.to_string(), one.clone())];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut out = Vec::new();
+    for (n, (xml, latest)) in files.into_iter().enumerate() {
+        let path = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!("<sitemap><loc>{}</loc>", address(base, &path)));
+        if let Some(day) = latest {
+            index.push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
+        }
+        index.push_str("</sitemap>\n");
+        out.push((path, xml));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.insert(0, (SITEMAP.to_string(), index));
+    out
 }
 
 #[cfg(test)]
@@ -376,7 +438,13 @@ mod tests {
             "van-ban/chi-tieng-viet/index.html".to_string(),
             Date::new(2022, 5, 16).unwrap(),
         )]);
-        let xml = sitemap("https://x.vn/", &locales, &pages, &days);
+        let xml = only(sitemaps(
+            "https://x.vn/",
+            &locales,
+            &pages,
+            &days,
+            SITEMAP_LIMITS,
+        ));
         let doc = roxml_free_lines(&xml);
         assert_eq!(doc.len(), 3, "{xml}");
         assert!(
@@ -397,12 +465,13 @@ mod tests {
             "no alternate for a page in one language; the day it changed when known"
         );
         // one language: no alternates
-        let one = sitemap(
+        let one = only(sitemaps(
             "https://x.vn/",
             &locales[..1],
             &["404.html", "index.html"],
             &BTreeMap::new(),
-        );
+            SITEMAP_LIMITS,
+        ));
         assert_eq!(
             one,
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
@@ -418,12 +487,13 @@ mod tests {
             Locale::new(Language::En, false, &strings),
         ];
         let base = "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/";
-        let xml = sitemap(
+        let xml = only(sitemaps(
             base,
             &locales,
             &["index.html", "en/index.html"],
             &BTreeMap::new(),
-        );
+            SITEMAP_LIMITS,
+        ));
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
         let en = format!("{base}en/");
         let locs: Vec<&str> = doc
@@ -458,5 +528,80 @@ mod tests {
     /// The `<url>` lines of a sitemap.
     fn roxml_free_lines(xml: &str) -> Vec<&str> {
         xml.lines().filter(|l| l.starts_with("<url>")).collect()
+    }
+
+    /// The text of the one sitemap of a small site.
+    fn only(files: Vec<(String, String)>) -> String {
+        match files.as_slice() {
+            [(path, xml)] if path == SITEMAP => xml.clone(),
+            other => panic!("expected sitemap.xml alone, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_site_past_the_limits_of_one_sitemap_gets_an_index_of_several() {
+        let strings = Strings::new();
+        let locales = [Locale::new(Language::Vi, true, &strings)];
+        let pages: Vec<String> = (0..5).map(|n| format!("p{n}/index.html")).collect();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let days = BTreeMap::from([("p3/index.html".to_string(), Date::new(2025, 7, 1).unwrap())]);
+        // two addresses a file
+        let files = sitemaps("https://x.vn/", &locales, &pages, &days, (2, usize::MAX));
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [SITEMAP, "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+        );
+        let index = roxmltree::Document::parse(&files[0].1).unwrap();
+        assert_eq!(index.root_element().tag_name().name(), "sitemapindex");
+        let locs: Vec<&str> = index
+            .descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(
+            locs,
+            [
+                "https://x.vn/sitemap-1.xml",
+                "https://x.vn/sitemap-2.xml",
+                "https://x.vn/sitemap-3.xml"
+            ]
+        );
+        assert!(
+            files[0]
+                .1
+                .contains("<loc>https://x.vn/sitemap-2.xml</loc><lastmod>2025-07-01</lastmod>")
+        );
+        let urls: Vec<usize> = files[1..]
+            .iter()
+            .map(|(_, xml)| roxml_free_lines(xml).len())
+            .collect();
+        assert_eq!(urls, [2, 2, 1]);
+        for (_, xml) in &files[1..] {
+            roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+        }
+        // and by size: no file past the byte limit
+        let one_entry = sitemaps(
+            "https://x.vn/",
+            &locales,
+            &pages[..1],
+            &days,
+            (50_000, usize::MAX),
+        )[0]
+        .1
+        .len();
+        let files = sitemaps(
+            "https://x.vn/",
+            &locales,
+            &pages,
+            &days,
+            (50_000, one_entry + 40),
+        );
+        assert!(files.len() > 2);
+        assert!(
+            files[1..]
+                .iter()
+                .all(|(_, xml)| xml.len() <= one_entry + 40)
+        );
     }
 }
