@@ -12,7 +12,6 @@ use crate::model::date::Date;
 use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 /// The catalogue's path from the site root.
 pub fn catalogue_file() -> String {
@@ -140,7 +139,7 @@ impl Listed {
         Self {
             path: path.to_string(),
             size: bytes.len(),
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256: crate::write::manifest::sha256(bytes),
             about,
         }
     }
@@ -270,10 +269,6 @@ fn table(path: &str, vi: &str, en: &str, columns: &[&str]) -> Result<Value, Stri
         "dialect": { "encoding": "utf-8", "lineTerminators": ["\r\n"], "header": true },
         "tableSchema": { "columns": columns },
     }))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn to_json(value: &Value) -> Result<Vec<u8>, String> {
