@@ -96,7 +96,12 @@ impl LiveSite {
             .filter(|(part, _)| in_site.contains(part))
             .collect();
         for (part, output) in rendered {
-            let PartOutput { files, pages, days } = output;
+            let PartOutput {
+                files,
+                pages,
+                days,
+                listed,
+            } = output;
             let paths = files.iter().map(|(path, _)| path.clone()).collect();
             written.extend(files);
             new_parts.insert(
@@ -105,6 +110,7 @@ impl LiveSite {
                     files: paths,
                     pages,
                     days,
+                    listed,
                 },
             );
         }
@@ -113,8 +119,10 @@ impl LiveSite {
             .values()
             .flat_map(|o| o.days.clone())
             .collect::<BTreeMap<_, _>>();
+        // in the rounds' order, as a build lists them: parts are ordered by kind, then place
+        let listed = new_parts.values().flat_map(|o| o.listed.clone()).collect();
         self.parts = new_parts;
-        let site_written = site_files(&parts, &pages, &days, |f| self.put(f, trusted))?;
+        let site_written = site_files(&parts, &pages, &days, listed, |f| self.put(f, trusted))?;
         // the site's files now: every part's (those not rendered again are as they were)
         let rendered_now: BTreeMap<String, String> =
             written.into_iter().chain(site_written).collect();

@@ -5,6 +5,7 @@
 pub mod live;
 
 use crate::diagnostics::{self, Diagnostics};
+use crate::export::catalogue::Listed;
 use crate::model::date::Date;
 use crate::progress::{Stage, Step};
 use crate::render::{self, Part, Parts};
@@ -76,12 +77,13 @@ impl std::fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 /// What one part of the site wrote: its files, the paths of its pages and the day each page
-/// last changed, by path from the site root.
+/// last changed, by path from the site root, and its data files as the catalogue lists them.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PartOutput<F> {
     pub files: Vec<F>,
     pub pages: Vec<String>,
     pub days: BTreeMap<String, Date>,
+    pub listed: Vec<Listed>,
 }
 
 /// The site of `content`, checked, with its theme ready to render: an error when the content
@@ -121,23 +123,25 @@ pub(crate) fn render_part<F>(
         files,
         pages,
         days: rendered.days,
+        listed: rendered.listed,
     })
 }
 
-/// Makes the files of the whole site from every part's `pages` and `days` (see
-/// [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made. A
-/// write that fails stays an I/O error.
+/// Makes the files of the whole site from every part's `pages`, `days` and `listed` data files
+/// (see [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made.
+/// A write that fails stays an I/O error.
 pub(crate) fn site_files<F: Send>(
     parts: &Parts,
     pages: &[String],
     days: &BTreeMap<String, Date>,
+    listed: Vec<Listed>,
     put: impl Fn(OutputFile) -> Result<F, fs::FsError> + Sync,
 ) -> Result<Vec<F>, BuildError> {
     let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
     sorted.sort_unstable();
     let written = Mutex::new(Vec::new());
     let failed = Mutex::new(None);
-    let made = parts.site_files(&sorted, days, &|file| match put(file) {
+    let made = parts.site_files(&sorted, days, listed, &|file| match put(file) {
         Ok(w) => {
             written.lock().map_err(|e| e.to_string())?.push(w);
             Ok(())
@@ -202,13 +206,17 @@ pub fn build_with(
     let mut written = Vec::new();
     let mut pages = Vec::new();
     let mut days = BTreeMap::new();
+    let mut listed = Vec::new();
     for output in rendered {
         written.extend(output.files);
         pages.extend(output.pages);
         days.extend(output.days);
+        listed.extend(output.listed);
     }
     tell(Step::start(Stage::Writing));
-    written.extend(site_files(&parts, &pages, &days, |f| staging.write(f))?);
+    written.extend(site_files(&parts, &pages, &days, listed, |f| {
+        staging.write(f)
+    })?);
     let count = staging.finish(written)?;
     Ok(BuildReport {
         pages: pages.len(),

@@ -145,7 +145,8 @@ impl Listed {
     }
 }
 
-/// Hands over the CSVW metadata of every CSV and the catalogue of the data files `listed`.
+/// Hands over the catalogue of the data files `listed` (each CSV's CSVW metadata is made with
+/// it: [`csvw_metadata`]).
 pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
     let licence = site.config.giay_phep.as_ref();
     let licence_ref = licence.map(|l| json!({ "@id": l.url }));
@@ -185,13 +186,9 @@ pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
             distribution["dct:modified"] = date.clone();
             dataset["dct:modified"] = date;
         }
-        if let Some(columns) = about.columns {
+        if about.columns.is_some() {
             let metadata = csvw_file(&file.path);
             distribution["wrds:describedby"] = json!({ "@id": format!("../{metadata}") });
-            put(OutputFile {
-                path: metadata,
-                contents: Contents::Bytes(to_json(&table(&file.path, &vi, &en, columns)?)?),
-            })?;
         }
         match (about.format, datasets.last_mut()) {
             (Format::Xlsx, Some(of_csv)) => {
@@ -244,8 +241,20 @@ fn titles(vi: &str, en: Option<&str>) -> Value {
     Value::Array(out)
 }
 
-/// The CSVW metadata of the CSV at `path`. Each column's titles include its header name
-/// (`und`), so that a CSVW validator finds the header matching the schema.
+/// The CSVW metadata of the CSV at `path` that `about` describes (its columns, `None` for a file
+/// that is not a table). Each column's titles include its header name (`und`), so that a CSVW
+/// validator finds the header matching the schema.
+pub fn csvw_metadata(path: &str, about: &About) -> Result<Option<OutputFile>, String> {
+    let Some(columns) = about.columns else {
+        return Ok(None);
+    };
+    let (vi, en) = about.titles();
+    Ok(Some(OutputFile {
+        path: csvw_file(path),
+        contents: Contents::Bytes(to_json(&table(path, &vi, &en, columns)?)?),
+    }))
+}
+
 fn table(path: &str, vi: &str, en: &str, columns: &[&str]) -> Result<Value, String> {
     let columns = columns
         .iter()

@@ -112,44 +112,70 @@ pub fn nist_file(round: &str) -> String {
     format!("bau-cu/{round}/nist-1500-100.json")
 }
 
-/// Every data file of the site, then the catalogue describing them. Fails only on what
-/// validation reports before a build (a round naming rules that do not exist) or if
-/// serialization fails.
+/// Every data file of the site, then the catalogue describing them: each round's files (in
+/// parallel), then the site-wide ones. Fails only on what validation reports before a build (a
+/// round naming rules that do not exist) or if serialization fails.
 pub fn files(site: &Site, locales: &[Locale], put: &Sink) -> Result<(), String> {
+    let listed = site
+        .rounds
+        .par_iter()
+        .map(|round| round_data(site, locales, round, put))
+        .collect::<Result<Vec<_>, String>>()?;
+    site_data(site, locales, listed.into_iter().flatten().collect(), put)
+}
+
+/// The data files of one round, handed to `put`; what the catalogue is to say of each. They
+/// depend on nothing but the round, its commune and the site's settings and strings, so a
+/// preview makes them again only for the rounds a change touches.
+pub fn round_data(
+    site: &Site,
+    locales: &[Locale],
+    round: &Round,
+    put: &Sink,
+) -> Result<Vec<catalogue::Listed>, String> {
     let labels = Labels::of(locales)?;
-    let new_files = || Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
+    let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
+    let of_round = Contest::of_round(site, round);
+    round_files(&mut out, site, round, &of_round, labels)?;
+    Ok(out.listed)
+}
+
+/// The site-wide data files and the catalogue of them and of the rounds' files `listed` (in the
+/// rounds' order, as [`round_data`] listed them).
+pub fn site_data(
+    site: &Site,
+    locales: &[Locale],
+    listed: Vec<catalogue::Listed>,
+    put: &Sink,
+) -> Result<(), String> {
+    let labels = Labels::of(locales)?;
+    let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
+    out.listed = listed;
     let divisions = divisions::divisions(site);
-    // each round's files are made on its own, in parallel, and listed in the rounds' order
-    let of_rounds = site
+    let (rounds, contests): (Vec<_>, Vec<_>) = site
         .rounds
         .par_iter()
         .map(|round| {
-            let mut out = new_files();
             let of_round = Contest::of_round(site, round);
-            let record = round_files(&mut out, site, round, &of_round, labels)?;
-            Ok((out.listed, record, of_round))
+            (
+                results::round(site, round, &of_round, labels.site),
+                of_round,
+            )
         })
-        .collect::<Result<Vec<_>, String>>()?;
-    let mut out = new_files();
-    let mut contests = Vec::new();
-    let mut rounds = Vec::new();
-    for (listed, record, of_round) in of_rounds {
-        out.listed.extend(listed);
-        rounds.push(record);
-        contests.extend(of_round);
-    }
+        .unzip();
+    let contests: Vec<Contest> = contests.into_iter().flatten().collect();
     site_wide_files(&mut out, site, &divisions, rounds, &contests, labels)
 }
 
 /// The data files of one round: each contest's results, the round's results, candidates, the
-/// elected and its NIST report. Returns the round's record, which the site-wide files hold too.
-fn round_files<'s>(
+/// elected and its NIST report.
+fn round_files(
     out: &mut Files,
-    site: &'s Site,
-    round: &'s Round,
-    of_round: &[Contest<'s>],
+    site: &Site,
+    round: &Round,
+    of_round: &[Contest],
     labels: Labels,
-) -> Result<results::RoundRecord<'s>, String> {
+) -> Result<(), String> {
     let record = results::round(site, round, of_round, labels.site);
     for c in &record.cuoc_bau {
         let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
@@ -188,8 +214,7 @@ fn round_files<'s>(
         nist_file(&round.id),
         to_json(&nist::report(site, round, of_round, labels))?,
         about(Kind::Nist),
-    )?;
-    Ok(record)
+    )
 }
 
 /// The site-wide files, which hold every round and every division, then the CSVW metadata and
@@ -331,7 +356,11 @@ impl<'s> Files<'s> {
             columns: Some(table.header()),
             ..about.clone()
         };
-        self.push(format!("{stem}.csv"), table.to_bytes(), csv)?;
+        let path = format!("{stem}.csv");
+        if let Some(metadata) = catalogue::csvw_metadata(&path, &csv)? {
+            (self.put)(metadata)?;
+        }
+        self.push(path, table.to_bytes(), csv)?;
         let xlsx = About {
             format: Format::Xlsx,
             ..about.clone()

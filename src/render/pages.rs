@@ -62,6 +62,7 @@ pub(super) fn part(r: &mut Renderer, part: Part) -> Result<(), String> {
             }
             None => Err(format!("{part:?}: no such commune")),
         },
+        Part::Data(_) => Err(format!("{part:?}: data files are not pages")),
         Part::Back(_) => {
             r.scope = whole_site;
             search::page(r, site)?;

@@ -4,6 +4,7 @@ use super::locale::Locale;
 use super::theme::Theme;
 use super::views::SiteView;
 use super::{Renderer, Scope, feeds, pages, urls};
+use crate::export::catalogue::Listed;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::write::{Contents, OutputFile};
@@ -41,14 +42,18 @@ pub enum Part {
     Commune(usize, usize),
     /// Search, the about page, the pages staff wrote, and the 404 page.
     Back(usize),
+    /// A round's data files (dữ liệu mở), in no language of their own: its place in
+    /// `Site::rounds`.
+    Data(usize),
 }
 
-/// What a part rendered: its files, and the day each of its pages last changed (for the
-/// sitemap), by path from the site root.
+/// What a part rendered: its files, the day each of its pages last changed (for the sitemap), by
+/// path from the site root, and its data files as the catalogue lists them.
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub files: Vec<OutputFile>,
     pub days: BTreeMap<String, Date>,
+    pub listed: Vec<Listed>,
 }
 
 /// A site with its theme and languages, ready to render part by part.
@@ -121,18 +126,22 @@ impl<'a> Parts<'a> {
             parts.extend((0..site.communes.len()).map(|i| Part::Commune(l, i)));
             parts.push(Part::Back(l));
         }
+        parts.extend((0..site.rounds.len()).map(Part::Data));
         parts
     }
 
     /// Renders one part.
     pub fn render(&self, part: Part) -> Result<Rendered, String> {
-        let (Part::Front(l)
-        | Part::Round(l, _)
-        | Part::Archive(l)
-        | Part::Document(l, _)
-        | Part::Communes(l)
-        | Part::Commune(l, _)
-        | Part::Back(l)) = part;
+        let l = match part {
+            Part::Data(i) => return self.data(i),
+            Part::Front(l)
+            | Part::Round(l, _)
+            | Part::Archive(l)
+            | Part::Document(l, _)
+            | Part::Communes(l)
+            | Part::Commune(l, _)
+            | Part::Back(l) => l,
+        };
         let (Some(locale), Some(site_view), Some(shared)) = (
             self.locales.get(l),
             self.site_views.get(l),
@@ -157,23 +166,41 @@ impl<'a> Parts<'a> {
         Ok(Rendered {
             files: r.files,
             days: r.days,
+            listed: Vec::new(),
+        })
+    }
+
+    /// The data files of the round at `i` in `Site::rounds`.
+    fn data(&self, i: usize) -> Result<Rendered, String> {
+        let round = (self.site.rounds.get(i)).ok_or_else(|| format!("data {i}: no such round"))?;
+        let files = std::sync::Mutex::new(Vec::new());
+        let listed = crate::export::round_data(self.site, &self.locales, round, &|file| {
+            files.lock().map_err(|e| e.to_string())?.push(file);
+            Ok(())
+        })?;
+        Ok(Rendered {
+            files: files.into_inner().map_err(|e| e.to_string())?,
+            days: BTreeMap::new(),
+            listed,
         })
     }
 
     /// The files made once for the whole site, from the pages every part rendered (their paths
-    /// from the site root, sorted) and their days: feeds, the sitemap, the data files and the
+    /// from the site root, sorted) and their days, and the rounds' data files as listed (in the
+    /// rounds' order): feeds, the sitemap, the site-wide data files, the catalogue and the
     /// theme's files. Each is handed to `put` as soon as it is made.
     pub fn site_files(
         &self,
         pages: &[&str],
         days: &BTreeMap<String, Date>,
+        listed: Vec<Listed>,
         put: &crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
         for file in feeds::files(site, &self.locales, pages, days) {
             put(file)?;
         }
-        crate::export::files(site, &self.locales, put)?;
+        crate::export::site_data(site, &self.locales, listed, put)?;
         for (name, bytes) in &self.theme.statics {
             let path = self
                 .theme
@@ -218,8 +245,8 @@ impl Parts<'_> {
     ///
     /// Only what staff change most on results night is narrowed down: a candidate, a photo or
     /// the results of a round (any file in a round's folder but the round's own file). That
-    /// touches the rounds of its commune (their pages compare terms), the commune's pages, and
-    /// the pages that list or search the whole site. Anything else (a round's own file, a
+    /// touches the rounds of its commune (their pages compare terms) with their data files, the
+    /// commune's pages, and the pages that list or search the whole site. Anything else (a round's own file, a
     /// document, a commune, the configuration, the theme) may show anywhere.
     pub fn affected(&self, changed: &[std::path::PathBuf]) -> Option<Vec<Part>> {
         let site = self.site;
@@ -236,7 +263,10 @@ impl Parts<'_> {
             })?;
             communes.push(round.data.don_vi.as_str());
         }
-        let mut parts = Vec::new();
+        let mut parts: Vec<Part> = (site.rounds.iter().enumerate())
+            .filter(|(_, round)| communes.contains(&round.data.don_vi.as_str()))
+            .map(|(i, _)| Part::Data(i))
+            .collect();
         for l in 0..self.locales.len() {
             parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
             for (i, round) in site.rounds.iter().enumerate() {
