@@ -11,8 +11,10 @@ use serde::Serialize;
 /// A commune or ward (xã, phường).
 #[derive(Debug, Clone, Serialize)]
 pub struct CommuneRecord<'a> {
-    /// Its id: the file name in `don-vi/`, also the last part of its page's address.
+    /// Its id: the file name in `don-vi/`, also the last part of its page's address, and what
+    /// the other data files name it by (`don_vi`). Renaming the file changes it.
     pub ma: &'a str,
+    /// Its lasting id: from its official code when it has one, which no renaming changes.
     pub ocd_id: String,
     /// Official code (mã đơn vị hành chính), when set.
     pub ma_hanh_chinh: Option<&'a str>,
@@ -170,7 +172,10 @@ mod tests {
         let hong_gai = d.don_vi.iter().find(|c| c.ma == "hong-gai").unwrap();
         assert_eq!(hong_gai.ma_hanh_chinh, Some("06685"));
         // named by its official code; a unit without one by its province and file name
-        assert_eq!(hong_gai.ocd_id, "ocd-division/country:vn/ma_hanh_chinh:06685");
+        assert_eq!(
+            hong_gai.ocd_id,
+            "ocd-division/country:vn/ma_hanh_chinh:06685"
+        );
         let dong_ky = d.don_vi.iter().find(|c| c.ma == "dong-ky").unwrap();
         assert_eq!(
             dong_ky.ocd_id,
@@ -213,7 +218,11 @@ mod tests {
         c.data.tinh = "Tỉnh Sóc Trăng".into();
         assert_eq!(ids(&renamed), ids(&site));
         let d = divisions(&renamed);
-        let row = d.don_vi.iter().find(|c| c.ma == "phuong-phu-loi-can-tho").unwrap();
+        let row = d
+            .don_vi
+            .iter()
+            .find(|c| c.ma == "phuong-phu-loi-can-tho")
+            .unwrap();
         assert_eq!(row.ocd_id, "ocd-division/country:vn/ma_hanh_chinh:31510");
     }
 }

@@ -187,7 +187,10 @@ mod tests {
         renamed.data.truoc_day = vec![former((2030, 1, 1), "Phường Hồng Gai", None)];
         assert_eq!(commune(&renamed), id);
         assert_eq!(key(&renamed), "06685");
-        assert_eq!(village(&renamed, "khu-pho-1"), format!("{id}/village:khu-pho-1"));
+        assert_eq!(
+            village(&renamed, "khu-pho-1"),
+            format!("{id}/village:khu-pho-1")
+        );
         // without a code, the file name names it
         assert_eq!(key(&ward("hong-gai", "x", "y")), "hong-gai");
     }

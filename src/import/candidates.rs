@@ -120,12 +120,7 @@ const FIELDS: &[Field] = &[
         &["thututrenphieu", "thutu", "ballotorder"],
         false,
     ),
-    field(
-        "ma_nguoi",
-        "Mã người",
-        &["manguoi", "personid"],
-        false,
-    ),
+    field("ma_nguoi", "Mã người", &["manguoi", "personid"], false),
     field(
         "tieu_su",
         "Tiểu sử",
@@ -489,7 +484,10 @@ mod tests {
 
     #[test]
     fn a_person_id_is_taken_as_it_is_or_refused_with_its_fix() {
-        assert_eq!(person_id(&cell(" nguyen-van-an-1968 ")).unwrap(), "nguyen-van-an-1968");
+        assert_eq!(
+            person_id(&cell(" nguyen-van-an-1968 ")).unwrap(),
+            "nguyen-van-an-1968"
+        );
         let refused = person_id(&cell("Nguyễn Văn An")).unwrap_err().text;
         assert!(refused.en.contains("Row 2, column D"), "{refused:?}");
         assert!(refused.vi.contains("“nguyen-van-an”"), "{refused:?}");

@@ -33,7 +33,10 @@ fn candidate(name: &str, village: &str, person: Option<&str>) -> String {
 fn two_rounds() -> Fixture {
     let fx = Fixture::new();
     let commune = fx.read(COMMUNE);
-    fx.write(COMMUNE, commune.replacen("cap: phuong\n", &format!("cap: phuong\n{CODE}"), 1));
+    fx.write(
+        COMMUNE,
+        commune.replacen("cap: phuong\n", &format!("cap: phuong\n{CODE}"), 1),
+    );
     fx.write(
         LATER_ROUND,
         "don_vi: thu-nghiem\nchuc_danh: truong-khu-pho\nnhiem_ky: 2025-2027\n\
@@ -42,7 +45,11 @@ fn two_rounds() -> Fixture {
     let an = fx.read(AN);
     fx.write(
         AN,
-        an.replacen("tai_cu: true\n", "tai_cu: true\nma_nguoi: nguyen-van-an-1975\n", 1),
+        an.replacen(
+            "tai_cu: true\n",
+            "tai_cu: true\nma_nguoi: nguyen-van-an-1975\n",
+            1,
+        ),
     );
     fx.write(
         AN_AGAIN,
@@ -67,7 +74,10 @@ fn a_person_who_stands_again_is_one_person_with_a_candidacy_in_each_round() {
     let fx = two_rounds();
     fx.build_ok();
     // the sample flag stays first
-    assert!(fx.read_output(POPOLO).starts_with("{\"du_lieu_mau\":false,\"persons\":"));
+    assert!(
+        fx.read_output(POPOLO)
+            .starts_with("{\"du_lieu_mau\":false,\"persons\":")
+    );
     let popolo = json(&fx, POPOLO);
     let persons = list(&popolo, "persons");
     // An (twice), Bình, Cường, Dũng
@@ -91,7 +101,11 @@ fn a_person_who_stands_again_is_one_person_with_a_candidacy_in_each_round() {
         BTreeSet::from(["post:tn-2022/khu-1", "post:tn-2025/khu-1"])
     );
     // a candidate without a person id is a person of their own round
-    assert!(persons.iter().any(|p| p["id"] == "person:tn-2025/pham-van-dung"));
+    assert!(
+        persons
+            .iter()
+            .any(|p| p["id"] == "person:tn-2025/pham-van-dung")
+    );
 }
 
 #[test]
@@ -175,7 +189,10 @@ fn renaming_a_unit_with_a_code_keeps_its_ids_in_every_data_file() {
         out
     };
     let before = ids(&fx);
-    assert!(before.contains(&"\"organization:06685/khu-1\"".to_string()), "{before:?}");
+    assert!(
+        before.contains(&"\"organization:06685/khu-1\"".to_string()),
+        "{before:?}"
+    );
     assert!(
         before.contains(&"\"ocd-division/country:vn/ma_hanh_chinh:06685\"".to_string()),
         "{before:?}"
@@ -207,10 +224,19 @@ fn bad_person_ids_are_refused_with_their_fix() {
         "ma_nguoi: nguyen-van-an-1975",
         "ma_nguoi: Nguyễn Văn An 1975",
     );
-    fx.write(DUNG, candidate("Phạm Văn Dũng", "khu-1", Some("022075001234")));
+    fx.write(
+        DUNG,
+        candidate("Phạm Văn Dũng", "khu-1", Some("022075001234")),
+    );
     let d = fx.check();
     let line = fx.line_of(AN_AGAIN, "ma_nguoi:");
-    let e = assert_error(&d, AN_AGAIN, line, Some("ma_nguoi"), "Mã người “Nguyễn Văn An 1975”");
+    let e = assert_error(
+        &d,
+        AN_AGAIN,
+        line,
+        Some("ma_nguoi"),
+        "Mã người “Nguyễn Văn An 1975”",
+    );
     let hint = e.hint.as_ref().unwrap();
     assert!(hint.vi.contains("ma_nguoi: nguyen-van-an-1975"), "{e}");
     assert!(hint.en.contains("ma_nguoi: nguyen-van-an-1975"), "{e}");
@@ -222,13 +248,20 @@ fn bad_person_ids_are_refused_with_their_fix() {
 #[test]
 fn one_person_id_twice_in_a_round_is_an_error() {
     let fx = two_rounds();
-    fx.write(DUNG, candidate("Phạm Văn Dũng", "khu-1", Some("nguyen-van-an-1975")));
+    fx.write(
+        DUNG,
+        candidate("Phạm Văn Dũng", "khu-1", Some("nguyen-van-an-1975")),
+    );
     let d = fx.check();
     let line = fx.line_of(DUNG, "ma_nguoi:");
     let e = assert_error(&d, DUNG, line, Some("ma_nguoi"), "cùng đợt bầu cử");
     assert!(e.message.en.contains("“nguyen-van-an”"), "{e}");
     assert!(
-        e.hint.as_ref().unwrap().vi.contains("ma_nguoi: nguyen-van-an-1975-pham-van-dung"),
+        e.hint
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("ma_nguoi: nguyen-van-an-1975-pham-van-dung"),
         "{e}"
     );
     // in two rounds it is one person, as above: no error
@@ -243,7 +276,14 @@ fn codes_are_five_digits_and_never_shared() {
     let d = fx.check();
     let line = fx.line_of(COMMUNE, "ma_hanh_chinh:");
     let e = assert_error(&d, COMMUNE, line, Some("ma_hanh_chinh"), "5 chữ số");
-    assert!(e.hint.as_ref().unwrap().vi.contains("ma_hanh_chinh: \"06685\""), "{e}");
+    assert!(
+        e.hint
+            .as_ref()
+            .unwrap()
+            .vi
+            .contains("ma_hanh_chinh: \"06685\""),
+        "{e}"
+    );
 
     let fx = two_rounds();
     let other = "don-vi/xa-khac.yaml";
@@ -260,4 +300,44 @@ fn codes_are_five_digits_and_never_shared() {
         "“thu-nghiem”",
     );
     assert!(e.message.vi.contains("06685"), "{e}");
+}
+
+#[test]
+fn a_new_candidate_of_a_name_that_stood_before_is_offered_the_person_id() {
+    let fx = two_rounds();
+    fx.remove(AN_AGAIN);
+    fx.remove(DUNG);
+    crate::scaffold::run(
+        &["new", "candidate", "tn-2025", "Nguyễn Văn An"],
+        fx.root(),
+        0,
+    );
+    crate::scaffold::run(
+        &["new", "candidate", "tn-2025", "Trần Thị Bình"],
+        fx.root(),
+        0,
+    );
+    crate::scaffold::run(
+        &["new", "candidate", "tn-2025", "Hoàng Văn Mới"],
+        fx.root(),
+        0,
+    );
+    let an = fx.read(AN_AGAIN);
+    assert!(
+        an.contains(
+            "# Cùng tên, sinh năm 1975, đã ứng cử ở đợt tn-2022 (tệp ung-cu-vien/nguyen-van-an.md): \
+             nếu là cùng một người, ghi ma_nguoi: nguyen-van-an-1975.\n"
+        ),
+        "{an}"
+    );
+    // only offered: the field stays blank for staff to decide
+    assert!(an.contains("\nma_nguoi:\n"), "{an}");
+    // Bình has no person id yet: one is suggested for both files
+    let binh = fx.read("bau-cu/tn-2025/ung-cu-vien/tran-thi-binh.md");
+    assert!(
+        binh.contains("ghi ma_nguoi: tran-thi-binh-1980 và thêm vào tệp đó."),
+        "{binh}"
+    );
+    let new = fx.read("bau-cu/tn-2025/ung-cu-vien/hoang-van-moi.md");
+    assert!(!new.contains("Cùng tên"), "{new}");
 }

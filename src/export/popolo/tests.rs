@@ -158,7 +158,10 @@ fn a_person_in_two_rounds_is_one_person_named_as_the_newest_round_writes() {
     assert_eq!(person.birth_date, format!("{}", quyet.data.nam_sinh));
     assert_eq!(person.identifiers[0].identifier, "nguoi-thu");
     assert_eq!(person.links.len(), 2);
-    assert!(person.links[0].url.contains("/dong-ky-2024/"), "newest first");
+    assert!(
+        person.links[0].url.contains("/dong-ky-2024/"),
+        "newest first"
+    );
     assert!(person.links[1].url.contains("/hong-gai-2022/"));
     let stood: Vec<&str> = candidacies(&p)
         .iter()
@@ -186,7 +189,9 @@ fn areas_are_the_units_as_places_with_their_parents_and_codes() {
     let division_ids: BTreeSet<String> = crate::export::divisions::divisions(&site)
         .don_vi
         .iter()
-        .flat_map(|c| std::iter::once(c.ocd_id.clone()).chain(c.khu_dan_cu.iter().map(|v| v.ocd_id.clone())))
+        .flat_map(|c| {
+            std::iter::once(c.ocd_id.clone()).chain(c.khu_dan_cu.iter().map(|v| v.ocd_id.clone()))
+        })
         .collect();
     let ids: BTreeSet<String> = p.areas.iter().map(|a| a.id.clone()).collect();
     assert_eq!(ids, division_ids, "areas and don-vi.json name units alike");
@@ -245,7 +250,11 @@ fn units_with_a_code_are_named_by_it_and_renaming_them_keeps_their_ids() {
         .unwrap();
     c.id = "hong-gai-moi".into();
     c.data.ten = "Phường Hồng Gai Mới".into();
-    for r in renamed.rounds.iter_mut().filter(|r| r.data.don_vi == "hong-gai") {
+    for r in renamed
+        .rounds
+        .iter_mut()
+        .filter(|r| r.data.don_vi == "hong-gai")
+    {
         r.data.don_vi = "hong-gai-moi".into();
     }
     let after = of(&renamed);
@@ -257,7 +266,10 @@ fn units_with_a_code_are_named_by_it_and_renaming_them_keeps_their_ids() {
         .unwrap();
     assert_eq!(org.name, "Phường Hồng Gai Mới");
     // its page moved with its file
-    assert!(org.links[0].url.ends_with("/don-vi/hong-gai-moi/"), "{org:?}");
+    assert!(
+        org.links[0].url.ends_with("/don-vi/hong-gai-moi/"),
+        "{org:?}"
+    );
 }
 
 #[test]
@@ -276,11 +288,8 @@ fn links_and_sources_point_at_the_sites_pages() {
     );
     // the round's documents: the one that names it
     assert!(
-        event
-            .sources
-            .iter()
-            .any(|s| s.url
-                == "https://example.org/bau-cu/van-ban/hong-gai-huong-ve-ngay-bau-cu-truong-khu-pho/"),
+        event.sources.iter().any(|s| s.url
+            == "https://example.org/bau-cu/van-ban/hong-gai-huong-ve-ngay-bau-cu-truong-khu-pho/"),
         "{:?}",
         event.sources
     );
