@@ -17,6 +17,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
     codes(site, ctx);
     if scope == Scope::AcrossFiles {
         unit_keys(site, ctx);
+        birth_years(site, ctx);
     }
 }
 
@@ -61,6 +62,38 @@ fn persons(site: &Site, ctx: &mut Ctx) {
             } else {
                 first.insert(id, &c.slug);
             }
+        }
+    }
+}
+
+/// One person is born once: files that give one person id different birth years are likely two
+/// people given one id by mistake. A warning, at each newer file, since the newest names them.
+fn birth_years(site: &Site, ctx: &mut Ctx) {
+    // site.rounds is newest first: the oldest file of an id is met last
+    let mut oldest: HashMap<&str, (u16, String)> = HashMap::new();
+    for round in site.rounds.iter().rev() {
+        for c in &round.candidates {
+            let Some(id) = c.data.ma_nguoi.as_deref() else {
+                continue;
+            };
+            let here = (c.data.nam_sinh, format!("{}/{}", round.id, c.slug));
+            let Some((year, first)) = oldest.get(id) else {
+                oldest.insert(id, here);
+                continue;
+            };
+            if *year == c.data.nam_sinh {
+                continue;
+            }
+            let born = c.data.nam_sinh;
+            ctx.warning(
+                &c.file,
+                ctx.line(&c.file, "ma_nguoi", None, 1),
+                "ma_nguoi",
+                Bilingual::new(
+                    format!("Mã người “{id}” cũng là của ứng cử viên {first}, sinh năm {year}, nhưng tệp này ghi năm sinh {born}: nếu là hai người khác nhau, đổi mã của một người; nếu là một người, sửa năm sinh."),
+                    format!("The person id “{id}” is also the candidate {first}'s, born {year}, but this file gives {born}: if they are two people, change one's id; if one, correct the birth year."),
+                ),
+            );
         }
     }
 }
