@@ -11,8 +11,10 @@ use serde::Serialize;
 /// A commune or ward (xã, phường).
 #[derive(Debug, Clone, Serialize)]
 pub struct CommuneRecord<'a> {
-    /// Its id: the file name in `don-vi/`, also the last part of its page's address.
+    /// Its id: the file name in `don-vi/`, also the last part of its page's address, and what
+    /// the other data files name it by (`don_vi`). Renaming the file changes it.
     pub ma: &'a str,
+    /// Its lasting id: from its official code when it has one, which no renaming changes.
     pub ocd_id: String,
     /// Official code (mã đơn vị hành chính), when set.
     pub ma_hanh_chinh: Option<&'a str>,
@@ -169,9 +171,15 @@ mod tests {
         let d = divisions(&site);
         let hong_gai = d.don_vi.iter().find(|c| c.ma == "hong-gai").unwrap();
         assert_eq!(hong_gai.ma_hanh_chinh, Some("06685"));
+        // named by its official code; a unit without one by its province and file name
         assert_eq!(
             hong_gai.ocd_id,
-            "ocd-division/country:vn/province:quang_ninh/commune:hong-gai"
+            "ocd-division/country:vn/ma_hanh_chinh:06685"
+        );
+        let dong_ky = d.don_vi.iter().find(|c| c.ma == "dong-ky").unwrap();
+        assert_eq!(
+            dong_ky.ocd_id,
+            "ocd-division/country:vn/province:bac_ninh/commune:dong-ky"
         );
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["don_vi"][0]["cap"], "phuong");
@@ -182,7 +190,39 @@ mod tests {
             1 + site.communes.len() + villages
         );
         assert!(text.contains(
-            "ocd-division/country:vn/province:quang_ninh/commune:hong-gai/village:khu-pho-1,khu-pho-1,hong-gai,khu-pho,,Khu phố 1,"
+            "ocd-division/country:vn/ma_hanh_chinh:06685/village:khu-pho-1,khu-pho-1,hong-gai,khu-pho,,Khu phố 1,"
         ));
+    }
+
+    #[test]
+    fn renaming_a_commune_with_a_code_keeps_its_data_ids() {
+        let site = example_site();
+        let ids = |site: &Site| -> Vec<String> {
+            divisions(site)
+                .don_vi
+                .iter()
+                .flat_map(|c| {
+                    let villages = c.khu_dan_cu.iter().map(|v| v.ocd_id.clone());
+                    std::iter::once(c.ocd_id.clone()).chain(villages)
+                })
+                .collect()
+        };
+        let mut renamed = site.clone();
+        let c = renamed
+            .communes
+            .iter_mut()
+            .find(|c| c.id == "phuong-phu-loi")
+            .unwrap();
+        c.id = "phuong-phu-loi-can-tho".into();
+        c.data.ten = "Phường Phú Lợi Mới".into();
+        c.data.tinh = "Tỉnh Sóc Trăng".into();
+        assert_eq!(ids(&renamed), ids(&site));
+        let d = divisions(&renamed);
+        let row = d
+            .don_vi
+            .iter()
+            .find(|c| c.ma == "phuong-phu-loi-can-tho")
+            .unwrap();
+        assert_eq!(row.ocd_id, "ocd-division/country:vn/ma_hanh_chinh:31510");
     }
 }

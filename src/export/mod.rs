@@ -12,8 +12,8 @@
 //! | `bau-cu/<round>/trung-cu.{csv,xlsx,json}` | those elected |
 //! | `du-lieu/ket-qua.{csv,xlsx,json}` | every contest of every round |
 //! | `du-lieu/tong-hop.{csv,xlsx,json}` | totals per term: the site, each province, each commune |
-//! | `du-lieu/don-vi.{csv,xlsx,json}` | every commune and village with its OCD id |
-//! | `du-lieu/popolo.json` | candidates, divisions, posts and memberships as Popolo |
+//! | `du-lieu/don-vi.{csv,xlsx,json}` | every commune and village with its OCD id (from its official code when it has one, see `ocd`) |
+//! | `du-lieu/popolo.json` | persons (one per `ma_nguoi` across rounds), divisions as organizations and areas, posts, every candidacy and elected head as memberships, with links and sources, as Popolo |
 //! | `du-lieu/danh-muc.json` | the catalogue of every file above (DCAT-AP style JSON-LD) |
 //! | `<file>.csv-metadata.json` | beside each CSV, its columns' titles and datatypes (CSVW) |
 //!

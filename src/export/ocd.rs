@@ -4,9 +4,24 @@
 use crate::model::division::Commune;
 use crate::model::text::slugify;
 
+/// The part of a commune's data ids that names it: its official code (`ma_hanh_chinh`) when it
+/// has one, else its id (its file name in `don-vi/`). A code outlives the unit's names and the
+/// name of its file, so renaming either leaves every id built from it as it was.
+pub fn key(commune: &Commune) -> String {
+    match &commune.data.ma_hanh_chinh {
+        Some(code) => part(code),
+        None => part(&commune.id),
+    }
+}
+
 /// The OCD id of a commune or ward (xã, phường).
 ///
-/// An id must never change once published, so nothing in it follows a name that can change:
+/// An id must never change once published, so nothing in it follows a name that can change.
+/// OCD ids are made of names by convention; a unit with an official code is named by that code
+/// instead, as OCD does with statistical codes elsewhere (Canada's `csd:3520005`):
+/// `ocd-division/country:vn/ma_hanh_chinh:06685`. The code is unique in the country, and stays
+/// when the unit is renamed, its file renamed or the unit moved to another province (as many
+/// were on 1 July 2025). A unit without a code is named as follows:
 /// - the `commune` part is the commune's id (its file name in `don-vi/`, which is also its page's
 ///   address), and the `village` part (see [`village`]) the village's `ma`;
 /// - the `province` part is the province the unit belonged to under its **earliest** known name
@@ -17,6 +32,9 @@ use crate::model::text::slugify;
 ///
 /// Only the characters OCD allows appear (`[a-z0-9._~-]` in each value).
 pub fn commune(commune: &Commune) -> String {
+    if commune.data.ma_hanh_chinh.is_some() {
+        return format!("ocd-division/country:vn/ma_hanh_chinh:{}", key(commune));
+    }
     let oldest = commune.data.truoc_day.iter().min_by_key(|f| f.den_ngay);
     let province = oldest
         .and_then(|f| f.tinh.as_ref())
@@ -153,6 +171,28 @@ mod tests {
         );
         assert_eq!(commune(&later), id);
         assert_eq!(village(&later, "khom-1"), format!("{id}/village:khom-1"));
+    }
+
+    #[test]
+    fn a_unit_with_an_official_code_is_named_by_it_whatever_its_name_and_file() {
+        let mut c = ward("hong-gai", "Phường Hồng Gai", "Tỉnh Quảng Ninh");
+        c.data.ma_hanh_chinh = Some("06685".into());
+        let id = commune(&c);
+        assert_eq!(id, "ocd-division/country:vn/ma_hanh_chinh:06685");
+        assert_eq!(key(&c), "06685");
+        let mut renamed = c.clone();
+        renamed.id = "phuong-hong-gai-moi".into();
+        renamed.data.ten = "Phường Hồng Gai Mới".into();
+        renamed.data.tinh = PlaceName::new("Thành phố Hạ Long");
+        renamed.data.truoc_day = vec![former((2030, 1, 1), "Phường Hồng Gai", None)];
+        assert_eq!(commune(&renamed), id);
+        assert_eq!(key(&renamed), "06685");
+        assert_eq!(
+            village(&renamed, "khu-pho-1"),
+            format!("{id}/village:khu-pho-1")
+        );
+        // without a code, the file name names it
+        assert_eq!(key(&ward("hong-gai", "x", "y")), "hong-gai");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::sheet::{Row, Sheet};
 use super::{NewFile, Reading, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::CANDIDATES_DIR;
-use crate::model::candidate::{Gender, PoliticalTheory, Qualification};
+use crate::model::candidate::{Gender, PoliticalTheory, Qualification, person_id_fix};
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::spelling::Spelled;
@@ -120,6 +120,7 @@ const FIELDS: &[Field] = &[
         &["thututrenphieu", "thutu", "ballotorder"],
         false,
     ),
+    field("ma_nguoi", "Mã người", &["manguoi", "personid"], false),
     field(
         "tieu_su",
         "Tiểu sử",
@@ -340,6 +341,9 @@ fn candidate(
     if let Some(c) = get("thu_tu") {
         line("thu_tu", c.number().map(|n| n.to_string()));
     }
+    if let Some(c) = get("ma_nguoi") {
+        line("ma_nguoi", person_id(&c));
+    }
     if let Some(c) = get("ghi_chu") {
         let _ = writeln!(text, "rieng_tu:\n  ghi_chu: {}", yaml_text(c.text));
     }
@@ -351,6 +355,18 @@ fn candidate(
     match name {
         Some(name) if problems.is_empty() => Ok((name, text)),
         _ => Err(problems),
+    }
+}
+
+/// A person id as the file must write it: refused here, where the sheet's cell can be named.
+fn person_id(cell: &Cell) -> Result<String, Message> {
+    match person_id_fix(cell.text.trim()) {
+        None => Ok(cell.text.trim().to_string()),
+        Some(fix) => Err(cell.error(
+            "person-id",
+            format!("không phải mã người: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, có ít nhất một chữ cái, ví dụ “{fix}” (không ghi số CCCD)."),
+            format!("is not a person id: use only lowercase letters without accents, digits and hyphens, with at least one letter, e.g. “{fix}” (never an ID card number)."),
+        )),
     }
 }
 
@@ -464,6 +480,18 @@ mod tests {
                 .contains("Row 2, column D")
         );
         assert!(year("31/02/1970").is_err());
+    }
+
+    #[test]
+    fn a_person_id_is_taken_as_it_is_or_refused_with_its_fix() {
+        assert_eq!(
+            person_id(&cell(" nguyen-van-an-1968 ")).unwrap(),
+            "nguyen-van-an-1968"
+        );
+        let refused = person_id(&cell("Nguyễn Văn An")).unwrap_err().text;
+        assert!(refused.en.contains("Row 2, column D"), "{refused:?}");
+        assert!(refused.vi.contains("“nguyen-van-an”"), "{refused:?}");
+        assert!(person_id(&cell("001068012345")).is_err());
     }
 
     #[test]

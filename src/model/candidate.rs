@@ -6,7 +6,7 @@
 //! unknown field is an error, so it cannot slip through by a typo.
 
 use super::spelling::{Spelled, Spelling, row, spelled};
-use super::text::sort_key;
+use super::text::{slugify, sort_key};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::path::PathBuf;
@@ -107,9 +107,29 @@ pub struct CandidateFile {
     /// Place on the ballot; otherwise candidates are ordered by given name.
     #[serde(default)]
     pub thu_tu: Option<u32>,
+    /// The person's id (mã người), the same in every round they stand in, so that open data
+    /// knows them as one person; see [`person_id_fix`].
+    #[serde(default)]
+    pub ma_nguoi: Option<String>,
     /// Private notes for staff only; never read into the model, never published.
     #[serde(default)]
     pub rieng_tu: Option<IgnoredAny>,
+}
+
+/// What is wrong with a person id (`ma_nguoi`), as the fix to suggest: `None` when it is a
+/// slug with a letter in it. Digits alone are refused because an identity-card or phone number
+/// must never be published, and a person id is.
+pub fn person_id_fix(id: &str) -> Option<String> {
+    let slug = slugify(id);
+    let has_letter = slug.bytes().any(|b| b.is_ascii_lowercase());
+    if slug == id && has_letter {
+        return None;
+    }
+    Some(if has_letter {
+        slug
+    } else {
+        "pham-van-thang-1966".to_string()
+    })
 }
 
 /// A candidate's photo: where it is read from, and the name it is published under (the name the
@@ -151,5 +171,26 @@ impl Candidate {
             sort_key(given),
             sort_key(&self.data.ho_ten),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_id_is_a_slug_with_a_letter() {
+        assert_eq!(person_id_fix("pham-van-thang-1966"), None);
+        assert_eq!(person_id_fix("thang"), None);
+        assert_eq!(
+            person_id_fix("Phạm Văn Thắng 1966").as_deref(),
+            Some("pham-van-thang-1966")
+        );
+        // an identity-card number is refused, and no slug of it suggested
+        assert_eq!(
+            person_id_fix("001066012345").as_deref(),
+            Some("pham-van-thang-1966")
+        );
+        assert!(person_id_fix("").is_some());
     }
 }

@@ -117,6 +117,7 @@ mod tests {
                 tai_cu: again,
                 anh: None,
                 thu_tu: None,
+                ma_nguoi: None,
                 rieng_tu: None,
             },
             bio: String::new(),

@@ -14,6 +14,7 @@ use crate::model::text::{closest, is_slug, name_slug, slugify};
 use samples::{AUTHORITY, CANDIDATE_BIO, COMMUNE as COMMUNE_NAME, DOCUMENT_BODY, PROVINCE};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 const CONFIG: &str = include_str!("templates/cau-hinh.yaml");
 const COMMUNE: &str = include_str!("templates/don-vi.yaml");
@@ -59,6 +60,7 @@ impl Scaffold {
                     .join(CANDIDATES_DIR)
                     .join(format!("{slug}.md"));
                 let text = CANDIDATE
+                    .replace("{namesakes}", &earlier_namesakes(content, round, name))
                     .replace("{bio}", &samples::lines(&CANDIDATE_BIO))
                     .replace("{name}", &yaml_text(name))
                     .replace("{slug}", &slug);
@@ -221,6 +223,48 @@ fn named_slug(name: &str, prefix: &str) -> Result<String, Bilingual> {
         ));
     }
     Ok(name_slug(name, prefix))
+}
+
+/// Comment lines for a new candidate's `ma_nguoi`: who of the same name stood in an earlier
+/// round of the same unit, with the person id to write if it is the same person. Only a hint:
+/// namesakes are common, so staff decide, and nothing is filled in for them.
+fn earlier_namesakes(content: &Path, round: &str, name: &str) -> String {
+    let (site, _) = crate::check(content);
+    let Some(unit) = site.round(round).map(|r| r.data.don_vi.as_str()) else {
+        return String::new();
+    };
+    let name: String = name.trim().nfc().collect();
+    let mut out = String::new();
+    for earlier in site
+        .rounds
+        .iter()
+        .filter(|r| r.id != round && r.data.don_vi == unit)
+    {
+        for c in &earlier.candidates {
+            if c.data.ho_ten.trim().nfc().collect::<String>() != name {
+                continue;
+            }
+            let (year, at) = (c.data.nam_sinh, &earlier.id);
+            let file = format!("{CANDIDATES_DIR}/{}.md", c.slug);
+            let id = c
+                .data
+                .ma_nguoi
+                .clone()
+                .unwrap_or_else(|| format!("{}-{year}", c.slug));
+            let given = if c.data.ma_nguoi.is_some() {
+                ("", "")
+            } else {
+                (" và thêm vào tệp đó", " and add it to that file too")
+            };
+            let _ = writeln!(
+                out,
+                "# Cùng tên, sinh năm {year}, đã ứng cử ở đợt {at} (tệp {file}): nếu là cùng một người, ghi ma_nguoi: {id}{}.\n\
+                 # The same name, born {year}, stood in round {at} ({file}): if it is the same person, write ma_nguoi: {id}{}.",
+                given.0, given.1
+            );
+        }
+    }
+    out
 }
 
 /// A value written after `key: ` that YAML reads back as the same text.

@@ -3,6 +3,7 @@
 
 mod facts;
 mod history;
+mod identities;
 mod law;
 mod markdown;
 mod placeholders;
@@ -51,6 +52,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
             facts::check(site, &mut ctx);
             placeholders::check(site, &mut ctx);
             history::check(site, &mut ctx, scope);
+            identities::check(site, &mut ctx, scope);
             ctx.problems
         },
     );

@@ -186,7 +186,9 @@ fn hostile_text(fx: &Fixture) {
         (
             COMMUNE,
             "tinh: Tỉnh Quảng Ninh",
-            "tinh: \"@Tỉnh Quảng Ninh\"\nhuyen: \"-Huyện\"\nma_hanh_chinh: \"+26017\"\nten_en: \"=Ward\"",
+            // the code is checked to be five digits (see `identities`), so it cannot start a
+            // formula: a valid one stands beside the hostile names
+            "tinh: \"@Tỉnh Quảng Ninh\"\nhuyen: \"-Huyện\"\nma_hanh_chinh: \"26017\"\nten_en: \"=Ward\"",
         ),
         (COMMUNE, "ten: Khu phố Một", "ten: \"+Khu phố Một\""),
         (

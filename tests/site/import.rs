@@ -49,6 +49,10 @@ fn the_template_sheets_import_into_a_new_site_that_passes_check() {
         an.contains("hoc_van: 12/12") && an.contains("dang_vien: true"),
         "{an}"
     );
+    // the person id the template gives, kept for the rounds he stands in later
+    assert!(an.contains("ma_nguoi: nguyen-van-an-1968\n"), "{an}");
+    let binh = file(&files, "ung-cu-vien/tran-thi-binh.md");
+    assert!(!binh.contains("ma_nguoi"), "{binh}");
     assert!(
         an.contains("rieng_tu:\n  ghi_chu: Hồ sơ giấy lưu tại UBND xã"),
         "{an}"

@@ -24,6 +24,7 @@ mod garbage;
 mod history;
 mod home;
 mod i18n;
+mod identities;
 mod import;
 mod incremental;
 mod languages;

@@ -247,18 +247,43 @@ fn popolo_ids_hold_together() {
         ids
     };
     let (persons, orgs, posts) = (ids("persons"), ids("organizations"), ids("posts"));
+    let areas = ids("areas");
     ids("memberships");
+    let mut linked = BTreeSet::new();
     for m in popolo["memberships"].as_array().unwrap() {
         assert!(persons.contains(m["person_id"].as_str().unwrap()), "{m}");
         assert!(orgs.contains(m["organization_id"].as_str().unwrap()), "{m}");
         assert!(posts.contains(m["post_id"].as_str().unwrap()), "{m}");
+        linked.insert(m["person_id"].as_str().unwrap().to_string());
     }
+    // every person stands for a post, elected or not
+    assert_eq!(linked, persons);
     for p in popolo["posts"].as_array().unwrap() {
         assert!(orgs.contains(p["organization_id"].as_str().unwrap()), "{p}");
+        assert!(areas.contains(p["area_id"].as_str().unwrap()), "{p}");
     }
     for o in popolo["organizations"].as_array().unwrap() {
         if let Some(parent) = o.get("parent_id") {
             assert!(orgs.contains(parent.as_str().unwrap()), "{o}");
+        }
+        assert!(areas.contains(o["area_id"].as_str().unwrap()), "{o}");
+    }
+    for a in popolo["areas"].as_array().unwrap() {
+        if let Some(parent) = a.get("parent_id") {
+            assert!(areas.contains(parent.as_str().unwrap()), "{a}");
+        }
+    }
+    // the example's address is set: every link and source is absolute
+    for kind in ["persons", "organizations", "posts", "memberships", "events"] {
+        for x in popolo[kind].as_array().unwrap() {
+            for link in ["links", "sources"]
+                .iter()
+                .filter_map(|k| x.get(*k))
+                .flat_map(|l| l.as_array().unwrap())
+            {
+                let url = link["url"].as_str().unwrap();
+                assert!(url.starts_with("https://example.org/bau-cu/"), "{x}");
+            }
         }
     }
 }

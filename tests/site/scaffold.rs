@@ -139,6 +139,11 @@ fn new_files_fail_while_blank_and_pass_once_filled() {
         );
         replace_body(path, "Quê quán thôn 1; nguyên là cán bộ xã.");
     }
+    // the person id is offered, blank, with what it is for; once given it passes
+    let text = std::fs::read_to_string(&an).unwrap();
+    assert!(text.contains("# Mã người (không bắt buộc)"), "{text}");
+    assert!(text.contains("nguyen-van-an-1970"), "{text}");
+    fill(&an, &[("ma_nguoi", "nguyen-van-an-1970")]);
     fill(
         &plan,
         &[
@@ -265,6 +270,7 @@ fn every_field_of_a_file_is_in_its_template() {
                 "tai_cu",
                 "anh",
                 "thu_tu",
+                "ma_nguoi",
                 "rieng_tu",
             ],
         ),

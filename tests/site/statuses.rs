@@ -492,9 +492,11 @@ fn every_output_says_the_same_of_each_contest() {
         };
         assert_eq!(status, expected, "{what}");
 
-        // Popolo: a membership only for who is elected
-        let membership = format!("membership:{}/{}", e.round, e.village);
+        // Popolo: a membership holding the post only for who is elected; a candidacy for each
+        let membership = format!("\"membership:{}/{}\"", e.round, e.village);
         assert_eq!(popolo.contains(&membership), e.elected, "{what}");
+        let candidacy = format!("\"candidacy:{}/{}\"", e.round, e.slug);
+        assert!(popolo.contains(&candidacy), "{what}");
     }
     // the results overview names each round's status as its page does
     for (vi, en) in [

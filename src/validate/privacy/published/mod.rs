@@ -340,6 +340,7 @@ fn candidate<'a>(candidate: &'a Candidate, out: &mut Vec<Published<'a>>) {
         tai_cu: _,
         anh,
         thu_tu: _,
+        ma_nguoi,
         rieng_tu: _,
     } = data;
     let scope = Scope::Candidate {
@@ -355,6 +356,7 @@ fn candidate<'a>(candidate: &'a Candidate, out: &mut Vec<Published<'a>>) {
     c.optional("chuyen_nganh", chuyen_nganh);
     c.plain("nghe_nghiep", nghe_nghiep);
     c.optional("anh", anh);
+    c.optional("ma_nguoi", ma_nguoi);
     c.add("", bio, Form::Body(*body_line));
     for t in translations {
         let Translation {
