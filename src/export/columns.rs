@@ -77,6 +77,11 @@ pub fn column(name: &str) -> Option<Column> {
             "Invalid ballots (%)",
             Decimal,
         ),
+        "phieu_khong_bau_ai" => (
+            "Số phiếu hợp lệ không bầu cho ứng cử viên nào",
+            "Valid ballots for no candidate",
+            Integer,
+        ),
         "ngay_bien_ban" => ("Ngày biên bản kiểm phiếu", "Vote-count record date", Date),
         "ket_qua" => ("Kết quả (mã)", "Outcome (key)", String),
         "ket_qua_nhan" => ("Kết quả", "Outcome", String),
