@@ -100,7 +100,7 @@ pub struct About {
     /// The latest date of the data it holds.
     pub modified: Option<Date>,
     /// A CSV's columns, in order.
-    pub columns: Option<&'static [&'static str]>,
+    pub columns: Option<Vec<&'static str>>,
 }
 
 impl About {
@@ -185,7 +185,7 @@ pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
             distribution["dct:modified"] = date.clone();
             dataset["dct:modified"] = date;
         }
-        if let Some(columns) = about.columns {
+        if let Some(columns) = &about.columns {
             let metadata = csvw_file(&file.path);
             distribution["wrds:describedby"] = json!({ "@id": format!("../{metadata}") });
             put(OutputFile {
