@@ -173,6 +173,11 @@ fn valid_ballots_for_no_candidate_are_stated_where_there_are_any() {
         contest.contains("Số phiếu hợp lệ không bầu cho ứng cử viên nào 146 5,89%"),
         "{contest}"
     );
+    assert!(
+        contest
+            .contains("phiếu hợp lệ không bầu cho ứng cử viên nào (nếu có) tính trên phiếu hợp lệ"),
+        "{contest}"
+    );
     let english = fx.text("en/bau-cu/tn-2022/khu-1/index.html");
     assert!(
         english.contains("Valid ballots for no candidate 146 5.89%"),
@@ -186,7 +191,7 @@ fn valid_ballots_for_no_candidate_are_stated_where_there_are_any() {
     fx.build_ok();
     let contest = fx.text("bau-cu/tn-2022/khu-1/index.html");
     assert!(
-        !contest.contains("không bầu cho ứng cử viên nào"),
+        !contest.contains("Số phiếu hợp lệ không bầu cho ứng cử viên nào"),
         "{contest}"
     );
     let round = fx.text("bau-cu/tn-2022/index.html");
