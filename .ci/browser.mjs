@@ -3,7 +3,8 @@
 // sizes, the focus ring, sideways overflow) on every page of both languages at 1280 and 360 px
 // wide, the search
 // page of each language (typing without diacritics, decomposed input, following a result, the page
-// without JavaScript), and the language switcher, through a web server under a sub-path when one
+// without JavaScript), the language switcher, and the public lists laid out for print on A4 (see
+// printedList in layout.mjs), through a web server under a sub-path when one
 // is given, and straight from the disk (file://).
 //
 // Usage: node .ci/browser.mjs MODULES_DIR OUTPUT_DIR [SERVED_BASE_URL]
@@ -15,7 +16,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { focusRingContrast, noPageOverflow, tableWrappers, targetSizes } from './layout.mjs';
+import { focusRingContrast, noPageOverflow, printedList, tableWrappers, targetSizes } from './layout.mjs';
 
 const [modulesDir, outputDir, servedBase] = process.argv.slice(2);
 if (!modulesDir || !outputDir) {
@@ -305,10 +306,30 @@ async function switcherTests(base, where) {
   console.log(`switcher (${where}): ok`);
 }
 
+// The text of an A4 page between the decree's margins (210 mm less 30 and 15 mm), in CSS px.
+const A4_TEXT = { width: Math.floor(((210 - 45) / 25.4) * 96), height: 1000 };
+
+/** Every public list (danh-sach-*) of both languages, laid out for print (layout.mjs). */
+async function printedLists(base) {
+  // the site says whether its data are samples in every data file's first key
+  const sample = JSON.parse(readFileSync(join(outputDir, 'du-lieu', 'don-vi.json'), 'utf8')).du_lieu_mau === true;
+  const lists = allPages().filter((p) => /(^|\/)danh-sach-[^/]+\/index\.html$/.test(p));
+  check(lists.length >= 4, `print: only ${lists.length} public lists found`);
+  const page = await newPage({ viewport: A4_TEXT });
+  await page.emulateMedia({ media: 'print' });
+  for (const path of lists) {
+    await page.goto(base + path);
+    for (const p of await printedList(page, sample)) failures.push(`print: ${path}: ${p}`);
+  }
+  await page.context().close();
+  console.log(`print: ${lists.length} public lists laid out on A4 (${sample ? 'sample data' : 'real data'}): ${failures.length ? 'see below' : 'ok'}`);
+}
+
 const bases = servedBase ? [[servedBase, 'served'], [fileBase, 'file://']] : [[fileBase, 'file://']];
 try {
   await axeSweep(bases[0][0]);
   await wrappersWithoutJavaScript(bases[0][0]);
+  await printedLists(bases[0][0]);
   for (const [base, where] of bases) {
     for (const lang of ['', EN]) {
       const label = lang ? `${where}, English` : where;

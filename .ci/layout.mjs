@@ -141,3 +141,65 @@ export function focusRingContrast(page) {
     return problems;
   });
 }
+
+/**
+ * A public list as printed (niêm yết), the page emulating print on the width of an A4 page's text
+ * (210 mm less the 30 and 15 mm margins): what the layout can measure without paginating. Page
+ * breaks (no heading left at a page's foot, header rows repeated, rows whole) are looked at in
+ * printed PDFs (README).
+ */
+export function printedList(page, sample) {
+  return page.evaluate((sample) => {
+    const problems = [];
+    const pt = (px) => (px * 72) / 96;
+    const list = document.querySelector('.public-list');
+    if (!list) return ['no .public-list'];
+    const right = list.getBoundingClientRect().right;
+    // a table wider than the text would lose its right border at the paper's edge
+    document.querySelectorAll('.public-list table').forEach((table, i) => {
+      const over = table.getBoundingClientRect().right - right;
+      if (over > 0.5) problems.push(`table ${i + 1} runs ${over.toFixed(1)} px past the text's right edge`);
+    });
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
+      problems.push('the printed page is wider than the paper');
+    }
+    // a decision number (112/QĐ-UBND) on one line
+    document.querySelectorAll('.public-list .nowrap').forEach((span) => {
+      const lines = new Set([...span.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) problems.push(`“${span.textContent}” breaks across ${lines.size} lines`);
+    });
+    // a name column wide enough that a name takes at most two lines
+    document.querySelectorAll('.public-list tbody th[scope=row]').forEach((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 2) problems.push(`the name “${cell.textContent.trim()}” takes ${lines.size} lines`);
+    });
+    // the decree's type: 13 to 14 pt for the text, the issuer and the motto in bold
+    const size = pt(parseFloat(getComputedStyle(document.body).fontSize));
+    if (size < 12.9 || size > 14.1) problems.push(`the text is ${size.toFixed(1)} pt, not 13 to 14 pt`);
+    for (const selector of ['.issuer strong', '.motto strong', '.motto-sub']) {
+      const element = list.querySelector(selector);
+      if (!element || Number(getComputedStyle(element).fontWeight) < 700) problems.push(`${selector} is not bold`);
+    }
+    // the rules under the issuer and under the motto
+    const issuerRule = getComputedStyle(list.querySelector('.issuer'), '::after');
+    if (parseFloat(issuerRule.borderTopWidth) <= 0 || issuerRule.display === 'none') problems.push('no rule under the issuer');
+    const mottoRule = list.querySelector('.motto-sub');
+    if (mottoRule && parseFloat(getComputedStyle(mottoRule).borderBottomWidth) <= 0) problems.push('no rule under the motto');
+    for (const selector of ['.doc-number', '.date', '.recipients', '.signature']) {
+      if (!list.querySelector(selector)) problems.push(`no ${selector}`);
+    }
+    // what the page shows on screen only is not printed
+    for (const selector of ['.site-header', '.site-footer', '.actions']) {
+      const element = document.querySelector(selector);
+      if (element && getComputedStyle(element).display !== 'none') problems.push(`${selector} is printed`);
+    }
+    // sample data: the mark is fixed, so that it prints on every page
+    const mark = document.querySelector('.sample-mark');
+    const marked = mark && getComputedStyle(mark).display !== 'none' && getComputedStyle(mark).position === 'fixed';
+    if (sample && !marked) problems.push('the sample-data mark does not print on every page');
+    if (!sample && mark) problems.push('a real list carries the sample-data mark');
+    return problems;
+  }, sample);
+}

@@ -100,7 +100,7 @@ pub struct About {
     /// The latest date of the data it holds.
     pub modified: Option<Date>,
     /// A CSV's columns, in order.
-    pub columns: Option<&'static [&'static str]>,
+    pub columns: Option<Vec<&'static str>>,
 }
 
 impl About {
@@ -245,7 +245,7 @@ fn titles(vi: &str, en: Option<&str>) -> Value {
 /// that is not a table). Each column's titles include its header name (`und`), so that a CSVW
 /// validator finds the header matching the schema.
 pub fn csvw_metadata(path: &str, about: &About) -> Result<Option<OutputFile>, String> {
-    let Some(columns) = about.columns else {
+    let Some(columns) = &about.columns else {
         return Ok(None);
     };
     let (vi, en) = about.titles();

@@ -41,6 +41,7 @@ pub struct Column {
 pub fn column(name: &str) -> Option<Column> {
     use Datatype::*;
     let (vi, en, datatype) = match name {
+        "du_lieu_mau" => ("Dữ liệu mẫu", "Sample data", Boolean),
         "dot_bau_cu" => ("Đợt bầu cử", "Election round", String),
         "don_vi" => ("Mã đơn vị (xã, phường)", "Commune id", String),
         "ten_don_vi" => ("Tên đơn vị", "Commune name", String),
@@ -76,6 +77,11 @@ pub fn column(name: &str) -> Option<Column> {
             "Tỷ lệ phiếu không hợp lệ (%)",
             "Invalid ballots (%)",
             Decimal,
+        ),
+        "phieu_khong_bau_ai" => (
+            "Số phiếu hợp lệ không bầu cho ứng cử viên nào",
+            "Valid ballots for no candidate",
+            Integer,
         ),
         "ngay_bien_ban" => ("Ngày biên bản kiểm phiếu", "Vote-count record date", Date),
         "ket_qua" => ("Kết quả (mã)", "Outcome (key)", String),
@@ -154,6 +160,7 @@ mod tests {
             super::super::lists::ELECTED_COLUMNS,
             super::super::totals::COLUMNS,
             super::super::divisions::COLUMNS,
+            &[super::super::csv::SAMPLE_COLUMN],
         ] {
             for name in columns {
                 assert!(column(name).is_some(), "{name} has no title");

@@ -81,18 +81,41 @@ impl From<bool> for Cell {
     }
 }
 
+/// The column of a sample site's tables (`du_lieu_mau`), named as the JSON files' first key.
+pub const SAMPLE_COLUMN: &str = "du_lieu_mau";
+
 /// A table: a header of machine names, then rows of as many cells.
 #[derive(Debug, Clone)]
 pub struct Table {
-    header: &'static [&'static str],
+    header: Vec<&'static str>,
     rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
     pub fn new(header: &'static [&'static str]) -> Self {
         Self {
-            header,
+            header: header.to_vec(),
             rows: Vec::new(),
+        }
+    }
+
+    /// The table with the sample-data flag as its first column, `true` on every row. A CSV has
+    /// no place for a note outside its rows that every reader keeps (a comment line breaks
+    /// parsers and CSVW), and a row copied out of the file still says it is not real.
+    pub fn flagged_as_sample(&self) -> Self {
+        Self {
+            header: std::iter::once(SAMPLE_COLUMN)
+                .chain(self.header.iter().copied())
+                .collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|row| {
+                    std::iter::once(Cell::Bool(true))
+                        .chain(row.iter().cloned())
+                        .collect()
+                })
+                .collect(),
         }
     }
 
@@ -108,8 +131,8 @@ impl Table {
     }
 
     /// The machine names of the columns, as the first row writes them.
-    pub fn header(&self) -> &'static [&'static str] {
-        self.header
+    pub fn header(&self) -> &[&'static str] {
+        &self.header
     }
 
     pub fn rows(&self) -> &[Vec<Cell>] {
@@ -201,6 +224,20 @@ mod tests {
         assert_eq!(Cell::Float(44.04).render(), "44.04");
         assert_eq!(Cell::Empty.render(), "");
         assert_eq!(Cell::from(true).render(), "true");
+    }
+
+    #[test]
+    fn a_sample_table_says_so_in_a_first_column_of_every_row() {
+        let mut t = Table::new(&["a", "b"]);
+        t.push(vec![Cell::text("x,y"), Cell::from(1)]);
+        t.push(vec![Cell::Empty, Cell::from(2)]);
+        let text = String::from_utf8(t.flagged_as_sample().to_bytes()).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}du_lieu_mau,a,b\r\ntrue,\"x,y\",1\r\ntrue,,2\r\n"
+        );
+        // the table itself is left as it was, for a real site
+        assert_eq!(t.header(), ["a", "b"]);
     }
 
     #[test]

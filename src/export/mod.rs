@@ -30,7 +30,9 @@
 //! - **CSV** is UTF-8 with a byte-order mark (so Excel shows Vietnamese letters), comma-separated,
 //!   CRLF line ends, quoted as RFC 4180; text from content files that starts with `=`, `+`, `-` or
 //!   `@` gets a leading `'` so that a spreadsheet does not run it as a formula. A results CSV has
-//!   one row per candidate, with the contest's figures repeated on each row.
+//!   one row per candidate, with the contest's figures repeated on each row. A sample site's
+//!   CSV (and its workbook) has a first column `du_lieu_mau`, `true` on every row, declared in
+//!   its CSVW metadata; a real site's has no such column.
 //! - **XLSX** beside each CSV holds the same table for Excel under any regional settings, each
 //!   cell typed as its column's CSVW datatype (codes as text, numbers as numbers), with a sheet
 //!   of Vietnamese and one of English column titles (see `xlsx`).
@@ -298,7 +300,8 @@ struct Files<'s> {
     listed: Vec<catalogue::Listed>,
     /// The publishing body, the author of each workbook.
     author: String,
-    /// The site's data are samples (`du_lieu_mau`): every JSON file says so at its top.
+    /// The site's data are samples (`du_lieu_mau`): every JSON file says so at its top, every
+    /// CSV in a first column.
     sample: bool,
 }
 
@@ -338,8 +341,17 @@ impl<'s> Files<'s> {
         })
     }
 
-    /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset).
+    /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset); a
+    /// sample site's table with the sample-data flag in a first column of both.
     fn table(&mut self, stem: &str, table: &Table, about: &About) -> Result<(), String> {
+        let flagged;
+        let table = match self.sample {
+            true => {
+                flagged = table.flagged_as_sample();
+                &flagged
+            }
+            false => table,
+        };
         let (title_vi, title_en) = about.titles();
         let book = xlsx::workbook(
             table,
@@ -353,7 +365,7 @@ impl<'s> Files<'s> {
         )?;
         let csv = About {
             format: Format::Csv,
-            columns: Some(table.header()),
+            columns: Some(table.header().to_vec()),
             ..about.clone()
         };
         let path = format!("{stem}.csv");

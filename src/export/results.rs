@@ -58,6 +58,8 @@ pub struct ContestRecord<'a> {
     pub phieu_khong_hop_le: Option<u32>,
     /// Invalid of collected ballots, in percent.
     pub ty_le_khong_hop_le: Option<f64>,
+    /// Valid ballots naming no candidate (`ContestCount::blank_ballots`), zero included.
+    pub phieu_khong_bau_ai: Option<u32>,
     /// Day of the vote-count record (biên bản kiểm phiếu).
     pub ngay_bien_ban: Option<Date>,
     /// What the figures mean (`Counted::result_key`: the computed outcome, or
@@ -171,6 +173,7 @@ pub fn contest<'a>(c: &Contest<'a>, l: &Locale) -> ContestRecord<'a> {
         phieu_hop_le: figure(|n| n.phieu_hop_le),
         phieu_khong_hop_le: figure(|n| n.phieu_khong_hop_le),
         ty_le_khong_hop_le: n.and_then(|n| share(n.phieu_khong_hop_le, n.phieu_thu_vao)),
+        phieu_khong_bau_ai: n.and_then(|n| n.blank_ballots()),
         ngay_bien_ban: n.and_then(|n| n.bien_ban.as_ref().map(|b| b.ngay)),
         ket_qua: counted.map(|f| f.result_key()),
         ket_qua_nhan: counted.map(|f| l.label("outcome", f.result_key())),
@@ -252,6 +255,7 @@ pub(super) const COLUMNS: &[&str] = &[
     "phieu_hop_le",
     "phieu_khong_hop_le",
     "ty_le_khong_hop_le",
+    "phieu_khong_bau_ai",
     "ngay_bien_ban",
     "ket_qua",
     "ket_qua_nhan",
@@ -300,6 +304,7 @@ pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>
                 Cell::opt_int(c.phieu_hop_le),
                 Cell::opt_int(c.phieu_khong_hop_le),
                 Cell::opt_float(c.ty_le_khong_hop_le),
+                Cell::opt_int(c.phieu_khong_bau_ai),
                 Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
                 Cell::opt_key(c.ket_qua),
                 Cell::opt_key(c.ket_qua_nhan.as_deref()),
@@ -373,6 +378,9 @@ mod tests {
         assert_eq!(record.cuoc_bau[0].ket_qua, Some("khong-co-nguoi-trung-cu"));
         let postponed = &record.cuoc_bau[1];
         assert_eq!((postponed.tong_cu_tri, postponed.ket_qua), (None, None));
+        // nine valid ballots and no candidate; no figure while a contest has none published
+        assert_eq!(record.cuoc_bau[0].phieu_khong_bau_ai, Some(9));
+        assert_eq!(postponed.phieu_khong_bau_ai, None);
         // a contest without candidates still has its row, so neither it nor its figures are lost
         let text = String::from_utf8(csv(&record.cuoc_bau).to_bytes()).unwrap();
         assert_eq!(text.trim_end().split("\r\n").count(), 3);
@@ -424,6 +432,29 @@ mod tests {
         assert_eq!(r.nguoi_trung_cu, Some("nguyen-hoang-phuc"));
         let winner = r.ung_cu_vien.iter().find(|v| v.trung_cu).unwrap();
         assert_eq!(winner.ho_ten, r.ten_nguoi_trung_cu.unwrap());
+    }
+
+    #[test]
+    fn valid_ballots_for_no_candidate_are_in_every_format() {
+        let site = example_site();
+        // 309 valid ballots, 300 votes for the candidates
+        let r = record(&site, "hong-gai-2022", "khu-pho-3");
+        assert_eq!(r.phieu_khong_bau_ai, Some(9));
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(
+            json.contains(r#""ty_le_khong_hop_le":1.59,"phieu_khong_bau_ai":9,"#),
+            "{json}"
+        );
+        let text = String::from_utf8(csv([&r]).to_bytes()).unwrap();
+        let (header, rows) = text.trim_end().split_once("\r\n").unwrap();
+        assert!(
+            header.contains(",phieu_khong_hop_le,ty_le_khong_hop_le,phieu_khong_bau_ai,"),
+            "{header}"
+        );
+        // invalid ballots, their share, then the blank ones, on every candidate's row
+        for row in rows.split("\r\n") {
+            assert!(row.contains(",5,1.59,9,2022-06-05,"), "{row}");
+        }
     }
 
     #[test]

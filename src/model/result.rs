@@ -145,6 +145,23 @@ impl ContestCount {
     pub fn turnout_percent(&self) -> Option<f64> {
         percent(self.cu_tri_tham_gia, self.tong_cu_tri)
     }
+
+    /// Valid ballots that name no candidate (phiếu hợp lệ không bầu cho ứng cử viên nào): the
+    /// valid ballots less the votes counted for candidates.
+    ///
+    /// Every contest elects one head (trưởng thôn, tổ trưởng tổ dân phố), so a valid ballot
+    /// keeps at most one name and carries at most one vote: what is left of the valid ballots
+    /// after the candidates' votes are ballots with every name struck out. Were a ballot ever to
+    /// carry several votes, the difference would mix unused votes with ballots and mean
+    /// nothing, so the figure is stated only under that rule of one vote per ballot, which
+    /// validation enforces (`so_phieu` adding up to more than `phieu_hop_le` is refused).
+    /// Nothing when the votes exceed the valid ballots, figures that validation refuses.
+    pub fn blank_ballots(&self) -> Option<u32> {
+        let votes: u64 = self.so_phieu.values().map(|&n| u64::from(n)).sum();
+        u64::from(self.phieu_hop_le)
+            .checked_sub(votes)
+            .and_then(|n| u32::try_from(n).ok())
+    }
 }
 
 /// `part / whole` in percent, or nothing when the whole is zero.
@@ -196,6 +213,37 @@ pub struct ResultSheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::testing::count;
+
+    #[test]
+    fn no_blank_ballots_when_every_valid_ballot_names_a_candidate() {
+        let c = count(361, 314, 309, &[("an", 159), ("binh", 150)]);
+        assert_eq!(c.blank_ballots(), Some(0));
+    }
+
+    #[test]
+    fn blank_ballots_are_the_valid_ballots_left_after_the_votes() {
+        let c = count(361, 314, 309, &[("an", 159), ("binh", 120)]);
+        assert_eq!(c.blank_ballots(), Some(30));
+        // a contest without candidates' votes: every valid ballot is blank
+        assert_eq!(count(10, 8, 8, &[]).blank_ballots(), Some(8));
+    }
+
+    #[test]
+    fn votes_beyond_one_per_ballot_give_no_figure() {
+        // 309 valid ballots cannot hold 320 votes under one vote per ballot: the figure is not
+        // a count of anything (validation refuses these figures)
+        let c = count(361, 314, 309, &[("an", 200), ("binh", 120)]);
+        assert_eq!(c.blank_ballots(), None);
+        let full = count(
+            u32::MAX,
+            u32::MAX,
+            u32::MAX,
+            &[("an", u32::MAX), ("binh", 1)],
+        );
+        assert_eq!(full.blank_ballots(), None);
+    }
 
     #[test]
     fn percent_of_nothing_is_nothing() {

@@ -115,6 +115,8 @@ pub(super) fn round_page(r: &mut Renderer, site: &Site, round: &Round) -> Result
         .iter()
         .map(|c| ContestRow::new(&l, site, round, c))
         .collect();
+    // the column of blank ballots only when some contest has any
+    ctx.insert("has_blank", &rows.iter().any(|r| r.blank.is_some()));
     ctx.insert("contest_rows", &rows);
     ctx.insert("totals", &TotalsView::new(&l, &Totals::of_round(round)));
     ctx.insert("turnout_chart", &charts::turnout(&l, site, round)?);

@@ -206,7 +206,7 @@ impl ResultView {
             value: l.number(v),
             share: s,
         };
-        let figures = vec![
+        let mut figures = vec![
             fig("figure_eligible", c.tong_cu_tri, None),
             fig(
                 "figure_participants",
@@ -230,6 +230,10 @@ impl ResultView {
                 share(c.phieu_khong_hop_le, c.phieu_thu_vao),
             ),
         ];
+        // stated where there are any, as a share of the valid ballots they are part of
+        if let Some(blank) = c.blank_ballots().filter(|&n| n > 0) {
+            figures.push(fig("figure_blank", blank, share(blank, c.phieu_hop_le)));
+        }
         let outcome = OutcomeView::new(l, site, round, contest, counted);
         let mut votes: Vec<(u32, VoteRow)> = round
             .candidates_in(village)
@@ -281,6 +285,8 @@ pub struct ContestRow {
     pub eligible: Option<String>,
     pub participants: Option<String>,
     pub turnout: Option<String>,
+    /// Valid ballots naming no candidate, where there are any.
+    pub blank: Option<String>,
     pub outcome: Option<OutcomeView>,
     pub status: StatusView,
 }
@@ -297,6 +303,10 @@ impl ContestRow {
             turnout: count
                 .and_then(ContestCount::turnout_percent)
                 .map(|p| l.percent(p)),
+            blank: count
+                .and_then(ContestCount::blank_ballots)
+                .filter(|&n| n > 0)
+                .map(|n| l.number(n)),
             outcome: counted.and_then(|c| OutcomeView::new(l, site, round, contest, &c)),
             status: StatusView::new(l, site, contest),
         }

@@ -99,3 +99,30 @@ fn a_site_sets_the_number_signer_and_recipients_and_sample_data_is_marked_on_eve
         "{rule}"
     );
 }
+
+#[test]
+fn printed_names_keep_to_two_lines_and_english_tables_to_the_text_width() {
+    let fx = Fixture::new();
+    fx.build_ok();
+    // the stylesheet may be minified: compare without spaces
+    let css: String = std::fs::read_to_string(fx.output().join(fx.asset("tai-nguyen/style.css")))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let print = &css[css.find("@mediaprint").expect("a print stylesheet")..];
+    // measured on the example site's lists at the A4 text width by .ci/browser.mjs (printedList)
+    let name = &print[print
+        .find(".public-listtbodyth[scope=row]{")
+        .expect("a name rule")..];
+    assert!(
+        name[..name.find('}').unwrap()].contains("min-width:7em"),
+        "{name}"
+    );
+    let english = &print[print
+        .find(".public-list:lang(en)table{")
+        .expect("an English rule")..];
+    assert!(
+        english[..english.find('}').unwrap()].contains("font-size:10.5pt"),
+        "{english}"
+    );
+}

@@ -133,11 +133,12 @@ fn the_round_dashboard_lists_every_contest_with_turnout_outcome_and_status() {
     fx.build_ok();
     let round = fx.text("bau-cu/tn-2022/index.html");
     assert!(
-        round.contains("Khu phố Một 2.802 2.500 89,22% Không có người trúng cử Không công nhận, bầu lại — Quyết định số 12/QĐ-UBND ngày 08/6/2022; bầu lại ngày 19/6/2022"),
+        round.contains("Khu phố Một 2.802 2.500 89,22% 146 Không có người trúng cử Không công nhận, bầu lại — Quyết định số 12/QĐ-UBND ngày 08/6/2022; bầu lại ngày 19/6/2022"),
         "{round}"
     );
     assert!(
-        round.contains("Khu phố Hai 250 159 63,60% Có người trúng cử : Lê Văn Cường Đã công nhận"),
+        round
+            .contains("Khu phố Hai 250 159 63,60% 7 Có người trúng cử : Lê Văn Cường Đã công nhận"),
         "{round}"
     );
     assert!(round.contains("Cơ cấu ứng cử viên"), "{round}");
@@ -159,6 +160,55 @@ fn the_round_dashboard_lists_every_contest_with_turnout_outcome_and_status() {
         contest.contains("Trúng cử: Lê Văn Cường với 150/250 = 60,00% > 50% tổng số hộ"),
         "{contest}"
     );
+}
+
+#[test]
+fn valid_ballots_for_no_candidate_are_stated_where_there_are_any() {
+    let fx = Fixture::new();
+    fx.write(CONFIG, fx.read(CONFIG) + "ngon_ngu: [vi, en]\n");
+    fx.build_ok();
+    // khu-1: 2480 valid ballots, 1234 + 1100 votes
+    let contest = fx.text("bau-cu/tn-2022/khu-1/index.html");
+    assert!(
+        contest.contains("Số phiếu hợp lệ không bầu cho ứng cử viên nào 146 5,89%"),
+        "{contest}"
+    );
+    assert!(
+        contest
+            .contains("phiếu hợp lệ không bầu cho ứng cử viên nào (nếu có) tính trên phiếu hợp lệ"),
+        "{contest}"
+    );
+    let english = fx.text("en/bau-cu/tn-2022/khu-1/index.html");
+    assert!(
+        english.contains("Valid ballots for no candidate 146 5.89%"),
+        "{english}"
+    );
+    let round = fx.text("bau-cu/tn-2022/index.html");
+    assert!(round.contains("Phiếu không bầu ai"), "{round}");
+
+    // every valid ballot of khu-1 names a candidate: its page and its cell say nothing of it
+    fx.replace_line(RESULTS, "tran-thi-binh: 1100", "tran-thi-binh: 1246");
+    fx.build_ok();
+    let contest = fx.text("bau-cu/tn-2022/khu-1/index.html");
+    assert!(
+        !contest.contains("Số phiếu hợp lệ không bầu cho ứng cử viên nào"),
+        "{contest}"
+    );
+    let round = fx.text("bau-cu/tn-2022/index.html");
+    assert!(
+        round.contains("Khu phố Một 2.802 2.500 89,22% Không có người trúng cử"),
+        "{round}"
+    );
+    assert!(
+        round.contains("Khu phố Hai 250 159 63,60% 7 Có người"),
+        "{round}"
+    );
+
+    // nor does the round's table once no contest has any
+    fx.replace_line(RESULTS, "le-van-cuong: 150", "le-van-cuong: 157");
+    fx.build_ok();
+    let round = fx.text("bau-cu/tn-2022/index.html");
+    assert!(!round.contains("Phiếu không bầu ai"), "{round}");
 }
 
 #[test]

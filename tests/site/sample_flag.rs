@@ -1,7 +1,8 @@
 //! The sample-data flag (`du_lieu_mau`) travels with every data file, not only with the pages: a
 //! file downloaded from a sample site must say so wherever it is opened. Every JSON file made from
 //! the data carries `du_lieu_mau` at its top (true or false), Popolo included; NIST says `IsTest`;
-//! a workbook of a sample site names itself so in its title and prints the mark on every sheet.
+//! every CSV of a sample site (and its workbook) has a first column `du_lieu_mau`, `true` on every
+//! row; a workbook of a sample site names itself so in its title and prints the mark on every sheet.
 
 use crate::harness::*;
 use serde_json::Value;
@@ -111,5 +112,78 @@ fn a_workbook_of_a_sample_site_is_titled_and_printed_as_samples() {
                 assert_eq!(xml.contains("SAMPLE DATA"), sample, "{book} {part}");
             }
         }
+    }
+}
+
+/// The CSV data files of a site built with `du_lieu_mau: sample`, each with its text.
+fn csv_files(sample: bool) -> Vec<(String, String, Value)> {
+    let fx = Fixture::new();
+    fx.write(
+        CONFIG,
+        format!("{}du_lieu_mau: {sample}\n", fx.read(CONFIG)),
+    );
+    fx.build_ok();
+    let out = fx.output();
+    site_files(&out)
+        .into_iter()
+        .filter(|p| p.ends_with(".csv"))
+        .map(|p| {
+            let text = std::fs::read_to_string(out.join(&p)).unwrap();
+            let metadata = read_json(&out, &format!("{p}-metadata.json"));
+            (p, text, metadata)
+        })
+        .collect()
+}
+
+#[test]
+fn every_csv_of_a_sample_site_says_so_on_every_row() {
+    let files = csv_files(true);
+    for expected in [
+        "du-lieu/ket-qua.csv",
+        "du-lieu/tong-hop.csv",
+        "du-lieu/don-vi.csv",
+        "bau-cu/tn-2022/ket-qua.csv",
+        "bau-cu/tn-2022/khu-1/ket-qua.csv",
+        "bau-cu/tn-2022/ung-cu-vien.csv",
+        "bau-cu/tn-2022/trung-cu.csv",
+    ] {
+        assert!(
+            files.iter().any(|(p, ..)| p == expected),
+            "{expected} in {:?}",
+            files.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+    }
+    for (file, text, metadata) in &files {
+        let mut lines = text.trim_end_matches("\r\n").split("\r\n");
+        let header = lines.next().unwrap();
+        assert!(
+            header.starts_with("\u{feff}du_lieu_mau,"),
+            "{file}: {header}"
+        );
+        let width = header.split(',').count();
+        let mut rows = 0;
+        for row in lines {
+            assert!(row.starts_with("true,"), "{file}: {row}");
+            rows += 1;
+        }
+        assert!(rows > 0, "{file} has no rows");
+        // declared first in the CSVW metadata, as a boolean with its titles
+        let columns = metadata["tableSchema"]["columns"].as_array().unwrap();
+        assert_eq!(columns.len(), width, "{file}");
+        let flag = &columns[0];
+        assert_eq!(flag["name"], "du_lieu_mau", "{file}");
+        assert_eq!(flag["datatype"], "boolean", "{file}");
+        assert_eq!(flag["titles"]["vi"], "Dữ liệu mẫu", "{file}");
+        assert_eq!(flag["titles"]["en"], "Sample data", "{file}");
+    }
+}
+
+#[test]
+fn no_csv_of_a_real_site_has_the_sample_column() {
+    let files = csv_files(false);
+    assert!(files.len() >= 7, "{}", files.len());
+    for (file, text, metadata) in &files {
+        assert!(!text.contains("du_lieu_mau"), "{file}");
+        assert!(!metadata.to_string().contains("du_lieu_mau"), "{file}");
     }
 }

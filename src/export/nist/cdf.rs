@@ -161,10 +161,23 @@ pub(super) struct CandidateContest {
     pub(super) name: String,
     pub(super) number_elected: u32,
     pub(super) office_ids: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) other_counts: Vec<OtherCounts>,
     pub(super) other_vote_variation: String,
     pub(super) sequence_order: u32,
     pub(super) vote_variation: &'static str,
     pub(super) votes_allowed: u32,
+}
+
+/// What a contest's ballots did not cast for a candidate, in one unit: in a vote-for-one
+/// contest, the valid ballots that name no candidate are its undervotes.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct OtherCounts {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    pub(super) gp_unit_id: String,
+    pub(super) undervotes: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]

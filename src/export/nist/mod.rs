@@ -13,7 +13,8 @@
 //! - an `Office` per village head post and term, a `Person` and a `Candidate` per candidate, a
 //!   `CandidateContest` per village with one `CandidateSelection` per candidate; the ballots
 //!   collected and rejected go in the election's `BallotCounts`, as the schema has no ballot
-//!   counts on a contest;
+//!   counts on a contest; the valid ballots naming no candidate are the contest's `Undervotes`
+//!   (`OtherCounts`), one vote being allowed a ballot;
 //! - one report per round, whose `Status` maps the round's status as the model derives it from
 //!   its contests (`certified` once every contest held is recognised or sent to a repeat vote);
 //! - each contest carries its status as the pages name it (`other` identifier `niemyet-status`,
@@ -50,8 +51,8 @@ mod cdf;
 pub use cdf::ElectionReport;
 use cdf::{
     BallotCounts, CandidateContest, CandidateSelection, CountStatus, Election, ExternalIdentifier,
-    NistCandidate, Office, Person, ReportingUnit, Term, VoteCounts, identifier, other_identifier,
-    text,
+    NistCandidate, Office, OtherCounts, Person, ReportingUnit, Term, VoteCounts, identifier,
+    other_identifier, text,
 };
 
 // Ids: a prefix for the kind, then content ids (lowercase slugs, which hold no `.`) joined by `.`,
@@ -257,6 +258,17 @@ fn contest_of(c: &Contest, order: u32, labels: Labels) -> CandidateContest {
         ),
         number_elected: 1,
         office_ids: vec![office_id(c.round, c.village_id)],
+        // one vote a ballot (`VotesAllowed` 1): the blank ballots are the undervotes
+        other_counts: c
+            .counted()
+            .and_then(|n| n.figures.blank_ballots())
+            .map(|undervotes| OtherCounts {
+                kind: kind!("OtherCounts"),
+                gp_unit_id: unit.clone(),
+                undervotes,
+            })
+            .into_iter()
+            .collect(),
         other_vote_variation: vote_variation(c.rules, labels),
         sequence_order: order,
         vote_variation: "other",
@@ -479,6 +491,20 @@ mod tests {
         assert!(refs.len() > 30, "{refs:?}");
         let dangling: Vec<&String> = refs.iter().filter(|r| !unique.contains(r)).collect();
         assert!(dangling.is_empty(), "{dangling:?}");
+    }
+
+    #[test]
+    fn valid_ballots_for_no_candidate_are_the_contest_s_undervotes() {
+        let report = example("dong-ky-2024");
+        let contests = report["Election"][0]["Contest"].as_array().unwrap();
+        let kp4 = contests
+            .iter()
+            .find(|c| c["@id"] == "con-dong-ky-2024.khu-pho-4")
+            .unwrap();
+        // 216 valid ballots, 201 votes for the candidates
+        let counts = &kp4["OtherCounts"];
+        assert_eq!(counts[0]["Undervotes"], 15, "{kp4}");
+        assert_eq!(counts[0]["GpUnitId"], kp4["ElectionDistrictId"], "{kp4}");
     }
 
     #[test]
