@@ -72,6 +72,19 @@ impl LiveSite {
     /// Brings the folder up to date after the content files `changed` changed (none: unknown,
     /// everything is rendered). On content errors nothing is written.
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, BuildError> {
+        self.update_with(changed, || {})
+    }
+
+    /// [`LiveSite::update`], calling `pages_ready` once, as soon as every page the update
+    /// changes is in the folder, so that the preview can reload while the files made for the
+    /// whole site (data, feeds, sitemap) are made again. That is before those files only when
+    /// the change was narrowed down to some parts: after any other change (a template, the
+    /// theme's style sheet) pages may need the theme's new files, and it is called at the end.
+    pub fn update_with(
+        &mut self,
+        changed: &[PathBuf],
+        pages_ready: impl FnOnce(),
+    ) -> Result<Update, BuildError> {
         let (site, theme, diagnostics) = checked(&self.content)?;
         let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
         let outline = parts.outline();
@@ -83,6 +96,9 @@ impl LiveSite {
         } else {
             None
         };
+        let mut pages_ready = Some(pages_ready);
+        let mut tell_pages_ready = || pages_ready.take().map(|ready| ready());
+        let early = narrowed.is_some();
         let to_render = narrowed.unwrap_or_else(|| all.clone());
         // from here on the folder changes: should anything fail, what it holds is not known
         let trusted = std::mem::replace(&mut self.trusted, false);
@@ -119,6 +135,9 @@ impl LiveSite {
             .values()
             .flat_map(|o| o.days.clone())
             .collect::<BTreeMap<_, _>>();
+        if early {
+            tell_pages_ready();
+        }
         // in the rounds' order, as a build lists them: parts are ordered by kind, then place
         let listed = new_parts.values().flat_map(|o| o.listed.clone()).collect();
         self.parts = new_parts;
@@ -152,6 +171,7 @@ impl LiveSite {
         self.known = files;
         self.outline = Some(outline);
         self.trusted = true;
+        tell_pages_ready();
         Ok(Update {
             report: BuildReport {
                 pages: pages.len(),

@@ -53,15 +53,14 @@ impl Live {
         self.lock().clone()
     }
 
-    /// A new whole site replaces the old one in one step; returns the folder it replaced.
-    pub fn publish(&self, site: PathBuf) -> PathBuf {
+    /// The site in `site` is up to date: open pages reload.
+    pub fn publish(&self, site: PathBuf) {
         let mut s = self.lock();
-        let old = std::mem::replace(&mut s.site, site);
+        s.site = site;
         s.generation += 1;
         s.version += 1;
         s.error = None;
         self.changed.notify_all();
-        old
     }
 
     /// The last build failed: the last good site stays, the error is shown over it.
@@ -103,7 +102,7 @@ mod tests {
         let woke = waiter.join().unwrap();
         assert_eq!(woke.error.as_deref(), Some("broken"));
         assert_eq!(woke.generation, 1);
-        assert_eq!(live.publish("b".into()), PathBuf::from("a"));
+        live.publish("b".into());
         let now = live.snapshot();
         assert_eq!((now.generation, now.error), (2, None));
         assert_eq!(now.site, PathBuf::from("b"));

@@ -227,7 +227,10 @@ impl Preview {
         let started = Instant::now();
         let lang = self.options.lang;
         let what = describe(changed, &self.watched);
-        match self.site.update(changed) {
+        let live = &self.live;
+        let folder = self.site.folder().to_path_buf();
+        // open pages reload as soon as theirs are written, before the site's data files
+        match self.site.update_with(changed, || live.publish(folder)) {
             Ok(update) => {
                 let built = &update.report;
                 if !built.diagnostics.is_empty() {
@@ -236,7 +239,6 @@ impl Preview {
                         report::render(&built.diagnostics, &self.options.content, lang)
                     );
                 }
-                self.live.publish(self.site.folder().to_path_buf());
                 let ms = started.elapsed().as_millis();
                 let (pages, files, written) = (built.pages, built.files, update.written);
                 match lang {

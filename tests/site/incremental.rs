@@ -159,3 +159,56 @@ fn a_candidate_edited_in_a_site_of_several_communes_renders_only_its_commune() {
     build_ok(&content, &fresh);
     assert_identical_trees(live.folder(), &fresh);
 }
+
+/// How many pages under `dir` contain `text`.
+fn pages_containing(dir: &Path, text: &str) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| std::fs::read_to_string(p).unwrap().contains(text))
+        .count()
+}
+
+#[test]
+fn the_preview_may_reload_once_the_pages_are_written_and_before_the_site_s_data_files() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    live.update(&[]).unwrap();
+    let folder = live.folder().to_path_buf();
+    let sums = || std::fs::read_to_string(folder.join("sha256sums.txt")).unwrap();
+    let before = sums();
+
+    // a candidate: the pages are ready while the site-wide files are still to be made
+    fx.replace_line(
+        AN,
+        "nghe_nghiep: Cán bộ hưu trí",
+        "nghe_nghiep: Kỹ sư nghỉ hưu",
+    );
+    let mut seen = None;
+    live.update_with(&[fx.path(AN)], || {
+        seen = Some((sums(), pages_containing(&folder, "Kỹ sư nghỉ hưu")))
+    })
+    .unwrap();
+    let (sums_then, pages_then) = seen.expect("told once the pages were ready");
+    assert_eq!(sums_then, before, "the sums are made after the pages");
+    assert!(pages_then > 0, "the candidate's pages were written first");
+    let after = sums();
+    assert_ne!(after, before);
+
+    // a template: pages may need the theme's new files, so only once everything is written
+    fx.write(
+        "theme/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ title }}</h1><p>Mẫu riêng</p>{{ body_html | safe }}{% endblock content %}",
+    );
+    let mut told = 0;
+    let mut sums_then = String::new();
+    live.update_with(&[fx.path("theme/templates/page.html")], || {
+        told += 1;
+        sums_then = sums();
+    })
+    .unwrap();
+    assert_eq!(told, 1);
+    assert_eq!(sums_then, sums(), "told after the last file");
+    assert_ne!(sums_then, after);
+}
