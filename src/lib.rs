@@ -31,7 +31,27 @@ use std::path::Path;
 /// together, sorted by file and line.
 pub fn check(content: &Path) -> (Site, Diagnostics) {
     let (sources, load_problems) = load::load(content);
-    let (site, model_problems) = model::assemble(&sources);
+    check_sources(content, &sources, load_problems)
+}
+
+/// What [`check`] would find were `text` saved as the file at `rel` (relative to `content`):
+/// the preview's forms check what the clerk typed with the build's own rules before saving it.
+pub fn check_as_saved(content: &Path, rel: &Path, text: String) -> (Site, Diagnostics) {
+    let (mut sources, load_problems) = load::load(content);
+    let load_problems = load_problems
+        .into_iter()
+        .filter(|d| d.path != rel)
+        .collect();
+    sources.put(rel, text);
+    check_sources(content, &sources, load_problems)
+}
+
+fn check_sources(
+    content: &Path,
+    sources: &load::Sources,
+    load_problems: Vec<diagnostics::Diagnostic>,
+) -> (Site, Diagnostics) {
+    let (site, model_problems) = model::assemble(sources);
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
@@ -41,6 +61,6 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
     } else {
         validate::Scope::AcrossFiles
     };
-    all.extend(validate::validate(&site, &sources, scope));
+    all.extend(validate::validate(&site, sources, scope));
     (site, all.sorted())
 }

@@ -194,6 +194,18 @@ pub fn template_headers(csv: &str) -> Vec<String> {
         .collect()
 }
 
+/// A whole number as staff type it: `1234`, `1.234`, `1,234` or `1 234`.
+pub fn whole_number(text: &str) -> Option<u32> {
+    let groups: Vec<&str> = text.split(['.', ',', ' ', '\u{a0}']).collect();
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    if !grouped || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// One non-blank cell, with what an error about it must name.
 #[derive(Debug, Clone)]
 pub struct Cell<'r> {
@@ -222,15 +234,11 @@ impl Cell<'_> {
         )
     }
 
-    /// A whole number as staff type it: `1234`, `1.234`, `1,234` or `1 234`.
+    /// A whole number as staff type it (see [`whole_number`]).
     pub fn number(&self) -> Result<u32, Message> {
-        let groups: Vec<&str> = self.text.split(['.', ',', ' ', '\u{a0}']).collect();
-        let grouped =
-            groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
-        let digits: String = groups.concat();
-        match (grouped, digits.parse::<u32>()) {
-            (true, Ok(n)) if digits.chars().all(|c| c.is_ascii_digit()) => Ok(n),
-            _ => Err(self.error(
+        match whole_number(self.text) {
+            Some(n) => Ok(n),
+            None => Err(self.error(
                 "number",
                 "không phải là một số nguyên không âm.",
                 "is not a whole number.",

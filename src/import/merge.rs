@@ -8,20 +8,13 @@
 //! compared with both files, value by value, so a file laid out in a way the merge does not
 //! understand is refused rather than half merged.
 
+use super::results_file::FIGURES;
 use crate::diagnostics::Bilingual;
 use serde_yaml::{Mapping, Value};
 
-/// The keys of a contest that the sheet gives whole: the sheet's value replaces the file's.
-const FROM_SHEET: &[&str] = &[
-    "hinh_thuc",
-    "tong_cu_tri",
-    "cu_tri_tham_gia",
-    "phieu_phat_ra",
-    "phieu_thu_vao",
-    "phieu_hop_le",
-    "phieu_khong_hop_le",
-    "so_phieu",
-];
+/// The keys of a contest that the sheet gives whole besides its figures: the sheet's value
+/// replaces the file's.
+const FROM_SHEET: &[&str] = &["hinh_thuc", "so_phieu"];
 
 /// The record (`bien_ban`): the sheet gives its date, staff type when it was received and who
 /// signed it.
@@ -30,7 +23,7 @@ const RECORD_DATE: &str = "ngay";
 
 /// Whether the sheet gives the value of the contest's key: what a re-import changes.
 pub fn from_sheet(key: &str) -> bool {
-    FROM_SHEET.contains(&key)
+    FROM_SHEET.contains(&key) || FIGURES.contains(&key)
 }
 
 /// A merged file, and what was kept from the old one: `thon-1: trang_thai, quyet_dinh`.

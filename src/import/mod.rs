@@ -12,7 +12,9 @@ pub mod messages;
 pub mod sheet;
 
 mod candidates;
-mod merge;
+pub mod merge;
+pub mod results_file;
+
 mod results;
 
 use crate::diagnostics::{Bilingual, Diagnostics};

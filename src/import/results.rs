@@ -4,26 +4,15 @@
 
 use super::columns::{Cell, Columns, Field, Template};
 use super::messages::{Message, Messages};
+use super::results_file::{self, ContestFigures, FIGURES};
 use super::sheet::Sheet;
 use super::{NewFile, Reading, round_dir};
 use crate::diagnostics::Bilingual;
 use crate::load::RESULTS_FILE;
-use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::result::VotingMethod;
 use crate::model::text::sort_key;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
-
-/// The figures of a contest's record, in the order of `ket-qua.yaml`.
-const FIGURES: &[&str] = &[
-    "tong_cu_tri",
-    "cu_tri_tham_gia",
-    "phieu_phat_ra",
-    "phieu_thu_vao",
-    "phieu_hop_le",
-    "phieu_khong_hop_le",
-];
 
 /// The results sheet: the template `mau-nhap/ket-qua.csv` has a column for each field.
 const TEMPLATE: &Template = &Template {
@@ -251,48 +240,40 @@ pub(super) fn files(sheet: &Sheet, reading: &mut Reading) -> Result<Vec<NewFile>
             (None, None) => {}
         }
     }
-    let mut text = format!(
-        "# Nhập từ {source} / imported from {source}\n\
-         # Kết quả kiểm phiếu đợt {id} / results of round {id}\n",
-        source = reading.source,
-        id = round.id
-    );
+    let mut written = Vec::new();
     for id in round.contest_ids() {
-        let Some(contest) = contests.get(id) else {
+        let Some(mut contest) = contests.remove(id) else {
             continue;
         };
-        let _ = writeln!(text, "{id}:");
-        if let Some((method, _)) = contest.figures.get("hinh_thuc") {
-            let _ = writeln!(text, "  hinh_thuc: {method}");
-        }
-        for key in FIGURES {
-            match contest.figures.get(key) {
-                Some((n, _)) => {
-                    let _ = writeln!(text, "  {key}: {n}");
-                }
-                None => problems.push(Message::new(
-                    format!("missing {key}"),
-                    Bilingual::new(
-                        format!(
-                            "Khu dân cư {id} (từ dòng {}): thiếu số liệu `{key}`.",
-                            contest.first_row
-                        ),
-                        format!(
-                            "Contest {id} (from row {}): `{key}` is missing.",
-                            contest.first_row
-                        ),
+        for key in FIGURES.iter().filter(|k| !contest.figures.contains_key(*k)) {
+            problems.push(Message::new(
+                format!("missing {key}"),
+                Bilingual::new(
+                    format!(
+                        "Khu dân cư {id} (từ dòng {}): thiếu số liệu `{key}`.",
+                        contest.first_row
                     ),
-                )),
-            }
+                    format!(
+                        "Contest {id} (from row {}): `{key}` is missing.",
+                        contest.first_row
+                    ),
+                ),
+            ));
         }
-        let _ = writeln!(text, "  so_phieu:");
-        for (slug, n) in &contest.votes {
-            let _ = writeln!(text, "    {slug}: {n}");
-        }
-        if let Some((day, _)) = contest.figures.get("ngay_bien_ban") {
-            let _ = writeln!(text, "  bien_ban:\n    ngay: {day}");
-        }
+        let mut value = |key: &str| contest.figures.remove(key).map(|(v, _)| v);
+        let figures = ContestFigures {
+            method: value("hinh_thuc"),
+            record_date: value("ngay_bien_ban"),
+            figures: FIGURES
+                .iter()
+                .filter_map(|key| Some((*key, value(key)?)))
+                .collect(),
+            votes: contest.votes,
+        };
+        written.push((id, figures));
     }
+    let source = Bilingual::new(&reading.source, &reading.source);
+    let text = results_file::text(&source, &round.id, written.iter().map(|(id, c)| (*id, c)));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -412,16 +393,9 @@ impl<'r> Candidates<'r> {
     }
 }
 
-/// The date of a vote-count record, as staff write it (`05/6/2022`, `2022-06-05`) or as a
-/// spreadsheet writes it back (`05/06/22`: a record is of this century).
+/// The date of a vote-count record (see [`results_file::record_date`]).
 fn record_date(cell: &Cell) -> Result<String, Message> {
-    let text = cell.text.trim();
-    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
-    let full = match parts.as_slice() {
-        [d, m, yy] if yy.len() == 2 => format!("{d}/{m}/20{yy}"),
-        _ => text.to_string(),
-    };
-    Date::parse(&full).map(|d| d.vi_short()).map_err(|_| {
+    results_file::record_date(cell.text).ok_or_else(|| {
         cell.error(
             "date",
             "không phải là ngày (viết 05/6/2022, 5/6/2022 hoặc 2022-06-05).",

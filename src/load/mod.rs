@@ -175,6 +175,35 @@ impl Sources {
     }
 }
 
+impl Sources {
+    /// `text` read as the file at `rel` (relative to the root), in place of the one there is or
+    /// as a new one: what a check would find were it saved, for the preview's forms.
+    pub fn put(&mut self, rel: &Path, text: String) {
+        let file = SourceFile {
+            rel: rel.to_path_buf(),
+            abs: self.root.join(rel),
+            text,
+        };
+        let rounds = self.rounds.iter_mut().flat_map(|r| {
+            r.round
+                .iter_mut()
+                .chain(&mut r.results)
+                .chain(&mut r.candidates)
+        });
+        let mut all = self
+            .config
+            .iter_mut()
+            .chain(&mut self.divisions)
+            .chain(rounds)
+            .chain(&mut self.documents)
+            .chain(&mut self.pages);
+        match all.find(|f| f.rel == rel) {
+            Some(there) => *there = file,
+            None => place_file(self, classify(rel), file),
+        }
+    }
+}
+
 /// Reads every content file under `root`. Problems (unreadable files, files in no known place)
 /// are returned alongside what could be read.
 pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {

@@ -123,25 +123,23 @@ impl Contest {
                 });
                 // what the record says is published only with its figures
                 let published = record.as_ref().filter(|_| status.has_figures());
-                let (reason, decision) =
-                    if matches!(status, ContestStatus::Postponed | ContestStatus::NotHeld) {
-                        // the contest's own words first, else the round's
-                        let d = &round.data;
-                        (
-                            Reason::of(entry.ly_do.as_ref(), entry.ly_do_en.as_ref())
-                                .or_else(|| Reason::of(d.ly_do.as_ref(), d.ly_do_en.as_ref())),
-                            entry
-                                .quyet_dinh
-                                .clone()
-                                .or_else(|| d.quyet_dinh_hoan.clone()),
-                        )
-                    } else {
-                        (
-                            published
-                                .and_then(|c| Reason::of(c.ly_do.as_ref(), c.ly_do_en.as_ref())),
-                            published.and_then(|c| c.quyet_dinh.clone()),
-                        )
-                    };
+                let (reason, decision) = if status.is_held_back() {
+                    // the contest's own words first, else the round's
+                    let d = &round.data;
+                    (
+                        Reason::of(entry.ly_do.as_ref(), entry.ly_do_en.as_ref())
+                            .or_else(|| Reason::of(d.ly_do.as_ref(), d.ly_do_en.as_ref())),
+                        entry
+                            .quyet_dinh
+                            .clone()
+                            .or_else(|| d.quyet_dinh_hoan.clone()),
+                    )
+                } else {
+                    (
+                        published.and_then(|c| Reason::of(c.ly_do.as_ref(), c.ly_do_en.as_ref())),
+                        published.and_then(|c| c.quyet_dinh.clone()),
+                    )
+                };
                 let repeat = published
                     .filter(|c| c.trang_thai == ResultStatus::RepeatOrdered)
                     .map(|c| Repeat {
@@ -241,7 +239,7 @@ pub fn round_status(typed: RoundStatus, contests: &[Contest]) -> RoundStatus {
     let any = |s: &[ContestStatus]| contests.iter().any(|c| s.contains(&c.status));
     let held: Vec<&Contest> = contests
         .iter()
-        .filter(|c| !matches!(c.status, ContestStatus::Postponed | ContestStatus::NotHeld))
+        .filter(|c| !c.status.is_held_back())
         .collect();
     if held.is_empty() && !contests.is_empty() {
         return if any(&[ContestStatus::Postponed]) {

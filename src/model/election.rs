@@ -159,6 +159,11 @@ impl ContestStatus {
         }
     }
 
+    /// Postponed or not held: the contest has no vote to record, so no results.
+    pub fn is_held_back(self) -> bool {
+        matches!(self, Self::Postponed | Self::NotHeld)
+    }
+
     /// Whether its figures may be shown: counted and not withdrawn by a hold.
     pub fn has_figures(self) -> bool {
         matches!(

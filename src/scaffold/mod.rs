@@ -9,7 +9,6 @@ use crate::load::{
     CANDIDATES_DIR, CONFIG_FILE, DIVISIONS_DIR, DOCUMENTS_DIR, ELECTIONS_DIR, RESULTS_FILE,
     ROUND_FILE,
 };
-use crate::model::election::ContestStatus;
 use crate::model::text::{closest, is_slug, name_slug, slugify};
 use samples::{AUTHORITY, CANDIDATE_BIO, COMMUNE as COMMUNE_NAME, DOCUMENT_BODY, PROVINCE};
 use std::fmt::Write;
@@ -316,7 +315,7 @@ fn results_template(content: &Path, round: &str) -> Result<String, Bilingual> {
     let held_back = |village: &str| {
         found
             .contest(village)
-            .is_some_and(|c| matches!(c.status, ContestStatus::Postponed | ContestStatus::NotHeld))
+            .is_some_and(|c| c.status.is_held_back())
     };
     let (held, not_held): (Vec<&str>, Vec<&str>) =
         found.contest_ids().into_iter().partition(|v| !held_back(v));

@@ -70,11 +70,7 @@ impl Hosts {
     /// Whom `head` (the request line and header lines, separated by CRLF) is for. Host names are
     /// compared without regard to case, as DNS does; nothing else is forgiven.
     pub fn addressee(&self, head: &str) -> Addressee {
-        let mut hosts = head.split("\r\n").skip(1).filter_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("host")
-                .then(|| value.trim_matches([' ', '\t']))
-        });
+        let mut hosts = header_values(head, "host");
         match (hosts.next(), hosts.next()) {
             (Some(host), None) if self.names.iter().any(|n| n.eq_ignore_ascii_case(host)) => {
                 Addressee::Preview
@@ -92,6 +88,16 @@ impl Hosts {
              / The preview answers only at http://127.0.0.1:{port}/ (or localhost:{port}).\n"
         )
     }
+}
+
+/// The values of every header line named `name` (without regard to case) in `head`, the request
+/// line and header lines separated by CRLF.
+pub fn header_values<'h>(head: &'h str, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    head.split("\r\n").skip(1).filter_map(move |line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim_matches([' ', '\t']))
+    })
 }
 
 /// The connections being answered, at most `max` at once.

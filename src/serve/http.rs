@@ -1,9 +1,10 @@
 //! A small HTTP/1.1 server on `std::net` for the preview: one thread per connection (up to a
-//! cap), GET and HEAD only, requests addressed to the preview only, files from the current
-//! build's folder and nowhere else, and an event stream (server-sent events) that tells open pages
-//! to reload or to show a build error.
+//! cap), requests addressed to the preview only, files from the current build's folder and
+//! nowhere else (GET and HEAD), an event stream (server-sent events) that tells open pages to
+//! reload or to show a build error, and the editor's forms (GET and POST, see `edit`).
 
-use super::admit::{Addressee, Hosts, Limits, MAX_HEAD, Slots};
+use super::admit::{Addressee, Hosts, Limits, MAX_HEAD, Slots, header_values};
+use super::edit::{self, Editor};
 use super::live::{Live, Snapshot};
 use super::{events, inject};
 use std::io::{self, ErrorKind, Read, Write};
@@ -26,6 +27,10 @@ const BAD_REQUEST: &str = "yêu cầu không hợp lệ / bad request\n";
 const NO_HOST: &str =
     "yêu cầu phải có đúng một dòng Host / the request must have exactly one Host line\n";
 const NOT_GET: &str = "chỉ nhận GET hoặc HEAD / GET or HEAD only\n";
+const NO_LENGTH: &str = "biểu mẫu phải có Content-Length / a form must come with Content-Length\n";
+const NOT_A_FORM: &str = "chỉ nhận biểu mẫu (application/x-www-form-urlencoded) / forms only \
+    (application/x-www-form-urlencoded)\n";
+const BODY_TOO_LARGE: &str = "biểu mẫu quá lớn / the form is too large\n";
 const OUTSIDE: &str = "từ chối: đường dẫn ra ngoài trang / refused: the path leaves the site\n";
 const TOO_SLOW: &str = "yêu cầu đến quá chậm / the request came too slowly\n";
 const TOO_LARGE: &str = "phần đầu yêu cầu quá lớn / the request head is too large\n";
@@ -54,16 +59,23 @@ pub fn bind(port: Option<u16>, default: u16) -> io::Result<TcpListener> {
 /// What every connection shares.
 struct Server {
     live: Arc<Live>,
+    editor: Editor,
     hosts: Hosts,
     head_deadline: Duration,
 }
 
 /// Accepts connections until the preview stops; each is answered on its own thread while a slot
 /// is free, and refused at once otherwise.
-pub fn spawn(listener: TcpListener, live: Arc<Live>, limits: Limits) -> io::Result<JoinHandle<()>> {
+pub fn spawn(
+    listener: TcpListener,
+    live: Arc<Live>,
+    editor: Editor,
+    limits: Limits,
+) -> io::Result<JoinHandle<()>> {
     let port = listener.local_addr()?.port();
     let server = Arc::new(Server {
         live,
+        editor,
         hosts: Hosts::new(port),
         head_deadline: limits.head_deadline,
     });
@@ -97,8 +109,9 @@ pub fn spawn(listener: TcpListener, live: Arc<Live>, limits: Limits) -> io::Resu
 
 fn answer(mut stream: TcpStream, server: &Server) -> io::Result<()> {
     stream.set_write_timeout(Some(WRITE_WAIT))?;
-    let head = match read_head(&mut stream, Instant::now() + server.head_deadline)? {
-        Head::Whole(head) => head,
+    let deadline = Instant::now() + server.head_deadline;
+    let (head, early) = match read_head(&mut stream, deadline)? {
+        Head::Whole(head, early) => (head, early),
         Head::Late => return respond(&mut stream, 408, TEXT, TOO_SLOW.as_bytes(), true),
         Head::TooLarge => return respond(&mut stream, 431, TEXT, TOO_LARGE.as_bytes(), true),
         Head::Broken => return respond(&mut stream, 400, TEXT, BAD_REQUEST.as_bytes(), true),
@@ -119,10 +132,13 @@ fn answer(mut stream: TcpStream, server: &Server) -> io::Result<()> {
             return respond(&mut stream, 400, TEXT, NO_HOST.as_bytes(), with_body);
         }
     }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if Editor::handles(path) {
+        return to_editor(&mut stream, server, &head, early, deadline);
+    }
     if method != "GET" && method != "HEAD" {
         return respond(&mut stream, 405, TEXT, NOT_GET.as_bytes(), true);
     }
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path == EVENTS_PATH && with_body {
         let since = query
             .split('&')
@@ -147,13 +163,13 @@ fn answer(mut stream: TcpStream, server: &Server) -> io::Result<()> {
     match std::fs::read(&file) {
         Ok(bytes) => {
             let kind = content_type(&file);
-            let bytes = page(bytes, kind, &snapshot);
+            let bytes = page(bytes, kind, &snapshot, path);
             respond(&mut stream, 200, kind, &bytes, with_body)
         }
         Err(_) => {
             let missing = std::fs::read(snapshot.site.join("404.html"))
                 .unwrap_or_else(|_| inject::NOT_FOUND.as_bytes().to_vec());
-            let bytes = page(missing, "text/html; charset=utf-8", &snapshot);
+            let bytes = page(missing, "text/html; charset=utf-8", &snapshot, path);
             respond(
                 &mut stream,
                 404,
@@ -165,10 +181,94 @@ fn answer(mut stream: TcpStream, server: &Server) -> io::Result<()> {
     }
 }
 
-/// Pages get the reload script (and the error overlay); other files are served as they are.
-fn page(bytes: Vec<u8>, kind: &str, snapshot: &Snapshot) -> Vec<u8> {
+/// A request for the editor's forms: its body read (a form, within [`edit::MAX_BODY`], by the
+/// head's deadline) and the editor's answer sent.
+fn to_editor(
+    stream: &mut TcpStream,
+    server: &Server,
+    head: &str,
+    mut body: Vec<u8>,
+    deadline: Instant,
+) -> io::Result<()> {
+    let mut words = head.lines().next().unwrap_or_default().split(' ');
+    let (method, target) = (
+        words.next().unwrap_or_default(),
+        words.next().unwrap_or("/"),
+    );
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if method == "POST" {
+        let length = header_values(head, "content-length").next();
+        let Some(length) = length.and_then(|l| l.parse::<usize>().ok()) else {
+            return respond(stream, 411, TEXT, NO_LENGTH.as_bytes(), true);
+        };
+        let kind = header_values(head, "content-type")
+            .next()
+            .unwrap_or_default();
+        if !kind.starts_with("application/x-www-form-urlencoded") {
+            return respond(stream, 415, TEXT, NOT_A_FORM.as_bytes(), true);
+        }
+        if length > edit::MAX_BODY {
+            return respond(stream, 413, TEXT, BODY_TOO_LARGE.as_bytes(), true);
+        }
+        if !read_body(stream, &mut body, length, deadline)? {
+            return respond(stream, 408, TEXT, TOO_SLOW.as_bytes(), true);
+        }
+    }
+    let reply = server.editor.answer(&edit::Request {
+        method,
+        path,
+        query,
+        head,
+        body: &body,
+    });
+    let location = reply
+        .location
+        .map(|l| format!("Location: {l}\r\n"))
+        .unwrap_or_default();
+    respond_with(
+        stream,
+        reply.status,
+        reply.kind,
+        &reply.body,
+        true,
+        &location,
+    )
+}
+
+/// Reads the rest of a body of `length` bytes after the `body` read with the head; `false` when
+/// the deadline passes or the client stops first.
+fn read_body(
+    stream: &mut TcpStream,
+    body: &mut Vec<u8>,
+    length: usize,
+    deadline: Instant,
+) -> io::Result<bool> {
+    body.truncate(length);
+    let mut buf = [0u8; 8192];
+    while body.len() < length {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(false);
+        }
+        stream.set_read_timeout(Some(left))?;
+        let n = match stream.read(&mut buf[..(length - body.len()).min(8192)]) {
+            Ok(0) => return Ok(false),
+            Ok(n) => n,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Ok(false);
+            }
+            Err(e) => return Err(e),
+        };
+        body.extend_from_slice(&buf[..n]);
+    }
+    Ok(true)
+}
+
+/// Pages get the reload script, the editor's link and the error overlay; other files are served
+/// as they are.
+fn page(bytes: Vec<u8>, kind: &str, snapshot: &Snapshot, path: &str) -> Vec<u8> {
     if kind.starts_with("text/html") {
-        inject::into_page(&bytes, snapshot)
+        inject::into_page(&bytes, snapshot, path)
     } else {
         bytes
     }
@@ -176,8 +276,8 @@ fn page(bytes: Vec<u8>, kind: &str, snapshot: &Snapshot) -> Vec<u8> {
 
 /// A request head as it came, or why it did not.
 enum Head {
-    /// Up to and with the blank line that ends it.
-    Whole(String),
+    /// Up to and with the blank line that ends it, and the bytes of the body read with it.
+    Whole(String, Vec<u8>),
     /// The deadline passed before its end.
     Late,
     /// Larger than [`MAX_HEAD`].
@@ -212,7 +312,12 @@ fn read_head(stream: &mut TcpStream, deadline: Instant) -> io::Result<Head> {
         }
         head.extend_from_slice(&buf[..n]);
     }
-    Ok(String::from_utf8(head).map_or(Head::Broken, Head::Whole))
+    let end = head
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(head.len(), |at| at + 4);
+    let early = head.split_off(end);
+    Ok(String::from_utf8(head).map_or(Head::Broken, |head| Head::Whole(head, early)))
 }
 
 /// The file of the site a request target names, or `None` when the target could name anything
@@ -296,19 +401,41 @@ fn respond(
     body: &[u8],
     with_body: bool,
 ) -> io::Result<()> {
+    respond_with(stream, status, kind, body, with_body, "")
+}
+
+/// [`respond`] with `extra` header lines, each ended by CRLF.
+fn respond_with(
+    stream: &mut TcpStream,
+    status: u16,
+    kind: &str,
+    body: &[u8],
+    with_body: bool,
+    extra: &str,
+) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
+        303 => "See Other",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
         421 => "Misdirected Request",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
         _ => "Service Unavailable",
     };
+    // the forms' pages may not be framed by another site, which could trick a click on Save
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
+         X-Frame-Options: SAMEORIGIN\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

@@ -1,9 +1,12 @@
 //! What the preview adds to the pages it serves, and only there: `build` never writes any of it.
 //! A script that listens to the event stream (reload on a new build, show the overlay on a failed
-//! one), and the overlay itself when the last build failed.
+//! one), a "Sửa / Edit" link to the form of the page's file, and the overlay itself when the last
+//! build failed.
 
+use super::edit::EDIT_PATH;
 use super::http::{EVENTS_PATH, SCRIPT_PATH};
 use super::live::Snapshot;
+use crate::render::urls;
 
 /// The id of the overlay that shows a build error over the last good page.
 pub const OVERLAY_ID: &str = "niemyet-overlay";
@@ -58,9 +61,22 @@ pub fn script() -> String {
     )
 }
 
-/// The page with the script (and the overlay when the last build failed) before `</body>`, or at
-/// the end when there is none.
-pub fn into_page(html: &[u8], snapshot: &Snapshot) -> Vec<u8> {
+/// The id of the link from a page to the form of its file.
+pub const EDIT_LINK_ID: &str = "niemyet-sua";
+
+/// The edit link's inline style: fixed at the bottom corner, above the page, a large target with
+/// the overlay's colours.
+fn edit_link_style() -> String {
+    format!(
+        "position:fixed;right:.75rem;bottom:.75rem;z-index:2147483646;padding:.6rem 1rem;\
+         background:{OVERLAY_BACKGROUND};color:{OVERLAY_TEXT};font-family:{SITE_FONTS};\
+         font-size:16px;font-weight:600;border:2px solid {OVERLAY_TEXT};border-radius:4px"
+    )
+}
+
+/// The page served at `path` with the edit link and the script (and the overlay when the last
+/// build failed) before `</body>`, or at the end when there is none.
+pub fn into_page(html: &[u8], snapshot: &Snapshot, path: &str) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = &snapshot.error {
         extra.push_str(&format!(
@@ -69,6 +85,11 @@ pub fn into_page(html: &[u8], snapshot: &Snapshot) -> Vec<u8> {
             escape(error)
         ));
     }
+    extra.push_str(&format!(
+        "<a id=\"{EDIT_LINK_ID}\" href=\"{EDIT_PATH}?trang={}\" style=\"{}\">Sửa <span lang=\"en\">/ Edit</span></a>",
+        escape(&urls::encode(path)),
+        edit_link_style()
+    ));
     extra.push_str(&format!(
         "<script src=\"{SCRIPT_PATH}\" data-generation=\"{}\"></script>",
         snapshot.generation
@@ -107,12 +128,23 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {
-        let page = into_page(b"<html><body><p>A</p></body></html>", &snapshot(None));
+        let page = into_page(
+            b"<html><body><p>A</p></body></html>",
+            &snapshot(None),
+            "/bau-cu/x/",
+        );
         let page = String::from_utf8(page).unwrap();
+        let link = format!(
+            "<a id=\"niemyet-sua\" href=\"/__niemyet/sua?trang=/bau-cu/x/\" style=\"{}\">\
+             Sửa <span lang=\"en\">/ Edit</span></a>",
+            edit_link_style()
+        );
         assert_eq!(
             page,
-            "<html><body><p>A</p><script src=\"/__niemyet/reload.js\" data-generation=\"7\">\
-             </script></body></html>"
+            format!(
+                "<html><body><p>A</p>{link}<script src=\"/__niemyet/reload.js\" \
+                 data-generation=\"7\"></script></body></html>"
+            )
         );
     }
 
@@ -141,7 +173,7 @@ mod tests {
 
     #[test]
     fn the_overlay_uses_the_site_s_fonts_on_an_opaque_readable_background() {
-        let page = into_page(b"<p>A</p>", &snapshot(Some("lỗi: phiếu")));
+        let page = into_page(b"<p>A</p>", &snapshot(Some("lỗi: phiếu")), "/");
         let page = String::from_utf8(page).unwrap();
         let style = page
             .split("style=\"")
@@ -176,7 +208,7 @@ mod tests {
 
     #[test]
     fn an_error_is_shown_escaped_over_the_page() {
-        let page = into_page(b"<p>A</p>", &snapshot(Some("<b> & \"x\"")));
+        let page = into_page(b"<p>A</p>", &snapshot(Some("<b> & \"x\"")), "/");
         let page = String::from_utf8(page).unwrap();
         assert!(
             page.starts_with("<p>A</p><pre id=\"niemyet-overlay\""),

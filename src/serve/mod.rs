@@ -8,6 +8,7 @@
 //! served, with the error shown over it.
 
 mod admit;
+pub mod edit;
 mod events;
 mod http;
 mod inject;
@@ -150,8 +151,9 @@ impl Preview {
         let folder = workdir.path().join("site");
         let site = LiveSite::new(&options.content, &folder);
         let live = Arc::new(Live::new(folder));
-        let server =
-            http::spawn(listener, Arc::clone(&live), options.limits).map_err(ServeError::Thread)?;
+        let editor = edit::Editor::new(&options.content).map_err(ServeError::Thread)?;
+        let server = http::spawn(listener, Arc::clone(&live), editor, options.limits)
+            .map_err(ServeError::Thread)?;
         let mut preview = Self {
             options,
             watched,

@@ -3,59 +3,8 @@
 //! and text that would forge an event on the event stream.
 
 use super::*;
-use niemyet::diagnostics::Lang;
-use niemyet::serve::{Limits, Preview, ServeOptions, Stopper};
+use niemyet::serve::Limits;
 use std::io::ErrorKind;
-
-/// A preview started through the library with the given limits on a free port, as `serve` starts
-/// it; stopped when dropped.
-struct Running {
-    port: u16,
-    stopper: Stopper,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Running {
-    fn start(fx: &Fixture, limits: Limits) -> Self {
-        let preview = Preview::start(ServeOptions {
-            content: fx.content(),
-            port: Some(0),
-            lang: Lang::En,
-            limits,
-        })
-        .expect("start the preview");
-        let url = preview.url();
-        let port = url
-            .strip_prefix("http://127.0.0.1:")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("the preview is not on 127.0.0.1: {url}"));
-        let stopper = preview.stopper();
-        let thread = Some(std::thread::spawn(move || preview.run()));
-        Self {
-            port,
-            stopper,
-            thread,
-        }
-    }
-
-    fn get(&self, target: &str) -> std::io::Result<(u16, String)> {
-        let host = format!("127.0.0.1:{}", self.port);
-        fetch(
-            self.port,
-            &format!("GET {target} HTTP/1.1\r\nHost: {host}\r\n\r\n"),
-        )
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.stopper.stop();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
 
 /// The events a browser reads from `text`: a line ends at CR, LF or CRLF, a blank line ends an
 /// event (the rules of server-sent events).
