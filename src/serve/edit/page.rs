@@ -101,7 +101,7 @@ fn style() -> String {
          .note{{border-left:6px solid #6b6b6b;padding:.5rem .75rem;background:#f3f2f1}}\
          button{{font:inherit;font-weight:600;padding:.6rem 1.2rem;min-height:2.75rem;\
          margin:0 .75rem .75rem 0;border:2px solid #1a1a1a;background:#fff;cursor:pointer}}\
-         button.primary{{background:#00703c;color:#fff;border-color:#005a30}}\
+         button.primary{{background:#00703c;color:#fff;border-color:#005a30}}.primary .en{{color:#fff}}\
          :focus-visible{{outline:3px solid #fd0;box-shadow:0 0 0 6px #1a1a1a}}\
          a{{color:#1d4f91}}"
     )
