@@ -51,19 +51,8 @@ impl Scaffold {
                 create(&path, &ROUND.replace("{round}", round)).map(|p| vec![p])
             }
             Self::Candidate { round, name } => {
-                let round = existing_round(content, round)?;
-                let slug = named_slug(name, CANDIDATES_DIR)?;
-                let path = content
-                    .join(ELECTIONS_DIR)
-                    .join(round)
-                    .join(CANDIDATES_DIR)
-                    .join(format!("{slug}.md"));
-                let text = CANDIDATE
-                    .replace("{namesakes}", &earlier_namesakes(content, round, name))
-                    .replace("{bio}", &samples::lines(&CANDIDATE_BIO))
-                    .replace("{name}", &yaml_text(name))
-                    .replace("{slug}", &slug);
-                create(&path, &text).map(|p| vec![p])
+                let (rel, text) = candidate_file(content, round, name)?;
+                create(&content.join(rel), &text).map(|p| vec![p])
             }
             Self::Document { title } => {
                 let slug = named_slug(title, DOCUMENTS_DIR)?;
@@ -85,6 +74,27 @@ impl Scaffold {
             }
         }
     }
+}
+
+/// The file of a new candidate `name` of round `round`: its path relative to `content` and its
+/// text, every field blank but the name; the preview's new-candidate form fills in this text.
+pub fn candidate_file(
+    content: &Path,
+    round: &str,
+    name: &str,
+) -> Result<(PathBuf, String), Bilingual> {
+    let round = existing_round(content, round)?;
+    let slug = named_slug(name, CANDIDATES_DIR)?;
+    let rel = Path::new(ELECTIONS_DIR)
+        .join(round)
+        .join(CANDIDATES_DIR)
+        .join(format!("{slug}.md"));
+    let text = CANDIDATE
+        .replace("{namesakes}", &earlier_namesakes(content, round, name))
+        .replace("{bio}", &samples::lines(&CANDIDATE_BIO))
+        .replace("{name}", &yaml_text(name))
+        .replace("{slug}", &slug);
+    Ok((rel, text))
 }
 
 fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Bilingual> {

@@ -8,28 +8,55 @@
 //! file of a round the site has (never to a path the browser names), and are refused when the
 //! file changed on disk since the form was opened (`save`).
 
+mod candidate;
+mod evaluation;
 mod form;
+mod front_matter;
 mod guard;
+mod labels;
 mod page;
 mod results;
 mod save;
 
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
-use crate::model::election::Round;
 use crate::render::urls;
+use candidate::CandidateForm;
+use evaluation::Evaluation;
 use form::{Submitted, query_value};
 use page::{both, escape};
+use results::ResultsForm;
 use save::Saved;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-
-pub use results::Typed;
 
 /// Where a page's "Sửa / Edit" link leads, with the page's own path as `trang`.
 pub const EDIT_PATH: &str = "/__niemyet/sua";
 /// The form of a round's results, the round's id as `dot`.
 pub const RESULTS_PATH: &str = "/__niemyet/sua/ket-qua";
+/// The form of a candidate, the round's id as `dot` and the file name as `ten`; without `ten`,
+/// a new candidate of the round.
+pub const CANDIDATE_PATH: &str = "/__niemyet/sua/ung-cu-vien";
+
+/// The value of each field as typed, by field name.
+pub type Typed = BTreeMap<String, String>;
+
+/// A form for one file: what the editor's one flow (open, check, save) needs of it.
+trait Form {
+    fn title(&self) -> Bilingual;
+    /// Its own address, the form's action.
+    fn address(&self) -> String;
+    /// The page a save returns to when the form was not opened from one.
+    fn home(&self) -> String;
+    /// The file it edits, when there is one already, relative to the content folder.
+    fn existing_file(&self) -> Option<PathBuf>;
+    fn field_names(&self) -> Vec<String>;
+    /// The values of the file as it is, and what is wrong with them.
+    fn opened(&self, content: &Path) -> (Typed, Evaluation);
+    fn evaluate(&self, content: &Path, typed: &Typed) -> Evaluation;
+    fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String;
+}
 pub use page::SCRIPT_PATH;
 
 /// A form body larger than this is refused: a round of a hundred villages is a few kilobytes.
@@ -111,8 +138,12 @@ impl Editor {
                 location: None,
             },
             ("GET", EDIT_PATH) => self.page_of(request.query),
-            ("GET", RESULTS_PATH) => self.results_form(request.query),
-            ("POST", RESULTS_PATH) => self.results_post(request),
+            ("GET", RESULTS_PATH | CANDIDATE_PATH) => {
+                self.with_form(request, |form| self.open(form, request.query))
+            }
+            ("POST", RESULTS_PATH | CANDIDATE_PATH) => {
+                self.with_form(request, |form| self.submit(form, request))
+            }
             ("GET" | "POST", _) => Reply::message(
                 404,
                 Bilingual::new("Không có biểu mẫu này", "No such form"),
@@ -132,46 +163,71 @@ impl Editor {
         }
     }
 
-    /// From a page's "Sửa / Edit" link to the form of the file behind it, or to the list of
-    /// forms when the page has none.
+    /// From a page's "Sửa / Edit" link to the form of the file behind it: a candidate's page to
+    /// the candidate's form, any other page of a round to its results form, and any other page
+    /// to the list of forms.
     fn page_of(&self, query: &str) -> Reply {
         let page = query_value(query, "trang").unwrap_or_default();
         let (site, _) = crate::check(&self.content);
-        let within = page
-            .trim_start_matches('/')
-            .trim_start_matches("en/")
-            .to_string();
-        let round = site.rounds.iter().find(|r| {
-            within.starts_with(&format!("bau-cu/{}/", r.id)) && !r.contest_ids().is_empty()
-        });
-        match round {
-            Some(round) => Reply::see_other(results_address(&round.id, &back(&page, round))),
-            None => Reply::html(200, forms_list(&site)),
-        }
-    }
-
-    fn results_form(&self, query: &str) -> Reply {
-        let (site, _) = crate::check(&self.content);
-        let Some(round) = self.round(&site, query) else {
-            return no_round(query);
+        let within = page.trim_start_matches('/').trim_start_matches("en/");
+        let mut parts = within.split('/').filter(|p| !p.is_empty());
+        let (round, village, slug) = (parts.next().and(parts.next()), parts.next(), parts.next());
+        let round = round
+            .filter(|_| within.starts_with("bau-cu/"))
+            .and_then(|id| site.round(id));
+        let Some(round) = round else {
+            return Reply::html(200, forms_list(&site));
         };
-        let typed = results::typed_from_file(round);
-        let evaluation = if round.results.is_some() {
-            results::evaluate(&self.content, round, &typed)
-        } else {
-            results::Evaluation::empty()
-        };
-        let page = query_value(query, "trang").unwrap_or_default();
-        match save::fingerprint(&self.content.join(results::file_of(round))) {
-            Ok(opened) => Reply::html(
-                200,
-                self.results_page(&site, round, &typed, &evaluation, &opened, &page, None),
+        let candidate = round
+            .candidates
+            .iter()
+            .find(|c| Some(c.data.khu_dan_cu.as_str()) == village && Some(c.slug.as_str()) == slug);
+        let address = match candidate {
+            Some(c) => format!(
+                "{CANDIDATE_PATH}?dot={}&ten={}",
+                urls::encode(&round.id),
+                urls::encode(&c.slug)
             ),
-            Err(e) => cannot_read(&results::file_of(round), &e),
+            None => format!("{RESULTS_PATH}?dot={}", urls::encode(&round.id)),
+        };
+        Reply::see_other(format!("{address}&trang={}", urls::encode(&page)))
+    }
+
+    /// The form a request names, with the site it was made from.
+    fn with_form(&self, request: &Request, act: impl FnOnce(&dyn Form) -> Reply) -> Reply {
+        let (site, _) = crate::check(&self.content);
+        let id = query_value(request.query, "dot").unwrap_or_default();
+        let Some(round) = site.round(&id) else {
+            return no_round(&id);
+        };
+        match request.path {
+            RESULTS_PATH => act(&ResultsForm { site: &site, round }),
+            _ => act(&CandidateForm {
+                site: &site,
+                round,
+                slug: query_value(request.query, "ten"),
+                labels: labels::Labels::load(&self.content),
+            }),
         }
     }
 
-    fn results_post(&self, request: &Request) -> Reply {
+    fn open(&self, form: &dyn Form, query: &str) -> Reply {
+        let (typed, evaluation) = form.opened(&self.content);
+        let page = query_value(query, "trang").unwrap_or_default();
+        let opened = match form.existing_file() {
+            Some(rel) => match save::fingerprint(&self.content.join(&rel)) {
+                Ok(opened) => opened,
+                Err(e) => return cannot_read(&rel, &e),
+            },
+            None => save::NEW.to_string(),
+        };
+        Reply::html(
+            200,
+            self.form_page(form, &typed, &evaluation, &opened, &page, None),
+        )
+    }
+
+    fn submit(&self, form: &dyn Form, request: &Request) -> Reply {
         let submitted = Submitted::parse(request.body);
         let token = submitted.as_ref().and_then(|s| s.get("token"));
         if !guard::same_origin(request.head) || !token.is_some_and(|t| self.token.matches(t)) {
@@ -193,67 +249,64 @@ impl Editor {
                 Bilingual::new("Không đọc được biểu mẫu.", "The form could not be read."),
             );
         };
-        let (site, _) = crate::check(&self.content);
-        let Some(round) = self.round(&site, request.query) else {
-            return no_round(request.query);
-        };
-        let typed: Typed = results::field_names(round)
+        let typed: Typed = form
+            .field_names()
             .into_iter()
             .map(|name| {
                 let value = submitted.get(&name).unwrap_or_default().to_string();
                 (name, value)
             })
             .collect();
-        let evaluation = results::evaluate(&self.content, round, &typed);
+        let evaluation = form.evaluate(&self.content, &typed);
         let opened = submitted.get("ban").unwrap_or_default();
         let page = submitted.get("trang").unwrap_or_default();
-        let saving = submitted.get("hanh_dong") == Some("luu");
-        let rel = results::file_of(round);
-        let form = |status: u16, notice: Option<String>| {
+        let answer = |status: u16, notice: Option<String>| {
             Reply::html(
                 status,
-                self.results_page(&site, round, &typed, &evaluation, opened, page, notice),
+                self.form_page(form, &typed, &evaluation, opened, page, notice),
             )
         };
-        if !saving {
-            return form(200, None);
+        if submitted.get("hanh_dong") != Some("luu") {
+            return answer(200, None);
         }
-        let Some(text) = evaluation
-            .text
-            .as_deref()
+        let Some((rel, text)) = evaluation
+            .file
+            .as_ref()
             .filter(|_| !evaluation.has_errors())
         else {
-            return form(422, None);
+            return answer(422, None);
         };
-        match save::save(&self.content.join(&rel), opened, text) {
-            Ok(Saved::Written { .. }) => Reply::see_other(back(page, round)),
-            Ok(Saved::Stale) => form(409, Some(stale(&rel, round, page))),
-            Err(e) => cannot_write(&rel, &e),
+        match save::save(&self.content.join(rel), opened, text) {
+            Ok(Saved::Written { .. }) => Reply::see_other(back(page, &form.home())),
+            Ok(Saved::Stale) => answer(409, Some(stale(rel, form, page))),
+            Err(e) => cannot_write(rel, &e),
         }
     }
 
-    fn round<'s>(&self, site: &'s Site, query: &str) -> Option<&'s Round> {
-        query_value(query, "dot").and_then(|id| site.round(&id))
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn results_page(
+    fn form_page(
         &self,
-        site: &Site,
-        round: &Round,
+        form: &dyn Form,
         typed: &Typed,
-        evaluation: &results::Evaluation,
+        evaluation: &Evaluation,
         opened: &str,
         page: &str,
         notice: Option<String>,
     ) -> String {
-        let rel = results::file_of(round)
-            .display()
-            .to_string()
-            .replace('\\', "/");
-        let back = back(page, round);
+        let file = evaluation
+            .file
+            .as_ref()
+            .map(|(rel, _)| rel.clone())
+            .or_else(|| form.existing_file())
+            .map(|rel| {
+                format!(
+                    "<p>{} <code>{}</code></p>",
+                    both(&Bilingual::new("Tệp:", "File:")),
+                    escape(&rel.display().to_string().replace('\\', "/"))
+                )
+            })
+            .unwrap_or_default();
         let body = format!(
-            "<p><a href=\"{back}\">{}</a></p><p>{} <code>{rel}</code></p>{}{}\
+            "<p><a href=\"{back}\">{}</a></p>{file}{}{}\
              <form method=\"post\" action=\"{action}\" data-check novalidate>\
              <input type=\"hidden\" name=\"token\" value=\"{token}\">\
              <input type=\"hidden\" name=\"ban\" value=\"{opened}\">\
@@ -261,40 +314,29 @@ impl Editor {
              <button name=\"hanh_dong\" value=\"kiem-tra\">{check}</button>\
              <button class=\"primary\" name=\"hanh_dong\" value=\"luu\">{save}</button></form>",
             both(&Bilingual::new("← Về trang", "Back to the page")),
-            both(&Bilingual::new("Tệp:", "File:")),
             notice.unwrap_or_default(),
             page::summary(&evaluation.summary()),
-            back = escape(&back),
-            action = escape(&format!("{RESULTS_PATH}?dot={}", urls::encode(&round.id))),
+            back = escape(&back(page, &form.home())),
+            action = escape(&form.address()),
             token = self.token.value(),
             opened = escape(opened),
             page = escape(page),
-            fields = results::fields(site, round, typed, evaluation),
+            fields = form.fields(typed, evaluation),
             check = both(&Bilingual::new("Kiểm tra", "Check")),
             save = both(&Bilingual::new("Lưu", "Save")),
         );
-        page::page(
-            &Bilingual::new(
-                format!("Kết quả kiểm phiếu đợt {}", round.id),
-                format!("Results of round {}", round.id),
-            ),
-            &body,
-        )
+        page::page(&form.title(), &body)
     }
 }
 
-/// The form's address for round `id`, returning to `page`.
-fn results_address(id: &str, page: &str) -> String {
-    format!(
-        "{RESULTS_PATH}?dot={}&trang={}",
-        urls::encode(id),
-        urls::encode(page)
-    )
+/// A form's address, returning to `page`.
+fn with_page(address: &str, page: &str) -> String {
+    format!("{address}&trang={}", urls::encode(page))
 }
 
 /// The page to return to: the one the form was opened from when it is a path of the preview,
-/// else the round's page.
-fn back(page: &str, round: &Round) -> String {
+/// else the form's `home`.
+fn back(page: &str, home: &str) -> String {
     let local = page.starts_with('/')
         && !page.starts_with("//")
         && !page.contains(['\\', '\r', '\n'])
@@ -302,12 +344,12 @@ fn back(page: &str, round: &Round) -> String {
     if local {
         page.to_string()
     } else {
-        format!("/{}", urls::round(&round.id))
+        home.to_string()
     }
 }
 
 /// The notice of a form whose file changed on disk since it was opened.
-fn stale(rel: &Path, round: &Round, page: &str) -> String {
+fn stale(rel: &Path, form: &dyn Form, page: &str) -> String {
     let rel = rel.display().to_string().replace('\\', "/");
     format!(
         "<div class=\"summary\" role=\"alert\"><h2>{}</h2><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
@@ -323,7 +365,7 @@ fn stale(rel: &Path, round: &Round, page: &str) -> String {
                 "{rel} was changed elsewhere since this form was opened (in an editor, or another tab). Saving now would wipe that change, so nothing was written."
             ),
         )),
-        escape(&results_address(&round.id, page)),
+        escape(&with_page(&form.address(), page)),
         both(&Bilingual::new(
             "Tải lại biểu mẫu với nội dung mới của tệp (những gì vừa gõ ở đây sẽ mất)",
             "Reload the form with the file as it is now (what was typed here is lost)",
@@ -331,8 +373,7 @@ fn stale(rel: &Path, round: &Round, page: &str) -> String {
     )
 }
 
-fn no_round(query: &str) -> Reply {
-    let id = query_value(query, "dot").unwrap_or_default();
+fn no_round(id: &str) -> Reply {
     Reply::message(
         404,
         Bilingual::new("Không có đợt bầu này", "No such round"),
@@ -372,12 +413,17 @@ fn cannot_write(rel: &Path, e: &io::Error) -> Reply {
 fn forms_list(site: &Site) -> String {
     let mut items = String::new();
     for round in site.rounds.iter().filter(|r| !r.contest_ids().is_empty()) {
+        let id = urls::encode(&round.id);
         items.push_str(&format!(
-            "<li><a href=\"{}\">{}</a></li>",
-            escape(&results_address(&round.id, "")),
+            "<li><a href=\"{RESULTS_PATH}?dot={id}\">{}</a></li>\
+             <li><a href=\"{CANDIDATE_PATH}?dot={id}\">{}</a></li>",
             both(&Bilingual::new(
                 format!("Kết quả kiểm phiếu đợt {}", round.id),
                 format!("Results of round {}", round.id),
+            )),
+            both(&Bilingual::new(
+                format!("Thêm ứng cử viên vào đợt {}", round.id),
+                format!("Add a candidate to round {}", round.id),
             )),
         ));
     }

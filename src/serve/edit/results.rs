@@ -8,7 +8,10 @@
 //! checked as the build checks it (`check_as_saved`): the errors next to their fields are the
 //! build's own, and so is the outcome under the law shown under each contest.
 
-use super::page::{Problem, both, escape};
+use super::evaluation::Evaluation;
+use super::labels::Labels;
+use super::page::{both, escape};
+use super::{Form, RESULTS_PATH, Typed};
 use crate::diagnostics::{Bilingual, Severity};
 use crate::import::columns::whole_number;
 use crate::import::merge;
@@ -17,12 +20,11 @@ use crate::load::RESULTS_FILE;
 use crate::model::Site;
 use crate::model::contest::Counted;
 use crate::model::election::Round;
-use crate::model::language::Language;
 use crate::model::result::VotingMethod;
 use crate::model::spelling::Spelled;
 use crate::render::locale::Locale;
 use crate::render::result_views::OutcomeView;
-use crate::render::theme::Theme;
+use crate::render::urls;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -84,9 +86,6 @@ pub fn field_names(round: &Round) -> Vec<String> {
     names
 }
 
-/// The value of each field as the clerk typed it, by field id.
-pub type Typed = BTreeMap<String, String>;
-
 /// The fields of the file as it is: what the form shows when it is opened.
 pub fn typed_from_file(round: &Round) -> Typed {
     let mut typed = Typed::new();
@@ -119,42 +118,6 @@ pub fn typed_from_file(round: &Round) -> Typed {
         }
     }
     typed
-}
-
-/// What the form's values come to: the file to save (none when nothing can be saved yet), the
-/// problems by field, and the outcome of each contest whose figures hold.
-pub struct Evaluation {
-    pub text: Option<String>,
-    /// Errors and warnings, by field id (a contest's own id for what concerns it as a whole).
-    pub problems: Vec<(String, Severity, Bilingual)>,
-    pub outcomes: BTreeMap<String, Bilingual>,
-}
-
-impl Evaluation {
-    /// Nothing typed yet, nothing wrong.
-    pub fn empty() -> Self {
-        Self {
-            text: None,
-            problems: Vec::new(),
-            outcomes: BTreeMap::new(),
-        }
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|(_, s, _)| *s == Severity::Error)
-            || self.text.is_none() && !self.problems.is_empty()
-    }
-
-    pub fn summary(&self) -> Vec<Problem> {
-        self.problems
-            .iter()
-            .filter(|(_, s, _)| *s == Severity::Error)
-            .map(|(field, _, message)| Problem {
-                field: field.clone(),
-                message: message.clone(),
-            })
-            .collect()
-    }
 }
 
 /// Reads the values typed for each contest, checks them with the build's rules as the file they
@@ -241,7 +204,7 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
     }
     if !problems.is_empty() || entered.is_empty() {
         return Evaluation {
-            text: None,
+            file: None,
             problems,
             outcomes: BTreeMap::new(),
         };
@@ -253,7 +216,7 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
             Ok(merged) => text = merged.text,
             Err(why) => {
                 return Evaluation {
-                    text: None,
+                    file: None,
                     problems: vec![(String::new(), Severity::Error, why)],
                     outcomes: BTreeMap::new(),
                 };
@@ -270,7 +233,7 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
     }
     let outcomes = outcomes(content, &checked, &round.id, &entered, &problems);
     Evaluation {
-        text: Some(text),
+        file: Some((rel, text)),
         problems,
         outcomes,
     }
@@ -331,16 +294,10 @@ fn outcomes(
     let Some(round) = site.round(round) else {
         return out;
     };
-    let (Some(theme), _) = Theme::load(content, &[Language::Vi, Language::En]) else {
+    let Some(labels) = Labels::load(content) else {
         return out;
     };
-    let (Some(vi), Some(en)) = (theme.strings(Language::Vi), theme.strings(Language::En)) else {
-        return out;
-    };
-    let (vi, en) = (
-        Locale::new(Language::Vi, true, vi),
-        Locale::new(Language::En, false, en),
-    );
+    let (vi, en) = labels.locales();
     for (village, _) in entered {
         let wrong = problems.iter().any(|(field, severity, _)| {
             *severity == Severity::Error
@@ -476,4 +433,53 @@ fn method_select(village: &str, typed: &Typed) -> String {
         both(&Bilingual::new("Hình thức bầu", "Voting method")),
         id = escape(&id),
     )
+}
+
+/// The results form of a round.
+pub struct ResultsForm<'s> {
+    pub site: &'s Site,
+    pub round: &'s Round,
+}
+
+impl Form for ResultsForm<'_> {
+    fn title(&self) -> Bilingual {
+        Bilingual::new(
+            format!("Kết quả kiểm phiếu đợt {}", self.round.id),
+            format!("Results of round {}", self.round.id),
+        )
+    }
+
+    fn address(&self) -> String {
+        format!("{RESULTS_PATH}?dot={}", urls::encode(&self.round.id))
+    }
+
+    fn home(&self) -> String {
+        format!("/{}", urls::round(&self.round.id))
+    }
+
+    fn existing_file(&self) -> Option<PathBuf> {
+        Some(file_of(self.round))
+    }
+
+    fn field_names(&self) -> Vec<String> {
+        field_names(self.round)
+    }
+
+    fn opened(&self, content: &Path) -> (Typed, Evaluation) {
+        let typed = typed_from_file(self.round);
+        let evaluation = if self.round.results.is_some() {
+            evaluate(content, self.round, &typed)
+        } else {
+            Evaluation::empty()
+        };
+        (typed, evaluation)
+    }
+
+    fn evaluate(&self, content: &Path, typed: &Typed) -> Evaluation {
+        evaluate(content, self.round, typed)
+    }
+
+    fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String {
+        fields(self.site, self.round, typed, evaluation)
+    }
 }

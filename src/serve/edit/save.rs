@@ -20,7 +20,8 @@ pub fn fingerprint(path: &Path) -> io::Result<String> {
     }
 }
 
-const NEW: &str = "moi";
+/// The fingerprint of a file that does not exist yet.
+pub const NEW: &str = "moi";
 
 /// How a save went.
 #[derive(Debug, PartialEq, Eq)]

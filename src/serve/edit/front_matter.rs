@@ -1,0 +1,155 @@
+//! A Markdown file's front matter updated in place, line by line: the value of each key the form
+//! gives replaces the old one on its own line, and everything else (comments, keys the form has
+//! no field for, their order) stays as staff or the scaffold left it. A file saved without a
+//! change comes back byte for byte.
+
+/// `text` with each key of `values` set to its YAML text (`key: value`, or `key:` for none) and
+/// its body replaced by `body`; `None` when `text` has no front matter between `---` lines.
+pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest
+        .match_indices("---\n")
+        .find(|(at, _)| *at == 0 || rest[..*at].ends_with('\n'))
+        .map(|(at, _)| at)?;
+    let lines: Vec<&str> = rest[..end].lines().collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() + values.len());
+    let mut given: Vec<bool> = vec![false; values.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let found = values
+            .iter()
+            .position(|(key, _)| top_level_key(line) == Some(*key));
+        i += 1;
+        let Some(at) = found else {
+            out.push(line.to_string());
+            continue;
+        };
+        // a value that went on over several lines (a block or a list) goes with its key
+        let first = i - 1;
+        while i < lines.len() && lines[i].starts_with([' ', '\t']) {
+            i += 1;
+        }
+        given[at] = true;
+        let (key, value) = &values[at];
+        let old = lines[first..i].join("\n");
+        if same_value(&old, &key_line(key, value)) {
+            out.extend(lines[first..i].iter().map(|l| l.to_string()));
+        } else {
+            out.push(key_line(key, value));
+        }
+    }
+    for ((key, value), _) in values.iter().zip(&given).filter(|(_, g)| !**g) {
+        if !value.is_empty() {
+            out.push(key_line(key, value));
+        }
+    }
+    let mut updated = String::from("---\n");
+    for line in out {
+        updated.push_str(&line);
+        updated.push('\n');
+    }
+    updated.push_str("---\n");
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim_end();
+    if !body.is_empty() {
+        updated.push_str(body);
+        updated.push('\n');
+    }
+    Some(updated)
+}
+
+/// `key: value`, or `key:` for no value, as the scaffold leaves a blank.
+fn key_line(key: &str, value: &str) -> String {
+    if value.is_empty() {
+        format!("{key}:")
+    } else {
+        format!("{key}: {value}")
+    }
+}
+
+/// Whether two `key: value` texts say the same (`dan_toc: "Kinh"` and `dan_toc: Kinh`): a value
+/// the form did not change keeps the way it was written.
+fn same_value(old: &str, new: &str) -> bool {
+    let read = |text: &str| serde_yaml::from_str::<serde_yaml::Value>(text).ok();
+    read(old).is_some_and(|o| Some(o) == read(new))
+}
+
+/// The key a line of front matter starts at the top level with, if any.
+fn top_level_key(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(key)
+}
+
+/// A file's body: what follows its front matter.
+pub fn body(text: &str) -> &str {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text;
+    };
+    rest.match_indices("---\n")
+        .find(|(at, _)| *at == 0 || rest[..*at].ends_with('\n'))
+        .map_or("", |(at, _)| &rest[at + 4..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "---\n# (bắt buộc) Họ và tên\nho_ten: \"Dương Văn Toản\"\n\
+        nam_sinh: 1961\nrieng_tu:\n  ghi_chu: gọi trước\ntai_cu:\n---\nÔng Toản.\n";
+
+    #[test]
+    fn values_replace_their_lines_and_everything_else_stays() {
+        let values = [
+            ("ho_ten", "\"Dương Văn Toàn\"".to_string()),
+            ("nam_sinh", "1962".to_string()),
+            ("tai_cu", "true".to_string()),
+            ("thu_tu", "2".to_string()),
+            ("anh", String::new()),
+        ];
+        let updated = update(FILE, &values, "Ông Toàn.\r\n\r\n").unwrap();
+        assert_eq!(
+            updated,
+            "---\n# (bắt buộc) Họ và tên\nho_ten: \"Dương Văn Toàn\"\nnam_sinh: 1962\n\
+             rieng_tu:\n  ghi_chu: gọi trước\ntai_cu: true\nthu_tu: 2\n---\nÔng Toàn.\n"
+        );
+    }
+
+    #[test]
+    fn a_file_saved_unchanged_is_the_same_bytes() {
+        let values = [
+            ("ho_ten", "\"Dương Văn Toản\"".to_string()),
+            ("nam_sinh", "1961".to_string()),
+            ("tai_cu", String::new()),
+        ];
+        assert_eq!(update(FILE, &values, body(FILE)).unwrap(), FILE);
+        assert_eq!(body(FILE), "Ông Toản.\n");
+    }
+
+    #[test]
+    fn a_value_written_another_way_is_left_as_it_was() {
+        let file = "---\ndan_toc: \"Kinh\"\nnam_sinh: \"1961\"\n---\n";
+        let values = [
+            ("dan_toc", "Kinh".to_string()),
+            ("nam_sinh", "1961".to_string()),
+        ];
+        // the same text stays as it was quoted; a number where the file had text is a change
+        assert_eq!(
+            update(file, &values, "").unwrap(),
+            "---\ndan_toc: \"Kinh\"\nnam_sinh: 1961\n---\n"
+        );
+    }
+
+    #[test]
+    fn a_value_over_several_lines_is_replaced_whole() {
+        let file = "---\nnghe_nghiep: |\n  Hưu trí\n  cán bộ\nton_giao: Không\n---\n";
+        let updated = update(file, &[("nghe_nghiep", "Hưu trí".to_string())], "").unwrap();
+        assert_eq!(updated, "---\nnghe_nghiep: Hưu trí\nton_giao: Không\n---\n");
+        assert!(update("ho_ten: A\n", &[], "").is_none());
+    }
+}
