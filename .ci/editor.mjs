@@ -2,7 +2,7 @@
 // night: `niemyet serve` runs on a copy of the example content; from a contest's page the
 // "Sửa / Edit" link opens the form; the figures of a vote-count record are typed in, the outcome
 // under the law shows as they are typed, the form is saved and the page comes back rebuilt with
-// them. And what the form refuses: figures that do not add up (with the error next to its field,
+// them; a candidate's form likewise, with the bio's preview following what is typed. And what the form refuses: figures that do not add up (with the error next to its field,
 // with and without JavaScript), a form whose file changed on disk since it was opened, and a
 // write from a page of another origin or addressed to another Host. axe-core checks the form
 // (WCAG 2.2 A and AA), as the public pages are checked.
@@ -143,6 +143,33 @@ try {
   // the preview reloads the page once the save is rebuilt
   await page.waitForFunction(() => document.body.innerText.includes('63,11%'), null, { timeout: TIMEOUT });
 
+  // A candidate's form, from the candidate's page: the bio's preview follows what is typed, a
+  // changed field is saved into its own line and the page comes back with it.
+  const candidatePage = `${base}/bau-cu/${ROUND}/${VILLAGE}/tran-van-doan/`;
+  await page.goto(candidatePage);
+  await page.click('#niemyet-sua');
+  await page.waitForURL(/__niemyet\/sua\/ung-cu-vien\?dot=dong-ky-2024&ten=tran-van-doan/);
+  await page.evaluate(axeSource);
+  const candidateAxe = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  for (const v of candidateAxe.violations) {
+    for (const node of v.nodes) failures.push(`axe on the candidate form: ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
+  }
+  const candidateFile = join(content, 'bau-cu', ROUND, 'ung-cu-vien', 'tran-van-doan.md');
+  const candidateBefore = readFileSync(candidateFile, 'utf8');
+  await page.fill('#tieu_su', 'Ông Đoàn làm **hòa giải viên** ở khu phố 3.');
+  await page.waitForFunction(() => document.querySelector('#tieu_su-xem-truoc strong')?.textContent === 'hòa giải viên');
+  await page.fill('#nghe_nghiep', 'Hòa giải viên');
+  await Promise.all([page.waitForURL(candidatePage), page.click('button[value="luu"]')]);
+  const candidateAfter = readFileSync(candidateFile, 'utf8');
+  const changedLines = candidateAfter.split('\n').filter((line) => !candidateBefore.split('\n').includes(line));
+  check(
+    changedLines.length === 2 && changedLines.includes('nghe_nghiep: Hòa giải viên'),
+    `a candidate's save should change its field's line and the bio only, changed: ${JSON.stringify(changedLines)}`,
+  );
+  await page.waitForFunction(() => document.body.innerText.includes('hòa giải viên'), null, { timeout: TIMEOUT });
+
   // Without JavaScript the form still works: the error comes back next to its field.
   const plain = await newPage({ javaScriptEnabled: false });
   await plain.goto(formUrl);
@@ -206,4 +233,4 @@ if (failures.length) {
   console.error(`editor: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log('editor: the results form checks, saves, refuses and is accessible in Chromium');
+console.log('editor: the results and candidate forms check, save, refuse and are accessible in Chromium');

@@ -306,7 +306,7 @@ impl Editor {
             })
             .unwrap_or_default();
         let body = format!(
-            "<p><a href=\"{back}\">{}</a></p>{file}{}{}\
+            "<p><a href=\"{back}\">{}</a> · <a href=\"{EDIT_PATH}\">{}</a></p>{file}{}{}\
              <form method=\"post\" action=\"{action}\" data-check novalidate>\
              <input type=\"hidden\" name=\"token\" value=\"{token}\">\
              <input type=\"hidden\" name=\"ban\" value=\"{opened}\">\
@@ -314,6 +314,10 @@ impl Editor {
              <button name=\"hanh_dong\" value=\"kiem-tra\">{check}</button>\
              <button class=\"primary\" name=\"hanh_dong\" value=\"luu\">{save}</button></form>",
             both(&Bilingual::new("← Về trang", "Back to the page")),
+            both(&Bilingual::new(
+                "Các biểu mẫu khác (thêm ứng cử viên…)",
+                "Other forms (add a candidate…)"
+            )),
             notice.unwrap_or_default(),
             page::summary(&evaluation.summary()),
             back = escape(&back(page, &form.home())),
