@@ -158,8 +158,8 @@ try {
   }
   const candidateFile = join(content, 'bau-cu', ROUND, 'ung-cu-vien', 'tran-van-doan.md');
   const candidateBefore = readFileSync(candidateFile, 'utf8');
-  await page.fill('#tieu_su', 'Ông Đoàn làm **hòa giải viên** ở khu phố 3.');
-  await page.waitForFunction(() => document.querySelector('#tieu_su-xem-truoc strong')?.textContent === 'hòa giải viên');
+  await page.fill('#noi_dung', 'Ông Đoàn làm **hòa giải viên** ở khu phố 3.');
+  await page.waitForFunction(() => document.querySelector('#noi_dung-xem-truoc strong')?.textContent === 'hòa giải viên');
   await page.fill('#nghe_nghiep', 'Hòa giải viên');
   await Promise.all([page.waitForURL(candidatePage), page.click('button[value="luu"]')]);
   const candidateAfter = readFileSync(candidateFile, 'utf8');
@@ -169,6 +169,22 @@ try {
     `a candidate's save should change its field's line and the bio only, changed: ${JSON.stringify(changedLines)}`,
   );
   await page.waitForFunction(() => document.body.innerText.includes('hòa giải viên'), null, { timeout: TIMEOUT });
+
+  // A document's form, a new document's and the list of forms meet the same accessibility bar.
+  for (const [path, what] of [
+    ['/__niemyet/sua/van-ban?ten=chi-thi-24-ct-tu-quang-ninh', 'the document form'],
+    ['/__niemyet/sua/van-ban', 'the new document form'],
+    ['/__niemyet/sua', 'the list of forms'],
+  ]) {
+    await page.goto(base + path);
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+    );
+    for (const v of found.violations) {
+      for (const node of v.nodes) failures.push(`axe on ${what}: ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
+    }
+  }
 
   // Without JavaScript the form still works: the error comes back next to its field.
   const plain = await newPage({ javaScriptEnabled: false });

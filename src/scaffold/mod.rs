@@ -55,16 +55,8 @@ impl Scaffold {
                 create(&content.join(rel), &text).map(|p| vec![p])
             }
             Self::Document { title } => {
-                let slug = named_slug(title, DOCUMENTS_DIR)?;
-                let path = content.join(DOCUMENTS_DIR).join(format!("{slug}.md"));
-                let document = DOCUMENT.replace("{body}", &samples::lines(&DOCUMENT_BODY));
-                // a title given as a file name is left for staff to write
-                let text = if is_slug(title) {
-                    document.replace(" {title}", "")
-                } else {
-                    document.replace("{title}", &yaml_text(title))
-                };
-                create(&path, &text).map(|p| vec![p])
+                let (rel, text) = document_file(title)?;
+                create(&content.join(rel), &text).map(|p| vec![p])
             }
             Self::Results { round } => {
                 let round = existing_round(content, round)?;
@@ -94,6 +86,21 @@ pub fn candidate_file(
         .replace("{bio}", &samples::lines(&CANDIDATE_BIO))
         .replace("{name}", &yaml_text(name))
         .replace("{slug}", &slug);
+    Ok((rel, text))
+}
+
+/// The file of a new document titled `title`: its path relative to the content folder and its
+/// text, every field blank but the title; the preview's new-document form fills in this text.
+pub fn document_file(title: &str) -> Result<(PathBuf, String), Bilingual> {
+    let slug = named_slug(title, DOCUMENTS_DIR)?;
+    let rel = Path::new(DOCUMENTS_DIR).join(format!("{slug}.md"));
+    let document = DOCUMENT.replace("{body}", &samples::lines(&DOCUMENT_BODY));
+    // a title given as a file name is left for staff to write
+    let text = if is_slug(title) {
+        document.replace(" {title}", "")
+    } else {
+        document.replace("{title}", &yaml_text(title))
+    };
     Ok((rel, text))
 }
 

@@ -40,8 +40,9 @@ pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<Strin
             out.push(key_line(key, value));
         }
     }
+    // a key the file lacks is added only with a value: nothing, or an empty list, is its absence
     for ((key, value), _) in values.iter().zip(&given).filter(|(_, g)| !**g) {
-        if !value.is_empty() {
+        if !value.is_empty() && value != "[]" {
             out.push(key_line(key, value));
         }
     }
@@ -60,10 +61,11 @@ pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<Strin
     Some(updated)
 }
 
-/// `key: value`, or `key:` for no value, as the scaffold leaves a blank.
+/// `key: value`, `key:` for no value (as the scaffold leaves a blank), or the key with its value
+/// on the lines below when the value starts with a line break (a block list).
 fn key_line(key: &str, value: &str) -> String {
-    if value.is_empty() {
-        format!("{key}:")
+    if value.is_empty() || value.starts_with('\n') {
+        format!("{key}:{value}")
     } else {
         format!("{key}: {value}")
     }

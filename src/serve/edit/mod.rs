@@ -9,7 +9,9 @@
 //! file changed on disk since the form was opened (`save`).
 
 mod candidate;
+mod document;
 mod evaluation;
+mod fields;
 mod form;
 mod front_matter;
 mod guard;
@@ -22,6 +24,7 @@ use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::render::urls;
 use candidate::CandidateForm;
+use document::DocumentForm;
 use evaluation::Evaluation;
 use form::{Submitted, query_value};
 use page::{both, escape};
@@ -38,6 +41,8 @@ pub const RESULTS_PATH: &str = "/__niemyet/sua/ket-qua";
 /// The form of a candidate, the round's id as `dot` and the file name as `ten`; without `ten`,
 /// a new candidate of the round.
 pub const CANDIDATE_PATH: &str = "/__niemyet/sua/ung-cu-vien";
+/// The form of a document, its name as `ten`; without `ten`, a new document.
+pub const DOCUMENT_PATH: &str = "/__niemyet/sua/van-ban";
 
 /// The value of each field as typed, by field name.
 pub type Typed = BTreeMap<String, String>;
@@ -138,10 +143,10 @@ impl Editor {
                 location: None,
             },
             ("GET", EDIT_PATH) => self.page_of(request.query),
-            ("GET", RESULTS_PATH | CANDIDATE_PATH) => {
+            ("GET", RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
                 self.with_form(request, |form| self.open(form, request.query))
             }
-            ("POST", RESULTS_PATH | CANDIDATE_PATH) => {
+            ("POST", RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
                 self.with_form(request, |form| self.submit(form, request))
             }
             ("GET" | "POST", _) => Reply::message(
@@ -172,6 +177,14 @@ impl Editor {
         let within = page.trim_start_matches('/').trim_start_matches("en/");
         let mut parts = within.split('/').filter(|p| !p.is_empty());
         let (round, village, slug) = (parts.next().and(parts.next()), parts.next(), parts.next());
+        if let Some(document) = within
+            .strip_prefix("van-ban/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|slug| site.document(slug))
+        {
+            let address = format!("{DOCUMENT_PATH}?ten={}", urls::encode(&document.slug));
+            return Reply::see_other(with_page(&address, &page));
+        }
         let round = round
             .filter(|_| within.starts_with("bau-cu/"))
             .and_then(|id| site.round(id));
@@ -190,12 +203,21 @@ impl Editor {
             ),
             None => format!("{RESULTS_PATH}?dot={}", urls::encode(&round.id)),
         };
-        Reply::see_other(format!("{address}&trang={}", urls::encode(&page)))
+        Reply::see_other(with_page(&address, &page))
     }
 
     /// The form a request names, with the site it was made from.
     fn with_form(&self, request: &Request, act: impl FnOnce(&dyn Form) -> Reply) -> Reply {
         let (site, _) = crate::check(&self.content);
+        let name = query_value(request.query, "ten");
+        let labels = || labels::Labels::load(&self.content);
+        if request.path == DOCUMENT_PATH {
+            return act(&DocumentForm {
+                site: &site,
+                slug: name,
+                labels: labels(),
+            });
+        }
         let id = query_value(request.query, "dot").unwrap_or_default();
         let Some(round) = site.round(&id) else {
             return no_round(&id);
@@ -205,8 +227,8 @@ impl Editor {
             _ => act(&CandidateForm {
                 site: &site,
                 round,
-                slug: query_value(request.query, "ten"),
-                labels: labels::Labels::load(&self.content),
+                slug: name,
+                labels: labels(),
             }),
         }
     }
@@ -249,12 +271,13 @@ impl Editor {
                 Bilingual::new("Không đọc được biểu mẫu.", "The form could not be read."),
             );
         };
+        // a field not sent is one the form did not show: it stays as it is in the file
         let typed: Typed = form
             .field_names()
             .into_iter()
-            .map(|name| {
-                let value = submitted.get(&name).unwrap_or_default().to_string();
-                (name, value)
+            .filter_map(|name| {
+                let value = submitted.get(&name)?.to_string();
+                Some((name, value))
             })
             .collect();
         let evaluation = form.evaluate(&self.content, &typed);
@@ -335,7 +358,8 @@ impl Editor {
 
 /// A form's address, returning to `page`.
 fn with_page(address: &str, page: &str) -> String {
-    format!("{address}&trang={}", urls::encode(page))
+    let joint = if address.contains('?') { '&' } else { '?' };
+    format!("{address}{joint}trang={}", urls::encode(page))
 }
 
 /// The page to return to: the one the form was opened from when it is a path of the preview,
@@ -431,6 +455,10 @@ fn forms_list(site: &Site) -> String {
             )),
         ));
     }
+    items.push_str(&format!(
+        "<li><a href=\"{DOCUMENT_PATH}\">{}</a></li>",
+        both(&Bilingual::new("Thêm văn bản", "Add a document"))
+    ));
     page::page(
         &Bilingual::new("Sửa trong trình duyệt", "Edit in the browser"),
         &format!(

@@ -6,7 +6,7 @@
 use super::*;
 use niemyet::import::{ImportOptions, SheetKind, import};
 use niemyet::render::urls::encode;
-use niemyet::serve::edit::{CANDIDATE_PATH, EDIT_PATH, RESULTS_PATH};
+use niemyet::serve::edit::{CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH};
 
 const ROUND: &str = "tn-2022";
 
@@ -368,7 +368,7 @@ fn an_form(preview: &Running) -> (String, Vec<(String, String)>) {
     let mut values = form_values(&form.body);
     let bio = form
         .body
-        .split("name=\"tieu_su\"")
+        .split("name=\"noi_dung\"")
         .nth(1)
         .and_then(|rest| rest.split_once('>'))
         .and_then(|(_, rest)| rest.split("</textarea>").next())
@@ -377,7 +377,7 @@ fn an_form(preview: &Running) -> (String, Vec<(String, String)>) {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-    values.push(("tieu_su".into(), bio));
+    values.push(("noi_dung".into(), bio));
     (target, values)
 }
 
@@ -426,7 +426,7 @@ fn personal_data_in_a_bio_is_refused_before_it_is_saved() {
     let preview = Running::start(&fx, Limits::default());
     let before = fx.read(AN);
     let (target, mut values) = an_form(&preview);
-    set(&mut values, "tieu_su", "Ông An, điện thoại 0912 345 678.");
+    set(&mut values, "noi_dung", "Ông An, điện thoại 0912 345 678.");
     set(&mut values, "nam_sinh", "một chín bảy lăm");
     let refused = post(
         preview.port,
@@ -447,7 +447,7 @@ fn personal_data_in_a_bio_is_refused_before_it_is_saved() {
     assert_eq!(refused.status, 422);
     let slot = refused
         .body
-        .split("id=\"tieu_su-loi\" data-live>")
+        .split("id=\"noi_dung-loi\" data-live>")
         .nth(1)
         .and_then(|rest| rest.split("</p>").next())
         .unwrap_or_default();
@@ -491,7 +491,7 @@ fn a_new_candidate_is_the_scaffold_s_file_filled_in() {
         set(&mut values, name, value);
     }
     let bio = "Bà Dung kinh doanh tạp hóa ở khu phố Hai.";
-    values.push(("tieu_su".into(), bio.into()));
+    values.push(("noi_dung".into(), bio.into()));
     let saved = post(preview.port, &target, &with_action(values, "luu"), "");
     assert_eq!(saved.status, 303, "{}", saved.body);
     let mut expected = scaffold.clone();
@@ -509,4 +509,96 @@ fn a_new_candidate_is_the_scaffold_s_file_filled_in() {
             .all(|d| d.path != std::path::Path::new(rel)),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_document_form_writes_its_lists_one_item_a_line_and_leaves_attachments_alone() {
+    let fx = Fixture::new();
+    let preview = Running::start(&fx, Limits::default());
+    let before = fx.read(LETTER);
+    let opened = get(
+        preview.port,
+        &format!("{EDIT_PATH}?trang=/van-ban/cong-van-13/"),
+    );
+    assert_eq!(opened.status, 303, "{}", opened.body);
+    let address = opened.header("location").unwrap().to_string();
+    assert!(
+        address.starts_with(&format!("{DOCUMENT_PATH}?ten=cong-van-13")),
+        "{address}"
+    );
+    let form = get(preview.port, &address);
+    assert_eq!(form.status, 200, "{}", form.body);
+    let mut values = form_values(&form.body);
+    let text_area = |name: &str| {
+        form.body
+            .split(&format!("name=\"{name}\""))
+            .nth(1)
+            .and_then(|rest| rest.split_once('>'))
+            .and_then(|(_, rest)| rest.split("</textarea>").next())
+            .unwrap_or_else(|| panic!("no text area {name}"))
+            .to_string()
+    };
+    assert_eq!(text_area("noi_nhan"), "Các chi bộ khu phố\nLưu Văn phòng");
+    values.push((
+        "noi_nhan".into(),
+        "Các chi bộ khu phố\nMặt trận Tổ quốc phường\nLưu Văn phòng".into(),
+    ));
+    values.push(("can_cu".into(), text_area("can_cu")));
+    values.push((
+        "noi_dung".into(),
+        text_area("noi_dung").replace("&amp;", "&"),
+    ));
+    set(&mut values, "so_hieu", "14-CV/ĐU");
+    let target = format!("{DOCUMENT_PATH}?ten=cong-van-13");
+    let saved = post(preview.port, &target, &with_action(values, "luu"), "");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        fx.read(LETTER),
+        before
+            .replace("so_hieu: 13-CV/ĐU", "so_hieu: 14-CV/ĐU")
+            .replace(
+                "noi_nhan:\n  - Các chi bộ khu phố\n  - Lưu Văn phòng",
+                "noi_nhan:\n  - Các chi bộ khu phố\n  - Mặt trận Tổ quốc phường\n  - Lưu Văn phòng"
+            )
+    );
+    assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
+}
+
+#[test]
+fn a_new_document_is_the_scaffold_s_file_filled_in() {
+    let title = "Thông báo danh sách cử tri khu phố Hai";
+    let (rel, scaffold) = niemyet::scaffold::document_file(title).unwrap();
+    let fx = Fixture::new();
+    let preview = Running::start(&fx, Limits::default());
+    let form = get(preview.port, DOCUMENT_PATH);
+    assert_eq!(form.status, 200, "{}", form.body);
+    let mut values = form_values(&form.body);
+    let typed = [
+        ("loai", "thong-bao"),
+        ("tieu_de", title),
+        ("ngay", "20/5/2022"),
+        ("co_quan", "UBND phường Thử Nghiệm"),
+    ];
+    for (name, value) in typed {
+        set(&mut values, name, value);
+    }
+    values.push(("can_cu".into(), String::new()));
+    values.push(("noi_nhan".into(), "Các khu phố\nLưu VT".into()));
+    let body = "Danh sách cử tri được niêm yết tại nhà văn hóa khu phố Hai.";
+    values.push(("noi_dung".into(), body.into()));
+    let saved = post(preview.port, DOCUMENT_PATH, &with_action(values, "luu"), "");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let mut expected = scaffold.clone();
+    for (name, value) in [typed[0], typed[2], typed[3]] {
+        expected = expected.replacen(&format!("\n{name}:\n"), &format!("\n{name}: {value}\n"), 1);
+    }
+    expected = expected.replacen(
+        "\nnoi_nhan: []\n",
+        "\nnoi_nhan:\n  - Các khu phố\n  - Lưu VT\n",
+        1,
+    );
+    let sample = &scaffold[scaffold.rfind("---\n").unwrap() + 4..];
+    expected = expected.replace(sample, &format!("{body}\n"));
+    assert_eq!(fx.read(&rel.display().to_string()), expected);
+    assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
 }

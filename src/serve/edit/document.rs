@@ -1,0 +1,195 @@
+//! The form of a document (`van-ban/<name>.md`: a plan, a resolution, a letter, news): its kind,
+//! number, date, issuer, signer, legal bases and recipients one per line, the round and commune
+//! it concerns, and its text as Markdown with a preview; and the form of a new document, which
+//! fills in the file `niemyet new document` writes for the same title. Attachments and the
+//! source of a republished document stay in the file, as written there.
+
+use super::evaluation::Evaluation;
+use super::fields::{self, Context, Field, Kind, choices, field};
+use super::labels::Labels;
+use super::{DOCUMENT_PATH, Form, Typed};
+use crate::diagnostics::Bilingual;
+use crate::model::Site;
+use crate::model::document::DocumentKind;
+use crate::render::urls;
+use crate::scaffold;
+use std::path::{Path, PathBuf};
+
+/// The fields of a document file the form has, in the scaffold's order.
+const FIELDS: &[Field] = &[
+    field(
+        "loai",
+        "Loại văn bản",
+        "Kind of document",
+        Kind::Choice(choices::<DocumentKind>),
+        true,
+    ),
+    field("tieu_de", "Trích yếu", "Title", Kind::Text, true),
+    field(
+        "so_hieu",
+        "Số, ký hiệu (ví dụ 13-CV/ĐU)",
+        "Number and symbol (e.g. 13-CV/ĐU)",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "ngay",
+        "Ngày ban hành (ví dụ 16/12/2024)",
+        "Date of issue (e.g. 16/12/2024)",
+        Kind::Date,
+        true,
+    ),
+    field(
+        "co_quan",
+        "Cơ quan ban hành",
+        "Issuing body",
+        Kind::Text,
+        true,
+    ),
+    field(
+        "tham_quyen_ky",
+        "Thẩm quyền ký (ví dụ T/M Ủy ban nhân dân)",
+        "Signing authority (e.g. T/M Ủy ban nhân dân)",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "chuc_vu_ky",
+        "Chức vụ người ký",
+        "Signer's title",
+        Kind::Text,
+        false,
+    ),
+    field("nguoi_ky", "Người ký", "Signer", Kind::Text, false),
+    field(
+        "tac_gia",
+        "Tác giả (tin tức)",
+        "Author (news)",
+        Kind::Text,
+        false,
+    ),
+    field(
+        "can_cu",
+        "Căn cứ, mỗi dòng một căn cứ",
+        "Legal bases, one per line",
+        Kind::Lines,
+        false,
+    ),
+    field(
+        "noi_nhan",
+        "Nơi nhận, mỗi dòng một nơi",
+        "Recipients, one per line",
+        Kind::Lines,
+        false,
+    ),
+    field(
+        "bau_cu",
+        "Đợt bầu cử liên quan",
+        "The election round it concerns",
+        Kind::Listed,
+        false,
+    ),
+    field(
+        "don_vi",
+        "Xã, phường liên quan",
+        "The commune it concerns",
+        Kind::Listed,
+        false,
+    ),
+];
+
+/// The form of a document: one on file (`slug`), or a new one.
+pub struct DocumentForm<'s> {
+    pub site: &'s Site,
+    /// The document's name (`Document::slug`); `None` for a new document.
+    pub slug: Option<String>,
+    pub labels: Option<Labels>,
+}
+
+impl DocumentForm<'_> {
+    /// The document's file, found by its name among the site's documents: an address can name
+    /// only a document the site has.
+    fn file(&self) -> Option<PathBuf> {
+        let slug = self.slug.as_deref()?;
+        self.site.document(slug).map(|d| d.file.clone())
+    }
+}
+
+impl Form for DocumentForm<'_> {
+    fn title(&self) -> Bilingual {
+        match &self.slug {
+            Some(slug) => Bilingual::new(format!("Văn bản {slug}"), format!("Document {slug}")),
+            None => Bilingual::new("Văn bản mới", "New document"),
+        }
+    }
+
+    fn address(&self) -> String {
+        match &self.slug {
+            Some(slug) => format!("{DOCUMENT_PATH}?ten={}", urls::encode(slug)),
+            None => DOCUMENT_PATH.to_string(),
+        }
+    }
+
+    fn home(&self) -> String {
+        match &self.slug {
+            Some(slug) => format!("/{}", urls::document(slug)),
+            None => format!("/{}", urls::DOCUMENTS),
+        }
+    }
+
+    fn existing_file(&self) -> Option<PathBuf> {
+        self.file()
+    }
+
+    fn field_names(&self) -> Vec<String> {
+        fields::names(FIELDS)
+    }
+
+    fn opened(&self, content: &Path) -> (Typed, Evaluation) {
+        fields::opened(FIELDS, content, self.file(), |typed| {
+            self.evaluate(content, typed)
+        })
+    }
+
+    fn evaluate(&self, content: &Path, typed: &Typed) -> Evaluation {
+        let title = typed.get("tieu_de").map(|t| t.trim()).unwrap_or_default();
+        let base = fields::base(content, self.file(), "tieu_de", || {
+            scaffold::document_file(title)
+        });
+        fields::evaluate(FIELDS, content, base, typed)
+    }
+
+    fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String {
+        let listed = |key: &str| match key {
+            "bau_cu" => self
+                .site
+                .rounds
+                .iter()
+                .map(|r| (r.id.clone(), r.id.clone()))
+                .collect(),
+            _ => self
+                .site
+                .communes
+                .iter()
+                .map(|c| (c.id.clone(), c.data.ten.clone()))
+                .collect(),
+        };
+        let context = Context {
+            labels: self.labels.as_ref(),
+            listed: &listed,
+            body: Bilingual::new(
+                "Nội dung văn bản (Markdown)",
+                "The document's text (Markdown)",
+            ),
+        };
+        let mut html = fields::render(FIELDS, &context, typed, &evaluation.problems);
+        html.push_str(&format!(
+            "<p class=\"note\">{}</p>",
+            super::page::both(&Bilingual::new(
+                "Tệp đính kèm (dinh_kem) và nguồn đăng lại (nguon) sửa trong tệp của văn bản; biểu mẫu giữ nguyên chúng.",
+                "Attachments (dinh_kem) and the source of a republished document (nguon) are edited in the document's file; the form leaves them as they are.",
+            ))
+        ));
+        html
+    }
+}

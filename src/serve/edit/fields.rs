@@ -1,0 +1,423 @@
+//! The fields of a Markdown file's front matter as a form shows them, reads them and writes them
+//! back (`front_matter::update`): what a candidate's form and a document's form share. A field
+//! the form has no place for, or whose value in the file is more than the form can show (a list
+//! of maps), is left in the file as it is.
+
+use super::Typed;
+use super::evaluation::Evaluation;
+use super::front_matter;
+use super::labels::Labels;
+use super::page::{both, escape};
+use crate::diagnostics::{Bilingual, Diagnostics, Severity};
+use crate::model::spelling::Spelled;
+use crate::render::locale::Locale;
+use crate::render::markdown;
+use crate::scaffold::yaml_text;
+use serde_yaml::{Mapping, Value};
+use std::path::{Path, PathBuf};
+
+/// The field of the body: a candidate's bio, a document's text.
+pub const BODY: &str = "noi_dung";
+
+/// What a field holds, and so how it is shown and written.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    Text,
+    /// A date, written as staff write it (`16/12/2024`).
+    Date,
+    Number,
+    /// One value of a list the form's file offers (the round's contests, the site's rounds).
+    Listed,
+    /// One of a table's spellings, by key.
+    Choice(fn(&Locale) -> Vec<(&'static str, String)>),
+    YesNo,
+    /// A list of texts, one per line.
+    Lines,
+}
+
+/// One field: its key in the file, its labels, what it holds, and whether it must be filled.
+pub struct Field {
+    pub key: &'static str,
+    pub vi: &'static str,
+    pub en: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+pub const fn field(
+    key: &'static str,
+    vi: &'static str,
+    en: &'static str,
+    kind: Kind,
+    required: bool,
+) -> Field {
+    Field {
+        key,
+        vi,
+        en,
+        kind,
+        required,
+    }
+}
+
+/// The spellings of a table, with their labels in the language of `l`.
+pub fn choices<T: Spelled>(l: &Locale) -> Vec<(&'static str, String)> {
+    T::TABLE
+        .iter()
+        .filter(|r| r.typed)
+        .map(|r| (r.key, l.of_value(r.value)))
+        .collect()
+}
+
+/// The names of the form's fields, the body last.
+pub fn names(fields: &[Field]) -> Vec<String> {
+    fields
+        .iter()
+        .map(|f| f.key.to_string())
+        .chain([BODY.to_string()])
+        .collect()
+}
+
+/// What the form shows for a file as it is: its values as text, by key, and its body; a field
+/// whose value the form cannot show is left out, and so left as it is in the file. `None` when
+/// the front matter cannot be read (`check` says why).
+pub fn typed_from_file(fields: &[Field], text: &str) -> Option<Typed> {
+    let text = text.replace("\r\n", "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let inner = text.strip_prefix("---\n")?;
+    let front = &inner[..inner.len() - front_matter::body(text).len()];
+    let front = front.strip_suffix("---\n").unwrap_or(front);
+    let values: Mapping = match serde_yaml::from_str::<Value>(front).ok()? {
+        Value::Mapping(m) => m,
+        Value::Null => Mapping::new(),
+        _ => return None,
+    };
+    let mut typed = Typed::new();
+    for f in fields {
+        let value = match values.get(f.key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Bool(b)) => b.to_string(),
+            Some(Value::Sequence(items)) => {
+                let lines: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+                match lines {
+                    Some(lines) => lines.join("\n"),
+                    None => continue,
+                }
+            }
+            None | Some(Value::Null) => String::new(),
+            Some(_) => continue,
+        };
+        typed.insert(f.key.to_string(), value);
+    }
+    typed.insert(BODY.to_string(), front_matter::body(text).to_string());
+    Some(typed)
+}
+
+/// The fields the form shows for a file: those [`typed_from_file`] could read.
+pub fn shown<'f>(fields: &'f [Field], typed: &Typed) -> impl Iterator<Item = &'f Field> {
+    fields.iter().filter(|f| typed.contains_key(f.key))
+}
+
+/// `text` (the file there is, or the scaffold's for a new one) with `typed`'s values written into
+/// it, or the problems of the fields that cannot be written.
+pub fn file_text(
+    fields: &[Field],
+    text: &str,
+    typed: &Typed,
+) -> Result<String, Vec<(String, Bilingual)>> {
+    let mut problems = Vec::new();
+    let mut values = Vec::new();
+    for f in fields {
+        // a field the form did not send (one it could not show) stays as it is in the file
+        let Some(value) = typed.get(f.key).map(|v| v.trim()) else {
+            continue;
+        };
+        let written = match f.kind {
+            Kind::Lines => lines(value),
+            _ if value.is_empty() => String::new(),
+            Kind::Number if value.parse::<u32>().is_err() => {
+                problems.push((
+                    f.key.to_string(),
+                    Bilingual::new(
+                        format!("“{value}” không phải là một số nguyên không âm."),
+                        format!("“{value}” is not a whole number."),
+                    ),
+                ));
+                continue;
+            }
+            Kind::Number | Kind::Listed | Kind::Choice(_) => value.to_string(),
+            Kind::YesNo => (value == "true").to_string(),
+            Kind::Text | Kind::Date => yaml_text(value),
+        };
+        values.push((f.key, written));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
+    front_matter::update(&text.replace("\r\n", "\n"), &values, body).ok_or_else(|| {
+        vec![(
+            String::new(),
+            Bilingual::new(
+                "Tệp không có phần đầu giữa hai dòng --- nên không sửa bằng biểu mẫu được: sửa tệp trong trình soạn thảo.",
+                "The file has no front matter between --- lines, so the form cannot edit it: edit the file in an editor.",
+            ),
+        )]
+    })
+}
+
+/// A list of texts as a YAML block list (`[]` when empty), to follow `key:`.
+fn lines(text: &str) -> String {
+    let items: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("\n  - {}", yaml_text(l)))
+        .collect();
+    if items.is_empty() {
+        "[]".to_string()
+    } else {
+        items.concat()
+    }
+}
+
+/// The problems `check` found in the file at `rel`, by field: a front-matter key the form has,
+/// the body for what is in the body, the form as a whole for the rest.
+pub fn problems_of(
+    fields: &[Field],
+    found: &Diagnostics,
+    rel: &Path,
+    text: &str,
+) -> Vec<(String, Severity, Bilingual)> {
+    let body_from = text.lines().count() - front_matter::body(text).lines().count();
+    found
+        .iter()
+        .filter(|d| d.path == rel)
+        .map(|d| {
+            let key = d.field.as_deref().and_then(|f| f.split('.').next());
+            let field = match key {
+                Some(k) if fields.iter().any(|f| f.key == k) => k.to_string(),
+                _ if d.line.is_some_and(|l| l > body_from) => BODY.to_string(),
+                _ => String::new(),
+            };
+            (field, d.severity, d.message.clone())
+        })
+        .collect()
+}
+
+/// What a form's fields need besides the values: the labels of choices, and the values of the
+/// fields listed from the site.
+pub struct Context<'a> {
+    pub labels: Option<&'a Labels>,
+    /// The values to offer for a [`Kind::Listed`] field, by key, with their labels.
+    pub listed: &'a dyn Fn(&str) -> Vec<(String, String)>,
+    /// The label of the body, which is Markdown.
+    pub body: Bilingual,
+}
+
+/// The fields with `typed`'s values and the problems next to them, and the body's preview.
+pub fn render(
+    fields: &[Field],
+    context: &Context,
+    typed: &Typed,
+    problems: &[(String, Severity, Bilingual)],
+) -> String {
+    let slot = |id: &str| {
+        let messages: Vec<String> = problems
+            .iter()
+            .filter(|(f, _, _)| f == id)
+            .map(|(_, _, m)| both(m))
+            .collect();
+        format!(
+            "<p class=\"error\" id=\"{id}-loi\" data-live>{}</p>",
+            messages.join("<br>")
+        )
+    };
+    let invalid = |id: &str| {
+        let wrong = problems
+            .iter()
+            .any(|(f, s, _)| f == id && *s == Severity::Error);
+        if wrong { " aria-invalid=\"true\"" } else { "" }
+    };
+    let locales = context.labels.map(Labels::locales);
+    let mut html = String::new();
+    for f in shown(fields, typed) {
+        let key = f.key;
+        let value = typed.get(key).map(String::as_str).unwrap_or_default();
+        let label = if f.required {
+            both(&Bilingual::new(
+                format!("{} (bắt buộc)", f.vi),
+                format!("{} (required)", f.en),
+            ))
+        } else {
+            both(&Bilingual::new(f.vi, f.en))
+        };
+        let select = |list: Vec<(String, String)>| {
+            let mut options = String::from("<option value=\"\">—</option>");
+            for (v, text) in list {
+                let selected = if v == value { " selected" } else { "" };
+                options.push_str(&format!(
+                    "<option value=\"{}\"{selected}>{}</option>",
+                    escape(&v),
+                    escape(&text)
+                ));
+            }
+            format!(
+                "<select id=\"{key}\" name=\"{key}\" aria-describedby=\"{key}-loi\"{}>{options}</select>",
+                invalid(key)
+            )
+        };
+        let control = match f.kind {
+            Kind::Text | Kind::Number | Kind::Date => format!(
+                "<input id=\"{key}\" name=\"{key}\" value=\"{}\" inputmode=\"{}\" autocomplete=\"off\" \
+                 aria-describedby=\"{key}-loi\"{}>",
+                escape(value),
+                if matches!(f.kind, Kind::Number) {
+                    "numeric"
+                } else {
+                    "text"
+                },
+                invalid(key)
+            ),
+            Kind::Lines => format!(
+                "<textarea id=\"{key}\" name=\"{key}\" rows=\"4\" aria-describedby=\"{key}-loi\"{}>{}</textarea>",
+                invalid(key),
+                escape(value)
+            ),
+            Kind::Listed => select((context.listed)(key)),
+            Kind::Choice(list) => select(match &locales {
+                Some((vi, en)) => list(vi)
+                    .into_iter()
+                    .zip(list(en))
+                    .map(|((k, v), (_, e))| (k.to_string(), format!("{v} / {e}")))
+                    .collect(),
+                None => Vec::new(),
+            }),
+            Kind::YesNo => select(vec![
+                ("true".to_string(), "Có / Yes".to_string()),
+                ("false".to_string(), "Không / No".to_string()),
+            ]),
+        };
+        html.push_str(&format!(
+            "<div class=\"field\"><label for=\"{key}\">{label}</label>{}{control}</div>",
+            slot(key)
+        ));
+    }
+    let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
+    html.push_str(&format!(
+        "<div class=\"field\"><label for=\"{BODY}\">{}</label>{}\
+         <textarea id=\"{BODY}\" name=\"{BODY}\" rows=\"10\" aria-describedby=\"{BODY}-loi\"{}>{}</textarea></div>\
+         <h2>{}</h2><div id=\"{BODY}-xem-truoc\" class=\"note\" data-live>{}</div>",
+        both(&context.body),
+        slot(BODY),
+        invalid(BODY),
+        escape(body),
+        both(&Bilingual::new("Sẽ hiện trên trang như sau", "It will show on the page as")),
+        markdown::to_html(&markdown::without_comments(body)),
+    ));
+    html
+}
+
+/// The text a form's values are written into, and where: the file `existing` when the form edits
+/// one, else the scaffold's new file (`made`), which must not be there yet; an error is about
+/// `name_field`, the field the new file is named after.
+pub fn base(
+    content: &Path,
+    existing: Option<PathBuf>,
+    name_field: &str,
+    made: impl FnOnce() -> Result<(PathBuf, String), Bilingual>,
+) -> Result<(PathBuf, String), (String, Bilingual)> {
+    if let Some(rel) = existing {
+        return std::fs::read_to_string(content.join(&rel))
+            .map(|text| (rel, text))
+            .map_err(|e| {
+                (
+                    String::new(),
+                    Bilingual::new(
+                        format!("Không đọc được tệp: {e}"),
+                        format!("Cannot read the file: {e}"),
+                    ),
+                )
+            });
+    }
+    let (rel, text) = made().map_err(|e| (name_field.to_string(), e))?;
+    if content.join(&rel).exists() {
+        let shown = rel.display().to_string().replace('\\', "/");
+        return Err((
+            name_field.to_string(),
+            Bilingual::new(
+                format!("Đã có tệp {shown} cùng tên: mở trang của nó để sửa, hoặc đặt tên khác."),
+                format!(
+                    "{shown} already exists with this name: open its page to edit it, or give another name."
+                ),
+            ),
+        ));
+    }
+    Ok((rel, text))
+}
+
+/// What a form shows when opened on the file `existing` (none for a new file), and what is
+/// wrong with it.
+pub fn opened(
+    fields: &[Field],
+    content: &Path,
+    existing: Option<PathBuf>,
+    evaluate: impl FnOnce(&Typed) -> Evaluation,
+) -> (Typed, Evaluation) {
+    let Some(rel) = existing else {
+        // a new file: every field, blank
+        let blank = names(fields).into_iter().map(|n| (n, String::new()));
+        return (blank.collect(), Evaluation::empty());
+    };
+    let text = std::fs::read_to_string(content.join(&rel)).unwrap_or_default();
+    match typed_from_file(fields, &text) {
+        Some(typed) => {
+            let evaluation = evaluate(&typed);
+            (typed, evaluation)
+        }
+        None => {
+            let mut evaluation = Evaluation::empty();
+            evaluation.problems.push((
+                String::new(),
+                Severity::Error,
+                Bilingual::new(
+                    "Không đọc được phần đầu của tệp: chạy niemyet check để xem lỗi ở dòng nào và sửa trong trình soạn thảo.",
+                    "The file's front matter cannot be read: run niemyet check to see the line, and fix it in an editor.",
+                ),
+            ));
+            (Typed::new(), evaluation)
+        }
+    }
+}
+
+/// `typed` written into `base` and checked as the build checks it, as if saved there.
+pub fn evaluate(
+    fields: &[Field],
+    content: &Path,
+    base: Result<(PathBuf, String), (String, Bilingual)>,
+    typed: &Typed,
+) -> Evaluation {
+    let mut evaluation = Evaluation::empty();
+    let (rel, base) = match base {
+        Ok(found) => found,
+        Err((field, why)) => {
+            evaluation.problems.push((field, Severity::Error, why));
+            return evaluation;
+        }
+    };
+    match file_text(fields, &base, typed) {
+        Ok(text) => {
+            let (_, found) = crate::check_as_saved(content, &rel, text.clone());
+            evaluation.problems = problems_of(fields, &found, &rel, &text);
+            evaluation.file = Some((rel, text));
+        }
+        Err(problems) => {
+            evaluation.problems = problems
+                .into_iter()
+                .map(|(f, m)| (f, Severity::Error, m))
+                .collect();
+        }
+    }
+    evaluation
+}
