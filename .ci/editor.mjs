@@ -170,10 +170,12 @@ try {
   );
   await page.waitForFunction(() => document.body.innerText.includes('hòa giải viên'), null, { timeout: TIMEOUT });
 
-  // A document's form, a new document's and the list of forms meet the same accessibility bar.
+  // A document's form, a new document's, a round's and the list of forms meet the same
+  // accessibility bar.
   for (const [path, what] of [
     ['/__niemyet/sua/van-ban?ten=chi-thi-24-ct-tu-quang-ninh', 'the document form'],
     ['/__niemyet/sua/van-ban', 'the new document form'],
+    ['/__niemyet/sua/dot-bau-cu?dot=hong-gai-2022', 'the round form'],
     ['/__niemyet/sua', 'the list of forms'],
   ]) {
     await page.goto(base + path);

@@ -3,7 +3,6 @@
 
 use crate::harness::*;
 use niemyet::BuildError;
-use std::path::Path;
 use std::process::Command;
 
 /// The temporary folder holds only the content, the output and the file builds lock: no staging
@@ -64,15 +63,6 @@ fn refusal(fx: &Fixture) -> String {
     match fx.build() {
         Ok(_) => panic!("the build replaced {}", fx.output().display()),
         Err(e) => e.to_string(),
-    }
-}
-
-/// Copies the files of `from` into `to`, as staff copy `output/` to the web server.
-fn copy_tree(from: &Path, to: &Path) {
-    for (rel, bytes) in snapshot(from) {
-        let target = to.join(&rel);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
     }
 }
 
@@ -170,7 +160,8 @@ fn a_copy_of_the_output_with_files_added_or_changed_is_never_replaced() {
     let fx = Fixture::new();
     fx.build_ok();
     let web = fx.root().join("web");
-    copy_tree(&fx.output(), &web);
+    // as staff copy `output/` to the web server
+    copy_dir(&fx.output(), &web);
     // a fresh copy holds nothing but what niemyet wrote: it may be replaced
     build_ok(&fx.content(), &web);
 

@@ -421,6 +421,27 @@ pub fn example_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
 
+/// Copies the folder `from`, with everything in it, to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target: PathBuf = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fixture whose content is a copy of the example site.
+pub fn example_fixture() -> Fixture {
+    let site = Fixture::new();
+    std::fs::remove_dir_all(site.content()).unwrap();
+    copy_dir(&example_content(), &site.content());
+    site
+}
+
 /// Whether the example site exists yet; tests on it are skipped (with a note) until it does.
 pub fn example_exists() -> bool {
     let exists = example_content().join(CONFIG).is_file();

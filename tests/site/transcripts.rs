@@ -14,10 +14,10 @@
 mod cases;
 mod demands;
 
-use crate::harness::{Fixture, example_content, snapshot};
+use crate::harness::{Fixture, example_fixture, snapshot};
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -144,11 +144,10 @@ pub fn run_case(name: &str) -> &'static Run {
 
 /// Runs a case in a temporary copy of its base site.
 fn run(case: &Case) -> Run {
-    let site = Fixture::new();
-    if case.base == Base::Example {
-        std::fs::remove_dir_all(site.content()).unwrap();
-        copy_dir(&example_content(), &site.content());
-    }
+    let site = match case.base {
+        Base::Example => example_fixture(),
+        Base::Fixture => Fixture::new(),
+    };
     let mut base = snapshot(&site.content());
     let mut steps = String::new();
     for edit in &case.edits {
@@ -213,18 +212,6 @@ fn replace_line(site: &Fixture, rel: &str, old: &str, new: &str) {
     let found = text.lines().filter(|l| l.trim() == old).count();
     assert_eq!(found, 1, "{rel} should have one line `{old}`:\n{text}");
     site.replace_line(rel, old, new);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target: PathBuf = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The changed lines of every file that differs, numbered as in the file before (`-`) and

@@ -9,7 +9,7 @@
 //! personal-data rules included, before it is saved.
 
 use super::evaluation::Evaluation;
-use super::fields::{self, Context, Field, Kind, choices, field};
+use super::fields::{self, Context, Field, Kind, Layout, choices, field};
 use super::labels::Labels;
 use super::{CANDIDATE_PATH, Form, Typed};
 use crate::diagnostics::Bilingual;
@@ -23,6 +23,14 @@ use crate::scaffold;
 use std::path::{Path, PathBuf};
 
 /// The fields of a candidate file, in the scaffold's order.
+const LAYOUT: &Layout = &Layout {
+    fields: FIELDS,
+    body: Some((
+        "Tiểu sử tóm tắt (Markdown; KHÔNG ghi số CCCD, điện thoại, địa chỉ nhà)",
+        "Short bio (Markdown; NEVER ID numbers, phones or home addresses)",
+    )),
+};
+
 const FIELDS: &[Field] = &[
     field("ho_ten", "Họ và tên", "Full name", Kind::Text, true),
     field(
@@ -156,11 +164,11 @@ impl Form for CandidateForm<'_> {
     }
 
     fn field_names(&self) -> Vec<String> {
-        fields::names(FIELDS)
+        fields::names(LAYOUT)
     }
 
     fn opened(&self, content: &Path) -> (Typed, Evaluation) {
-        fields::opened(FIELDS, content, self.file(), |typed| {
+        fields::opened(LAYOUT, content, self.file(), |typed| {
             self.evaluate(content, typed)
         })
     }
@@ -170,7 +178,7 @@ impl Form for CandidateForm<'_> {
         let base = fields::base(content, self.file(), "ho_ten", || {
             scaffold::candidate_file(content, &self.round.id, name)
         });
-        fields::evaluate(FIELDS, content, base, typed)
+        fields::evaluate(LAYOUT, content, base, typed)
     }
 
     fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String {
@@ -190,11 +198,7 @@ impl Form for CandidateForm<'_> {
         let context = Context {
             labels: self.labels.as_ref(),
             listed: &listed,
-            body: Bilingual::new(
-                "Tiểu sử tóm tắt (Markdown; KHÔNG ghi số CCCD, điện thoại, địa chỉ nhà)",
-                "Short bio (Markdown; NEVER ID numbers, phones or home addresses)",
-            ),
         };
-        fields::render(FIELDS, &context, typed, &evaluation.problems)
+        fields::render(LAYOUT, &context, typed, &evaluation.problems)
     }
 }

@@ -5,7 +5,7 @@
 //! source of a republished document stay in the file, as written there.
 
 use super::evaluation::Evaluation;
-use super::fields::{self, Context, Field, Kind, choices, field};
+use super::fields::{self, Context, Field, Kind, Layout, choices, field};
 use super::labels::Labels;
 use super::{DOCUMENT_PATH, Form, Typed};
 use crate::diagnostics::Bilingual;
@@ -16,6 +16,14 @@ use crate::scaffold;
 use std::path::{Path, PathBuf};
 
 /// The fields of a document file the form has, in the scaffold's order.
+const LAYOUT: &Layout = &Layout {
+    fields: FIELDS,
+    body: Some((
+        "Nội dung văn bản (Markdown)",
+        "The document's text (Markdown)",
+    )),
+};
+
 const FIELDS: &[Field] = &[
     field(
         "loai",
@@ -142,11 +150,11 @@ impl Form for DocumentForm<'_> {
     }
 
     fn field_names(&self) -> Vec<String> {
-        fields::names(FIELDS)
+        fields::names(LAYOUT)
     }
 
     fn opened(&self, content: &Path) -> (Typed, Evaluation) {
-        fields::opened(FIELDS, content, self.file(), |typed| {
+        fields::opened(LAYOUT, content, self.file(), |typed| {
             self.evaluate(content, typed)
         })
     }
@@ -156,7 +164,7 @@ impl Form for DocumentForm<'_> {
         let base = fields::base(content, self.file(), "tieu_de", || {
             scaffold::document_file(title)
         });
-        fields::evaluate(FIELDS, content, base, typed)
+        fields::evaluate(LAYOUT, content, base, typed)
     }
 
     fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String {
@@ -177,12 +185,8 @@ impl Form for DocumentForm<'_> {
         let context = Context {
             labels: self.labels.as_ref(),
             listed: &listed,
-            body: Bilingual::new(
-                "Nội dung văn bản (Markdown)",
-                "The document's text (Markdown)",
-            ),
         };
-        let mut html = fields::render(FIELDS, &context, typed, &evaluation.problems);
+        let mut html = fields::render(LAYOUT, &context, typed, &evaluation.problems);
         html.push_str(&format!(
             "<p class=\"note\">{}</p>",
             super::page::both(&Bilingual::new(

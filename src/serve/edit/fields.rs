@@ -33,15 +33,25 @@ pub enum Kind {
     YesNo,
     /// A list of texts, one per line.
     Lines,
+    /// Text over several lines (Markdown), written as a block when it has more than one.
+    Paragraphs,
 }
 
 /// One field: its key in the file, its labels, what it holds, and whether it must be filled.
+#[derive(Clone, Copy)]
 pub struct Field {
     pub key: &'static str,
     pub vi: &'static str,
     pub en: &'static str,
     pub kind: Kind,
     pub required: bool,
+}
+
+/// The fields of one kind of file, and whether it is Markdown with a body after them (its label)
+/// or YAML alone. A key with dots (`cac_buoc.niem_yet.ngay`) is a field of a map in the file.
+pub struct Layout {
+    pub fields: &'static [Field],
+    pub body: Option<(&'static str, &'static str)>,
 }
 
 pub const fn field(
@@ -70,31 +80,49 @@ pub fn choices<T: Spelled>(l: &Locale) -> Vec<(&'static str, String)> {
 }
 
 /// The names of the form's fields, the body last.
-pub fn names(fields: &[Field]) -> Vec<String> {
-    fields
+pub fn names(layout: &Layout) -> Vec<String> {
+    let body = layout.body.map(|_| BODY.to_string());
+    layout
+        .fields
         .iter()
         .map(|f| f.key.to_string())
-        .chain([BODY.to_string()])
+        .chain(body)
         .collect()
+}
+
+/// The front matter (or the whole YAML file) and the body of `text`, line ends made LF.
+fn parts(layout: &Layout, text: &str) -> Option<(String, String)> {
+    let text = text.replace("\r\n", "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match layout.body {
+        Some(_) => front_matter::split(text).map(|(f, b)| (f.to_string(), b.to_string())),
+        None => Some((text.to_string(), String::new())),
+    }
+}
+
+/// The value at a dotted key of a mapping.
+fn at<'v>(values: &'v Mapping, key: &str) -> Option<&'v Value> {
+    let mut parts = key.split('.');
+    let mut value = values.get(parts.next()?)?;
+    for part in parts {
+        value = value.as_mapping()?.get(part)?;
+    }
+    Some(value)
 }
 
 /// What the form shows for a file as it is: its values as text, by key, and its body; a field
 /// whose value the form cannot show is left out, and so left as it is in the file. `None` when
-/// the front matter cannot be read (`check` says why).
-pub fn typed_from_file(fields: &[Field], text: &str) -> Option<Typed> {
-    let text = text.replace("\r\n", "\n");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let inner = text.strip_prefix("---\n")?;
-    let front = &inner[..inner.len() - front_matter::body(text).len()];
-    let front = front.strip_suffix("---\n").unwrap_or(front);
-    let values: Mapping = match serde_yaml::from_str::<Value>(front).ok()? {
+/// the file cannot be read as its layout says (`check` says why).
+pub fn typed_from_file(layout: &Layout, text: &str) -> Option<Typed> {
+    let (front, body) = parts(layout, text)?;
+    let values: Mapping = match serde_yaml::from_str::<Value>(&front).ok()? {
         Value::Mapping(m) => m,
         Value::Null => Mapping::new(),
         _ => return None,
     };
     let mut typed = Typed::new();
-    for f in fields {
-        let value = match values.get(f.key) {
+    for f in layout.fields {
+        let value = match at(&values, f.key) {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::Bool(b)) => b.to_string(),
@@ -110,7 +138,9 @@ pub fn typed_from_file(fields: &[Field], text: &str) -> Option<Typed> {
         };
         typed.insert(f.key.to_string(), value);
     }
-    typed.insert(BODY.to_string(), front_matter::body(text).to_string());
+    if layout.body.is_some() {
+        typed.insert(BODY.to_string(), body);
+    }
     Some(typed)
 }
 
@@ -122,13 +152,14 @@ pub fn shown<'f>(fields: &'f [Field], typed: &Typed) -> impl Iterator<Item = &'f
 /// `text` (the file there is, or the scaffold's for a new one) with `typed`'s values written into
 /// it, or the problems of the fields that cannot be written.
 pub fn file_text(
-    fields: &[Field],
+    layout: &Layout,
     text: &str,
     typed: &Typed,
 ) -> Result<String, Vec<(String, Bilingual)>> {
     let mut problems = Vec::new();
-    let mut values = Vec::new();
-    for f in fields {
+    // each top-level key, with its value or, for a map, its fields' values by dotted key
+    let mut values: Vec<(&str, Vec<(&str, String)>)> = Vec::new();
+    for f in layout.fields {
         // a field the form did not send (one it could not show) stays as it is in the file
         let Some(value) = typed.get(f.key).map(|v| v.trim()) else {
             continue;
@@ -149,14 +180,25 @@ pub fn file_text(
             Kind::Number | Kind::Listed | Kind::Choice(_) => value.to_string(),
             Kind::YesNo => (value == "true").to_string(),
             Kind::Text | Kind::Date => yaml_text(value),
+            Kind::Paragraphs => paragraphs(value),
         };
-        values.push((f.key, written));
+        let top = f.key.split('.').next().unwrap_or(f.key);
+        match values.iter_mut().find(|(k, _)| *k == top) {
+            Some((_, parts)) => parts.push((f.key, written)),
+            None => values.push((top, vec![(f.key, written)])),
+        }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
-    front_matter::update(&text.replace("\r\n", "\n"), &values, body).ok_or_else(|| {
+    let values: Vec<(&str, String)> = values
+        .into_iter()
+        .map(|(top, parts)| match parts.as_slice() {
+            [(key, value)] if *key == top => (top, value.clone()),
+            _ => (top, map_block(top, &parts)),
+        })
+        .collect();
+    let unreadable = || {
         vec![(
             String::new(),
             Bilingual::new(
@@ -164,7 +206,62 @@ pub fn file_text(
                 "The file has no front matter between --- lines, so the form cannot edit it: edit the file in an editor.",
             ),
         )]
-    })
+    };
+    let text = text.replace("\r\n", "\n");
+    match layout.body {
+        Some(_) => {
+            let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
+            front_matter::update(&text, &values, body).ok_or_else(unreadable)
+        }
+        None => Ok(front_matter::update_yaml(&text, &values)),
+    }
+}
+
+/// The block of a map whose fields have dotted keys under `top`: a group per second-level key
+/// with a value, in the order of the fields; nothing when every field is blank.
+fn map_block(top: &str, parts: &[(&str, String)]) -> String {
+    let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
+    for (key, value) in parts.iter().filter(|(_, v)| !v.is_empty()) {
+        let mut names = key
+            .strip_prefix(top)
+            .unwrap_or(key)
+            .trim_start_matches('.')
+            .split('.');
+        let (group, leaf) = (
+            names.next().unwrap_or_default(),
+            names.next().unwrap_or_default(),
+        );
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, leaves)) => leaves.push((leaf, value)),
+            None => groups.push((group, vec![(leaf, value)])),
+        }
+    }
+    let mut block = String::new();
+    for (group, leaves) in groups {
+        block.push_str(&format!("\n  {group}:"));
+        for (leaf, value) in leaves {
+            block.push_str(&format!("\n    {leaf}: {value}"));
+        }
+    }
+    block
+}
+
+/// Text over several lines as a YAML literal block (`|` and the lines indented), or as one
+/// value when it is a single line.
+fn paragraphs(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    if !text.contains('\n') {
+        return yaml_text(&text);
+    }
+    let mut block = String::from("|");
+    for line in text.lines() {
+        block.push('\n');
+        if !line.trim().is_empty() {
+            block.push_str("  ");
+            block.push_str(line.trim_end());
+        }
+    }
+    block
 }
 
 /// A list of texts as a YAML block list (`[]` when empty), to follow `key:`.
@@ -182,24 +279,39 @@ fn lines(text: &str) -> String {
     }
 }
 
-/// The problems `check` found in the file at `rel`, by field: a front-matter key the form has,
-/// the body for what is in the body, the form as a whole for the rest.
+/// The problems `check` found in the file at `rel`, by field: a key the form has (or the first
+/// field of the map it names), the body for what is in the body, the form as a whole for the
+/// rest.
 pub fn problems_of(
-    fields: &[Field],
+    layout: &Layout,
     found: &Diagnostics,
     rel: &Path,
     text: &str,
 ) -> Vec<(String, Severity, Bilingual)> {
-    let body_from = text.lines().count() - front_matter::body(text).lines().count();
+    let body_lines = parts(layout, text).map_or(0, |(_, body)| body.lines().count());
+    let body_from = text.lines().count() - body_lines.min(text.lines().count());
     found
         .iter()
         .filter(|d| d.path == rel)
         .map(|d| {
-            let key = d.field.as_deref().and_then(|f| f.split('.').next());
-            let field = match key {
-                Some(k) if fields.iter().any(|f| f.key == k) => k.to_string(),
-                _ if d.line.is_some_and(|l| l > body_from) => BODY.to_string(),
-                _ => String::new(),
+            let named = d.field.as_deref().unwrap_or_default();
+            let field = layout
+                .fields
+                .iter()
+                .find(|f| f.key == named)
+                .or_else(|| {
+                    let top = named.split('.').next().unwrap_or_default();
+                    layout.fields.iter().find(|f| {
+                        !top.is_empty() && (f.key == top || f.key.starts_with(&format!("{top}.")))
+                    })
+                })
+                .map(|f| f.key.to_string());
+            let field = match field {
+                Some(key) => key,
+                None if layout.body.is_some() && d.line.is_some_and(|l| l > body_from) => {
+                    BODY.to_string()
+                }
+                None => String::new(),
             };
             (field, d.severity, d.message.clone())
         })
@@ -212,13 +324,11 @@ pub struct Context<'a> {
     pub labels: Option<&'a Labels>,
     /// The values to offer for a [`Kind::Listed`] field, by key, with their labels.
     pub listed: &'a dyn Fn(&str) -> Vec<(String, String)>,
-    /// The label of the body, which is Markdown.
-    pub body: Bilingual,
 }
 
 /// The fields with `typed`'s values and the problems next to them, and the body's preview.
 pub fn render(
-    fields: &[Field],
+    layout: &Layout,
     context: &Context,
     typed: &Typed,
     problems: &[(String, Severity, Bilingual)],
@@ -242,7 +352,7 @@ pub fn render(
     };
     let locales = context.labels.map(Labels::locales);
     let mut html = String::new();
-    for f in shown(fields, typed) {
+    for f in shown(layout.fields, typed) {
         let key = f.key;
         let value = typed.get(key).map(String::as_str).unwrap_or_default();
         let label = if f.required {
@@ -280,7 +390,7 @@ pub fn render(
                 },
                 invalid(key)
             ),
-            Kind::Lines => format!(
+            Kind::Lines | Kind::Paragraphs => format!(
                 "<textarea id=\"{key}\" name=\"{key}\" rows=\"4\" aria-describedby=\"{key}-loi\"{}>{}</textarea>",
                 invalid(key),
                 escape(value)
@@ -304,12 +414,15 @@ pub fn render(
             slot(key)
         ));
     }
+    let Some((vi, en)) = layout.body else {
+        return html;
+    };
     let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
     html.push_str(&format!(
         "<div class=\"field\"><label for=\"{BODY}\">{}</label>{}\
          <textarea id=\"{BODY}\" name=\"{BODY}\" rows=\"10\" aria-describedby=\"{BODY}-loi\"{}>{}</textarea></div>\
          <h2>{}</h2><div id=\"{BODY}-xem-truoc\" class=\"note\" data-live>{}</div>",
-        both(&context.body),
+        both(&Bilingual::new(vi, en)),
         slot(BODY),
         invalid(BODY),
         escape(body),
@@ -360,18 +473,18 @@ pub fn base(
 /// What a form shows when opened on the file `existing` (none for a new file), and what is
 /// wrong with it.
 pub fn opened(
-    fields: &[Field],
+    layout: &Layout,
     content: &Path,
     existing: Option<PathBuf>,
     evaluate: impl FnOnce(&Typed) -> Evaluation,
 ) -> (Typed, Evaluation) {
     let Some(rel) = existing else {
         // a new file: every field, blank
-        let blank = names(fields).into_iter().map(|n| (n, String::new()));
+        let blank = names(layout).into_iter().map(|n| (n, String::new()));
         return (blank.collect(), Evaluation::empty());
     };
     let text = std::fs::read_to_string(content.join(&rel)).unwrap_or_default();
-    match typed_from_file(fields, &text) {
+    match typed_from_file(layout, &text) {
         Some(typed) => {
             let evaluation = evaluate(&typed);
             (typed, evaluation)
@@ -382,8 +495,8 @@ pub fn opened(
                 String::new(),
                 Severity::Error,
                 Bilingual::new(
-                    "Không đọc được phần đầu của tệp: chạy niemyet check để xem lỗi ở dòng nào và sửa trong trình soạn thảo.",
-                    "The file's front matter cannot be read: run niemyet check to see the line, and fix it in an editor.",
+                    "Không đọc được tệp: chạy niemyet check để xem lỗi ở dòng nào và sửa trong trình soạn thảo.",
+                    "The file cannot be read: run niemyet check to see the line, and fix it in an editor.",
                 ),
             ));
             (Typed::new(), evaluation)
@@ -393,7 +506,7 @@ pub fn opened(
 
 /// `typed` written into `base` and checked as the build checks it, as if saved there.
 pub fn evaluate(
-    fields: &[Field],
+    layout: &Layout,
     content: &Path,
     base: Result<(PathBuf, String), (String, Bilingual)>,
     typed: &Typed,
@@ -406,10 +519,10 @@ pub fn evaluate(
             return evaluation;
         }
     };
-    match file_text(fields, &base, typed) {
+    match file_text(layout, &base, typed) {
         Ok(text) => {
             let (_, found) = crate::check_as_saved(content, &rel, text.clone());
-            evaluation.problems = problems_of(fields, &found, &rel, &text);
+            evaluation.problems = problems_of(layout, &found, &rel, &text);
             evaluation.file = Some((rel, text));
         }
         Err(problems) => {

@@ -3,16 +3,36 @@
 //! no field for, their order) stays as staff or the scaffold left it. A file saved without a
 //! change comes back byte for byte.
 
-/// `text` with each key of `values` set to its YAML text (`key: value`, or `key:` for none) and
-/// its body replaced by `body`; `None` when `text` has no front matter between `---` lines.
-pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<String> {
+/// The front matter of a Markdown file and its body; `None` when `text` has no front matter
+/// between `---` lines.
+pub fn split(text: &str) -> Option<(&str, &str)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rest = text.strip_prefix("---\n")?;
     let end = rest
         .match_indices("---\n")
         .find(|(at, _)| *at == 0 || rest[..*at].ends_with('\n'))
         .map(|(at, _)| at)?;
-    let lines: Vec<&str> = rest[..end].lines().collect();
+    Some((&rest[..end], &rest[end + 4..]))
+}
+
+/// `text` with each key of `values` set to its YAML text (`key: value`, or `key:` for none) and
+/// its body replaced by `body`; `None` when `text` has no front matter between `---` lines.
+pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<String> {
+    let (front, _) = split(text)?;
+    let mut updated = format!("---\n{}---\n", update_yaml(front, values));
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim_end();
+    if !body.is_empty() {
+        updated.push_str(body);
+        updated.push('\n');
+    }
+    Some(updated)
+}
+
+/// A YAML mapping's text with each key of `values` set to its YAML text, line by line.
+pub fn update_yaml(yaml: &str, values: &[(&str, String)]) -> String {
+    let yaml = yaml.strip_prefix('\u{feff}').unwrap_or(yaml);
+    let lines: Vec<&str> = yaml.lines().collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len() + values.len());
     let mut given: Vec<bool> = vec![false; values.len()];
     let mut i = 0;
@@ -26,10 +46,15 @@ pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<Strin
             out.push(line.to_string());
             continue;
         };
-        // a value that went on over several lines (a block or a list) goes with its key
+        // a value that went on over several lines (a block or a list) goes with its key; the
+        // comments among its lines too, when more of it follows them
         let first = i - 1;
-        while i < lines.len() && lines[i].starts_with([' ', '\t']) {
-            i += 1;
+        let mut end = i;
+        while end < lines.len() && (lines[end].starts_with([' ', '\t']) || lines[end].is_empty()) {
+            end += 1;
+            if !lines[end - 1].trim_start().starts_with('#') && !lines[end - 1].is_empty() {
+                i = end;
+            }
         }
         given[at] = true;
         let (key, value) = &values[at];
@@ -46,19 +71,12 @@ pub fn update(text: &str, values: &[(&str, String)], body: &str) -> Option<Strin
             out.push(key_line(key, value));
         }
     }
-    let mut updated = String::from("---\n");
+    let mut updated = String::new();
     for line in out {
         updated.push_str(&line);
         updated.push('\n');
     }
-    updated.push_str("---\n");
-    let body = body.replace("\r\n", "\n");
-    let body = body.trim_end();
-    if !body.is_empty() {
-        updated.push_str(body);
-        updated.push('\n');
-    }
-    Some(updated)
+    updated
 }
 
 /// `key: value`, `key:` for no value (as the scaffold leaves a blank), or the key with its value
@@ -85,17 +103,6 @@ fn top_level_key(line: &str) -> Option<&str> {
     }
     let (key, _) = line.split_once(':')?;
     (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(key)
-}
-
-/// A file's body: what follows its front matter.
-pub fn body(text: &str) -> &str {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return text;
-    };
-    rest.match_indices("---\n")
-        .find(|(at, _)| *at == 0 || rest[..*at].ends_with('\n'))
-        .map_or("", |(at, _)| &rest[at + 4..])
 }
 
 #[cfg(test)]
@@ -129,8 +136,9 @@ mod tests {
             ("nam_sinh", "1961".to_string()),
             ("tai_cu", String::new()),
         ];
-        assert_eq!(update(FILE, &values, body(FILE)).unwrap(), FILE);
-        assert_eq!(body(FILE), "Ông Toản.\n");
+        let body = split(FILE).unwrap().1;
+        assert_eq!(body, "Ông Toản.\n");
+        assert_eq!(update(FILE, &values, body).unwrap(), FILE);
     }
 
     #[test]
@@ -153,5 +161,32 @@ mod tests {
         let updated = update(file, &[("nghe_nghiep", "Hưu trí".to_string())], "").unwrap();
         assert_eq!(updated, "---\nnghe_nghiep: Hưu trí\nton_giao: Không\n---\n");
         assert!(update("ho_ten: A\n", &[], "").is_none());
+    }
+}
+
+#[cfg(test)]
+mod yaml_tests {
+    use super::*;
+
+    #[test]
+    fn a_map_over_several_lines_with_comments_is_replaced_whole_and_the_rest_stays() {
+        let yaml = "# Đợt bầu\ntrang_thai: sap-dien-ra\n# Các bước\ncac_buoc:\n  quyet_dinh:\n    # ghi chú\n    ngay: 13/5/2022\n\n  # chưa làm\ncuoc_bau:\n  - khu-1\n";
+        let values = [
+            ("trang_thai", "tam-thoi".to_string()),
+            (
+                "cac_buoc",
+                "\n  quyet_dinh:\n    ngay: 14/5/2022".to_string(),
+            ),
+        ];
+        assert_eq!(
+            update_yaml(yaml, &values),
+            "# Đợt bầu\ntrang_thai: tam-thoi\n# Các bước\ncac_buoc:\n  quyet_dinh:\n    ngay: 14/5/2022\n\n  # chưa làm\ncuoc_bau:\n  - khu-1\n"
+        );
+        // the same values keep the file's lines, its comments among them
+        let same = [(
+            "cac_buoc",
+            "\n  quyet_dinh:\n    ngay: 13/5/2022".to_string(),
+        )];
+        assert_eq!(update_yaml(yaml, &same), yaml);
     }
 }

@@ -18,6 +18,7 @@ mod guard;
 mod labels;
 mod page;
 mod results;
+mod round;
 mod save;
 
 use crate::diagnostics::Bilingual;
@@ -29,6 +30,7 @@ use evaluation::Evaluation;
 use form::{Submitted, query_value};
 use page::{both, escape};
 use results::ResultsForm;
+use round::RoundForm;
 use save::Saved;
 use std::collections::BTreeMap;
 use std::io;
@@ -36,6 +38,8 @@ use std::path::{Path, PathBuf};
 
 /// Where a page's "Sửa / Edit" link leads, with the page's own path as `trang`.
 pub const EDIT_PATH: &str = "/__niemyet/sua";
+/// The form of a round, its id as `dot`.
+pub const ROUND_PATH: &str = "/__niemyet/sua/dot-bau-cu";
 /// The form of a round's results, the round's id as `dot`.
 pub const RESULTS_PATH: &str = "/__niemyet/sua/ket-qua";
 /// The form of a candidate, the round's id as `dot` and the file name as `ten`; without `ten`,
@@ -143,10 +147,10 @@ impl Editor {
                 location: None,
             },
             ("GET", EDIT_PATH) => self.page_of(request.query),
-            ("GET", RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
+            ("GET", ROUND_PATH | RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
                 self.with_form(request, |form| self.open(form, request.query))
             }
-            ("POST", RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
+            ("POST", ROUND_PATH | RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
                 self.with_form(request, |form| self.submit(form, request))
             }
             ("GET" | "POST", _) => Reply::message(
@@ -195,13 +199,11 @@ impl Editor {
             .candidates
             .iter()
             .find(|c| Some(c.data.khu_dan_cu.as_str()) == village && Some(c.slug.as_str()) == slug);
-        let address = match candidate {
-            Some(c) => format!(
-                "{CANDIDATE_PATH}?dot={}&ten={}",
-                urls::encode(&round.id),
-                urls::encode(&c.slug)
-            ),
-            None => format!("{RESULTS_PATH}?dot={}", urls::encode(&round.id)),
+        let id = urls::encode(&round.id);
+        let address = match (candidate, village) {
+            (Some(c), _) => format!("{CANDIDATE_PATH}?dot={id}&ten={}", urls::encode(&c.slug)),
+            (None, None) => format!("{ROUND_PATH}?dot={id}"),
+            (None, Some(_)) => format!("{RESULTS_PATH}?dot={id}"),
         };
         Reply::see_other(with_page(&address, &page))
     }
@@ -223,6 +225,11 @@ impl Editor {
             return no_round(&id);
         };
         match request.path {
+            ROUND_PATH => act(&RoundForm {
+                site: &site,
+                round,
+                labels: labels(),
+            }),
             RESULTS_PATH => act(&ResultsForm { site: &site, round }),
             _ => act(&CandidateForm {
                 site: &site,
@@ -443,8 +450,13 @@ fn forms_list(site: &Site) -> String {
     for round in site.rounds.iter().filter(|r| !r.contest_ids().is_empty()) {
         let id = urls::encode(&round.id);
         items.push_str(&format!(
-            "<li><a href=\"{RESULTS_PATH}?dot={id}\">{}</a></li>\
+            "<li><a href=\"{ROUND_PATH}?dot={id}\">{}</a></li>\
+             <li><a href=\"{RESULTS_PATH}?dot={id}\">{}</a></li>\
              <li><a href=\"{CANDIDATE_PATH}?dot={id}\">{}</a></li>",
+            both(&Bilingual::new(
+                format!("Đợt bầu cử {}: trạng thái, các bước", round.id),
+                format!("Round {}: status, steps", round.id),
+            )),
             both(&Bilingual::new(
                 format!("Kết quả kiểm phiếu đợt {}", round.id),
                 format!("Results of round {}", round.id),

@@ -6,7 +6,7 @@
 use super::*;
 use niemyet::import::{ImportOptions, SheetKind, import};
 use niemyet::render::urls::encode;
-use niemyet::serve::edit::{CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH};
+use niemyet::serve::edit::{CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH, ROUND_PATH};
 
 const ROUND: &str = "tn-2022";
 
@@ -601,4 +601,136 @@ fn a_new_document_is_the_scaffold_s_file_filled_in() {
     expected = expected.replace(sample, &format!("{body}\n"));
     assert_eq!(fx.read(&rel.display().to_string()), expected);
     assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
+}
+
+#[test]
+fn a_round_form_sets_its_status_and_steps_and_leaves_its_contests_alone() {
+    let fx = Fixture::new();
+    let preview = Running::start(&fx, Limits::default());
+    let before = fx.read(ROUND_FILE);
+    let opened = get(preview.port, &format!("{EDIT_PATH}?trang=/bau-cu/tn-2022/"));
+    assert_eq!(opened.status, 303, "{}", opened.body);
+    let address = opened.header("location").unwrap().to_string();
+    assert!(
+        address.starts_with(&format!("{ROUND_PATH}?dot={ROUND}")),
+        "{address}"
+    );
+    let form = get(preview.port, &address);
+    assert_eq!(form.status, 200, "{}", form.body);
+    let mut values = form_values(&form.body);
+    let description = form
+        .body
+        .split("name=\"gioi_thieu\"")
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split("</textarea>").next())
+        .unwrap()
+        .to_string();
+    values.push(("gioi_thieu".into(), description));
+    values.push(("gioi_thieu_en".into(), String::new()));
+    let target = format!("{ROUND_PATH}?dot={ROUND}");
+    let saved = post(
+        preview.port,
+        &target,
+        &with_action(values.clone(), "luu"),
+        "",
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        fx.read(ROUND_FILE),
+        before,
+        "saved unchanged, the file keeps its bytes"
+    );
+    set(&mut values, "trang_thai", "tam-thoi");
+    set(&mut values, "cac_buoc.niem_yet.ngay", "25/5/2022");
+    set(
+        &mut values,
+        "cac_buoc.niem_yet.ghi_chu",
+        "Niêm yết tại nhà văn hóa",
+    );
+    let saved = post(preview.port, &target, &with_action(values, "luu"), "");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        fx.read(ROUND_FILE),
+        before.replace("trang_thai: chinh-thuc", "trang_thai: tam-thoi")
+            + "cac_buoc:\n  niem_yet:\n    ngay: 25/5/2022\n    ghi_chu: Niêm yết tại nhà văn hóa\n"
+    );
+    assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
+}
+
+/// Every value a served form holds, text areas and chosen options included, as a browser sends
+/// it: the hidden and typed inputs, then each select's chosen option, then each text area.
+fn all_values(page: &str) -> Vec<(String, String)> {
+    let mut values = form_values(page);
+    for area in page.split("<textarea ").skip(1) {
+        let name = area
+            .split("name=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default();
+        let text = area
+            .split_once('>')
+            .and_then(|(_, rest)| rest.split("</textarea>").next())
+            .unwrap_or_default()
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        values.push((name.to_string(), text));
+    }
+    values
+}
+
+#[test]
+fn every_form_of_the_example_site_saved_unchanged_keeps_its_file_s_bytes() {
+    if !example_exists() {
+        return;
+    }
+    let fx = example_fixture();
+    let preview = Running::start(&fx, Limits::default());
+    let mut forms = Vec::new();
+    let rounds = std::fs::read_dir(fx.path("bau-cu")).unwrap();
+    for round in rounds.map(|e| e.unwrap()).filter(|e| e.path().is_dir()) {
+        let id = round.file_name().to_string_lossy().into_owned();
+        forms.push((
+            format!("{ROUND_PATH}?dot={id}"),
+            format!("bau-cu/{id}/dot-bau-cu.yaml"),
+        ));
+        for candidate in std::fs::read_dir(round.path().join("ung-cu-vien")).unwrap() {
+            let name = candidate
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            if let Some(slug) = name.strip_suffix(".md").filter(|s| !s.ends_with(".en")) {
+                forms.push((
+                    format!("{CANDIDATE_PATH}?dot={id}&ten={slug}"),
+                    format!("bau-cu/{id}/ung-cu-vien/{name}"),
+                ));
+            }
+        }
+    }
+    for document in std::fs::read_dir(fx.path("van-ban")).unwrap() {
+        let name = document.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(slug) = name.strip_suffix(".md").filter(|s| !s.ends_with(".en")) {
+            forms.push((
+                format!("{DOCUMENT_PATH}?ten={slug}"),
+                format!("van-ban/{name}"),
+            ));
+        }
+    }
+    assert!(forms.len() > 30, "{forms:?}");
+    for (target, rel) in forms {
+        let before = fx.read(&rel);
+        let form = get(preview.port, &target);
+        assert_eq!(form.status, 200, "{target}: {}", form.body);
+        let saved = post(
+            preview.port,
+            &target,
+            &with_action(all_values(&form.body), "luu"),
+            "",
+        );
+        assert_eq!(saved.status, 303, "{target}: {}", saved.body);
+        assert_eq!(fx.read(&rel), before, "{target} changed {rel}");
+    }
 }
