@@ -28,9 +28,10 @@ const NO_HOST: &str =
     "yêu cầu phải có đúng một dòng Host / the request must have exactly one Host line\n";
 const NOT_GET: &str = "chỉ nhận GET hoặc HEAD / GET or HEAD only\n";
 const NO_LENGTH: &str = "biểu mẫu phải có Content-Length / a form must come with Content-Length\n";
-const NOT_A_FORM: &str = "chỉ nhận biểu mẫu (application/x-www-form-urlencoded) / forms only \
-    (application/x-www-form-urlencoded)\n";
-const BODY_TOO_LARGE: &str = "biểu mẫu quá lớn / the form is too large\n";
+const NOT_A_FORM: &str = "chỉ nhận biểu mẫu (application/x-www-form-urlencoded, \
+    multipart/form-data) / forms only (application/x-www-form-urlencoded, multipart/form-data)\n";
+const BODY_TOO_LARGE: &str = "biểu mẫu hoặc tệp quá lớn (tệp đính kèm tối đa 32 MB) / the form or file is too large \
+     (32 MB at most for an attachment)\n";
 const OUTSIDE: &str = "từ chối: đường dẫn ra ngoài trang / refused: the path leaves the site\n";
 const TOO_SLOW: &str = "yêu cầu đến quá chậm / the request came too slowly\n";
 const TOO_LARGE: &str = "phần đầu yêu cầu quá lớn / the request head is too large\n";
@@ -204,10 +205,14 @@ fn to_editor(
         let kind = header_values(head, "content-type")
             .next()
             .unwrap_or_default();
-        if !kind.starts_with("application/x-www-form-urlencoded") {
+        let most = if kind.starts_with("application/x-www-form-urlencoded") {
+            edit::MAX_BODY
+        } else if kind.starts_with("multipart/form-data") {
+            edit::MAX_UPLOAD
+        } else {
             return respond(stream, 415, TEXT, NOT_A_FORM.as_bytes(), true);
-        }
-        if length > edit::MAX_BODY {
+        };
+        if length > most {
             return respond(stream, 413, TEXT, BODY_TOO_LARGE.as_bytes(), true);
         }
         if !read_body(stream, &mut body, length, deadline)? {

@@ -1,13 +1,15 @@
 //! The form of a document (`van-ban/<name>.md`: a plan, a resolution, a letter, news): its kind,
 //! number, date, issuer, signer, legal bases and recipients one per line, the round and commune
 //! it concerns, and its text as Markdown with a preview; and the form of a new document, which
-//! fills in the file `niemyet new document` writes for the same title. Attachments and the
-//! source of a republished document stay in the file, as written there.
+//! fills in the file `niemyet new document` writes for the same title. A file is attached by a
+//! form of its own below (`upload`); the source of a republished document stays in the file.
 
 use super::evaluation::Evaluation;
 use super::fields::{self, Context, Field, Kind, Layout, choices, field};
 use super::labels::Labels;
-use super::{DOCUMENT_PATH, Form, Typed};
+use super::page::{both, escape};
+use super::upload;
+use super::{ATTACH_PATH, DOCUMENT_PATH, Form, Typed};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::model::document::DocumentKind;
@@ -186,14 +188,50 @@ impl Form for DocumentForm<'_> {
             labels: self.labels.as_ref(),
             listed: &listed,
         };
-        let mut html = fields::render(LAYOUT, &context, typed, &evaluation.problems);
-        html.push_str(&format!(
-            "<p class=\"note\">{}</p>",
-            super::page::both(&Bilingual::new(
-                "Tệp đính kèm (dinh_kem) và nguồn đăng lại (nguon) sửa trong tệp của văn bản; biểu mẫu giữ nguyên chúng.",
-                "Attachments (dinh_kem) and the source of a republished document (nguon) are edited in the document's file; the form leaves them as they are.",
-            ))
-        ));
-        html
+        fields::render(LAYOUT, &context, typed, &evaluation.problems)
+    }
+
+    /// The document's attachments, and a form of its own to attach one more (a file upload).
+    fn after(&self, hidden: &str, evaluation: &Evaluation) -> String {
+        let Some(document) = self.slug.as_deref().and_then(|s| self.site.document(s)) else {
+            return String::new();
+        };
+        let listed: String = upload::listed(document)
+            .iter()
+            .map(|a| format!("<li>{}</li>", escape(a)))
+            .collect();
+        let errors: Vec<String> = evaluation
+            .problems
+            .iter()
+            .filter(|(f, _, _)| f == "tep")
+            .map(|(_, _, m)| both(m))
+            .collect();
+        format!(
+            "<h2>{}</h2><ul>{listed}</ul>\
+             <form method=\"post\" action=\"{ATTACH_PATH}?ten={}\" enctype=\"multipart/form-data\">{hidden}\
+             <div class=\"field\"><label for=\"tep\">{}</label>\
+             <p class=\"error\" id=\"tep-loi\">{}</p>\
+             <input type=\"file\" id=\"tep\" name=\"tep\" aria-describedby=\"tep-loi\"></div>\
+             <div class=\"field\"><label for=\"ten_tep\">{}</label>\
+             <input id=\"ten_tep\" name=\"ten_tep\" autocomplete=\"off\"></div>\
+             <button name=\"hanh_dong\" value=\"dinh-kem\">{}</button></form>\
+             <p class=\"note\">{}</p>",
+            both(&Bilingual::new("Tệp đính kèm", "Attachments")),
+            urls::encode(&document.slug),
+            both(&Bilingual::new(
+                "Tệp cần đính kèm (pdf, doc, docx, xls, xlsx, jpg, png, zip…)",
+                "File to attach (pdf, doc, docx, xls, xlsx, jpg, png, zip…)",
+            )),
+            errors.join("<br>"),
+            both(&Bilingual::new(
+                "Tên hiển thị, ví dụ Toàn văn kế hoạch",
+                "Label shown, e.g. Full text of the plan",
+            )),
+            both(&Bilingual::new("Đính kèm", "Attach")),
+            both(&Bilingual::new(
+                "Nguồn của văn bản đăng lại (nguon) sửa trong tệp của văn bản; biểu mẫu giữ nguyên nó.",
+                "The source of a republished document (nguon) is edited in the document's file; the form leaves it as it is.",
+            )),
+        )
     }
 }

@@ -17,18 +17,21 @@ mod front_matter;
 mod guard;
 mod labels;
 mod page;
+mod reply;
 mod results;
 mod round;
 mod save;
+mod upload;
 
+use super::admit;
 use crate::diagnostics::Bilingual;
-use crate::model::Site;
 use crate::render::urls;
 use candidate::CandidateForm;
 use document::DocumentForm;
 use evaluation::Evaluation;
 use form::{Submitted, query_value};
 use page::{both, escape};
+use reply::{Reply, cannot_read, cannot_write, forms_list, no_round, refused};
 use results::ResultsForm;
 use round::RoundForm;
 use save::Saved;
@@ -47,6 +50,8 @@ pub const RESULTS_PATH: &str = "/__niemyet/sua/ket-qua";
 pub const CANDIDATE_PATH: &str = "/__niemyet/sua/ung-cu-vien";
 /// The form of a document, its name as `ten`; without `ten`, a new document.
 pub const DOCUMENT_PATH: &str = "/__niemyet/sua/van-ban";
+/// Where a document's form sends a file to attach (`multipart/form-data`), its name as `ten`.
+pub const ATTACH_PATH: &str = "/__niemyet/sua/van-ban/tep";
 
 /// The value of each field as typed, by field name.
 pub type Typed = BTreeMap<String, String>;
@@ -65,49 +70,17 @@ trait Form {
     fn opened(&self, content: &Path) -> (Typed, Evaluation);
     fn evaluate(&self, content: &Path, typed: &Typed) -> Evaluation;
     fn fields(&self, typed: &Typed, evaluation: &Evaluation) -> String;
+    /// What follows the form: another form of its own, with the same `hidden` fields (the
+    /// session's token, the file's fingerprint, the page to return to).
+    fn after(&self, _hidden: &str, _evaluation: &Evaluation) -> String {
+        String::new()
+    }
 }
 pub use page::SCRIPT_PATH;
 
 /// A form body larger than this is refused: a round of a hundred villages is a few kilobytes.
 pub const MAX_BODY: usize = 1024 * 1024;
-
-/// What the editor answers.
-pub struct Reply {
-    pub status: u16,
-    pub kind: &'static str,
-    pub body: Vec<u8>,
-    /// Where a `303 See Other` sends the browser.
-    pub location: Option<String>,
-}
-
-const HTML: &str = "text/html; charset=utf-8";
-
-impl Reply {
-    fn html(status: u16, html: String) -> Self {
-        Self {
-            status,
-            kind: HTML,
-            body: html.into_bytes(),
-            location: None,
-        }
-    }
-
-    fn see_other(location: String) -> Self {
-        Self {
-            status: 303,
-            kind: HTML,
-            body: Vec::new(),
-            location: Some(location),
-        }
-    }
-
-    fn message(status: u16, title: Bilingual, text: Bilingual) -> Self {
-        Self::html(
-            status,
-            page::page(&title, &format!("<p>{}</p>", both(&text))),
-        )
-    }
-}
+pub use upload::MAX_UPLOAD;
 
 /// A request for the editor, as the server read it.
 pub struct Request<'r> {
@@ -153,6 +126,7 @@ impl Editor {
             ("POST", ROUND_PATH | RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
                 self.with_form(request, |form| self.submit(form, request))
             }
+            ("POST", ATTACH_PATH) => self.attach(request),
             ("GET" | "POST", _) => Reply::message(
                 404,
                 Bilingual::new("Không có biểu mẫu này", "No such form"),
@@ -260,16 +234,7 @@ impl Editor {
         let submitted = Submitted::parse(request.body);
         let token = submitted.as_ref().and_then(|s| s.get("token"));
         if !guard::same_origin(request.head) || !token.is_some_and(|t| self.token.matches(t)) {
-            return Reply::message(
-                403,
-                Bilingual::new("Từ chối ghi", "Write refused"),
-                Bilingual::new(
-                    "Yêu cầu này không đến từ biểu mẫu của trang xem trước trên máy này, nên không được ghi. \
-                     Mở lại biểu mẫu từ trang xem trước rồi lưu.",
-                    "This request did not come from a form of the preview on this computer, so nothing is written. \
-                     Open the form again from the preview and save.",
-                ),
-            );
+            return refused();
         }
         let Some(submitted) = submitted else {
             return Reply::message(
@@ -313,6 +278,108 @@ impl Editor {
         }
     }
 
+    /// A file attached to a document from its form: written beside it under a name the build
+    /// accepts, listed in its `dinh_kem`, checked, and taken away again when the check fails.
+    fn attach(&self, request: &Request) -> Reply {
+        let kind = admit::header_values(request.head, "content-type")
+            .next()
+            .unwrap_or_default();
+        let Some(parts) = upload::parts(kind, request.body) else {
+            return Reply::message(
+                400,
+                Bilingual::new("Yêu cầu không hợp lệ", "Bad request"),
+                Bilingual::new(
+                    "Không đọc được tệp gửi lên.",
+                    "The file sent could not be read.",
+                ),
+            );
+        };
+        let text = |name: &str| {
+            parts
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| String::from_utf8(p.data.clone()).ok())
+                .unwrap_or_default()
+        };
+        let token = text("token");
+        if !guard::same_origin(request.head) || !self.token.matches(&token) {
+            return refused();
+        }
+        let (site, _) = crate::check(&self.content);
+        let form = DocumentForm {
+            site: &site,
+            slug: query_value(request.query, "ten"),
+            labels: labels::Labels::load(&self.content),
+        };
+        let Some(rel) = form.existing_file() else {
+            return Reply::message(
+                404,
+                Bilingual::new("Không có văn bản này", "No such document"),
+                Bilingual::new(
+                    "Văn bản cần đính kèm không có trên trang.",
+                    "The document to attach to is not on the site.",
+                ),
+            );
+        };
+        let (opened, page) = (text("ban"), text("trang"));
+        let (typed, _) = form.opened(&self.content);
+        let answer = |status: u16, evaluation: Evaluation, notice: Option<String>| {
+            Reply::html(
+                status,
+                self.form_page(&form, &typed, &evaluation, &opened, &page, notice),
+            )
+        };
+        let path = self.content.join(&rel);
+        if save::fingerprint(&path).ok().as_deref() != Some(opened.as_str()) {
+            return answer(409, Evaluation::empty(), Some(stale(&rel, &form, &page)));
+        }
+        let file = parts.iter().find(|p| p.name == "tep");
+        let given = file.and_then(|f| f.file_name.clone()).unwrap_or_default();
+        let name = match upload::file_name(&given) {
+            Ok(name) => name,
+            Err(why) => return answer(422, upload::refused(why), None),
+        };
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        let Some(updated) = upload::with_attachment(&current, &name, &text("ten_tep")) else {
+            return answer(
+                422,
+                upload::refused(Bilingual::new(
+                    "Danh sách dinh_kem của văn bản viết theo cách biểu mẫu không ghi lại được: đính kèm bằng cách sửa tệp.",
+                    "The document's dinh_kem list is written in a way the form cannot write back: attach by editing the file.",
+                )),
+                None,
+            );
+        };
+        let data = file.map(|f| f.data.as_slice()).unwrap_or_default();
+        let stored = match upload::store(&self.content, &rel, &name, data) {
+            Ok(stored) => stored,
+            Err(why) => return answer(422, upload::refused(why), None),
+        };
+        let (_, found) = crate::check_as_saved(&self.content, &rel, updated.clone());
+        let problems: Vec<_> = found
+            .iter()
+            .filter(|d| d.path == rel && d.is_error())
+            .map(|d| ("tep".to_string(), d.severity, d.message.clone()))
+            .collect();
+        if !problems.is_empty() {
+            let _ = std::fs::remove_file(&stored);
+            let mut evaluation = Evaluation::empty();
+            evaluation.problems = problems;
+            return answer(422, evaluation, None);
+        }
+        match save::save(&path, &opened, &updated) {
+            Ok(Saved::Written { .. }) => Reply::see_other(with_page(&form.address(), &page)),
+            Ok(Saved::Stale) => {
+                let _ = std::fs::remove_file(&stored);
+                answer(409, Evaluation::empty(), Some(stale(&rel, &form, &page)))
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&stored);
+                cannot_write(&rel, &e)
+            }
+        }
+    }
+
     fn form_page(
         &self,
         form: &dyn Form,
@@ -335,14 +402,19 @@ impl Editor {
                 )
             })
             .unwrap_or_default();
+        let hidden = format!(
+            "<input type=\"hidden\" name=\"token\" value=\"{}\">\
+             <input type=\"hidden\" name=\"ban\" value=\"{}\">\
+             <input type=\"hidden\" name=\"trang\" value=\"{}\">",
+            self.token.value(),
+            escape(opened),
+            escape(page)
+        );
         let body = format!(
             "<p><a href=\"{back}\">{}</a> · <a href=\"{EDIT_PATH}\">{}</a></p>{file}{}{}\
-             <form method=\"post\" action=\"{action}\" data-check novalidate>\
-             <input type=\"hidden\" name=\"token\" value=\"{token}\">\
-             <input type=\"hidden\" name=\"ban\" value=\"{opened}\">\
-             <input type=\"hidden\" name=\"trang\" value=\"{page}\">{fields}\
+             <form method=\"post\" action=\"{action}\" data-check novalidate>{hidden}{fields}\
              <button name=\"hanh_dong\" value=\"kiem-tra\">{check}</button>\
-             <button class=\"primary\" name=\"hanh_dong\" value=\"luu\">{save}</button></form>",
+             <button class=\"primary\" name=\"hanh_dong\" value=\"luu\">{save}</button></form>{after}",
             both(&Bilingual::new("← Về trang", "Back to the page")),
             both(&Bilingual::new(
                 "Các biểu mẫu khác (thêm ứng cử viên…)",
@@ -352,10 +424,8 @@ impl Editor {
             page::summary(&evaluation.summary()),
             back = escape(&back(page, &form.home())),
             action = escape(&form.address()),
-            token = self.token.value(),
-            opened = escape(opened),
-            page = escape(page),
             fields = form.fields(typed, evaluation),
+            after = form.after(&hidden, evaluation),
             check = both(&Bilingual::new("Kiểm tra", "Check")),
             save = both(&Bilingual::new("Lưu", "Save")),
         );
@@ -405,80 +475,5 @@ fn stale(rel: &Path, form: &dyn Form, page: &str) -> String {
             "Tải lại biểu mẫu với nội dung mới của tệp (những gì vừa gõ ở đây sẽ mất)",
             "Reload the form with the file as it is now (what was typed here is lost)",
         )),
-    )
-}
-
-fn no_round(id: &str) -> Reply {
-    Reply::message(
-        404,
-        Bilingual::new("Không có đợt bầu này", "No such round"),
-        Bilingual::new(
-            format!("Không có đợt bầu “{id}” đọc được (bau-cu/{id}/dot-bau-cu.yaml)."),
-            format!("There is no readable round “{id}” (bau-cu/{id}/dot-bau-cu.yaml)."),
-        ),
-    )
-}
-
-fn cannot_read(rel: &Path, e: &io::Error) -> Reply {
-    Reply::message(
-        500,
-        Bilingual::new("Không đọc được tệp", "Cannot read the file"),
-        Bilingual::new(
-            format!("Không đọc được {}: {e}", rel.display()),
-            format!("Cannot read {}: {e}", rel.display()),
-        ),
-    )
-}
-
-fn cannot_write(rel: &Path, e: &io::Error) -> Reply {
-    Reply::message(
-        500,
-        Bilingual::new("Chưa lưu", "Not saved"),
-        Bilingual::new(
-            format!("Không ghi được {}: {e}. Tệp cũ vẫn nguyên.", rel.display()),
-            format!(
-                "Cannot write {}: {e}. The old file is untouched.",
-                rel.display()
-            ),
-        ),
-    )
-}
-
-/// The forms there are: a page without a form of its own leads here.
-fn forms_list(site: &Site) -> String {
-    let mut items = String::new();
-    for round in site.rounds.iter().filter(|r| !r.contest_ids().is_empty()) {
-        let id = urls::encode(&round.id);
-        items.push_str(&format!(
-            "<li><a href=\"{ROUND_PATH}?dot={id}\">{}</a></li>\
-             <li><a href=\"{RESULTS_PATH}?dot={id}\">{}</a></li>\
-             <li><a href=\"{CANDIDATE_PATH}?dot={id}\">{}</a></li>",
-            both(&Bilingual::new(
-                format!("Đợt bầu cử {}: trạng thái, các bước", round.id),
-                format!("Round {}: status, steps", round.id),
-            )),
-            both(&Bilingual::new(
-                format!("Kết quả kiểm phiếu đợt {}", round.id),
-                format!("Results of round {}", round.id),
-            )),
-            both(&Bilingual::new(
-                format!("Thêm ứng cử viên vào đợt {}", round.id),
-                format!("Add a candidate to round {}", round.id),
-            )),
-        ));
-    }
-    items.push_str(&format!(
-        "<li><a href=\"{DOCUMENT_PATH}\">{}</a></li>",
-        both(&Bilingual::new("Thêm văn bản", "Add a document"))
-    ));
-    page::page(
-        &Bilingual::new("Sửa trong trình duyệt", "Edit in the browser"),
-        &format!(
-            "<p class=\"note\">{}</p><ul>{items}</ul>",
-            both(&Bilingual::new(
-                "Trang này chưa có biểu mẫu riêng. Các biểu mẫu hiện có:",
-                "This page has no form of its own yet. The forms there are:",
-            ))
-        ),
     )
 }

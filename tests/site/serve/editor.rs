@@ -6,7 +6,9 @@
 use super::*;
 use niemyet::import::{ImportOptions, SheetKind, import};
 use niemyet::render::urls::encode;
-use niemyet::serve::edit::{CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH, ROUND_PATH};
+use niemyet::serve::edit::{
+    ATTACH_PATH, CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH, ROUND_PATH,
+};
 
 const ROUND: &str = "tn-2022";
 
@@ -733,4 +735,124 @@ fn every_form_of_the_example_site_saved_unchanged_keeps_its_file_s_bytes() {
         assert_eq!(saved.status, 303, "{target}: {}", saved.body);
         assert_eq!(fx.read(&rel), before, "{target} changed {rel}");
     }
+}
+
+/// A file sent as Chromium sends it from a form with `enctype="multipart/form-data"`.
+fn upload(port: u16, target: &str, fields: &[(&str, &str)], file: (&str, &[u8])) -> Answer {
+    let boundary = "----niemyetTestBoundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n",
+            file.0
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.1);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut stream = connect(port);
+    let head = format!(
+        "POST {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    Answer {
+        status: status_and_body(head.as_bytes()).0,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+#[test]
+fn a_file_attached_from_a_document_s_form_is_written_beside_it_and_listed() {
+    let fx = Fixture::new();
+    let preview = Running::start(&fx, Limits::default());
+    let form = get(preview.port, &format!("{DOCUMENT_PATH}?ten=cong-van-13"));
+    assert!(
+        form.body.contains("enctype=\"multipart/form-data\""),
+        "{}",
+        form.body
+    );
+    let values = form_values(&form.body);
+    let value = |name: &str| values.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    let (token, opened) = (value("token"), value("ban"));
+    let target = format!("{ATTACH_PATH}?ten=cong-van-13");
+    let before = fx.read(LETTER);
+    let pdf = b"%PDF-1.4\n% a scanned decision\n\x00\xff\xfe\n";
+    let fields = [
+        ("token", token.as_str()),
+        ("ban", opened.as_str()),
+        ("trang", ""),
+        ("ten_tep", "Quyết định 12"),
+    ];
+
+    // a web page is not an attachment, and without the token nothing is taken
+    let refused = upload(preview.port, &target, &fields, ("trang.html", b"<script>"));
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("trang.html"), "{}", refused.body);
+    let mut forged = fields;
+    forged[0].1 = "0";
+    assert_eq!(
+        upload(preview.port, &target, &forged, ("qd-12.pdf", pdf)).status,
+        403
+    );
+    assert_eq!(fx.read(LETTER), before);
+    assert!(!fx.path("van-ban/tep").exists());
+
+    let attached = upload(preview.port, &target, &fields, ("C:\\scan\\qd-12.pdf", pdf));
+    assert_eq!(attached.status, 303, "{}", attached.body);
+    assert_eq!(
+        std::fs::read(fx.path("van-ban/tep/qd-12.pdf")).unwrap(),
+        pdf
+    );
+    assert_eq!(
+        fx.read(LETTER),
+        before.replace(
+            "    ten: Bản chụp công văn\n",
+            "    ten: Bản chụp công văn\n  - tep: tep/qd-12.pdf\n    ten: Quyết định 12\n"
+        )
+    );
+    assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
+    // the same name again never overwrites the first
+    let fields = [
+        ("token", token.as_str()),
+        ("ban", &*niemyet_fingerprint(&fx.path(LETTER))),
+        ("trang", ""),
+        ("ten_tep", ""),
+    ];
+    let again = upload(
+        preview.port,
+        &target,
+        &fields,
+        ("qd-12.pdf", b"%PDF-1.4 other"),
+    );
+    assert_eq!(again.status, 422, "{}", again.body);
+    assert_eq!(
+        std::fs::read(fx.path("van-ban/tep/qd-12.pdf")).unwrap(),
+        pdf
+    );
+}
+
+/// The fingerprint a form carries of its file: the SHA-256 of its bytes, in hex.
+fn niemyet_fingerprint(path: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
