@@ -123,11 +123,18 @@ pub fn typed_from_file(layout: &Layout, text: &str) -> Option<Typed> {
     let mut typed = Typed::new();
     for f in layout.fields {
         let value = match at(&values, f.key) {
+            // an input holds one line: a text over several is left in the file as it is
+            Some(Value::String(s)) if s.contains('\n') && !matches!(f.kind, Kind::Paragraphs) => {
+                continue;
+            }
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::Bool(b)) => b.to_string(),
             Some(Value::Sequence(items)) => {
-                let lines: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+                let lines: Option<Vec<&str>> = items
+                    .iter()
+                    .map(|i| i.as_str().filter(|l| !l.contains('\n')))
+                    .collect();
                 match lines {
                     Some(lines) => lines.join("\n"),
                     None => continue,
@@ -207,14 +214,20 @@ pub fn file_text(
             ),
         )]
     };
+    let original = text;
     let text = text.replace("\r\n", "\n");
-    match layout.body {
+    let written = match layout.body {
         Some(_) => {
-            let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
-            front_matter::update(&text, &values, body).ok_or_else(unreadable)
+            // a body not sent stays as it is
+            let body = match typed.get(BODY) {
+                Some(body) => body.clone(),
+                None => front_matter::split(&text).map_or_else(String::new, |(_, b)| b.to_string()),
+            };
+            front_matter::update(&text, &values, &body).ok_or_else(unreadable)?
         }
-        None => Ok(front_matter::update_yaml(&text, &values)),
-    }
+        None => front_matter::update_yaml(&text, &values),
+    };
+    Ok(front_matter::like(original, &written))
 }
 
 /// The block of a map whose fields have dotted keys under `top`: a group per second-level key
@@ -363,7 +376,17 @@ pub fn render(
         } else {
             both(&Bilingual::new(f.vi, f.en))
         };
-        let select = |list: Vec<(String, String)>| {
+        let select = |mut list: Vec<(String, String)>| {
+            // a value on file the list does not offer stays chosen, never silently blanked
+            if !value.is_empty() && !list.iter().any(|(v, _)| v == value) {
+                list.insert(
+                    0,
+                    (
+                        value.to_string(),
+                        format!("{value} (không có trong danh sách / not in the list)"),
+                    ),
+                );
+            }
             let mut options = String::from("<option value=\"\">—</option>");
             for (v, text) in list {
                 let selected = if v == value { " selected" } else { "" };
@@ -521,8 +544,11 @@ pub fn evaluate(
     };
     match file_text(layout, &base, typed) {
         Ok(text) => {
-            let (_, found) = crate::check_as_saved(content, &rel, text.clone());
-            evaluation.problems = problems_of(layout, &found, &rel, &text);
+            // checked as the loader reads it: LF line ends, no byte-order mark
+            let read = text.replace("\r\n", "\n");
+            let read = read.trim_start_matches('\u{feff}').to_string();
+            let (_, found) = crate::check_as_saved(content, &rel, read.clone());
+            evaluation.problems = problems_of(layout, &found, &rel, &read);
             evaluation.file = Some((rel, text));
         }
         Err(problems) => {

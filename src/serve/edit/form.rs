@@ -34,8 +34,12 @@ pub fn decode(text: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                // exactly two hex digits: `from_str_radix` alone would take `%+9`
+                let hex = bytes.get(i + 1..i + 3)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
                 i += 3;
             }
             b'+' => {
@@ -76,6 +80,7 @@ mod tests {
         assert_eq!(form.get("bare"), Some(""));
         assert_eq!(form.get("missing"), None);
         assert!(Submitted::parse(b"a=%zz").is_none());
+        assert!(Submitted::parse(b"a=%+9").is_none());
         assert!(Submitted::parse(b"a=%ff").is_none());
         assert_eq!(
             query_value("dot=hong-gai-2022&x=1", "dot").as_deref(),

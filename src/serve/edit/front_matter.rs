@@ -50,7 +50,10 @@ pub fn update_yaml(yaml: &str, values: &[(&str, String)]) -> String {
         // comments among its lines too, when more of it follows them
         let first = i - 1;
         let mut end = i;
-        while end < lines.len() && (lines[end].starts_with([' ', '\t']) || lines[end].is_empty()) {
+        // a list may also be written at the key's own indentation (`key:` then `- a`)
+        let continues =
+            |l: &str| l.starts_with([' ', '\t']) || l.is_empty() || l == "-" || l.starts_with("- ");
+        while end < lines.len() && continues(lines[end]) {
             end += 1;
             if !lines[end - 1].trim_start().starts_with('#') && !lines[end - 1].is_empty() {
                 i = end;
@@ -77,6 +80,25 @@ pub fn update_yaml(yaml: &str, values: &[(&str, String)]) -> String {
         updated.push('\n');
     }
     updated
+}
+
+/// `written` (with LF line ends, no BOM) in the manner of `original`: its CRLF line ends and its
+/// byte-order mark kept, so a file saved from Notepad stays as Notepad wrote it.
+pub fn like(original: &str, written: &str) -> String {
+    let bom = if original.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let written = written.strip_prefix('\u{feff}').unwrap_or(written);
+    if original.contains("\r\n") {
+        format!(
+            "{bom}{}",
+            written.replace("\r\n", "\n").replace('\n', "\r\n")
+        )
+    } else {
+        format!("{bom}{written}")
+    }
 }
 
 /// `key: value`, `key:` for no value (as the scaffold leaves a blank), or the key with its value
@@ -139,6 +161,25 @@ mod tests {
         let body = split(FILE).unwrap().1;
         assert_eq!(body, "Ông Toản.\n");
         assert_eq!(update(FILE, &values, body).unwrap(), FILE);
+    }
+
+    #[test]
+    fn a_file_from_notepad_keeps_its_line_ends_and_mark() {
+        assert_eq!(
+            like("\u{feff}a: 1\r\nb: 2\r\n", "a: 3\nb: 2\n"),
+            "\u{feff}a: 3\r\nb: 2\r\n"
+        );
+        assert_eq!(like("a: 1\n", "a: 3\n"), "a: 3\n");
+    }
+
+    #[test]
+    fn a_list_at_the_key_s_indentation_goes_with_its_key() {
+        let file = "---\nnoi_nhan:\n- Lưu VT\n- Như trên\nbau_cu: x\n---\n";
+        let values = [("noi_nhan", "\n  - Lưu VT".to_string())];
+        assert_eq!(
+            update(file, &values, "").unwrap(),
+            "---\nnoi_nhan:\n  - Lưu VT\nbau_cu: x\n---\n"
+        );
     }
 
     #[test]

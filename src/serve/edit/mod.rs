@@ -4,9 +4,11 @@
 //!
 //! The forms work without JavaScript (a plain POST answered with the errors next to their
 //! fields); the script only sends the form to be checked as the clerk types. Writes are taken
-//! only with this session's token and from the preview's own pages (`guard`), go only to the
-//! file of a round the site has (never to a path the browser names), and are refused when the
-//! file changed on disk since the form was opened (`save`).
+//! only with this session's token and from the preview's own pages (`guard`); they go only to a
+//! file the loaded site has (a round's, a candidate's, a document's, found by its id, never by a
+//! path the browser names), or, for a new candidate or document, to the file `niemyet new` names
+//! after the typed name; and they are refused when the file changed on disk since the form was
+//! opened (`save`).
 
 mod candidate;
 mod document;
@@ -38,6 +40,7 @@ use save::Saved;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Where a page's "Sửa / Edit" link leads, with the page's own path as `trang`.
 pub const EDIT_PATH: &str = "/__niemyet/sua";
@@ -96,6 +99,9 @@ pub struct Request<'r> {
 pub struct Editor {
     content: PathBuf,
     token: guard::Token,
+    /// Held from a save's check of the file's fingerprint to its rename, so that of two saves at
+    /// once (two tabs) the second finds the file changed instead of overwriting the first.
+    saving: Mutex<()>,
 }
 
 impl Editor {
@@ -103,6 +109,7 @@ impl Editor {
         Ok(Self {
             content: content.to_path_buf(),
             token: guard::Token::new()?,
+            saving: Mutex::new(()),
         })
     }
 
@@ -187,7 +194,20 @@ impl Editor {
         let (site, _) = crate::check(&self.content);
         let name = query_value(request.query, "ten");
         let labels = || labels::Labels::load(&self.content);
+        let unknown = || {
+            Reply::message(
+                404,
+                Bilingual::new("Không có tệp này", "No such file"),
+                Bilingual::new(
+                    "Trang không có tệp mang tên này: mở biểu mẫu từ nút Sửa của trang.",
+                    "The site has no file of this name: open the form from the page's Edit button.",
+                ),
+            )
+        };
         if request.path == DOCUMENT_PATH {
+            if name.as_deref().is_some_and(|n| site.document(n).is_none()) {
+                return unknown();
+            }
             return act(&DocumentForm {
                 site: &site,
                 slug: name,
@@ -205,6 +225,12 @@ impl Editor {
                 labels: labels(),
             }),
             RESULTS_PATH => act(&ResultsForm { site: &site, round }),
+            _ if name
+                .as_deref()
+                .is_some_and(|n| !round.candidates.iter().any(|c| c.slug == n)) =>
+            {
+                unknown()
+            }
             _ => act(&CandidateForm {
                 site: &site,
                 round,
@@ -214,9 +240,13 @@ impl Editor {
         }
     }
 
+    /// One save at a time, from its fingerprint check to its rename.
+    fn one_save(&self) -> MutexGuard<'_, ()> {
+        self.saving.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     fn open(&self, form: &dyn Form, query: &str) -> Reply {
-        let (typed, evaluation) = form.opened(&self.content);
-        let page = query_value(query, "trang").unwrap_or_default();
+        // the fingerprint first: a change made while the form is filled makes it stale
         let opened = match form.existing_file() {
             Some(rel) => match save::fingerprint(&self.content.join(&rel)) {
                 Ok(opened) => opened,
@@ -224,6 +254,8 @@ impl Editor {
             },
             None => save::NEW.to_string(),
         };
+        let (typed, evaluation) = form.opened(&self.content);
+        let page = query_value(query, "trang").unwrap_or_default();
         Reply::html(
             200,
             self.form_page(form, &typed, &evaluation, &opened, &page, None),
@@ -271,6 +303,7 @@ impl Editor {
         else {
             return answer(422, None);
         };
+        let _one = self.one_save();
         match save::save(&self.content.join(rel), opened, text) {
             Ok(Saved::Written { .. }) => Reply::see_other(back(page, &form.home())),
             Ok(Saved::Stale) => answer(409, Some(stale(rel, form, page))),
@@ -330,6 +363,7 @@ impl Editor {
             )
         };
         let path = self.content.join(&rel);
+        let _one = self.one_save();
         if save::fingerprint(&path).ok().as_deref() != Some(opened.as_str()) {
             return answer(409, Evaluation::empty(), Some(stale(&rel, &form, &page)));
         }
@@ -442,9 +476,11 @@ fn with_page(address: &str, page: &str) -> String {
 /// The page to return to: the one the form was opened from when it is a path of the preview,
 /// else the form's `home`.
 fn back(page: &str, home: &str) -> String {
+    // printable ASCII only: browsers drop tabs and line breaks inside an address, so
+    // `/<tab>/elsewhere` would lead off the preview
     let local = page.starts_with('/')
         && !page.starts_with("//")
-        && !page.contains(['\\', '\r', '\n'])
+        && page.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
         && !page.starts_with(EDIT_PATH);
     if local {
         page.to_string()
@@ -476,4 +512,25 @@ fn stale(rel: &Path, form: &dyn Form, page: &str) -> String {
             "Reload the form with the file as it is now (what was typed here is lost)",
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_returns_only_to_a_page_of_the_preview() {
+        assert_eq!(back("/bau-cu/x/khu-1/", "/home"), "/bau-cu/x/khu-1/");
+        for elsewhere in [
+            "//evil.example/",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "/a\r\nSet-Cookie: x",
+            "https://evil.example/",
+            "",
+            "/__niemyet/sua/ket-qua",
+        ] {
+            assert_eq!(back(elsewhere, "/home"), "/home", "{elsewhere:?}");
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! build's own, and so is the outcome under the law shown under each contest.
 
 use super::evaluation::Evaluation;
+use super::front_matter;
 use super::labels::Labels;
 use super::page::{both, escape};
 use super::{Form, RESULTS_PATH, Typed};
@@ -48,10 +49,14 @@ const FIGURE_LABELS: [(&str, &str); 6] = [
 
 /// The path of a round's results file, relative to the content folder.
 pub fn file_of(round: &Round) -> PathBuf {
-    round
-        .file
-        .parent()
-        .map_or_else(|| PathBuf::from(RESULTS_FILE), |d| d.join(RESULTS_FILE))
+    // the file read (`ket-qua.yml` is read too), else the name the scaffold and import use
+    match &round.results {
+        Some(sheet) => sheet.file.clone(),
+        None => round
+            .file
+            .parent()
+            .map_or_else(|| PathBuf::from(RESULTS_FILE), |d| d.join(RESULTS_FILE)),
+    }
 }
 
 /// The contests of a round the form has a group for: those that took place.
@@ -169,9 +174,38 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
             .candidates_in(village)
             .filter_map(|c| Some((c.slug.clone(), number(&format!("so_phieu.{}", c.slug))?)))
             .collect();
+        let old = existing.and_then(|s| s.contests.get(village));
+        // the merge keeps what the form leaves out, so a value cleared here would come back
+        let mut cleared = |key: &str, was: bool| {
+            if was && value(key).is_empty() {
+                problems.push((
+                    field_id(village, key),
+                    Severity::Error,
+                    Bilingual::new(
+                        "Biểu mẫu không xóa được giá trị đã ghi: để nguyên, hoặc xóa dòng đó trong tệp ket-qua.yaml.",
+                        "The form cannot clear a value on file: leave it, or delete its line in ket-qua.yaml.",
+                    ),
+                ));
+            }
+        };
+        cleared("hinh_thuc", old.is_some_and(|c| c.hinh_thuc.is_some()));
+        cleared("ngay_bien_ban", old.is_some_and(|c| c.bien_ban.is_some()));
         let method = match value("hinh_thuc") {
             "" => None,
-            text => VotingMethod::from_text(text).map(|m| m.key().to_string()),
+            text => {
+                let method = VotingMethod::from_text(text).map(|m| m.key().to_string());
+                if method.is_none() {
+                    problems.push((
+                        field_id(village, "hinh_thuc"),
+                        Severity::Error,
+                        Bilingual::new(
+                            format!("“{text}” không phải là hình thức bầu: chọn trong danh sách."),
+                            format!("“{text}” is not a voting method: choose one from the list."),
+                        ),
+                    ));
+                }
+                method
+            }
         };
         let record_date = match value("ngay_bien_ban") {
             "" => None,
@@ -211,9 +245,18 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
     }
     let rel = file_of(round);
     let mut text = results_file::text(&source(), &round.id, entered.iter().map(|(v, c)| (*v, c)));
+    let mut original = None;
     if let Ok(old) = std::fs::read_to_string(content.join(&rel)) {
-        match merge::merge(&rel.display().to_string().replace('\\', "/"), &old, &text) {
-            Ok(merged) => text = merged.text,
+        let old_lf = old.replace("\r\n", "\n");
+        match merge::merge(
+            &rel.display().to_string().replace('\\', "/"),
+            &old_lf,
+            &text,
+        ) {
+            Ok(merged) => {
+                text = merged.text;
+                original = Some(old);
+            }
             Err(why) => {
                 return Evaluation {
                     file: None,
@@ -232,8 +275,10 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
         problems.push((field, d.severity, d.message.clone()));
     }
     let outcomes = outcomes(content, &checked, &round.id, &entered, &problems);
+    // saved with the line ends and mark of the file there was
+    let saved = original.map_or_else(|| text.clone(), |old| front_matter::like(&old, &text));
     Evaluation {
-        file: Some((rel, text)),
+        file: Some((rel, saved)),
         problems,
         outcomes,
     }
