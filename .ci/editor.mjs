@@ -2,7 +2,8 @@
 // night: `niemyet serve` runs on a copy of the example content; from a contest's page the
 // "Sửa / Edit" link opens the form; the figures of a vote-count record are typed in, the outcome
 // under the law shows as they are typed, the form is saved and the page comes back rebuilt with
-// them; a candidate's form likewise, with the bio's preview following what is typed. And what the form refuses: figures that do not add up (with the error next to its field,
+// them; a candidate's form likewise, with the bio's preview following what is typed; a file is
+// attached to a document. And what the form refuses: figures that do not add up (with the error next to its field,
 // with and without JavaScript), a form whose file changed on disk since it was opened, and a
 // write from a page of another origin or addressed to another Host. axe-core checks the form
 // (WCAG 2.2 A and AA), as the public pages are checked.
@@ -188,6 +189,20 @@ try {
     }
   }
 
+  // A file attached from a document's form is written beside it and listed.
+  await page.goto(`${base}/__niemyet/sua/van-ban?ten=chi-thi-24-ct-tu-quang-ninh`);
+  await page.setInputFiles('#tep', { name: 'ban-chup.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% scan\n') });
+  await page.fill('#ten_tep', 'Bản chụp chỉ thị');
+  await Promise.all([page.waitForURL(/__niemyet\/sua\/van-ban\?ten=chi-thi-24/), page.click('button[value="dinh-kem"]')]);
+  check(
+    (await page.textContent('main')).includes('Bản chụp chỉ thị (ban-chup.pdf)'),
+    'an attached file should be listed on its document form',
+  );
+  check(
+    readFileSync(join(content, 'van-ban', 'tep', 'ban-chup.pdf'), 'utf8').startsWith('%PDF-1.4'),
+    'an attached file should be written beside its document, in tep/',
+  );
+
   // Without JavaScript the form still works: the error comes back next to its field.
   const plain = await newPage({ javaScriptEnabled: false });
   await plain.goto(formUrl);
@@ -251,4 +266,4 @@ if (failures.length) {
   console.error(`editor: ${failures.length} problem(s):\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log('editor: the results and candidate forms check, save, refuse and are accessible in Chromium');
+console.log('editor: the forms check, save, attach, refuse and are accessible in Chromium');

@@ -2,9 +2,9 @@
 //! field, and what they mean.
 
 use super::page::Problem;
-use crate::diagnostics::{Bilingual, Severity};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use crate::diagnostics::{Bilingual, Diagnostics, Severity};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// What the form's values come to: the file to save (none when nothing can be saved yet), the
 /// problems by field, and the outcome of each contest whose figures hold.
@@ -32,6 +32,17 @@ impl Evaluation {
             || self.file.is_none() && !self.problems.is_empty()
     }
 
+    /// The messages about the form as a whole, errors first.
+    pub fn general(&self) -> Vec<&Bilingual> {
+        let mut general: Vec<_> = self
+            .problems
+            .iter()
+            .filter(|(f, _, _)| f.is_empty())
+            .collect();
+        general.sort_by_key(|(_, s, _)| *s != Severity::Error);
+        general.into_iter().map(|(_, _, m)| m).collect()
+    }
+
     pub fn summary(&self) -> Vec<Problem> {
         self.problems
             .iter()
@@ -42,4 +53,39 @@ impl Evaluation {
             })
             .collect()
     }
+}
+
+/// The errors that saving `rel` would bring to other files (`found`, the check as if saved,
+/// against the check of the content as it is): shown with the form, as warnings, since the fix
+/// may be in the other file (a new candidate's votes go into the results after).
+pub fn elsewhere(
+    content: &Path,
+    rel: &Path,
+    found: &Diagnostics,
+) -> Vec<(String, Severity, Bilingual)> {
+    let (_, now) = crate::check(content);
+    let known: HashSet<(&Path, &str)> = now
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.path.as_path(), d.message.vi.as_str()))
+        .collect();
+    found
+        .iter()
+        .filter(|d| d.is_error() && d.path != rel)
+        .filter(|d| !known.contains(&(d.path.as_path(), d.message.vi.as_str())))
+        .map(|d| {
+            let path = d.path.display().to_string().replace('\\', "/");
+            (
+                String::new(),
+                Severity::Warning,
+                Bilingual::new(
+                    format!("Lưu tệp này sẽ gây lỗi ở {path}: {}", d.message.vi),
+                    format!(
+                        "Saving this file brings an error to {path}: {}",
+                        d.message.en
+                    ),
+                ),
+            )
+        })
+        .collect()
 }

@@ -184,7 +184,9 @@ pub fn file_text(
                 ));
                 continue;
             }
-            Kind::Number | Kind::Listed | Kind::Choice(_) => value.to_string(),
+            Kind::Number => value.to_string(),
+            // quoted where YAML would read an id otherwise (`2022` as a number)
+            Kind::Listed | Kind::Choice(_) => yaml_text(value),
             Kind::YesNo => (value == "true").to_string(),
             Kind::Text | Kind::Date => yaml_text(value),
             Kind::Paragraphs => paragraphs(value),
@@ -549,6 +551,9 @@ pub fn evaluate(
             let read = read.trim_start_matches('\u{feff}').to_string();
             let (_, found) = crate::check_as_saved(content, &rel, read.clone());
             evaluation.problems = problems_of(layout, &found, &rel, &read);
+            evaluation
+                .problems
+                .extend(super::evaluation::elsewhere(content, &rel, &found));
             evaluation.file = Some((rel, text));
         }
         Err(problems) => {

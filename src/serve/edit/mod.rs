@@ -455,7 +455,7 @@ impl Editor {
                 "Other forms (add a candidate…)"
             )),
             notice.unwrap_or_default(),
-            page::summary(&evaluation.summary()),
+            page::summary(&evaluation.summary()) + &page::general(&evaluation.general()),
             back = escape(&back(page, &form.home())),
             action = escape(&form.address()),
             fields = form.fields(typed, evaluation),

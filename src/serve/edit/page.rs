@@ -10,6 +10,8 @@ pub const SCRIPT_PATH: &str = "/__niemyet/sua/sua.js";
 
 /// The id of the error summary, which the script updates and focuses.
 pub const SUMMARY_ID: &str = "tom-tat-loi";
+/// The id of what concerns the form as a whole rather than one field.
+pub const GENERAL_ID: &str = "chung";
 
 /// `&`, `<`, `>` and `"` escaped: for text and for double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -54,9 +56,14 @@ pub fn summary(problems: &[Problem]) -> String {
             ))
         ));
         for p in problems {
+            let target = if p.field.is_empty() {
+                GENERAL_ID
+            } else {
+                &p.field
+            };
             html.push_str(&format!(
                 "<li><a href=\"#{}\">{}</a></li>",
-                escape(&p.field),
+                escape(target),
                 both(&p.message)
             ));
         }
@@ -64,6 +71,19 @@ pub fn summary(problems: &[Problem]) -> String {
     }
     html.push_str("</div>");
     html
+}
+
+/// What concerns the form as a whole: errors and warnings about no one field (a change that
+/// brings an error to another file, a file the form cannot read).
+pub fn general(messages: &[&Bilingual]) -> String {
+    let items: String = messages
+        .iter()
+        .map(|m| format!("<li>{}</li>", both(m)))
+        .collect();
+    format!(
+        "<div id=\"{GENERAL_ID}\" class=\"note\" data-live{}><ul>{items}</ul></div>",
+        if messages.is_empty() { " hidden" } else { "" }
+    )
 }
 
 /// A whole page of the editor.

@@ -267,6 +267,7 @@ pub fn evaluate(content: &Path, round: &Round, typed: &Typed) -> Evaluation {
         }
     }
     let (checked, found) = crate::check_as_saved(content, &rel, text.clone());
+    problems.extend(super::evaluation::elsewhere(content, &rel, &found));
     for d in found.iter().filter(|d| d.path == rel) {
         let field = d
             .line
@@ -411,9 +412,6 @@ pub fn fields(site: &Site, round: &Round, typed: &Typed, evaluation: &Evaluation
             .map_or_else(|| village.to_string(), |v| v.ten.clone())
     };
     let mut html = String::new();
-    if let Some(general) = errors_of("").first() {
-        html.push_str(&format!("<p class=\"error\">{}</p>", both(general)));
-    }
     for village in contests(round) {
         html.push_str(&format!(
             "<fieldset id=\"{v}\"><legend>{}</legend>{}",

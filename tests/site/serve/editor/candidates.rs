@@ -143,6 +143,20 @@ fn a_new_candidate_is_the_scaffold_s_file_filled_in() {
     }
     let bio = "Bà Dung kinh doanh tạp hóa ở khu phố Hai.";
     values.push(("noi_dung".into(), bio.into()));
+    // what the new file brings to another file is said, and does not stop the save
+    let checked = post(
+        preview.port,
+        &target,
+        &with_action(values.clone(), "kiem-tra"),
+        "",
+    );
+    assert!(
+        checked
+            .body
+            .contains("Lưu tệp này sẽ gây lỗi ở bau-cu/tn-2022/ket-qua.yaml: Thiếu số phiếu"),
+        "{}",
+        checked.body
+    );
     let saved = post(preview.port, &target, &with_action(values, "luu"), "");
     assert_eq!(saved.status, 303, "{}", saved.body);
     let mut expected = scaffold.clone();
