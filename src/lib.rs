@@ -13,6 +13,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod progress;
+pub mod recheck;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -32,6 +33,19 @@ use std::path::Path;
 pub fn check(content: &Path) -> (Site, Diagnostics) {
     let (sources, load_problems) = load::load(content);
     let (site, model_problems) = model::assemble(&sources);
+    let all = diagnose(content, &site, &sources, [load_problems, model_problems]);
+    (site, all)
+}
+
+/// Every problem of a site loaded and assembled with `found` problems: those, the theme's and
+/// validation's, sorted.
+fn diagnose(
+    content: &Path,
+    site: &Site,
+    sources: &load::Sources,
+    found: [Vec<diagnostics::Diagnostic>; 2],
+) -> Diagnostics {
+    let [load_problems, model_problems] = found;
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
@@ -41,6 +55,6 @@ pub fn check(content: &Path) -> (Site, Diagnostics) {
     } else {
         validate::Scope::AcrossFiles
     };
-    all.extend(validate::validate(&site, &sources, scope));
-    (site, all.sorted())
+    all.extend(validate::validate(site, sources, scope));
+    all.sorted()
 }

@@ -6,10 +6,11 @@
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, checked, render_part, site_files};
+use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
 use crate::fs::FsError;
+use crate::recheck::Checked;
 use crate::render::parts::Outline;
-use crate::render::{Part, Parts};
+use crate::render::{self, Part, Parts};
 use crate::write::manifest::{self, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
@@ -33,6 +34,12 @@ pub struct LiveSite {
     parts: BTreeMap<Part, PartOutput<String>>,
     /// What the parts are numbered by, as last rendered.
     outline: Option<Outline>,
+    /// The content as last checked: only what changed since is read and assembled again.
+    checked: Option<Checked>,
+    /// The files changed since the folder was last brought up to date, relative to the content,
+    /// when known: a change checked with errors is not rendered, so the next update renders
+    /// what it touched too.
+    unrendered: Option<Vec<PathBuf>>,
 }
 
 /// What an update did.
@@ -62,6 +69,8 @@ impl LiveSite {
             trusted: true,
             parts: BTreeMap::new(),
             outline: None,
+            checked: None,
+            unrendered: None,
         }
     }
 
@@ -85,14 +94,30 @@ impl LiveSite {
         changed: &[PathBuf],
         pages_ready: impl FnOnce(),
     ) -> Result<Update, BuildError> {
-        let (site, theme, diagnostics) = checked(&self.content)?;
-        let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
+        let relative = self.relative(changed);
+        let (checked, diagnostics) =
+            Checked::recheck(self.checked.take(), &self.content, relative.as_deref());
+        // the files found changed too, not only those the watcher named
+        let unrendered = match (self.unrendered.take(), checked.changed()) {
+            (Some(mut before), Some(now)) => {
+                before.extend_from_slice(now);
+                Some(before)
+            }
+            _ => None,
+        };
+        if diagnostics.has_errors() {
+            self.unrendered = unrendered;
+            self.checked = Some(checked);
+            return Err(BuildError::Content(diagnostics));
+        }
+        let site = checked.site();
+        let theme = render::theme(site).map_err(BuildError::Template)?;
+        let parts = Parts::new(site, &theme).map_err(BuildError::Template)?;
         let outline = parts.outline();
         let all = parts.list();
         let in_site: BTreeSet<Part> = all.iter().copied().collect();
         let narrowed = if self.trusted && self.outline.as_ref() == Some(&outline) {
-            self.relative(changed)
-                .and_then(|changed| parts.affected(&changed))
+            unrendered.and_then(|changed| parts.affected(&changed))
         } else {
             None
         };
@@ -171,6 +196,8 @@ impl LiveSite {
         self.known = files;
         self.outline = Some(outline);
         self.trusted = true;
+        self.checked = Some(checked);
+        self.unrendered = Some(Vec::new());
         tell_pages_ready();
         Ok(Update {
             report: BuildReport {
