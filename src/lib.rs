@@ -33,7 +33,14 @@ use std::path::Path;
 pub fn check(content: &Path) -> (Site, Diagnostics) {
     let (sources, load_problems) = load::load(content);
     let (site, model_problems) = model::assemble(&sources);
-    let all = diagnose(content, &site, &sources, [load_problems, model_problems]);
+    let memo = validate::Memo::default();
+    let all = diagnose(
+        content,
+        &site,
+        &sources,
+        [load_problems, model_problems],
+        &memo,
+    );
     (site, all)
 }
 
@@ -44,6 +51,7 @@ fn diagnose(
     site: &Site,
     sources: &load::Sources,
     found: [Vec<diagnostics::Diagnostic>; 2],
+    memo: &validate::Memo,
 ) -> Diagnostics {
     let [load_problems, model_problems] = found;
     let mut all = Diagnostics::default();
@@ -55,6 +63,6 @@ fn diagnose(
     } else {
         validate::Scope::AcrossFiles
     };
-    all.extend(validate::validate(site, sources, scope));
+    all.extend(validate::validate(site, sources, scope, memo));
     all.sorted()
 }

@@ -6,7 +6,8 @@
 use crate::diagnostics::Diagnostics;
 use crate::load::reload::{Changes, Loaded};
 use crate::model::Site;
-use crate::model::reassemble::Assembled;
+use crate::model::reassemble::{Assembled, Shown};
+use crate::validate::Memo;
 use std::path::{Path, PathBuf};
 
 /// A content folder as last checked, to be checked again.
@@ -16,11 +17,18 @@ pub struct Checked {
     assembled: Assembled,
     /// What changed since the check before.
     changes: Changes,
+    /// What validation found in the texts.
+    memo: Memo,
 }
 
 impl Checked {
     pub fn site(&self) -> &Site {
         &self.assembled.site
+    }
+
+    /// Where what changed in the rounds since the check before shows.
+    pub fn shown(&self) -> Shown {
+        self.assembled.shown()
     }
 
     /// The files and folders that may have changed since the check before, relative to the
@@ -40,11 +48,14 @@ impl Checked {
         content: &Path,
         changed: Option<&[PathBuf]>,
     ) -> (Self, Diagnostics) {
-        let (loaded, assembled) = match previous {
+        let (loaded, assembled, memo) = match previous {
             Some(Self {
-                loaded, assembled, ..
-            }) => (Some(loaded), Some(assembled)),
-            None => (None, None),
+                loaded,
+                assembled,
+                memo,
+                ..
+            }) => (Some(loaded), Some(assembled), memo),
+            None => (None, None, Memo::default()),
         };
         let (loaded, load_problems, changes) = Loaded::reload(loaded, content, changed);
         let (assembled, model_problems) =
@@ -54,11 +65,13 @@ impl Checked {
             &assembled.site,
             &loaded.sources,
             [load_problems, model_problems],
+            &memo,
         );
         let checked = Self {
             loaded,
             assembled,
             changes,
+            memo,
         };
         (checked, all)
     }

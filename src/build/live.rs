@@ -8,6 +8,7 @@
 
 use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
 use crate::fs::FsError;
+use crate::model::reassemble::Shown;
 use crate::recheck::Checked;
 use crate::render::parts::Outline;
 use crate::render::{self, Part, Parts};
@@ -37,9 +38,9 @@ pub struct LiveSite {
     /// The content as last checked: only what changed since is read and assembled again.
     checked: Option<Checked>,
     /// The files changed since the folder was last brought up to date, relative to the content,
-    /// when known: a change checked with errors is not rendered, so the next update renders
-    /// what it touched too.
-    unrendered: Option<Vec<PathBuf>>,
+    /// and where the change shows, when known: a change checked with errors is not rendered, so
+    /// the next update renders what it touched too.
+    unrendered: Option<(Vec<PathBuf>, Shown)>,
 }
 
 /// What an update did.
@@ -99,9 +100,9 @@ impl LiveSite {
             Checked::recheck(self.checked.take(), &self.content, relative.as_deref());
         // the files found changed too, not only those the watcher named
         let unrendered = match (self.unrendered.take(), checked.changed()) {
-            (Some(mut before), Some(now)) => {
+            (Some((mut before, shown)), Some(now)) => {
                 before.extend_from_slice(now);
-                Some(before)
+                Some((before, shown.and(checked.shown())))
             }
             _ => None,
         };
@@ -117,7 +118,7 @@ impl LiveSite {
         let all = parts.list();
         let in_site: BTreeSet<Part> = all.iter().copied().collect();
         let narrowed = if self.trusted && self.outline.as_ref() == Some(&outline) {
-            unrendered.and_then(|changed| parts.affected(&changed))
+            unrendered.and_then(|(changed, shown)| parts.affected(&changed, shown))
         } else {
             None
         };
@@ -197,7 +198,7 @@ impl LiveSite {
         self.outline = Some(outline);
         self.trusted = true;
         self.checked = Some(checked);
-        self.unrendered = Some(Vec::new());
+        self.unrendered = Some((Vec::new(), Shown::InBios));
         tell_pages_ready();
         Ok(Update {
             report: BuildReport {

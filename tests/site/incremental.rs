@@ -297,3 +297,22 @@ fn what_an_update_with_errors_left_unrendered_is_rendered_once_they_are_fixed() 
     assert_identical_trees(live.folder(), &fresh);
     assert!(pages_containing(live.folder(), "Tên Mới Hẳn") > 0);
 }
+
+#[test]
+fn a_bio_edited_leaves_the_site_s_lists_alone_and_a_name_edited_renders_them() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    live.update(&[]).unwrap();
+    fx.write(AN, fx.read(AN) + "\nÔng tham gia hòa giải ở cơ sở.\n");
+    let bio = update_and_compare(&fx, &mut live, &[AN]);
+    fx.replace_line(AN, "ho_ten: Nguyễn Văn An", "ho_ten: Nguyễn Văn Ân");
+    let name = update_and_compare(&fx, &mut live, &[AN]);
+    // the home page, the communes' list and search, in the site's one language
+    assert_eq!(
+        name.parts_rendered,
+        bio.parts_rendered + 3,
+        "{bio:?} {name:?}"
+    );
+    let search = std::fs::read_to_string(live.folder().join("tim-kiem/index.html")).unwrap();
+    assert!(search.contains("Nguyễn Văn Ân"));
+}

@@ -1,0 +1,78 @@
+//! What validation found in each text at the last check, so that the preview checks again after
+//! a save without reading every text of the site again: reading the published texts for personal
+//! data is the bulk of a check at national scale, and what it finds in a text depends on that
+//! text alone and how it is read. A text is looked up by its exact contents, so what is recalled
+//! is what reading it again would find.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// What validation remembers between checks (see [`super::validate`]).
+#[derive(Debug, Default)]
+pub struct Memo {
+    pub(super) privacy: Texts<super::privacy::Reading, super::privacy::Found>,
+}
+
+/// What was found in each text, by how it was read (`K`) and the text itself.
+#[derive(Debug)]
+pub(super) struct Texts<K, V> {
+    found: Mutex<HashMap<K, HashMap<String, V>>>,
+}
+
+impl<K, V> Default for Texts<K, V> {
+    fn default() -> Self {
+        Self {
+            found: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Copy, V: Clone> Texts<K, V> {
+    /// Starts a check: what it finds is kept, in place of what the last one found, once it is
+    /// [`Recall::keep`]ed.
+    pub(super) fn recall(&self) -> Recall<'_, K, V> {
+        Recall {
+            memo: self,
+            before: Mutex::new(std::mem::take(&mut *lock(&self.found))),
+            now: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+/// One check's use of [`Texts`]: what the last check found, and what this one found so far.
+pub(super) struct Recall<'a, K, V> {
+    memo: &'a Texts<K, V>,
+    before: Mutex<HashMap<K, HashMap<String, V>>>,
+    now: Mutex<HashMap<K, HashMap<String, V>>>,
+}
+
+impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
+    /// What reading `text` as `how` finds: recalled from the last check, or `find` run now.
+    pub(super) fn find(&self, how: K, text: &str, find: impl FnOnce() -> V) -> V {
+        let recalled = lock(&self.before)
+            .get_mut(&how)
+            .and_then(|texts| texts.remove_entry(text));
+        let (text, found) = recalled.unwrap_or_else(|| (text.to_string(), find()));
+        let mut now = lock(&self.now);
+        let texts = now.entry(how).or_default();
+        let answer = found.clone();
+        texts.insert(text, found);
+        answer
+    }
+
+    /// Keeps what this check found (and nothing of the texts it no longer has) for the next.
+    pub(super) fn keep(self) {
+        let now = self
+            .now
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        *lock(&self.memo.found) = now;
+    }
+}
+
+/// A map the checking threads share: one that panicked while holding it left it whole, as each
+/// change to it is one insert or remove.
+fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
+    map.lock().unwrap_or_else(PoisonError::into_inner)
+}
