@@ -1,7 +1,8 @@
 //! The preview's site (xem trước): one folder kept up to date in place as the content changes.
 //!
-//! After a change the content is checked whole, as a build checks it, but only the parts of the
-//! site the change touches are rendered again (`Parts::affected`), with the files made for the
+//! After a change the content is checked as a build checks it, reading and assembling again only
+//! what changed (`recheck`), and only the parts of the site the change touches are rendered
+//! again (`Parts::affected`), with the files made for the
 //! whole site (data, feeds, sitemap); only files whose bytes changed are written, each replaced
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.

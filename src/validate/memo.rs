@@ -48,17 +48,39 @@ pub(super) struct Recall<'a, K, V> {
 }
 
 impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
-    /// What reading `text` as `how` finds: recalled from the last check, or `find` run now.
-    pub(super) fn find(&self, how: K, text: &str, find: impl FnOnce() -> V) -> V {
-        let recalled = lock(&self.before)
-            .get_mut(&how)
-            .and_then(|texts| texts.remove_entry(text));
-        let (text, found) = recalled.unwrap_or_else(|| (text.to_string(), find()));
+    /// What reading each of `items` finds, in their order: recalled from the last check for a
+    /// text read alike (`how` tells how, and the text), or `find` run now. The maps are locked
+    /// once for all the items, not once for each: a site has hundreds of thousands of short
+    /// texts, and the threads would otherwise wait on each other more than they read.
+    pub(super) fn find_each<'t, T>(
+        &self,
+        items: &'t [T],
+        how: impl Fn(&T) -> (K, &'t str),
+        find: impl Fn(&T) -> V,
+    ) -> Vec<V> {
+        let recalled: Vec<Option<(String, V)>> = {
+            let mut before = lock(&self.before);
+            (items.iter())
+                .map(|item| {
+                    let (how, text) = how(item);
+                    before.get_mut(&how)?.remove_entry(text)
+                })
+                .collect()
+        };
+        let found: Vec<(K, String, V)> = (items.iter().zip(recalled))
+            .map(|(item, recalled)| {
+                let (how, text) = how(item);
+                let (text, found) = recalled.unwrap_or_else(|| (text.to_string(), find(item)));
+                (how, text, found)
+            })
+            .collect();
         let mut now = lock(&self.now);
-        let texts = now.entry(how).or_default();
-        let answer = found.clone();
-        texts.insert(text, found);
-        answer
+        (found.into_iter())
+            .map(|(how, text, found)| {
+                now.entry(how).or_default().insert(text, found.clone());
+                found
+            })
+            .collect()
     }
 
     /// Keeps what this check found (and nothing of the texts it no longer has) for the next.

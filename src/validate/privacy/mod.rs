@@ -27,6 +27,10 @@ use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
+/// How many texts a thread reads at a time: enough that it seldom waits for the memo's maps,
+/// few enough that the threads share the work evenly.
+const TEXTS_AT_ONCE: usize = 1024;
+
 /// How a text is read for personal data: as Markdown or as it is, and whose text it is.
 pub(super) type Reading = (bool, Scope);
 
@@ -44,14 +48,20 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<Reading, Found>) {
     // the last check is not read again
     let recall = memo.recall();
     let read_and_found: Vec<Found> = texts
-        .par_iter()
-        .map(|text| {
-            let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
-            recall.find((markdown, text.scope), text.text, || {
-                let read = read(text);
-                let found = find(&read, text.scope);
-                (!found.is_empty()).then_some((read, found))
-            })
+        .par_chunks(TEXTS_AT_ONCE)
+        .flat_map_iter(|texts| {
+            recall.find_each(
+                texts,
+                |text| {
+                    let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
+                    ((markdown, text.scope), text.text)
+                },
+                |text| {
+                    let read = read(text);
+                    let found = find(&read, text.scope);
+                    (!found.is_empty()).then_some((read, found))
+                },
+            )
         })
         .collect();
     recall.keep();
