@@ -13,6 +13,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod progress;
+pub mod recheck;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -52,6 +53,27 @@ fn check_sources(
     load_problems: Vec<diagnostics::Diagnostic>,
 ) -> (Site, Diagnostics) {
     let (site, model_problems) = model::assemble(sources);
+    let memo = validate::Memo::default();
+    let all = diagnose(
+        content,
+        &site,
+        sources,
+        [load_problems, model_problems],
+        &memo,
+    );
+    (site, all)
+}
+
+/// Every problem of a site loaded and assembled with `found` problems: those, the theme's and
+/// validation's, sorted.
+fn diagnose(
+    content: &Path,
+    site: &Site,
+    sources: &load::Sources,
+    found: [Vec<diagnostics::Diagnostic>; 2],
+    memo: &validate::Memo,
+) -> Diagnostics {
+    let [load_problems, model_problems] = found;
     let mut all = Diagnostics::default();
     all.extend(load_problems);
     all.extend(model_problems);
@@ -61,6 +83,6 @@ fn check_sources(
     } else {
         validate::Scope::AcrossFiles
     };
-    all.extend(validate::validate(&site, sources, scope));
-    (site, all.sorted())
+    all.extend(validate::validate(site, sources, scope, memo));
+    all.sorted()
 }

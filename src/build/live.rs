@@ -1,15 +1,18 @@
 //! The preview's site (xem trước): one folder kept up to date in place as the content changes.
 //!
-//! After a change the content is checked whole, as a build checks it, but only the parts of the
-//! site the change touches are rendered again (`Parts::affected`), with the files made for the
+//! After a change the content is checked as a build checks it, reading and assembling again only
+//! what changed (`recheck`), and only the parts of the site the change touches are rendered
+//! again (`Parts::affected`), with the files made for the
 //! whole site (data, feeds, sitemap); only files whose bytes changed are written, each replaced
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, checked, render_part, site_files};
+use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
 use crate::fs::FsError;
+use crate::model::reassemble::Shown;
+use crate::recheck::Checked;
 use crate::render::parts::Outline;
-use crate::render::{Part, Parts};
+use crate::render::{self, Part, Parts};
 use crate::write::manifest::{self, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
@@ -33,6 +36,12 @@ pub struct LiveSite {
     parts: BTreeMap<Part, PartOutput<String>>,
     /// What the parts are numbered by, as last rendered.
     outline: Option<Outline>,
+    /// The content as last checked: only what changed since is read and assembled again.
+    checked: Option<Checked>,
+    /// The files changed since the folder was last brought up to date, relative to the content,
+    /// and where the change shows, when known: a change checked with errors is not rendered, so
+    /// the next update renders what it touched too.
+    unrendered: Option<(Vec<PathBuf>, Shown)>,
 }
 
 /// What an update did.
@@ -62,6 +71,8 @@ impl LiveSite {
             trusted: true,
             parts: BTreeMap::new(),
             outline: None,
+            checked: None,
+            unrendered: None,
         }
     }
 
@@ -85,14 +96,30 @@ impl LiveSite {
         changed: &[PathBuf],
         pages_ready: impl FnOnce(),
     ) -> Result<Update, BuildError> {
-        let (site, theme, diagnostics) = checked(&self.content)?;
-        let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
+        let relative = self.relative(changed);
+        let (checked, diagnostics) =
+            Checked::recheck(self.checked.take(), &self.content, relative.as_deref());
+        // the files found changed too, not only those the watcher named
+        let unrendered = match (self.unrendered.take(), checked.changed()) {
+            (Some((mut before, shown)), Some(now)) => {
+                before.extend_from_slice(now);
+                Some((before, shown.and(checked.shown())))
+            }
+            _ => None,
+        };
+        if diagnostics.has_errors() {
+            self.unrendered = unrendered;
+            self.checked = Some(checked);
+            return Err(BuildError::Content(diagnostics));
+        }
+        let site = checked.site();
+        let theme = render::theme(site).map_err(BuildError::Template)?;
+        let parts = Parts::new(site, &theme).map_err(BuildError::Template)?;
         let outline = parts.outline();
         let all = parts.list();
         let in_site: BTreeSet<Part> = all.iter().copied().collect();
         let narrowed = if self.trusted && self.outline.as_ref() == Some(&outline) {
-            self.relative(changed)
-                .and_then(|changed| parts.affected(&changed))
+            unrendered.and_then(|(changed, shown)| parts.affected(&changed, shown))
         } else {
             None
         };
@@ -171,6 +198,8 @@ impl LiveSite {
         self.known = files;
         self.outline = Some(outline);
         self.trusted = true;
+        self.checked = Some(checked);
+        self.unrendered = Some((Vec::new(), Shown::InBios));
         tell_pages_ready();
         Ok(Update {
             report: BuildReport {

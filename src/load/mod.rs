@@ -19,6 +19,7 @@ pub mod key_lines;
 pub mod legacy;
 pub mod mistakes;
 pub mod refusal;
+pub mod reload;
 pub mod skipped;
 pub mod syntax;
 pub mod text;
@@ -173,6 +174,19 @@ impl Sources {
             .chain(&self.documents)
             .chain(&self.pages)
     }
+
+    /// Every text file read, taken out.
+    pub fn into_files(self) -> impl Iterator<Item = SourceFile> {
+        let rounds = self
+            .rounds
+            .into_iter()
+            .flat_map(|r| (r.round.into_iter()).chain(r.results).chain(r.candidates));
+        (self.config.into_iter())
+            .chain(self.divisions)
+            .chain(rounds)
+            .chain(self.documents)
+            .chain(self.pages)
+    }
 }
 
 impl Sources {
@@ -207,6 +221,16 @@ impl Sources {
 /// Reads every content file under `root`. Problems (unreadable files, files in no known place)
 /// are returned alongside what could be read.
 pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
+    load_with(root, |path| read_noting(root, path), |_| {})
+}
+
+/// [`load`], with `read` reading each content file and `seen` told of every other file the
+/// content holds (photos, attachments): `reload` reads again only what changed.
+fn load_with(
+    root: &Path,
+    read: impl Fn(&Path) -> Read + Sync,
+    seen: impl Fn(&Path) + Sync,
+) -> (Sources, Vec<Diagnostic>) {
     let mut sources = Sources {
         root: root.to_path_buf(),
         ..Sources::default()
@@ -235,7 +259,11 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let read: Vec<Option<Read>> = found
         .par_iter()
         .map(|f| match f {
-            Found::File(_, path) => Some(read_noting(root, path)),
+            Found::File(_, path) => Some(read(path)),
+            Found::Asset(path) => {
+                seen(path);
+                None
+            }
             Found::Problem(_) => None,
         })
         .collect();
@@ -247,7 +275,7 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
                 place_file(&mut sources, place, file);
             }
             (Found::File(..), Some(Err(d))) => problems.push(d),
-            (Found::File(..), None) => {}
+            (Found::File(..) | Found::Asset(_), None) | (Found::Asset(_), Some(_)) => {}
         }
     }
     (sources, problems)
@@ -260,6 +288,8 @@ type Read = Result<(SourceFile, Option<Diagnostic>), Diagnostic>;
 enum Found {
     /// A content file to read, and where it goes.
     File(Place, PathBuf),
+    /// A file the content names (a photo, an attachment): not read as content.
+    Asset(PathBuf),
     Problem(Diagnostic),
 }
 
@@ -303,7 +333,10 @@ fn walk(root: &Path) -> Vec<Found> {
             continue;
         }
         let problem = match classify(&relative) {
-            Place::Asset => continue,
+            Place::Asset => {
+                found.push(Found::Asset(entry.into_path()));
+                continue;
+            }
             Place::Unknown => unused_file(&relative),
             Place::SavedAsText => saved_as_text(&relative),
             _ if kind.is_symlink() => not_regular(&relative, Irregular::Link),

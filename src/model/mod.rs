@@ -20,6 +20,7 @@ pub mod outcome;
 pub mod page;
 mod parallel;
 pub mod posted_list;
+pub mod reassemble;
 pub mod required;
 pub mod result;
 pub mod rules;
@@ -110,6 +111,22 @@ impl Site {
 /// Turns sources into a site. Every file that parses is kept, so that `check` reports the
 /// problems of all files in one run.
 pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
+    assemble_with(sources, |rounds, languages| {
+        parallel::each_with_problems(rounds, |round, problems| {
+            assemble_round(round, languages, problems)
+        })
+    })
+}
+
+/// Each round of a site and its problems, in the order of its sources.
+type Rounds = Vec<(Option<Round>, Vec<Diagnostic>)>;
+
+/// [`assemble`], with `rounds` assembling the rounds' folders for the site's languages, as
+/// [`assemble_round`] does each (`reassemble` takes those that did not change as they were).
+fn assemble_with(
+    sources: &Sources,
+    rounds: impl FnOnce(&[RoundSources], &[Language]) -> Rounds,
+) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut site = Site {
         root: sources.root.clone(),
@@ -165,10 +182,7 @@ pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
     site.communes.sort_by(|a, b| a.id.cmp(&b.id));
 
     let languages = site.config.languages();
-    let rounds = parallel::each_with_problems(&sources.rounds, |round, problems| {
-        assemble_round(round, &languages, problems)
-    });
-    for (round, found) in rounds {
+    for (round, found) in rounds(&sources.rounds, &languages) {
         problems.extend(found);
         site.rounds.extend(round);
     }

@@ -7,6 +7,7 @@ use super::{Renderer, Scope, feeds, pages, urls};
 use crate::export::catalogue::Listed;
 use crate::model::Site;
 use crate::model::date::Date;
+use crate::model::reassemble::Shown;
 use crate::write::{Contents, OutputFile};
 use std::collections::BTreeMap;
 use tera::Context;
@@ -246,9 +247,10 @@ impl Parts<'_> {
     /// Only what staff change most on results night is narrowed down: a candidate, a photo or
     /// the results of a round (any file in a round's folder but the round's own file). That
     /// touches the rounds of its commune (their pages compare terms) with their data files, the
-    /// commune's pages, and the pages that list or search the whole site. Anything else (a round's own file, a
-    /// document, a commune, the configuration, the theme) may show anywhere.
-    pub fn affected(&self, changed: &[std::path::PathBuf]) -> Option<Vec<Part>> {
+    /// commune's pages, and the pages that list or search the whole site, unless the change was
+    /// `shown` only in candidates' bios, which those do not show. Anything else (a round's own
+    /// file, a document, a commune, the configuration, the theme) may show anywhere.
+    pub fn affected(&self, changed: &[std::path::PathBuf], shown: Shown) -> Option<Vec<Part>> {
         let site = self.site;
         if changed.is_empty() {
             return None;
@@ -268,7 +270,9 @@ impl Parts<'_> {
             .map(|(i, _)| Part::Data(i))
             .collect();
         for l in 0..self.locales.len() {
-            parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
+            if shown == Shown::Anywhere {
+                parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
+            }
             for (i, round) in site.rounds.iter().enumerate() {
                 if communes.contains(&round.data.don_vi.as_str()) {
                     parts.push(Part::Round(l, i));

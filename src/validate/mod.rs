@@ -6,6 +6,7 @@ mod history;
 mod identities;
 mod law;
 mod markdown;
+mod memo;
 mod placeholders;
 mod privacy;
 mod references;
@@ -29,8 +30,12 @@ pub enum Scope {
     AcrossFiles,
 }
 
-/// Returns every problem of the site, errors and warnings.
-pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic> {
+pub use memo::Memo;
+
+/// Returns every problem of the site, errors and warnings. What the last validation with `memo`
+/// found in texts that have not changed since is recalled, not found again (a new memo recalls
+/// nothing), and what this one finds is kept in it.
+pub fn validate(site: &Site, sources: &Sources, scope: Scope, memo: &Memo) -> Vec<Diagnostic> {
     let files = Files::new(sources.files());
     // the checks read the site and report, each on its own: the two halves run in parallel and
     // their problems are joined in the order the checks are listed
@@ -47,7 +52,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope) -> Vec<Diagnostic>
         },
         || {
             let mut ctx = Ctx::new(&files);
-            privacy::check(site, &mut ctx);
+            privacy::check(site, &mut ctx, &memo.privacy);
             markdown::check(site, &mut ctx);
             facts::check(site, &mut ctx);
             placeholders::check(site, &mut ctx);

@@ -212,3 +212,107 @@ fn the_preview_may_reload_once_the_pages_are_written_and_before_the_site_s_data_
     assert_eq!(sums_then, sums(), "told after the last file");
     assert_ne!(sums_then, after);
 }
+
+#[test]
+fn a_file_changed_without_the_watcher_naming_it_is_rendered_too() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    live.update(&[]).unwrap();
+    fx.replace_line(
+        AN,
+        "nghe_nghiep: Cán bộ hưu trí",
+        "nghe_nghiep: Kỹ sư nghỉ hưu",
+    );
+    fx.replace_line(
+        LETTER,
+        "nguoi_ky: Phạm Văn Dũng",
+        "nguoi_ky: Phạm Văn Dũng Mới",
+    );
+    // only the candidate is named: the document's size and time tell it changed
+    let update = update_and_compare(&fx, &mut live, &[AN]);
+    assert_eq!(
+        update.parts_rendered, update.parts,
+        "a document touches every part"
+    );
+}
+
+/// A generated site of several communes, and its candidates' files in walk order.
+fn several_communes(dir: &Path) -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+    let site = dir.join("site");
+    niemyet::corpus::generate(
+        &site,
+        niemyet::corpus::CorpusOptions {
+            scale: 0.001,
+            seed: 5,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}", e.message().get(niemyet::diagnostics::Lang::En)));
+    let content = site.join("content");
+    let candidates = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md")
+                && p.to_string_lossy().contains("ung-cu-vien")
+                && !p.to_string_lossy().ends_with(".en.md")
+        })
+        .collect();
+    (content, candidates)
+}
+
+#[test]
+fn what_an_update_with_errors_left_unrendered_is_rendered_once_they_are_fixed() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let (content, candidates) = several_communes(dir.path());
+    let mut live = LiveSite::new(&content, &dir.path().join("preview"));
+    live.update(&[]).unwrap();
+    let first = &candidates[0];
+    // a round's folder is named by its commune and year: `phuong-ba-dinh-2022`
+    let commune = |p: &Path| {
+        let round = p.ancestors().nth(2).unwrap().file_name().unwrap();
+        let round = round.to_string_lossy();
+        round.rsplit_once('-').unwrap().0.to_string()
+    };
+    let other = candidates
+        .iter()
+        .find(|p| commune(p) != commune(first))
+        .expect("a candidate of another commune");
+    let name = |path: &Path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let line = text.lines().find(|l| l.starts_with("ho_ten:")).unwrap();
+        (text.clone(), line.to_string())
+    };
+    // a name changed in one round, a file broken in another: nothing is written
+    let (text, line) = name(first);
+    std::fs::write(first, text.replace(&line, "ho_ten: Tên Mới Hẳn")).unwrap();
+    let (broken, _) = name(other);
+    std::fs::write(other, broken.replace("ho_ten:", "ho_ten: [")).unwrap();
+    assert!(live.update(&[first.clone(), other.clone()]).is_err());
+    // fixed: the first change is rendered too
+    std::fs::write(other, &broken).unwrap();
+    live.update(std::slice::from_ref(other)).unwrap();
+    let fresh = dir.path().join("fresh");
+    build_ok(&content, &fresh);
+    assert_identical_trees(live.folder(), &fresh);
+    assert!(pages_containing(live.folder(), "Tên Mới Hẳn") > 0);
+}
+
+#[test]
+fn a_bio_edited_leaves_the_site_s_lists_alone_and_a_name_edited_renders_them() {
+    let fx = Fixture::new();
+    let mut live = LiveSite::new(&fx.content(), &fx.root().join("preview"));
+    live.update(&[]).unwrap();
+    fx.write(AN, fx.read(AN) + "\nÔng tham gia hòa giải ở cơ sở.\n");
+    let bio = update_and_compare(&fx, &mut live, &[AN]);
+    fx.replace_line(AN, "ho_ten: Nguyễn Văn An", "ho_ten: Nguyễn Văn Ân");
+    let name = update_and_compare(&fx, &mut live, &[AN]);
+    // the home page, the communes' list and search, in the site's one language
+    assert_eq!(
+        name.parts_rendered,
+        bio.parts_rendered + 3,
+        "{bio:?} {name:?}"
+    );
+    let search = std::fs::read_to_string(live.folder().join("tim-kiem/index.html")).unwrap();
+    assert!(search.contains("Nguyễn Văn Ân"));
+}

@@ -36,6 +36,7 @@ mod parallel;
 mod placeholders;
 mod printed_lists;
 mod privacy;
+mod recheck;
 mod results;
 mod sample_flag;
 mod scaffold;

@@ -15,6 +15,7 @@ mod personal;
 mod published;
 
 use super::Ctx;
+use super::memo::Texts;
 use crate::diagnostics::Bilingual;
 use crate::load::{CONFIG_FILE, key_value};
 use crate::model::Site;
@@ -26,22 +27,44 @@ use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-pub(super) fn check(site: &Site, ctx: &mut Ctx) {
+/// How many texts a thread reads at a time: enough that it seldom waits for the memo's maps,
+/// few enough that the threads share the work evenly.
+const TEXTS_AT_ONCE: usize = 1024;
+
+/// How a text is read for personal data: as Markdown or as it is, and whose text it is.
+pub(super) type Reading = (bool, Scope);
+
+/// What reading a text found: the text as read and what it holds, when it holds anything.
+pub(super) type Found = Option<(String, Vec<Finding>)>;
+
+pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<Reading, Found>) {
     let official = site_numbers(site, ctx);
     // the numbers each file confirms, read once per file
     let mut confirmed: HashMap<&Path, BTreeSet<String>> = HashMap::new();
     let mut reported = HashSet::new();
     let texts = published::texts(site);
     // reading every published text as shown and searching it is the bulk of the check, and each
-    // text is read on its own: in parallel, then reported in the texts' order
-    let read_and_found: Vec<Option<(String, Vec<Finding>)>> = texts
-        .par_iter()
-        .map(|text| {
-            let read = read(text);
-            let found = find(&read, text.scope);
-            (!found.is_empty()).then_some((read, found))
+    // text is read on its own: in parallel, then reported in the texts' order. A text read at
+    // the last check is not read again
+    let recall = memo.recall();
+    let read_and_found: Vec<Found> = texts
+        .par_chunks(TEXTS_AT_ONCE)
+        .flat_map_iter(|texts| {
+            recall.find_each(
+                texts,
+                |text| {
+                    let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
+                    ((markdown, text.scope), text.text)
+                },
+                |text| {
+                    let read = read(text);
+                    let found = find(&read, text.scope);
+                    (!found.is_empty()).then_some((read, found))
+                },
+            )
         })
         .collect();
+    recall.keep();
     for (text, read_and_found) in texts.into_iter().zip(read_and_found) {
         let Some((read, found)) = read_and_found else {
             continue;
@@ -70,7 +93,7 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
 
 /// What is found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Kind {
+pub(super) enum Kind {
     /// By its national digits.
     Phone(String),
     IdCard,
@@ -85,7 +108,8 @@ fn confirmable(text: &Published) -> bool {
     text.scope == Scope::Official && text.form != Form::FileName
 }
 
-/// The text as it is read: Markdown as the reader sees it.
+/// The text as it is read: Markdown as the reader sees it (`Reading` tells which texts are
+/// Markdown).
 fn read(text: &Published) -> String {
     match text.form {
         Form::Plain | Form::FileName => text.text.to_string(),
@@ -116,7 +140,7 @@ impl From<Personal> for Kind {
 }
 
 /// Something personal in a text as read: its byte range and what it is.
-type Finding = (usize, usize, Kind);
+pub(super) type Finding = (usize, usize, Kind);
 
 /// Everything personal in a text as read, with its byte range.
 fn find(read: &str, scope: Scope) -> Vec<Finding> {

@@ -36,7 +36,7 @@ pub enum Form {
 
 /// Whose text it is: a candidate's file is checked for more, and official numbers are never
 /// confirmed in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     Official,
     Candidate { birth_year: u16 },

@@ -1,0 +1,78 @@
+//! Checking a content folder again after a change, as the preview does after every save: the
+//! files that did not change are not read again, nor are the rounds made from them assembled
+//! again (see `load::reload` and `model::reassemble`); the site and its problems are those
+//! [`crate::check`] gives.
+
+use crate::diagnostics::Diagnostics;
+use crate::load::reload::{Changes, Loaded};
+use crate::model::Site;
+use crate::model::reassemble::{Assembled, Shown};
+use crate::validate::Memo;
+use std::path::{Path, PathBuf};
+
+/// A content folder as last checked, to be checked again.
+#[derive(Debug)]
+pub struct Checked {
+    loaded: Loaded,
+    assembled: Assembled,
+    /// What changed since the check before.
+    changes: Changes,
+    /// What validation found in the texts.
+    memo: Memo,
+}
+
+impl Checked {
+    pub fn site(&self) -> &Site {
+        &self.assembled.site
+    }
+
+    /// Where what changed in the rounds since the check before shows.
+    pub fn shown(&self) -> Shown {
+        self.assembled.shown()
+    }
+
+    /// The files and folders that may have changed since the check before, relative to the
+    /// content: those the watcher named and those found changed. `None` when that is not known.
+    pub fn changed(&self) -> Option<&[PathBuf]> {
+        match &self.changes {
+            Changes::Unknown => None,
+            Changes::Paths(paths) => Some(paths),
+        }
+    }
+
+    /// Checks `content` after the watcher named `changed` (relative to it), taking from
+    /// `previous` what did not change. Without a previous check or a list of changes (`None`, or
+    /// an empty one: the watcher does not know) everything is checked as [`crate::check`] does.
+    pub fn recheck(
+        previous: Option<Self>,
+        content: &Path,
+        changed: Option<&[PathBuf]>,
+    ) -> (Self, Diagnostics) {
+        let (loaded, assembled, memo) = match previous {
+            Some(Self {
+                loaded,
+                assembled,
+                memo,
+                ..
+            }) => (Some(loaded), Some(assembled), memo),
+            None => (None, None, Memo::default()),
+        };
+        let (loaded, load_problems, changes) = Loaded::reload(loaded, content, changed);
+        let (assembled, model_problems) =
+            Assembled::reassemble(assembled, &loaded.sources, &changes);
+        let all = crate::diagnose(
+            content,
+            &assembled.site,
+            &loaded.sources,
+            [load_problems, model_problems],
+            &memo,
+        );
+        let checked = Self {
+            loaded,
+            assembled,
+            changes,
+            memo,
+        };
+        (checked, all)
+    }
+}

@@ -1,0 +1,78 @@
+//! The preview checks the content again after every save reading and assembling only what
+//! changed (`recheck`); after any sequence of edits its site and problems must be exactly those
+//! a check from nothing gives.
+
+use crate::harness::*;
+use niemyet::recheck::Checked;
+use std::path::PathBuf;
+
+/// Checks the fixture again after `changed` (files or folders of its content, as a watcher
+/// would name them), and compares the site and problems with a check from nothing.
+fn recheck_and_compare(fx: &Fixture, checked: &mut Option<Checked>, changed: &[&str]) {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let (now, found) = Checked::recheck(checked.take(), &fx.content(), Some(&changed));
+    let (site, fresh) = niemyet::check(&fx.content());
+    assert_eq!(
+        format!("{found:?}"),
+        format!("{fresh:?}"),
+        "problems after {changed:?}"
+    );
+    assert_eq!(
+        format!("{:?}", now.site()),
+        format!("{site:?}"),
+        "site after {changed:?}"
+    );
+    *checked = Some(now);
+}
+
+#[test]
+fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
+    let fx = Fixture::new();
+    let mut checked = None;
+    recheck_and_compare(&fx, &mut checked, &[]);
+
+    // a name, which lists and search show
+    fx.replace_line(AN, "ho_ten: Nguyễn Văn An", "ho_ten: Nguyễn Văn Ân");
+    recheck_and_compare(&fx, &mut checked, &[AN]);
+
+    // a file broken, then fixed
+    fx.replace_line(AN, "nam_sinh: 1975", "nam_sinh: [1975");
+    recheck_and_compare(&fx, &mut checked, &[AN]);
+    assert!(fx.check().has_errors());
+    fx.replace_line(AN, "nam_sinh: [1975", "nam_sinh: 1975");
+    recheck_and_compare(&fx, &mut checked, &[AN]);
+
+    // a file changed on disk that the watcher did not name: its size and time tell
+    fx.replace_line(RESULTS, "le-van-cuong: 150", "le-van-cuong: 1500");
+    recheck_and_compare(&fx, &mut checked, &[AN]);
+    fx.replace_line(RESULTS, "le-van-cuong: 1500", "le-van-cuong: 150");
+    recheck_and_compare(&fx, &mut checked, &[BINH]);
+
+    // a photo removed, which its candidate names, then put back; the watcher names its folder
+    let photo = std::fs::read(fx.path(AN_PHOTO)).unwrap();
+    fx.remove(AN_PHOTO);
+    recheck_and_compare(&fx, &mut checked, &["bau-cu/tn-2022/ung-cu-vien/anh"]);
+    fx.write(AN_PHOTO, &photo);
+    recheck_and_compare(&fx, &mut checked, &[AN_PHOTO]);
+
+    // a candidate added and removed, and a round's folder renamed
+    let added = "bau-cu/tn-2022/ung-cu-vien/do-thi-dung.md";
+    fx.write(added, fx.read(CUONG).replace("Lê Văn Cường", "Đỗ Thị Dung"));
+    recheck_and_compare(&fx, &mut checked, &[added]);
+    fx.remove(added);
+    recheck_and_compare(&fx, &mut checked, &[added]);
+    std::fs::rename(fx.path("bau-cu/tn-2022"), fx.path("bau-cu/tn-2022-b")).unwrap();
+    recheck_and_compare(&fx, &mut checked, &["bau-cu/tn-2022", "bau-cu/tn-2022-b"]);
+    std::fs::rename(fx.path("bau-cu/tn-2022-b"), fx.path("bau-cu/tn-2022")).unwrap();
+    recheck_and_compare(&fx, &mut checked, &["bau-cu"]);
+
+    // the site's languages, which every round is assembled for
+    fx.write(CONFIG, format!("{}ngon_ngu: [vi, en]\n", fx.read(CONFIG)));
+    recheck_and_compare(&fx, &mut checked, &[CONFIG]);
+
+    // a document and the commune
+    fx.replace_line(COMMUNE, "ten: Khu phố Hai", "ten: Khu phố Hai Mới");
+    recheck_and_compare(&fx, &mut checked, &[COMMUNE]);
+    fx.remove(LETTER_PDF);
+    recheck_and_compare(&fx, &mut checked, &[LETTER_PDF]);
+}
