@@ -27,6 +27,8 @@ mod upload;
 
 use super::admit;
 use crate::diagnostics::Bilingual;
+use crate::load::{CANDIDATES_DIR, ELECTIONS_DIR};
+use crate::model::text::is_slug;
 use crate::render::urls;
 use candidate::CandidateForm;
 use document::DocumentForm;
@@ -176,13 +178,11 @@ impl Editor {
         let Some(round) = round else {
             return Reply::html(200, forms_list(&site));
         };
-        let candidate = round
-            .candidates
-            .iter()
-            .find(|c| Some(c.data.khu_dan_cu.as_str()) == village && Some(c.slug.as_str()) == slug);
+        // by its file, not the loaded site: a file broken in Notepad opens with its error shown
+        let candidate = slug.filter(|s| self.candidate_on_file(&round.id, s));
         let id = urls::encode(&round.id);
         let address = match (candidate, village) {
-            (Some(c), _) => format!("{CANDIDATE_PATH}?dot={id}&ten={}", urls::encode(&c.slug)),
+            (Some(slug), _) => format!("{CANDIDATE_PATH}?dot={id}&ten={}", urls::encode(slug)),
             (None, None) => format!("{ROUND_PATH}?dot={id}"),
             (None, Some(_)) => format!("{RESULTS_PATH}?dot={id}"),
         };
@@ -227,7 +227,7 @@ impl Editor {
             RESULTS_PATH => act(&ResultsForm { site: &site, round }),
             _ if name
                 .as_deref()
-                .is_some_and(|n| !round.candidates.iter().any(|c| c.slug == n)) =>
+                .is_some_and(|n| !self.candidate_on_file(&round.id, n)) =>
             {
                 unknown()
             }
@@ -238,6 +238,18 @@ impl Editor {
                 labels: labels(),
             }),
         }
+    }
+
+    /// Whether round `round` has a candidate file named `slug`, readable or not.
+    fn candidate_on_file(&self, round: &str, slug: &str) -> bool {
+        is_slug(slug)
+            && self
+                .content
+                .join(ELECTIONS_DIR)
+                .join(round)
+                .join(CANDIDATES_DIR)
+                .join(format!("{slug}.md"))
+                .is_file()
     }
 
     /// One save at a time, from its fingerprint check to its rename.

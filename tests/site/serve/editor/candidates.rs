@@ -200,3 +200,28 @@ fn a_file_from_notepad_keeps_its_line_ends_and_byte_order_mark() {
         notepad.replace("nghe_nghiep: Cán bộ hưu trí", "nghe_nghiep: Hưu trí")
     );
 }
+
+#[test]
+fn a_candidate_file_broken_in_notepad_opens_with_its_error_next_to_the_field() {
+    let fx = Fixture::new();
+    let preview = Running::start(&fx, Limits::default());
+    fx.replace_line(AN, "nam_sinh: 1975", "nam_sinh: một chín bảy lăm");
+    let (target, mut values) = an_form(&preview);
+    let checked = post(
+        preview.port,
+        &target,
+        &with_action(values.clone(), "kiem-tra"),
+        "",
+    );
+    assert!(
+        checked
+            .body
+            .contains("id=\"nam_sinh-loi\" data-live>“một chín bảy lăm” không phải"),
+        "{}",
+        checked.body
+    );
+    set(&mut values, "nam_sinh", "1975");
+    let saved = post(preview.port, &target, &with_action(values, "luu"), "");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(errors(&fx.check()).is_empty(), "{:?}", fx.check());
+}
