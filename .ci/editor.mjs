@@ -2,8 +2,8 @@
 // night: `niemyet serve` runs on a copy of the example content; from a contest's page the
 // "Sửa / Edit" link opens the form; the figures of a vote-count record are typed in, the outcome
 // under the law shows as they are typed, the form is saved and the page comes back rebuilt with
-// them; a candidate's form likewise, with the bio's preview following what is typed; a file is
-// attached to a document. And what the form refuses: figures that do not add up (with the error next to its field,
+// them; a candidate's form likewise, with the bio's preview following what is typed; a village
+// is added to a commune in a blank row; a file is attached to a document. And what the form refuses: figures that do not add up (with the error next to its field,
 // with and without JavaScript), a form whose file changed on disk since it was opened, and a
 // write from a page of another origin or addressed to another Host. axe-core checks the form
 // (WCAG 2.2 A and AA), as the public pages are checked.
@@ -177,6 +177,9 @@ try {
     ['/__niemyet/sua/van-ban?ten=chi-thi-24-ct-tu-quang-ninh', 'the document form'],
     ['/__niemyet/sua/van-ban', 'the new document form'],
     ['/__niemyet/sua/dot-bau-cu?dot=hong-gai-2022', 'the round form'],
+    ['/__niemyet/sua/dot-bau-cu?don_vi=dong-ky', 'the new round form'],
+    ['/__niemyet/sua/don-vi?ma=hong-gai', 'the commune form'],
+    ['/__niemyet/sua/cau-hinh', 'the site form'],
     ['/__niemyet/sua', 'the list of forms'],
   ]) {
     await page.goto(base + path);
@@ -188,6 +191,31 @@ try {
       for (const node of v.nodes) failures.push(`axe on ${what}: ${v.id} [${v.impact}] at ${node.target.join(' ')}: ${v.help}`);
     }
   }
+
+  // A village added to a commune in a blank row, from the commune's page: an id the build
+  // refuses shows its error next to the cell as it is typed; the right one is saved.
+  const communePage = `${base}/don-vi/hong-gai/`;
+  await page.goto(communePage);
+  await page.click('#niemyet-sua');
+  await page.waitForURL(/__niemyet\/sua\/don-vi\?ma=hong-gai/);
+  const communeFile = join(content, 'don-vi', 'hong-gai.yaml');
+  const cell = (name) => `[id="khu_dan_cu.4.${name}"]`;
+  await page.selectOption(cell('loai'), 'khu-pho');
+  await page.fill(cell('ten'), 'Khu phố 5');
+  await page.fill(cell('ma'), 'Khu pho 5');
+  await page.waitForFunction(
+    (sel) => document.querySelector(sel).textContent.includes('Khu pho 5'),
+    '[id="khu_dan_cu.4.ma-loi"]',
+  );
+  check((await page.getAttribute(cell('ma'), 'aria-invalid')) === 'true', 'the cell in error should be marked aria-invalid');
+  await page.fill(cell('ma'), 'khu-pho-5');
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.trim() === '', '[id="khu_dan_cu.4.ma-loi"]');
+  await Promise.all([page.waitForURL(communePage), page.click('button[value="luu"]')]);
+  check(
+    readFileSync(communeFile, 'utf8').endsWith('  - ma: khu-pho-5\n    ten: Khu phố 5\n    loai: khu-pho\n'),
+    'the new village should be the last item of the commune file',
+  );
+  await page.waitForFunction(() => document.body.innerText.includes('Khu phố 5'), null, { timeout: TIMEOUT });
 
   // A file attached from a document's form is written beside it and listed.
   await page.goto(`${base}/__niemyet/sua/van-ban?ten=chi-thi-24-ct-tu-quang-ninh`);

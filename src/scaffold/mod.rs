@@ -46,9 +46,8 @@ impl Scaffold {
         match self {
             Self::Site { dir } => new_site(dir),
             Self::Election { round } => {
-                let round = round_id(round)?;
-                let path = content.join(ELECTIONS_DIR).join(round).join(ROUND_FILE);
-                create(&path, &ROUND.replace("{round}", round)).map(|p| vec![p])
+                let (rel, text) = round_file(round)?;
+                create(&content.join(rel), &text).map(|p| vec![p])
             }
             Self::Candidate { round, name } => {
                 let (rel, text) = candidate_file(content, round, name)?;
@@ -66,6 +65,14 @@ impl Scaffold {
             }
         }
     }
+}
+
+/// The file of a new round `round`: its path relative to the content folder and its text, every
+/// field blank; the preview's new-round form fills in this text.
+pub fn round_file(round: &str) -> Result<(PathBuf, String), Bilingual> {
+    let round = round_id(round)?;
+    let rel = Path::new(ELECTIONS_DIR).join(round).join(ROUND_FILE);
+    Ok((rel, ROUND.replace("{round}", round)))
 }
 
 /// The file of a new candidate `name` of round `round`: its path relative to `content` and its

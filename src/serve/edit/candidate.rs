@@ -163,8 +163,8 @@ impl Form for CandidateForm<'_> {
         self.file()
     }
 
-    fn field_names(&self) -> Vec<String> {
-        fields::names(LAYOUT)
+    fn takes(&self, name: &str) -> bool {
+        fields::takes(LAYOUT, name)
     }
 
     fn opened(&self, content: &Path) -> (Typed, Evaluation) {

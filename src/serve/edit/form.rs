@@ -24,6 +24,15 @@ impl Submitted {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// Every name sent, with its first value.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &str)> {
+        let mut seen = std::collections::HashSet::new();
+        self.0
+            .iter()
+            .filter(move |(n, _)| seen.insert(n.as_str()))
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+    }
 }
 
 /// `+` as a space and `%xx` escapes decoded.

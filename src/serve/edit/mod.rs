@@ -5,12 +5,15 @@
 //! The forms work without JavaScript (a plain POST answered with the errors next to their
 //! fields); the script only sends the form to be checked as the clerk types. Writes are taken
 //! only with this session's token and from the preview's own pages (`guard`); they go only to a
-//! file the loaded site has (a round's, a candidate's, a document's, found by its id, never by a
-//! path the browser names), or, for a new candidate or document, to the file `niemyet new` names
-//! after the typed name; and they are refused when the file changed on disk since the form was
-//! opened (`save`).
+//! file the loaded site has (the configuration, a commune's, a round's, a candidate's, a
+//! document's, found by its id, never by a path the browser names), or, for a new round,
+//! candidate or document, to the file `niemyet new` names after the typed id or name; and they
+//! are refused when the file changed on disk since the form was opened (`save`).
 
+mod attach;
 mod candidate;
+mod commune;
+mod config;
 mod document;
 mod evaluation;
 mod fields;
@@ -31,6 +34,8 @@ use crate::load::{CANDIDATES_DIR, ELECTIONS_DIR};
 use crate::model::text::is_slug;
 use crate::render::urls;
 use candidate::CandidateForm;
+use commune::CommuneForm;
+use config::ConfigForm;
 use document::DocumentForm;
 use evaluation::Evaluation;
 use form::{Submitted, query_value};
@@ -46,8 +51,13 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Where a page's "Sửa / Edit" link leads, with the page's own path as `trang`.
 pub const EDIT_PATH: &str = "/__niemyet/sua";
-/// The form of a round, its id as `dot`.
+/// The form of a round, its id as `dot`; without `dot`, a new round, for the commune `don_vi`
+/// if given.
 pub const ROUND_PATH: &str = "/__niemyet/sua/dot-bau-cu";
+/// The form of a commune, its id as `ma`.
+pub const COMMUNE_PATH: &str = "/__niemyet/sua/don-vi";
+/// The form of the site's configuration.
+pub const CONFIG_PATH: &str = "/__niemyet/sua/cau-hinh";
 /// The form of a round's results, the round's id as `dot`.
 pub const RESULTS_PATH: &str = "/__niemyet/sua/ket-qua";
 /// The form of a candidate, the round's id as `dot` and the file name as `ten`; without `ten`,
@@ -70,7 +80,8 @@ trait Form {
     fn home(&self) -> String;
     /// The file it edits, when there is one already, relative to the content folder.
     fn existing_file(&self) -> Option<PathBuf>;
-    fn field_names(&self) -> Vec<String>;
+    /// Whether the form takes a field of this name from what the browser sends.
+    fn takes(&self, name: &str) -> bool;
     /// The values of the file as it is, and what is wrong with them.
     fn opened(&self, content: &Path) -> (Typed, Evaluation);
     fn evaluate(&self, content: &Path, typed: &Typed) -> Evaluation;
@@ -86,6 +97,16 @@ pub use page::SCRIPT_PATH;
 /// A form body larger than this is refused: a round of a hundred villages is a few kilobytes.
 pub const MAX_BODY: usize = 1024 * 1024;
 pub use upload::MAX_UPLOAD;
+
+/// The addresses of the forms.
+const FORMS: [&str; 6] = [
+    ROUND_PATH,
+    RESULTS_PATH,
+    CANDIDATE_PATH,
+    DOCUMENT_PATH,
+    COMMUNE_PATH,
+    CONFIG_PATH,
+];
 
 /// A request for the editor, as the server read it.
 pub struct Request<'r> {
@@ -129,10 +150,10 @@ impl Editor {
                 location: None,
             },
             ("GET", EDIT_PATH) => self.page_of(request.query),
-            ("GET", ROUND_PATH | RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
+            ("GET", path) if FORMS.contains(&path) => {
                 self.with_form(request, |form| self.open(form, request.query))
             }
-            ("POST", ROUND_PATH | RESULTS_PATH | CANDIDATE_PATH | DOCUMENT_PATH) => {
+            ("POST", path) if FORMS.contains(&path) => {
                 self.with_form(request, |form| self.submit(form, request))
             }
             ("POST", ATTACH_PATH) => self.attach(request),
@@ -156,8 +177,9 @@ impl Editor {
     }
 
     /// From a page's "Sửa / Edit" link to the form of the file behind it: a candidate's page to
-    /// the candidate's form, any other page of a round to its results form, and any other page
-    /// to the list of forms.
+    /// the candidate's form, a round's page to the round's, any other page of a round to its
+    /// results form, a document's page to the document's, a commune's pages to the commune's,
+    /// the home and about pages to the site's, and any other page to the list of forms.
     fn page_of(&self, query: &str) -> Reply {
         let page = query_value(query, "trang").unwrap_or_default();
         let (site, _) = crate::check(&self.content);
@@ -171,6 +193,20 @@ impl Editor {
         {
             let address = format!("{DOCUMENT_PATH}?ten={}", urls::encode(&document.slug));
             return Reply::see_other(with_page(&address, &page));
+        }
+        if let Some(id) = within
+            .strip_prefix("don-vi/")
+            .and_then(|rest| rest.split('/').next())
+            .filter(|id| is_slug(id) && CommuneForm::file_of(&self.content, id).is_some())
+        {
+            let address = format!("{COMMUNE_PATH}?ma={}", urls::encode(id));
+            return Reply::see_other(with_page(&address, &page));
+        }
+        if matches!(
+            within,
+            "" | "index.html" | "gioi-thieu/" | "gioi-thieu/index.html"
+        ) {
+            return Reply::see_other(with_page(CONFIG_PATH, &page));
         }
         let round = round
             .filter(|_| within.starts_with("bau-cu/"))
@@ -204,6 +240,33 @@ impl Editor {
                 ),
             )
         };
+        match request.path {
+            CONFIG_PATH => return act(&ConfigForm { labels: labels() }),
+            COMMUNE_PATH => {
+                let id = query_value(request.query, "ma").unwrap_or_default();
+                let Some(file) = is_slug(&id)
+                    .then(|| CommuneForm::file_of(&self.content, &id))
+                    .flatten()
+                else {
+                    return unknown();
+                };
+                return act(&CommuneForm {
+                    site: &site,
+                    id,
+                    file,
+                    labels: labels(),
+                });
+            }
+            ROUND_PATH if query_value(request.query, "dot").is_none() => {
+                return act(&RoundForm {
+                    site: &site,
+                    round: None,
+                    commune: query_value(request.query, "don_vi"),
+                    labels: labels(),
+                });
+            }
+            _ => {}
+        }
         if request.path == DOCUMENT_PATH {
             if name.as_deref().is_some_and(|n| site.document(n).is_none()) {
                 return unknown();
@@ -221,7 +284,8 @@ impl Editor {
         match request.path {
             ROUND_PATH => act(&RoundForm {
                 site: &site,
-                round,
+                round: Some(round),
+                commune: None,
                 labels: labels(),
             }),
             RESULTS_PATH => act(&ResultsForm { site: &site, round }),
@@ -288,13 +352,10 @@ impl Editor {
             );
         };
         // a field not sent is one the form did not show: it stays as it is in the file
-        let typed: Typed = form
-            .field_names()
-            .into_iter()
-            .filter_map(|name| {
-                let value = submitted.get(&name)?.to_string();
-                Some((name, value))
-            })
+        let typed: Typed = submitted
+            .fields()
+            .filter(|(name, _)| form.takes(name))
+            .map(|(name, value)| (name.to_string(), value.to_string()))
             .collect();
         let evaluation = form.evaluate(&self.content, &typed);
         let opened = submitted.get("ban").unwrap_or_default();
@@ -320,109 +381,6 @@ impl Editor {
             Ok(Saved::Written { .. }) => Reply::see_other(back(page, &form.home())),
             Ok(Saved::Stale) => answer(409, Some(stale(rel, form, page))),
             Err(e) => cannot_write(rel, &e),
-        }
-    }
-
-    /// A file attached to a document from its form: written beside it under a name the build
-    /// accepts, listed in its `dinh_kem`, checked, and taken away again when the check fails.
-    fn attach(&self, request: &Request) -> Reply {
-        let kind = admit::header_values(request.head, "content-type")
-            .next()
-            .unwrap_or_default();
-        let Some(parts) = upload::parts(kind, request.body) else {
-            return Reply::message(
-                400,
-                Bilingual::new("Yêu cầu không hợp lệ", "Bad request"),
-                Bilingual::new(
-                    "Không đọc được tệp gửi lên.",
-                    "The file sent could not be read.",
-                ),
-            );
-        };
-        let text = |name: &str| {
-            parts
-                .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| String::from_utf8(p.data.clone()).ok())
-                .unwrap_or_default()
-        };
-        let token = text("token");
-        if !guard::same_origin(request.head) || !self.token.matches(&token) {
-            return refused();
-        }
-        let (site, _) = crate::check(&self.content);
-        let form = DocumentForm {
-            site: &site,
-            slug: query_value(request.query, "ten"),
-            labels: labels::Labels::load(&self.content),
-        };
-        let Some(rel) = form.existing_file() else {
-            return Reply::message(
-                404,
-                Bilingual::new("Không có văn bản này", "No such document"),
-                Bilingual::new(
-                    "Văn bản cần đính kèm không có trên trang.",
-                    "The document to attach to is not on the site.",
-                ),
-            );
-        };
-        let (opened, page) = (text("ban"), text("trang"));
-        let (typed, _) = form.opened(&self.content);
-        let answer = |status: u16, evaluation: Evaluation, notice: Option<String>| {
-            Reply::html(
-                status,
-                self.form_page(&form, &typed, &evaluation, &opened, &page, notice),
-            )
-        };
-        let path = self.content.join(&rel);
-        let _one = self.one_save();
-        if save::fingerprint(&path).ok().as_deref() != Some(opened.as_str()) {
-            return answer(409, Evaluation::empty(), Some(stale(&rel, &form, &page)));
-        }
-        let file = parts.iter().find(|p| p.name == "tep");
-        let given = file.and_then(|f| f.file_name.clone()).unwrap_or_default();
-        let name = match upload::file_name(&given) {
-            Ok(name) => name,
-            Err(why) => return answer(422, upload::refused(why), None),
-        };
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        let Some(updated) = upload::with_attachment(&current, &name, &text("ten_tep")) else {
-            return answer(
-                422,
-                upload::refused(Bilingual::new(
-                    "Danh sách dinh_kem của văn bản viết theo cách biểu mẫu không ghi lại được: đính kèm bằng cách sửa tệp.",
-                    "The document's dinh_kem list is written in a way the form cannot write back: attach by editing the file.",
-                )),
-                None,
-            );
-        };
-        let data = file.map(|f| f.data.as_slice()).unwrap_or_default();
-        let stored = match upload::store(&self.content, &rel, &name, data) {
-            Ok(stored) => stored,
-            Err(why) => return answer(422, upload::refused(why), None),
-        };
-        let (_, found) = crate::check_as_saved(&self.content, &rel, updated.clone());
-        let problems: Vec<_> = found
-            .iter()
-            .filter(|d| d.path == rel && d.is_error())
-            .map(|d| ("tep".to_string(), d.severity, d.message.clone()))
-            .collect();
-        if !problems.is_empty() {
-            let _ = std::fs::remove_file(&stored);
-            let mut evaluation = Evaluation::empty();
-            evaluation.problems = problems;
-            return answer(422, evaluation, None);
-        }
-        match save::save(&path, &opened, &updated) {
-            Ok(Saved::Written { .. }) => Reply::see_other(with_page(&form.address(), &page)),
-            Ok(Saved::Stale) => {
-                let _ = std::fs::remove_file(&stored);
-                answer(409, Evaluation::empty(), Some(stale(&rel, &form, &page)))
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&stored);
-                cannot_write(&rel, &e)
-            }
         }
     }
 

@@ -108,6 +108,7 @@ fn style() -> String {
          fieldset{{border:1px solid #6b6b6b;margin:0 0 1.5rem;padding:.75rem 1rem}}\
          legend{{font-weight:bold;font-size:1.15rem;padding:0 .25rem}}\
          fieldset fieldset{{border-style:dashed}}fieldset fieldset legend{{font-size:1rem}}\
+         .row{{display:flex;flex-wrap:wrap;gap:0 1rem}}.row .field{{flex:1 1 12rem}}\
          .field{{margin:0 0 1rem}}label{{display:block;font-weight:600}}\
          input,select{{font:inherit;padding:.4rem;border:2px solid #1a1a1a;min-height:2.75rem;\
          box-sizing:border-box;width:100%;max-width:14rem}}\

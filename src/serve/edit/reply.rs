@@ -1,8 +1,8 @@
 //! What the editor answers besides its forms: redirects, refusals and errors, and the list of
 //! forms a page without one of its own leads to.
 
-use super::page::{self, both};
-use super::{CANDIDATE_PATH, DOCUMENT_PATH, RESULTS_PATH, ROUND_PATH};
+use super::page::{self, both, escape};
+use super::{CANDIDATE_PATH, COMMUNE_PATH, CONFIG_PATH, DOCUMENT_PATH, RESULTS_PATH, ROUND_PATH};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
 use crate::render::urls;
@@ -99,30 +99,69 @@ pub fn cannot_write(rel: &Path, e: &io::Error) -> Reply {
 
 /// The forms there are: a page without a form of its own leads here.
 pub fn forms_list(site: &Site) -> String {
-    let mut items = String::new();
-    for round in site.rounds.iter().filter(|r| !r.contest_ids().is_empty()) {
-        let id = urls::encode(&round.id);
-        items.push_str(&format!(
-            "<li><a href=\"{ROUND_PATH}?dot={id}\">{}</a></li>\
-             <li><a href=\"{RESULTS_PATH}?dot={id}\">{}</a></li>\
-             <li><a href=\"{CANDIDATE_PATH}?dot={id}\">{}</a></li>",
-            both(&Bilingual::new(
-                format!("Đợt bầu cử {}: trạng thái, các bước", round.id),
-                format!("Round {}: status, steps", round.id),
-            )),
-            both(&Bilingual::new(
-                format!("Kết quả kiểm phiếu đợt {}", round.id),
-                format!("Results of round {}", round.id),
-            )),
-            both(&Bilingual::new(
-                format!("Thêm ứng cử viên vào đợt {}", round.id),
-                format!("Add a candidate to round {}", round.id),
-            )),
+    let link = |address: String, text: Bilingual| {
+        format!(
+            "<li><a href=\"{}\">{}</a></li>",
+            escape(&address),
+            both(&text)
+        )
+    };
+    let mut items = link(
+        CONFIG_PATH.to_string(),
+        Bilingual::new(
+            "Thông tin cổng: tên, cơ quan, ngôn ngữ, giới thiệu",
+            "The site: name, authority, languages, introduction",
+        ),
+    );
+    for commune in &site.communes {
+        items.push_str(&link(
+            format!("{COMMUNE_PATH}?ma={}", urls::encode(&commune.id)),
+            Bilingual::new(
+                format!("{}: thôn, tổ dân phố", commune.data.ten),
+                format!("{}: villages and neighbourhoods", commune.data.ten),
+            ),
+        ));
+        items.push_str(&link(
+            format!("{ROUND_PATH}?don_vi={}", urls::encode(&commune.id)),
+            Bilingual::new(
+                format!("Tạo đợt bầu cử mới cho {}", commune.data.ten),
+                format!("Create a new election round for {}", commune.data.ten),
+            ),
         ));
     }
-    items.push_str(&format!(
-        "<li><a href=\"{DOCUMENT_PATH}\">{}</a></li>",
-        both(&Bilingual::new("Thêm văn bản", "Add a document"))
+    for round in &site.rounds {
+        let id = urls::encode(&round.id);
+        items.push_str(&link(
+            format!("{ROUND_PATH}?dot={id}"),
+            Bilingual::new(
+                format!(
+                    "Đợt bầu cử {}: trạng thái, các bước, các cuộc bầu",
+                    round.id
+                ),
+                format!("Round {}: status, steps, contests", round.id),
+            ),
+        ));
+        if round.contest_ids().is_empty() {
+            continue;
+        }
+        items.push_str(&link(
+            format!("{RESULTS_PATH}?dot={id}"),
+            Bilingual::new(
+                format!("Kết quả kiểm phiếu đợt {}", round.id),
+                format!("Results of round {}", round.id),
+            ),
+        ));
+        items.push_str(&link(
+            format!("{CANDIDATE_PATH}?dot={id}"),
+            Bilingual::new(
+                format!("Thêm ứng cử viên vào đợt {}", round.id),
+                format!("Add a candidate to round {}", round.id),
+            ),
+        ));
+    }
+    items.push_str(&link(
+        DOCUMENT_PATH.to_string(),
+        Bilingual::new("Thêm văn bản", "Add a document"),
     ));
     page::page(
         &Bilingual::new("Sửa trong trình duyệt", "Edit in the browser"),

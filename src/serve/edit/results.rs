@@ -504,8 +504,8 @@ impl Form for ResultsForm<'_> {
         Some(file_of(self.round))
     }
 
-    fn field_names(&self) -> Vec<String> {
-        field_names(self.round)
+    fn takes(&self, name: &str) -> bool {
+        field_names(self.round).iter().any(|n| n == name)
     }
 
     fn opened(&self, content: &Path) -> (Typed, Evaluation) {

@@ -51,6 +51,10 @@ pub fn save(path: &Path, opened: &str, text: &str) -> io::Result<Saved> {
     let folder = path
         .parent()
         .ok_or_else(|| io::Error::other("a file without a folder"))?;
+    if opened == NEW {
+        // a new round's file comes with its folder
+        std::fs::create_dir_all(folder)?;
+    }
     let temp = folder.join(format!(
         ".niemyet-luu-{}-{}",
         std::process::id(),

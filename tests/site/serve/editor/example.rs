@@ -63,7 +63,13 @@ fn every_form_of_the_example_site_saved_unchanged_keeps_its_file_s_bytes() {
             ));
         }
     }
-    assert!(forms.len() > 30, "{forms:?}");
+    for commune in std::fs::read_dir(fx.path("don-vi")).unwrap() {
+        let name = commune.unwrap().file_name().to_string_lossy().into_owned();
+        let id = name.strip_suffix(".yaml").unwrap();
+        forms.push((format!("{COMMUNE_PATH}?ma={id}"), format!("don-vi/{name}")));
+    }
+    forms.push((CONFIG_PATH.to_string(), "cau-hinh.yaml".to_string()));
+    assert!(forms.len() > 40, "{forms:?}");
     for (target, rel) in forms {
         let before = fx.read(&rel);
         let form = get(preview.port, &target);

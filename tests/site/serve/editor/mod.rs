@@ -5,8 +5,10 @@
 //! elsewhere or without the session's token, and a form whose file changed since.
 
 mod candidates;
+mod communes;
 mod documents;
 mod example;
+mod first_day;
 mod results;
 mod rounds;
 
@@ -14,7 +16,8 @@ use super::*;
 use niemyet::import::{ImportOptions, SheetKind, import};
 use niemyet::render::urls::encode;
 use niemyet::serve::edit::{
-    ATTACH_PATH, CANDIDATE_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH, ROUND_PATH,
+    ATTACH_PATH, CANDIDATE_PATH, COMMUNE_PATH, CONFIG_PATH, DOCUMENT_PATH, EDIT_PATH, RESULTS_PATH,
+    ROUND_PATH,
 };
 
 const ROUND: &str = "tn-2022";

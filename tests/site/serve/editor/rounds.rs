@@ -1,9 +1,9 @@
-//! The round form: status and steps.
+//! The round form: status, steps and contests.
 
 use super::*;
 
 #[test]
-fn a_round_form_sets_its_status_and_steps_and_leaves_its_contests_alone() {
+fn a_round_form_sets_its_status_and_steps_and_keeps_its_contests_as_written() {
     let fx = Fixture::new();
     let preview = Running::start(&fx, Limits::default());
     let before = fx.read(ROUND_FILE);

@@ -1,17 +1,20 @@
-//! The fields of a Markdown file's front matter as a form shows them, reads them and writes them
-//! back (`front_matter::update`): what a candidate's form and a document's form share. A field
-//! the form has no place for, or whose value in the file is more than the form can show (a list
-//! of maps), is left in the file as it is.
+//! The fields of a file as a form shows them, reads them and writes them back: a Markdown file's
+//! front matter (`front_matter::update`) or a YAML file (`front_matter::update_yaml`), for every
+//! form but the results'. A field the form has no place for, or whose value in the file is more
+//! than the form can show, is left in the file as it is; so is a field the form sends unchanged,
+//! which keeps the way it was written, its comments included.
+
+mod render;
+pub mod rows;
+
+pub use render::{Context, render, single};
 
 use super::Typed;
 use super::evaluation::Evaluation;
 use super::front_matter;
-use super::labels::Labels;
-use super::page::{both, escape};
 use crate::diagnostics::{Bilingual, Diagnostics, Severity};
 use crate::model::spelling::Spelled;
 use crate::render::locale::Locale;
-use crate::render::markdown;
 use crate::scaffold::yaml_text;
 use serde_yaml::{Mapping, Value};
 use std::path::{Path, PathBuf};
@@ -35,6 +38,8 @@ pub enum Kind {
     Lines,
     /// Text over several lines (Markdown), written as a block when it has more than one.
     Paragraphs,
+    /// A list of maps, one row per item, these fields its columns (`rows`).
+    Rows(&'static [Field]),
 }
 
 /// One field: its key in the file, its labels, what it holds, and whether it must be filled.
@@ -100,12 +105,26 @@ fn parts(layout: &Layout, text: &str) -> Option<(String, String)> {
     }
 }
 
-/// The value at a dotted key of a mapping.
+/// Whether the form takes a field named `name` from what the browser sends: one of the
+/// layout's, the body, or a cell of its rows.
+pub fn takes(layout: &Layout, name: &str) -> bool {
+    (layout.body.is_some() && name == BODY)
+        || layout.fields.iter().any(|f| match f.kind {
+            Kind::Rows(columns) => rows::takes(f.key, columns, name),
+            _ => f.key == name,
+        })
+}
+
+/// The value at a dotted key of a mapping. A place written as its name alone (`tinh: Tỉnh Mới`)
+/// is that name's `ten`.
 fn at<'v>(values: &'v Mapping, key: &str) -> Option<&'v Value> {
     let mut parts = key.split('.');
     let mut value = values.get(parts.next()?)?;
     for part in parts {
-        value = value.as_mapping()?.get(part)?;
+        value = match value {
+            Value::String(_) if part == "ten" => value,
+            _ => value.as_mapping()?.get(part)?,
+        };
     }
     Some(value)
 }
@@ -122,6 +141,12 @@ pub fn typed_from_file(layout: &Layout, text: &str) -> Option<Typed> {
     };
     let mut typed = Typed::new();
     for f in layout.fields {
+        if let Kind::Rows(columns) = f.kind {
+            if let Some(found) = rows::read(columns, at(&values, f.key)) {
+                rows::put(&mut typed, f.key, columns, &found);
+            }
+            continue;
+        }
         let value = match at(&values, f.key) {
             // an input holds one line: a text over several is left in the file as it is
             Some(Value::String(s)) if s.contains('\n') && !matches!(f.kind, Kind::Paragraphs) => {
@@ -156,6 +181,9 @@ pub fn shown<'f>(fields: &'f [Field], typed: &Typed) -> impl Iterator<Item = &'f
     fields.iter().filter(|f| typed.contains_key(f.key))
 }
 
+/// A top-level key's written values, by dotted key, and whether any of them changed.
+type Group<'k> = (&'k str, Vec<(&'k str, String)>, bool);
+
 /// `text` (the file there is, or the scaffold's for a new one) with `typed`'s values written into
 /// it, or the problems of the fields that cannot be written.
 pub fn file_text(
@@ -164,37 +192,56 @@ pub fn file_text(
     typed: &Typed,
 ) -> Result<String, Vec<(String, Bilingual)>> {
     let mut problems = Vec::new();
-    // each top-level key, with its value or, for a map, its fields' values by dotted key
-    let mut values: Vec<(&str, Vec<(&str, String)>)> = Vec::new();
+    // what the file says now: a group of fields sent as they are there is left as written
+    let before = typed_from_file(layout, text).unwrap_or_default();
+    // each top-level key, with its value or, for a map, its fields' values by dotted key, and
+    // whether any of them changed
+    let mut values: Vec<Group> = Vec::new();
     for f in layout.fields {
-        // a field the form did not send (one it could not show) stays as it is in the file
-        let Some(value) = typed.get(f.key).map(|v| v.trim()) else {
-            continue;
-        };
-        let written = match f.kind {
-            Kind::Lines => lines(value),
-            _ if value.is_empty() => String::new(),
-            Kind::Number if value.parse::<u32>().is_err() => {
-                problems.push((
-                    f.key.to_string(),
-                    Bilingual::new(
-                        format!("“{value}” không phải là một số nguyên không âm."),
-                        format!("“{value}” is not a whole number."),
-                    ),
-                ));
+        let (written, changed) = if let Kind::Rows(columns) = f.kind {
+            if !typed.contains_key(f.key) {
                 continue;
             }
-            Kind::Number => value.to_string(),
-            // quoted where YAML would read an id otherwise (`2022` as a number)
-            Kind::Listed | Kind::Choice(_) => yaml_text(value),
-            Kind::YesNo => (value == "true").to_string(),
-            Kind::Text | Kind::Date => yaml_text(value),
-            Kind::Paragraphs => paragraphs(value),
+            let rows = rows::filled(typed, f.key, columns);
+            let changed =
+                !before.contains_key(f.key) || rows != rows::filled(&before, f.key, columns);
+            (rows::block(columns, &rows), changed)
+        } else {
+            // a field the form did not send (one it could not show) stays as it is in the file
+            let Some(value) = typed.get(f.key).map(|v| v.trim()) else {
+                continue;
+            };
+            let changed = before.get(f.key).is_none_or(|b| !same_text(b, value));
+            let written = match f.kind {
+                Kind::Lines => lines(value),
+                _ if value.is_empty() => String::new(),
+                Kind::Number if value.parse::<u32>().is_err() => {
+                    problems.push((
+                        f.key.to_string(),
+                        Bilingual::new(
+                            format!("“{value}” không phải là một số nguyên không âm."),
+                            format!("“{value}” is not a whole number."),
+                        ),
+                    ));
+                    continue;
+                }
+                Kind::Number => value.to_string(),
+                // quoted where YAML would read an id otherwise (`2022` as a number)
+                Kind::Listed | Kind::Choice(_) => yaml_text(value),
+                Kind::YesNo => (value == "true").to_string(),
+                Kind::Text | Kind::Date => yaml_text(value),
+                Kind::Paragraphs => paragraphs(value),
+                Kind::Rows(_) => continue,
+            };
+            (written, changed)
         };
         let top = f.key.split('.').next().unwrap_or(f.key);
-        match values.iter_mut().find(|(k, _)| *k == top) {
-            Some((_, parts)) => parts.push((f.key, written)),
-            None => values.push((top, vec![(f.key, written)])),
+        match values.iter_mut().find(|(k, _, _)| *k == top) {
+            Some((_, parts, any)) => {
+                parts.push((f.key, written));
+                *any |= changed;
+            }
+            None => values.push((top, vec![(f.key, written)], changed)),
         }
     }
     if !problems.is_empty() {
@@ -202,7 +249,8 @@ pub fn file_text(
     }
     let values: Vec<(&str, String)> = values
         .into_iter()
-        .map(|(top, parts)| match parts.as_slice() {
+        .filter(|(_, _, changed)| *changed)
+        .map(|(top, parts, _)| match parts.as_slice() {
             [(key, value)] if *key == top => (top, value.clone()),
             _ => (top, map_block(top, &parts)),
         })
@@ -232,8 +280,22 @@ pub fn file_text(
     Ok(front_matter::like(original, &written))
 }
 
-/// The block of a map whose fields have dotted keys under `top`: a group per second-level key
-/// with a value, in the order of the fields; nothing when every field is blank.
+/// Whether a value as typed says what the file's says: the same text once line ends, the
+/// spaces at the ends of lines and around the whole are set aside.
+fn same_text(file: &str, typed: &str) -> bool {
+    let lines = |t: &str| {
+        t.replace("\r\n", "\n")
+            .trim()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect::<Vec<_>>()
+    };
+    lines(file) == lines(typed)
+}
+
+/// The block of a map whose fields have dotted keys under `top`: a line per second-level key
+/// with a value, or a group when it is a map itself, in the order of the fields; nothing when
+/// every field is blank.
 fn map_block(top: &str, parts: &[(&str, String)]) -> String {
     let mut groups: Vec<(&str, Vec<(&str, &str)>)> = Vec::new();
     for (key, value) in parts.iter().filter(|(_, v)| !v.is_empty()) {
@@ -253,6 +315,11 @@ fn map_block(top: &str, parts: &[(&str, String)]) -> String {
     }
     let mut block = String::new();
     for (group, leaves) in groups {
+        // a field of the map itself (`tinh.ten`), or a map in it (`cac_buoc.niem_yet.ngay`)
+        if let [("", value)] = leaves.as_slice() {
+            block.push_str(&format!("\n  {group}: {value}"));
+            continue;
+        }
         block.push_str(&format!("\n  {group}:"));
         for (leaf, value) in leaves {
             block.push_str(&format!("\n    {leaf}: {value}"));
@@ -294,33 +361,60 @@ fn lines(text: &str) -> String {
     }
 }
 
-/// The problems `check` found in the file at `rel`, by field: a key the form has (or the first
-/// field of the map it names), the body for what is in the body, the form as a whole for the
-/// rest.
+/// The problems `check` found in the file at `rel`, written from `typed`, by field: the cell of
+/// the row a line is in, a key the form has (or the first field of the map it names), the body
+/// for what is in the body, the form as a whole for the rest.
 pub fn problems_of(
     layout: &Layout,
     found: &Diagnostics,
     rel: &Path,
     text: &str,
+    typed: &Typed,
 ) -> Vec<(String, Severity, Bilingual)> {
-    let body_lines = parts(layout, text).map_or(0, |(_, body)| body.lines().count());
-    let body_from = text.lines().count() - body_lines.min(text.lines().count());
+    let (front, body) = parts(layout, text).unwrap_or_default();
+    let body_from = text.lines().count() - body.lines().count().min(text.lines().count());
+    // the line numbers of the front matter start after its `---`
+    let front_from = usize::from(layout.body.is_some());
+    let cell = |line: usize| {
+        layout.fields.iter().find_map(|f| {
+            let Kind::Rows(columns) = f.kind else {
+                return None;
+            };
+            let (item, named) = rows::at_line(&front, f.key, line.checked_sub(front_from)?)?;
+            let row = rows::filled(typed, f.key, columns).get(item)?.0;
+            let column = columns
+                .iter()
+                .find(|c| named.as_deref() == Some(c.key))
+                .unwrap_or(&columns[0]);
+            Some(rows::cell(f.key, row, column.key))
+        })
+    };
     found
         .iter()
         .filter(|d| d.path == rel)
         .map(|d| {
             let named = d.field.as_deref().unwrap_or_default();
-            let field = layout
-                .fields
-                .iter()
-                .find(|f| f.key == named)
+            let field = d
+                .line
+                .and_then(cell)
+                .or_else(|| {
+                    layout
+                        .fields
+                        .iter()
+                        .find(|f| f.key == named)
+                        .map(|f| f.key.to_string())
+                })
                 .or_else(|| {
                     let top = named.split('.').next().unwrap_or_default();
-                    layout.fields.iter().find(|f| {
-                        !top.is_empty() && (f.key == top || f.key.starts_with(&format!("{top}.")))
-                    })
-                })
-                .map(|f| f.key.to_string());
+                    layout
+                        .fields
+                        .iter()
+                        .find(|f| {
+                            !top.is_empty()
+                                && (f.key == top || f.key.starts_with(&format!("{top}.")))
+                        })
+                        .map(|f| f.key.to_string())
+                });
             let field = match field {
                 Some(key) => key,
                 None if layout.body.is_some() && d.line.is_some_and(|l| l > body_from) => {
@@ -331,130 +425,6 @@ pub fn problems_of(
             (field, d.severity, d.message.clone())
         })
         .collect()
-}
-
-/// What a form's fields need besides the values: the labels of choices, and the values of the
-/// fields listed from the site.
-pub struct Context<'a> {
-    pub labels: Option<&'a Labels>,
-    /// The values to offer for a [`Kind::Listed`] field, by key, with their labels.
-    pub listed: &'a dyn Fn(&str) -> Vec<(String, String)>,
-}
-
-/// The fields with `typed`'s values and the problems next to them, and the body's preview.
-pub fn render(
-    layout: &Layout,
-    context: &Context,
-    typed: &Typed,
-    problems: &[(String, Severity, Bilingual)],
-) -> String {
-    let slot = |id: &str| {
-        let messages: Vec<String> = problems
-            .iter()
-            .filter(|(f, _, _)| f == id)
-            .map(|(_, _, m)| both(m))
-            .collect();
-        format!(
-            "<p class=\"error\" id=\"{id}-loi\" data-live>{}</p>",
-            messages.join("<br>")
-        )
-    };
-    let invalid = |id: &str| {
-        let wrong = problems
-            .iter()
-            .any(|(f, s, _)| f == id && *s == Severity::Error);
-        if wrong { " aria-invalid=\"true\"" } else { "" }
-    };
-    let locales = context.labels.map(Labels::locales);
-    let mut html = String::new();
-    for f in shown(layout.fields, typed) {
-        let key = f.key;
-        let value = typed.get(key).map(String::as_str).unwrap_or_default();
-        let label = if f.required {
-            both(&Bilingual::new(
-                format!("{} (bắt buộc)", f.vi),
-                format!("{} (required)", f.en),
-            ))
-        } else {
-            both(&Bilingual::new(f.vi, f.en))
-        };
-        let select = |mut list: Vec<(String, String)>| {
-            // a value on file the list does not offer stays chosen, never silently blanked
-            if !value.is_empty() && !list.iter().any(|(v, _)| v == value) {
-                list.insert(
-                    0,
-                    (
-                        value.to_string(),
-                        format!("{value} (không có trong danh sách / not in the list)"),
-                    ),
-                );
-            }
-            let mut options = String::from("<option value=\"\">—</option>");
-            for (v, text) in list {
-                let selected = if v == value { " selected" } else { "" };
-                options.push_str(&format!(
-                    "<option value=\"{}\"{selected}>{}</option>",
-                    escape(&v),
-                    escape(&text)
-                ));
-            }
-            format!(
-                "<select id=\"{key}\" name=\"{key}\" aria-describedby=\"{key}-loi\"{}>{options}</select>",
-                invalid(key)
-            )
-        };
-        let control = match f.kind {
-            Kind::Text | Kind::Number | Kind::Date => format!(
-                "<input id=\"{key}\" name=\"{key}\" value=\"{}\" inputmode=\"{}\" autocomplete=\"off\" \
-                 aria-describedby=\"{key}-loi\"{}>",
-                escape(value),
-                if matches!(f.kind, Kind::Number) {
-                    "numeric"
-                } else {
-                    "text"
-                },
-                invalid(key)
-            ),
-            Kind::Lines | Kind::Paragraphs => format!(
-                "<textarea id=\"{key}\" name=\"{key}\" rows=\"4\" aria-describedby=\"{key}-loi\"{}>{}</textarea>",
-                invalid(key),
-                escape(value)
-            ),
-            Kind::Listed => select((context.listed)(key)),
-            Kind::Choice(list) => select(match &locales {
-                Some((vi, en)) => list(vi)
-                    .into_iter()
-                    .zip(list(en))
-                    .map(|((k, v), (_, e))| (k.to_string(), format!("{v} / {e}")))
-                    .collect(),
-                None => Vec::new(),
-            }),
-            Kind::YesNo => select(vec![
-                ("true".to_string(), "Có / Yes".to_string()),
-                ("false".to_string(), "Không / No".to_string()),
-            ]),
-        };
-        html.push_str(&format!(
-            "<div class=\"field\"><label for=\"{key}\">{label}</label>{}{control}</div>",
-            slot(key)
-        ));
-    }
-    let Some((vi, en)) = layout.body else {
-        return html;
-    };
-    let body = typed.get(BODY).map(String::as_str).unwrap_or_default();
-    html.push_str(&format!(
-        "<div class=\"field\"><label for=\"{BODY}\">{}</label>{}\
-         <textarea id=\"{BODY}\" name=\"{BODY}\" rows=\"10\" aria-describedby=\"{BODY}-loi\"{}>{}</textarea></div>\
-         <h2>{}</h2><div id=\"{BODY}-xem-truoc\" class=\"note\" data-live>{}</div>",
-        both(&Bilingual::new(vi, en)),
-        slot(BODY),
-        invalid(BODY),
-        escape(body),
-        both(&Bilingual::new("Sẽ hiện trên trang như sau", "It will show on the page as")),
-        markdown::to_html(&markdown::without_comments(body)),
-    ));
-    html
 }
 
 /// The text a form's values are written into, and where: the file `existing` when the form edits
@@ -550,7 +520,7 @@ pub fn evaluate(
             let read = text.replace("\r\n", "\n");
             let read = read.trim_start_matches('\u{feff}').to_string();
             let (_, found) = crate::check_as_saved(content, &rel, read.clone());
-            evaluation.problems = problems_of(layout, &found, &rel, &read);
+            evaluation.problems = problems_of(layout, &found, &rel, &read, typed);
             evaluation
                 .problems
                 .extend(super::evaluation::elsewhere(content, &rel, &found));
