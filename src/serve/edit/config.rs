@@ -143,7 +143,22 @@ const FIELDS: &[Field] = &[
 
 /// The form of the site's configuration.
 pub struct ConfigForm {
+    /// Its file ([`ConfigForm::file_of`]).
+    pub file: PathBuf,
     pub labels: Option<Labels>,
+}
+
+impl ConfigForm {
+    /// The configuration's file, relative to the content folder: `cau-hinh.yaml`, or
+    /// `cau-hinh.yml` when only that one is there.
+    pub fn file_of(content: &Path) -> PathBuf {
+        let yml = PathBuf::from(CONFIG_FILE.replace(".yaml", ".yml"));
+        if !content.join(CONFIG_FILE).exists() && content.join(&yml).is_file() {
+            yml
+        } else {
+            PathBuf::from(CONFIG_FILE)
+        }
+    }
 }
 
 impl Form for ConfigForm {
@@ -160,7 +175,7 @@ impl Form for ConfigForm {
     }
 
     fn existing_file(&self) -> Option<PathBuf> {
-        Some(PathBuf::from(CONFIG_FILE))
+        Some(self.file.clone())
     }
 
     fn takes(&self, name: &str) -> bool {

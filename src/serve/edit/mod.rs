@@ -241,7 +241,12 @@ impl Editor {
             )
         };
         match request.path {
-            CONFIG_PATH => return act(&ConfigForm { labels: labels() }),
+            CONFIG_PATH => {
+                return act(&ConfigForm {
+                    file: ConfigForm::file_of(&self.content),
+                    labels: labels(),
+                });
+            }
             COMMUNE_PATH => {
                 let id = query_value(request.query, "ma").unwrap_or_default();
                 let Some(file) = is_slug(&id)

@@ -14,7 +14,9 @@ use super::labels::Labels;
 use super::page::both;
 use super::{Form, RESULTS_PATH, ROUND_PATH, Typed};
 use crate::diagnostics::Bilingual;
+use crate::load::ELECTIONS_DIR;
 use crate::model::Site;
+use crate::model::date::Date;
 use crate::model::election::{ContestHold, Office, Round, RoundStatus};
 use crate::render::urls;
 use crate::scaffold;
@@ -227,7 +229,7 @@ impl RoundForm<'_> {
             .get("ngay_bau_cu")
             .map(|v| v.trim())
             .unwrap_or_default();
-        let year = day.rsplit(['/', '-']).next().filter(|y| y.len() == 4)?;
+        let year = Date::parse(day).ok()?.year();
         Some(format!("{commune}-{year}"))
     }
 
@@ -281,7 +283,7 @@ impl Form for RoundForm<'_> {
             });
         }
         // a new round starts as the scaffold's file does (upcoming), with a contest for each
-        // village of the commune it was opened for
+        // current village (one without an end date) of the commune it was opened for
         let scaffold = scaffold::round_file(NEW_ROUND).map(|(_, text)| text);
         let mut typed = scaffold
             .ok()
@@ -315,6 +317,15 @@ impl Form for RoundForm<'_> {
                 ))
             }),
             None => fields::base(content, None, ID, || match Self::new_id(typed) {
+                // a new round gets a new folder: one there already holds a round, or its files
+                Some(id) if content.join(ELECTIONS_DIR).join(&id).exists() => Err(Bilingual::new(
+                    format!(
+                        "Đã có thư mục {ELECTIONS_DIR}/{id}: mở đợt đó từ trang của nó để sửa, hoặc ghi mã khác."
+                    ),
+                    format!(
+                        "{ELECTIONS_DIR}/{id} already exists: open that round from its page to edit it, or write another id."
+                    ),
+                )),
                 Some(id) => scaffold::round_file(&id),
                 None => Err(Bilingual::new(
                     "Ghi mã đợt bầu, hoặc chọn xã, phường và ghi ngày bầu cử để có mã như xa-moi-2025.",

@@ -2,7 +2,8 @@
 //! front matter (`front_matter::update`) or a YAML file (`front_matter::update_yaml`), for every
 //! form but the results'. A field the form has no place for, or whose value in the file is more
 //! than the form can show, is left in the file as it is; so is a field the form sends unchanged,
-//! which keeps the way it was written, its comments included.
+//! which keeps the way it was written, its comments included. A map or a list is written whole
+//! when any of its fields changes.
 
 mod render;
 pub mod rows;
@@ -199,7 +200,7 @@ pub fn file_text(
     let mut values: Vec<Group> = Vec::new();
     for f in layout.fields {
         let (written, changed) = if let Kind::Rows(columns) = f.kind {
-            if !typed.contains_key(f.key) {
+            if rows::count(typed, f.key).is_none() {
                 continue;
             }
             let rows = rows::filled(typed, f.key, columns);

@@ -32,12 +32,14 @@ pub fn takes(key: &str, columns: &[Field], name: &str) -> bool {
 }
 
 /// The rows of a YAML list as text, one cell per column; an item written as a value alone
-/// (`- thon-1`) is its first column. `None` when an item has more than the columns can show
-/// (a key they lack, a map, a text over several lines): such a list stays as it is in the file.
+/// (`- thon-1`) is its first column, and a key the columns lack but left blank is nothing.
+/// `None` when an item has more than the columns can show (a value under a key they lack, a
+/// map, a text over several lines) or there are more items than a form takes: such a list stays
+/// as it is in the file.
 pub fn read(columns: &[Field], value: Option<&Value>) -> Option<Vec<Vec<String>>> {
     let items = match value {
         None | Some(Value::Null) => return Some(Vec::new()),
-        Some(Value::Sequence(items)) => items,
+        Some(Value::Sequence(items)) if items.len() <= MAX_ROWS => items,
         Some(_) => return None,
     };
     let text = |v: &Value| match v {
@@ -54,8 +56,11 @@ pub fn read(columns: &[Field], value: Option<&Value>) -> Option<Vec<Vec<String>>
             match item {
                 Value::Mapping(map) => {
                     for (k, v) in map {
-                        let at = columns.iter().position(|c| Some(c.key) == k.as_str())?;
-                        row[at] = text(v)?;
+                        match columns.iter().position(|c| Some(c.key) == k.as_str()) {
+                            Some(at) => row[at] = text(v)?,
+                            None if v.is_null() => {}
+                            None => return None,
+                        }
                     }
                 }
                 scalar => row[0] = text(scalar)?,
@@ -75,19 +80,19 @@ pub fn put(typed: &mut Typed, key: &str, columns: &[Field], rows: &[Vec<String>]
     }
 }
 
-/// The number of rows the form showed.
-pub fn count(typed: &Typed, key: &str) -> usize {
+/// The number of rows the form showed; `None` when it did not say, and the rows are then not
+/// taken as sent (a list is never emptied for want of its count).
+pub fn count(typed: &Typed, key: &str) -> Option<usize> {
     typed
         .get(key)
         .and_then(|n| n.trim().parse::<usize>().ok())
-        .unwrap_or(0)
-        .min(MAX_ROWS)
+        .filter(|n| *n <= MAX_ROWS)
 }
 
 /// The rows typed that are not blank, in order, each with its row number in the form and its
 /// cells trimmed: the rows the file gets.
 pub fn filled(typed: &Typed, key: &str, columns: &[Field]) -> Vec<(usize, Vec<String>)> {
-    (0..count(typed, key))
+    (0..count(typed, key).unwrap_or(0))
         .map(|i| {
             let cells = columns
                 .iter()
@@ -102,10 +107,12 @@ pub fn filled(typed: &Typed, key: &str, columns: &[Field]) -> Vec<(usize, Vec<St
         .collect()
 }
 
-/// How many rows to show: those typed, and blank ones after the last filled row.
+/// How many rows to show: those typed, and blank ones after the last filled row, up to the
+/// most a form takes.
 pub fn shown(typed: &Typed, key: &str, columns: &[Field]) -> usize {
     let after = filled(typed, key, columns).last().map_or(0, |(i, _)| i + 1);
-    count(typed, key).max(after + BLANK_ROWS)
+    let typed = count(typed, key).unwrap_or(0);
+    typed.max(after + BLANK_ROWS).min(MAX_ROWS)
 }
 
 /// The rows as a YAML block list to follow `key:` (`[]` when there are none), blank cells left
@@ -171,9 +178,11 @@ mod tests {
         let rows = read(COLUMNS, Some(&value)).unwrap();
         assert_eq!(rows[0], ["thon-1", "Thôn 1", "thon"]);
         assert_eq!(rows[1], ["thon-2", "", ""]);
-        // more than the columns can show: left in the file
+        // more than the columns can show: left in the file; a key they lack left blank is nothing
         let deeper: Value = serde_yaml::from_str("- ma: a\n  quyet_dinh:\n    so: 1\n").unwrap();
         assert!(read(COLUMNS, Some(&deeper)).is_none());
+        let blank: Value = serde_yaml::from_str("- ma: a\n  quyet_dinh:\n").unwrap();
+        assert_eq!(read(COLUMNS, Some(&blank)).unwrap(), [["a", "", ""]]);
     }
 
     #[test]
