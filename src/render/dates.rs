@@ -6,6 +6,7 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::document::Document;
 use crate::model::election::Round;
+use std::collections::HashMap;
 
 /// The day a round's published results last changed: its latest record or decision, or
 /// election day; nothing while no figures may be published.
@@ -30,53 +31,100 @@ pub fn results_day(round: &Round) -> Option<Date> {
     )
 }
 
-/// Whether a document concerns the commune or ward `id`: issued for it, or about one of its
-/// rounds.
-pub fn in_commune(site: &Site, d: &Document, id: &str) -> bool {
-    d.data.don_vi.as_deref() == Some(id)
-        || d.data
-            .bau_cu
-            .as_deref()
-            .and_then(|r| site.round(r))
-            .is_some_and(|r| r.data.don_vi == id)
+/// The day each round and each commune or ward last changed, and the whole site: a round's
+/// results or its latest document; a commune's documents (issued for it, or about one of its
+/// rounds) and its rounds; everything. Found once for a build: asked page by page, walking every
+/// document and round each time, they made the build grow with the square of the site. Nothing
+/// for a round or commune announced with neither: a day taken from elsewhere would claim a
+/// change that was not.
+pub struct LastChanged {
+    rounds: HashMap<String, Date>,
+    communes: HashMap<String, Date>,
+    /// The commune of each round, by the round's id.
+    commune_of: HashMap<String, String>,
+    site: Option<Date>,
+    /// The first election day the site announces.
+    first_election: Option<Date>,
 }
 
-/// The last day a round's pages changed: its results or its latest document. Nothing for a
-/// round announced with neither: a day taken from elsewhere would claim a change that was not.
-pub fn round_day(site: &Site, round: &Round) -> Option<Date> {
-    let documents = site
-        .documents
-        .iter()
-        .filter(|d| d.data.bau_cu.as_deref() == Some(round.id.as_str()))
-        .map(|d| d.data.ngay);
-    documents.chain(results_day(round)).max()
-}
+impl LastChanged {
+    pub fn new(site: &Site) -> Self {
+        let commune_of: HashMap<String, String> = site
+            .rounds
+            .iter()
+            .map(|r| (r.id.clone(), r.data.don_vi.clone()))
+            .collect();
+        let mut rounds: HashMap<String, Date> = HashMap::new();
+        let mut communes: HashMap<String, Date> = HashMap::new();
+        let later = |days: &mut HashMap<String, Date>, id: &str, day: Date| {
+            let at = days.entry(id.to_string()).or_insert(day);
+            *at = (*at).max(day);
+        };
+        for round in &site.rounds {
+            if let Some(day) = results_day(round) {
+                later(&mut rounds, &round.id, day);
+            }
+        }
+        for d in &site.documents {
+            let day = d.data.ngay;
+            if let Some(round) = d
+                .data
+                .bau_cu
+                .as_deref()
+                .filter(|r| commune_of.contains_key(*r))
+            {
+                later(&mut rounds, round, day);
+            }
+            let about = d.data.bau_cu.as_deref().and_then(|r| commune_of.get(r));
+            for commune in d.data.don_vi.iter().chain(about) {
+                later(&mut communes, commune, day);
+            }
+        }
+        for round in &site.rounds {
+            if let Some(&day) = rounds.get(&round.id) {
+                later(&mut communes, &round.data.don_vi, day);
+            }
+        }
+        let documents = site.documents.iter().map(|d| d.data.ngay);
+        Self {
+            site: documents.chain(rounds.values().copied()).max(),
+            first_election: site.rounds.iter().map(|r| r.data.ngay_bau_cu).min(),
+            rounds,
+            communes,
+            commune_of,
+        }
+    }
 
-/// The last day anything of the commune or ward `id` changed: its documents and its rounds.
-pub fn commune_day(site: &Site, id: &str) -> Option<Date> {
-    let documents = site
-        .documents
-        .iter()
-        .filter(|d| in_commune(site, d, id))
-        .map(|d| d.data.ngay);
-    let rounds = site
-        .rounds
-        .iter()
-        .filter(|r| r.data.don_vi == id)
-        .filter_map(|r| round_day(site, r));
-    documents.chain(rounds).max()
-}
+    /// The last day a round's pages changed.
+    pub fn round(&self, id: &str) -> Option<Date> {
+        self.rounds.get(id).copied()
+    }
 
-/// The last day anything of the site changed.
-pub fn site_day(site: &Site) -> Option<Date> {
-    let documents = site.documents.iter().map(|d| d.data.ngay);
-    let rounds = site.rounds.iter().filter_map(|r| round_day(site, r));
-    documents.chain(rounds).max()
-}
+    /// The last day anything of the commune or ward `id` changed.
+    pub fn commune(&self, id: &str) -> Option<Date> {
+        self.communes.get(id).copied()
+    }
 
-/// The day a feed with no entries gives as `updated`, which Atom requires: the site's last
-/// change, or before anything is published, the first election day the site announces. Nothing
-/// for a site with neither, which then has no feeds.
-pub fn feed_day(site: &Site) -> Option<Date> {
-    site_day(site).or_else(|| site.rounds.iter().map(|r| r.data.ngay_bau_cu).min())
+    /// The last day anything of the site changed.
+    pub fn site(&self) -> Option<Date> {
+        self.site
+    }
+
+    /// The day a feed with no entries gives as `updated`, which Atom requires: the site's last
+    /// change, or before anything is published, the first election day the site announces.
+    /// Nothing for a site with neither, which then has no feeds.
+    pub fn feed(&self) -> Option<Date> {
+        self.site.or(self.first_election)
+    }
+
+    /// Whether a document concerns the commune or ward `id`: issued for it, or about one of its
+    /// rounds.
+    pub fn in_commune(&self, d: &Document, id: &str) -> bool {
+        d.data.don_vi.as_deref() == Some(id)
+            || d.data
+                .bau_cu
+                .as_deref()
+                .and_then(|r| self.commune_of.get(r))
+                .is_some_and(|c| c == id)
+    }
 }

@@ -7,7 +7,7 @@
 //! (documents, records, decisions), never from the clock, so the same content gives the same
 //! bytes.
 
-use super::dates;
+use super::dates::{self, LastChanged};
 use super::locale::Locale;
 use super::urls;
 use super::views::{DocumentSummary, RoundSummary};
@@ -53,8 +53,8 @@ pub fn base_url(site: &Site) -> Option<String> {
 }
 
 /// Whether the site has feeds: it needs its web address for theirs, and a day to date them.
-pub fn made(site: &Site) -> bool {
-    base_url(site).is_some() && dates::feed_day(site).is_some()
+pub fn made(site: &Site, changed: &LastChanged) -> bool {
+    base_url(site).is_some() && changed.feed().is_some()
 }
 
 /// The absolute address of `path` (from the site root) under `base`, escaped for XML: the site's
@@ -79,12 +79,12 @@ fn from_site_root(prefix: &str, url: &str) -> String {
     parts.join("/")
 }
 
-fn entries(l: &Locale, site: &Site, commune: Option<&str>) -> Vec<Entry> {
+fn entries(l: &Locale, site: &Site, changed: &LastChanged, commune: Option<&str>) -> Vec<Entry> {
     let in_commune = |round: &Round| commune.is_none_or(|id| round.data.don_vi == id);
     let mut all: Vec<Entry> = site
         .documents
         .iter()
-        .filter(|d| commune.is_none_or(|id| dates::in_commune(site, d, id)))
+        .filter(|d| commune.is_none_or(|id| changed.in_commune(d, id)))
         .map(|d| {
             // its page in this language, or the default language's when not translated
             let summary = DocumentSummary::new(l, site, d);
@@ -216,6 +216,7 @@ const SITEMAP: &str = "sitemap.xml";
 pub fn files(
     site: &Site,
     locales: &[Locale],
+    changed: &LastChanged,
     pages: &[&str],
     days: &BTreeMap<String, Date>,
 ) -> Vec<OutputFile> {
@@ -224,8 +225,8 @@ pub fn files(
     let Some(base) = base else {
         return out;
     };
-    if let Some(feed_day) = dates::feed_day(site) {
-        out.extend(feeds(site, locales, &base, feed_day));
+    if let Some(feed_day) = changed.feed() {
+        out.extend(feeds(site, locales, changed, &base, feed_day));
     }
     for (path, xml) in sitemaps(&base, locales, pages, days, SITEMAP_LIMITS) {
         out.push(text_file(&path, xml));
@@ -234,7 +235,13 @@ pub fn files(
 }
 
 /// The site's feed and each commune's, in every language.
-fn feeds(site: &Site, locales: &[Locale], base: &str, feed_day: Date) -> Vec<OutputFile> {
+fn feeds(
+    site: &Site,
+    locales: &[Locale],
+    changed: &LastChanged,
+    base: &str,
+    feed_day: Date,
+) -> Vec<OutputFile> {
     let c = &site.config;
     let mut out = Vec::new();
     for l in locales {
@@ -248,7 +255,7 @@ fn feeds(site: &Site, locales: &[Locale], base: &str, feed_day: Date) -> Vec<Out
         };
         out.push(text_file(
             &own,
-            atom(l, site, base, &head, &entries(l, site, None)),
+            atom(l, site, base, &head, &entries(l, site, changed, None)),
         ));
         for commune in &site.communes {
             let own = format!("{}{}", l.prefix, commune_feed(&commune.id));
@@ -259,9 +266,9 @@ fn feeds(site: &Site, locales: &[Locale], base: &str, feed_day: Date) -> Vec<Out
                 own: &own,
                 page: &page,
                 title: &title,
-                empty_day: dates::commune_day(site, &commune.id).unwrap_or(feed_day),
+                empty_day: changed.commune(&commune.id).unwrap_or(feed_day),
             };
-            let entries = entries(l, site, Some(&commune.id));
+            let entries = entries(l, site, changed, Some(&commune.id));
             out.push(text_file(&own, atom(l, site, base, &head, &entries)));
         }
     }

@@ -64,6 +64,8 @@ pub(crate) struct Renderer<'a> {
     scope: Scope,
     /// The day each page (from the site root) last changed, for the sitemap.
     days: BTreeMap<String, Date>,
+    /// The day each round, commune and the site last changed.
+    changed: &'a dates::LastChanged,
 }
 
 /// What the pages being rendered belong to: the day their content last changed, when known,

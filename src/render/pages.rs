@@ -7,7 +7,7 @@ use super::markdown::to_html;
 use super::result_pages;
 use super::search;
 use super::views::{DocumentSummary, DocumentView, Link, RoundSummary};
-use super::{Availability, Part, Renderer, Scope, dates, link, urls};
+use super::{Availability, Part, Renderer, Scope, link, urls};
 use super::{division_pages, election_pages};
 use crate::model::Site;
 use crate::model::document::Document;
@@ -22,7 +22,7 @@ pub(super) fn part(r: &mut Renderer, part: Part) -> Result<(), String> {
     let site = r.site;
     // lists and the home page change with anything of the site
     let whole_site = Scope {
-        day: dates::site_day(site),
+        day: r.changed.site(),
         commune: None,
     };
     match part {
@@ -51,7 +51,7 @@ pub(super) fn part(r: &mut Renderer, part: Part) -> Result<(), String> {
         Part::Commune(_, i) => match site.communes.get(i) {
             Some(c) => {
                 r.scope = Scope {
-                    day: dates::commune_day(site, &c.id),
+                    day: r.changed.commune(&c.id),
                     commune: Some(c.id.clone()),
                 };
                 division_pages::commune_page(r, site, c)?;
@@ -83,7 +83,7 @@ pub(super) fn part(r: &mut Renderer, part: Part) -> Result<(), String> {
 /// A round's page, its lists, and the page of each contest and candidate.
 fn round_pages(r: &mut Renderer, site: &Site, round: &Round) -> Result<(), String> {
     r.scope = Scope {
-        day: dates::round_day(site, round),
+        day: r.changed.round(&round.id),
         commune: Some(round.data.don_vi.clone()),
     };
     election_pages::round_page(r, site, round)?;

@@ -1,5 +1,6 @@
 //! The parts a site is rendered in, and which of them a change to a content file touches.
 
+use super::dates::LastChanged;
 use super::locale::Locale;
 use super::theme::Theme;
 use super::views::SiteView;
@@ -71,6 +72,8 @@ pub struct Parts<'a> {
     base: Option<String>,
     /// Whether the site has feeds, which its pages then announce.
     feeds: bool,
+    /// The day each round, commune and the site last changed.
+    changed: LastChanged,
 }
 
 impl<'a> Parts<'a> {
@@ -88,7 +91,8 @@ impl<'a> Parts<'a> {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let site_views: Vec<SiteView> = locales.iter().map(|l| SiteView::new(site, l)).collect();
-        let feeds = feeds::made(site);
+        let changed = LastChanged::new(site);
+        let feeds = feeds::made(site, &changed);
         let shared = locales
             .iter()
             .zip(&site_views)
@@ -111,6 +115,7 @@ impl<'a> Parts<'a> {
             shared,
             base: feeds::base_url(site),
             feeds,
+            changed,
         })
     }
 
@@ -162,6 +167,7 @@ impl<'a> Parts<'a> {
             feeds: self.feeds,
             scope: Scope::default(),
             days: BTreeMap::new(),
+            changed: &self.changed,
         };
         pages::part(&mut r, part)?;
         Ok(Rendered {
@@ -198,7 +204,7 @@ impl<'a> Parts<'a> {
         put: &crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
-        for file in feeds::files(site, &self.locales, pages, days) {
+        for file in feeds::files(site, &self.locales, &self.changed, pages, days) {
             put(file)?;
         }
         crate::export::site_data(site, &self.locales, listed, put)?;
