@@ -45,6 +45,15 @@ pub const PAGES_DIR: &str = "trang";
 pub const THEME_DIR: &str = "theme";
 
 /// Whether YAML text holds nothing but blank lines and comments.
+/// The file `rel` (named `.yaml`) under `content`, or its `.yml` twin when only that one is
+/// there, as the loader accepts either; `None` when neither is.
+pub fn yaml_on_disk(content: &Path, rel: &Path) -> Option<PathBuf> {
+    let yml = rel.with_extension("yml");
+    [rel.to_path_buf(), yml]
+        .into_iter()
+        .find(|r| content.join(r).is_file())
+}
+
 pub fn has_no_data(yaml: &str) -> bool {
     yaml.lines()
         .map(str::trim)

@@ -194,10 +194,8 @@ fn round_id(round: &str) -> Result<&str, Bilingual> {
 fn existing_round<'r>(content: &Path, round: &'r str) -> Result<&'r str, Bilingual> {
     let round = round_id(round)?;
     let rounds = content.join(ELECTIONS_DIR);
-    let is_round = |id: &str| {
-        let dir = rounds.join(id);
-        dir.join(ROUND_FILE).is_file() || dir.join(ROUND_FILE.replace(".yaml", ".yml")).is_file()
-    };
+    let is_round =
+        |id: &str| crate::load::yaml_on_disk(&rounds, &Path::new(id).join(ROUND_FILE)).is_some();
     if is_round(round) {
         return Ok(round);
     }

@@ -9,7 +9,7 @@ use super::labels::Labels;
 use super::page::both;
 use super::{COMMUNE_PATH, Form, ROUND_PATH, Typed};
 use crate::diagnostics::Bilingual;
-use crate::load::DIVISIONS_DIR;
+use crate::load::{DIVISIONS_DIR, yaml_on_disk};
 use crate::model::Site;
 use crate::model::division::{CommuneKind, VillageKind};
 use crate::render::urls;
@@ -170,10 +170,10 @@ impl CommuneForm<'_> {
     /// The commune's file, relative to the content folder, `.yaml` or `.yml`; `None` when there
     /// is none.
     pub fn file_of(content: &Path, id: &str) -> Option<PathBuf> {
-        ["yaml", "yml"]
-            .iter()
-            .map(|ext| Path::new(DIVISIONS_DIR).join(format!("{id}.{ext}")))
-            .find(|rel| content.join(rel).is_file())
+        yaml_on_disk(
+            content,
+            &Path::new(DIVISIONS_DIR).join(format!("{id}.yaml")),
+        )
     }
 }
 

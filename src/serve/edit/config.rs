@@ -9,7 +9,7 @@ use super::fields::{self, Context, Field, Kind, Layout, field};
 use super::labels::Labels;
 use super::{CONFIG_PATH, Form, Typed};
 use crate::diagnostics::Bilingual;
-use crate::load::CONFIG_FILE;
+use crate::load::{CONFIG_FILE, yaml_on_disk};
 use crate::render::urls;
 use std::path::{Path, PathBuf};
 
@@ -152,12 +152,7 @@ impl ConfigForm {
     /// The configuration's file, relative to the content folder: `cau-hinh.yaml`, or
     /// `cau-hinh.yml` when only that one is there.
     pub fn file_of(content: &Path) -> PathBuf {
-        let yml = PathBuf::from(CONFIG_FILE.replace(".yaml", ".yml"));
-        if !content.join(CONFIG_FILE).exists() && content.join(&yml).is_file() {
-            yml
-        } else {
-            PathBuf::from(CONFIG_FILE)
-        }
+        yaml_on_disk(content, Path::new(CONFIG_FILE)).unwrap_or_else(|| PathBuf::from(CONFIG_FILE))
     }
 }
 
