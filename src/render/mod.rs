@@ -28,7 +28,7 @@ mod status_views;
 pub mod theme;
 pub mod urls;
 pub mod views;
-mod xml;
+pub(crate) mod xml;
 
 use crate::model::Site;
 use crate::model::date::Date;

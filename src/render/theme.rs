@@ -88,6 +88,7 @@ impl Theme {
             problems.push(theme_error(&describe(&e)));
         }
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(super::xml::escape_html);
         let loaded = !problems.iter().any(Diagnostic::is_error);
         let theme = loaded.then_some(Self {
             tera,
@@ -111,11 +112,11 @@ impl Theme {
         self.strings.get(language.code())
     }
 
-    /// The stylesheet, for pages that must carry it inline (the 404 page).
+    /// The stylesheet, minified, for pages that must carry it inline (the 404 page).
     pub fn stylesheet(&self) -> String {
         self.statics
             .get("style.css")
-            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .map(|b| String::from_utf8_lossy(&crate::write::minify::css(b)).into_owned())
             .unwrap_or_default()
     }
 }

@@ -4,6 +4,7 @@
 //! build failed.
 
 use super::edit::EDIT_PATH;
+use super::edit::page::escape;
 use super::http::{EVENTS_PATH, SCRIPT_PATH};
 use super::live::Snapshot;
 use crate::render::urls;
@@ -103,13 +104,6 @@ pub fn into_page(html: &[u8], snapshot: &Snapshot, path: &str) -> Vec<u8> {
     out.extend_from_slice(extra.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -18,12 +18,12 @@ fn bilingual() -> Fixture {
 /// The `href` of the switcher's link to `code` on a page.
 fn switcher_target(html: &str, code: &str) -> String {
     let nav = html
-        .split("class=languages")
+        .split("class=\"languages\"")
         .nth(1)
         .and_then(|rest| rest.split("</nav>").next())
         .expect("the page has a language switcher");
     let at = nav
-        .find(&format!("hreflang={code}"))
+        .find(&format!("hreflang=\"{code}\""))
         .expect("the switcher names the language");
     let tag_start = nav[..at].rfind("<a").expect("a link");
     let tag = &nav[tag_start..at];
@@ -44,9 +44,12 @@ fn the_example_has_an_english_site_under_en() {
     build_ok(&example_content(), out.path());
     let read = |rel: &str| std::fs::read_to_string(out.path().join(rel)).unwrap();
     let home = read("en/index.html");
-    assert!(home.starts_with("<!doctype html><html lang=en>"), "{home}");
+    assert!(
+        home.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+        "{home}"
+    );
     assert!(visible_text(&home).contains("Elections"));
-    assert!(read("index.html").starts_with("<!doctype html><html lang=vi>"));
+    assert!(read("index.html").starts_with("<!DOCTYPE html>\n<html lang=\"vi\">"));
 
     // numbers and dates by language, from the same records
     let contest = "bau-cu/hong-gai-2022/khu-pho-3/index.html";
@@ -62,11 +65,11 @@ fn the_example_has_an_english_site_under_en() {
     // what staff wrote in Vietnamese and nobody translated is marked as Vietnamese (WCAG 3.1.2)
     let en_html = read(&format!("en/{contest}"));
     assert!(
-        en_html.contains("<dd lang=vi>Nhà văn hóa Khu phố 3</dd>"),
+        en_html.contains("<dd lang=\"vi\">Nhà văn hóa Khu phố 3</dd>"),
         "{en_html}"
     );
-    assert!(en_html.contains("<td lang=vi>Hưu trí</td>"));
-    assert!(!read(contest).contains("lang=vi>Hưu trí"));
+    assert!(en_html.contains("<td lang=\"vi\">Hưu trí</td>"));
+    assert!(!read(contest).contains("lang=\"vi\">Hưu trí"));
 
     // the resolution is translated: both versions exist, and each points at the other
     let vi_doc = read(&format!("{RESOLUTION}/index.html"));
@@ -79,7 +82,7 @@ fn the_example_has_an_english_site_under_en() {
         switcher_target(&en_doc, "vi"),
         format!("../../../{RESOLUTION}/index.html")
     );
-    assert!(vi_doc.contains("hreflang=en"));
+    assert!(vi_doc.contains("hreflang=\"en\""));
     assert!(visible_text(&en_doc).contains("Vietnamese text is the official one"));
     assert!(en_doc.contains(">9 September 2024<"), "{en_doc}");
 
@@ -92,7 +95,7 @@ fn the_example_has_an_english_site_under_en() {
         "../../en/van-ban/index.html"
     );
     assert!(visible_text(&vi_letter).contains("not yet translated into English"));
-    assert!(!vi_letter.contains("rel=alternate hreflang=en"));
+    assert!(!vi_letter.contains("rel=\"alternate\" hreflang=\"en\""));
     // and the English list still offers it, in Vietnamese, marked
     let list = read("en/van-ban/index.html");
     assert!(list.contains("../../van-ban/cong-van-13-cv-du-huong-xuan/index.html"));
@@ -136,7 +139,8 @@ fn the_same_page_in_the_other_language_is_linked_both_ways() {
             "{page}"
         );
         assert!(
-            en.contains(&format!("hreflang=vi href={up}../{page}")) || en.contains("hreflang=vi")
+            en.contains(&format!("hreflang=\"vi\" href=\"{up}../{page}"))
+                || en.contains("hreflang=\"vi\"")
         );
     }
     // theme files, photos and attachments exist once, and English pages use them
@@ -164,7 +168,7 @@ fn a_single_language_site_has_no_switcher_and_no_en_folder() {
     fx.build_ok();
     assert!(!fx.output().join("en").exists());
     let home = fx.read_output("index.html");
-    assert!(!home.contains("class=languages") && !home.contains("hreflang"));
+    assert!(!home.contains("class=\"languages\"") && !home.contains("hreflang"));
 }
 
 #[test]
@@ -309,13 +313,16 @@ fn a_third_language_needs_only_its_strings() {
     fx.write("theme/i18n/fr.yaml", french);
     fx.build_ok();
     let home = fx.read_output("fr/index.html");
-    assert!(home.starts_with("<!doctype html><html lang=fr>"), "{home}");
+    assert!(
+        home.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+        "{home}"
+    );
     assert!(visible_text(&home).contains("Accueil"));
     assert!(visible_text(&fx.read_output("index.html")).contains("Français"));
     // what the content has no French for is the Vietnamese original, marked and announced
     let round = fx.read_output("fr/bau-cu/tn-2022/index.html");
     assert!(
-        round.contains("<div lang=vi><p>Bầu trưởng khu phố ở hai khu phố."),
+        round.contains("<div lang=\"vi\"><p>Bầu trưởng khu phố ở hai khu phố."),
         "{round}"
     );
     assert_eq!(visible_text(&round).matches("Sample data").count(), 1);

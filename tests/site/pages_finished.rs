@@ -91,7 +91,7 @@ fn english_pages_name_provinces_and_districts_by_their_ten_en() {
     );
     assert!(
         !fx.page(&format!("en/{COMMUNE_PAGE}"))
-            .contains("lang=vi>Tỉnh")
+            .contains("lang=\"vi\">Tỉnh")
     );
     // the results overview names the province's totals in English too
     let results = fx.text("en/ket-qua/index.html");
@@ -105,12 +105,12 @@ fn a_province_without_ten_en_stays_vietnamese_and_is_marked_so() {
     for page in [ROUND_PAGE, COMMUNE_PAGE, "don-vi/index.html"] {
         let english = fx.page(&format!("en/{page}"));
         assert!(
-            english.contains("<span lang=vi>Tỉnh Quảng Ninh</span>"),
+            english.contains("<span lang=\"vi\">Tỉnh Quảng Ninh</span>"),
             "en/{page}: {english}"
         );
         let vietnamese = fx.page(page);
         assert!(vietnamese.contains("Tỉnh Quảng Ninh"), "{page}");
-        assert!(!vietnamese.contains("<span lang=vi>Tỉnh"), "{page}");
+        assert!(!vietnamese.contains("<span lang=\"vi\">Tỉnh"), "{page}");
     }
 }
 

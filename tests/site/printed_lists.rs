@@ -31,7 +31,7 @@ fn a_list_carries_the_state_format_with_blanks_to_fill_by_hand() {
     );
     // a decision number never breaks across lines
     assert!(
-        html.contains("Quyết định số <span class=nowrap>13/QĐ-UBND</span> ngày"),
+        html.contains("Quyết định số <span class=\"nowrap\">13/QĐ-UBND</span> ngày"),
         "{html}"
     );
     assert!(text.contains("Nơi nhận: - Lưu: VT."), "{text}");
@@ -63,7 +63,7 @@ fn a_site_sets_the_number_signer_and_recipients_and_sample_data_is_marked_on_eve
     let html = fx.page(CANDIDATES);
     let text = fx.text(CANDIDATES);
     assert!(
-        html.contains("<p class=superior>UBND THÀNH PHỐ THỬ</p>"),
+        html.contains("<p class=\"superior\">UBND THÀNH PHỐ THỬ</p>"),
         "{html}"
     );
     assert!(html.contains("Số: 45/TB-UBND"), "{html}");
@@ -82,7 +82,9 @@ fn a_site_sets_the_number_signer_and_recipients_and_sample_data_is_marked_on_eve
     for page in [CANDIDATES, ELECTED] {
         let html = fx.page(page);
         assert!(
-            html.contains(&format!("<p aria-hidden=true class=sample-mark>{MARK}</p>")),
+            html.contains(&format!(
+                "<p class=\"sample-mark\" aria-hidden=\"true\">{MARK}</p>"
+            )),
             "{page}"
         );
     }

@@ -106,7 +106,7 @@ fn every_chart_is_labelled_and_its_numbers_are_in_a_table_beside_it() {
         for svg in svgs {
             seen += 1;
             assert!(
-                svg.contains("role=img") && svg.contains("aria-labelledby"),
+                svg.contains("role=\"img\"") && svg.contains("aria-labelledby"),
                 "{svg}"
             );
             assert!(svg.contains("<title") && svg.contains("<desc"), "{svg}");
@@ -268,7 +268,7 @@ fn only_an_upcoming_round_shows_its_day_and_the_countdown_script() {
     let html = fx.page("bau-cu/tn-2022/index.html");
     assert!(
         html.contains(&fx.asset("tai-nguyen/dem-nguoc.js"))
-            && html.contains("data-ngay=2022-06-05"),
+            && html.contains("data-ngay=\"2022-06-05\""),
         "{html}"
     );
     // the script's words are the page's, never its own

@@ -148,9 +148,9 @@ fn without_javascript_the_search_page_is_the_full_index_as_links() {
     let html = fx.page(SEARCH_PAGE);
     assert!(
         html.contains("<form")
-            && html.contains("role=search")
-            && html.contains("type=search")
-            && html.contains("<label for=q>"),
+            && html.contains("role=\"search\"")
+            && html.contains("type=\"search\"")
+            && html.contains("<label for=\"q\">"),
         "a labelled search box: {html}"
     );
     let page_links = links(&html);

@@ -5,7 +5,7 @@
 //! a letter only Vietnamese writes (a tone mark, ă, â, đ, ê, ô, ơ, ư): on a page in another
 //! language such a word cannot belong to that language.
 
-use crate::render::xml::escape;
+use crate::render::xml::escape_html;
 
 /// Whether `word` holds a letter of the Vietnamese alphabet beyond plain Latin.
 pub fn is_vietnamese(word: &str) -> bool {
@@ -142,11 +142,6 @@ fn is_edge(c: char) -> bool {
         c,
         '(' | ')' | '[' | ']' | ',' | ';' | ':' | '.' | '!' | '?' | '"' | '“' | '”' | '‘' | '’'
     )
-}
-
-/// HTML text escaping; the XML one writes `&apos;`, which HTML 4 readers do not know.
-fn escape_html(text: &str) -> String {
-    escape(text).replace("&apos;", "&#39;")
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ mod form;
 mod front_matter;
 mod guard;
 mod labels;
-mod page;
+pub(super) mod page;
 mod reply;
 mod results;
 mod round;
