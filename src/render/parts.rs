@@ -10,6 +10,7 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::reassemble::Shown;
 use crate::write::{Contents, OutputFile};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tera::Context;
 
@@ -195,7 +196,8 @@ impl<'a> Parts<'a> {
     /// The files made once for the whole site, from the pages every part rendered (their paths
     /// from the site root, sorted) and their days, and the rounds' data files as listed (in the
     /// rounds' order): feeds, the sitemap, the site-wide data files, the catalogue and the
-    /// theme's files. Each is handed to `put` as soon as it is made.
+    /// theme's files. Each is handed to `put` as soon as it is made; the feeds and sitemaps, the
+    /// data files and the theme's files are made side by side, on every core.
     pub fn site_files(
         &self,
         pages: &[&str],
@@ -204,22 +206,27 @@ impl<'a> Parts<'a> {
         put: &crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
-        for file in feeds::files(site, &self.locales, &self.changed, pages, days) {
-            put(file)?;
-        }
-        crate::export::site_data(site, &self.locales, listed, put)?;
-        for (name, bytes) in &self.theme.statics {
-            let path = self
-                .theme
-                .assets
-                .path(name)
-                .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
-            put(OutputFile {
-                path,
-                contents: Contents::Bytes(bytes.clone()),
-            })?;
-        }
-        Ok(())
+        let feeds = || {
+            feeds::files(site, &self.locales, &self.changed, pages, days)
+                .into_par_iter()
+                .try_for_each(put)
+        };
+        let data = || crate::export::site_data(site, &self.locales, listed, put);
+        let statics = || {
+            self.theme.statics.par_iter().try_for_each(|(name, bytes)| {
+                let path = self
+                    .theme
+                    .assets
+                    .path(name)
+                    .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
+                put(OutputFile {
+                    path,
+                    contents: Contents::Bytes(bytes.clone()),
+                })
+            })
+        };
+        let (feeds, (data, statics)) = rayon::join(feeds, || rayon::join(data, statics));
+        feeds.and(data).and(statics)
     }
 }
 
