@@ -5,8 +5,8 @@
 //! are copied unchanged, as are quoted attribute values). Nothing else is rewritten, so a page's
 //! markup is the templates' own, still readable in "view source", and valid when they are.
 //!
-//! A full HTML minifier (minify-html, used before) took a third of a national build's CPU time
-//! to save another 5% of the pages' bytes (2% once compressed, as web servers send them); see
+//! A full HTML minifier (minify-html, used before) took about a quarter of a national build's CPU
+//! time to save another 5% of the pages' bytes (2% once compressed, as web servers send them); see
 //! `benches/national.sh`. Stylesheets, one per site, still go through it.
 
 /// Elements whose content keeps its white space as written, or is not HTML at all.
