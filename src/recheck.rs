@@ -32,12 +32,18 @@ impl Checked {
     }
 
     /// The files and folders that may have changed since the check before, relative to the
-    /// content: those the watcher named and those found changed. `None` when that is not known.
+    /// content: those the watcher named. `None` when that is not known.
     pub fn changed(&self) -> Option<&[PathBuf]> {
         match &self.changes {
             Changes::Unknown => None,
             Changes::Paths(paths) => Some(paths),
         }
+    }
+
+    /// The files and folders of the content, relative to it, that changed since they were last
+    /// read without being named to [`Checked::recheck`] (see [`Loaded::unnoticed`]).
+    pub fn unnoticed(&self) -> Vec<PathBuf> {
+        self.loaded.unnoticed()
     }
 
     /// Checks `content` after the watcher named `changed` (relative to it), taking from

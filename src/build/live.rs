@@ -214,6 +214,17 @@ impl LiveSite {
         })
     }
 
+    /// The files and folders of the content that changed since they were last read without
+    /// being named to an update, which the next update should be told of; none before the first.
+    pub fn unnoticed(&self) -> Vec<PathBuf> {
+        let Some(checked) = &self.checked else {
+            return Vec::new();
+        };
+        (checked.unnoticed().iter())
+            .map(|path| self.content.join(path))
+            .collect()
+    }
+
     /// Writes a file of the site unless the folder holds those bytes already; its path and
     /// SHA-256.
     fn put(&self, file: OutputFile, trusted: bool) -> Result<(String, String), FsError> {

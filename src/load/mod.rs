@@ -227,6 +227,27 @@ impl Sources {
     }
 }
 
+impl Sources {
+    /// Takes out every file at or under `path` (relative to the root).
+    fn remove_under(&mut self, path: &Path) {
+        let keep = |f: &SourceFile| !f.rel.starts_with(path);
+        self.config = self.config.take().filter(keep);
+        self.divisions.retain(keep);
+        self.documents.retain(keep);
+        self.pages.retain(keep);
+        for round in &mut self.rounds {
+            if round.rel_dir.starts_with(path) || path.starts_with(&round.rel_dir) {
+                round.round = round.round.take().filter(keep);
+                round.results = round.results.take().filter(keep);
+                round.candidates.retain(keep);
+            }
+        }
+        // a round is listed for the files it has
+        self.rounds
+            .retain(|r| r.round.is_some() || r.results.is_some() || !r.candidates.is_empty());
+    }
+}
+
 /// Reads every content file under `root`. Problems (unreadable files, files in no known place)
 /// are returned alongside what could be read.
 pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
@@ -261,10 +282,22 @@ fn load_with(
         );
         return (sources, problems);
     }
+    let found = gather(root, root, read, seen);
+    add_found(&mut sources, &mut problems, found);
+    (sources, problems)
+}
 
+/// What the walk finds at and under `start` (`root` or a file or folder in it), with each
+/// content file read by `read` and every other file shown to `seen`.
+fn gather(
+    root: &Path,
+    start: &Path,
+    read: impl Fn(&Path) -> Read + Sync,
+    seen: impl Fn(&Path) + Sync,
+) -> Vec<(Found, Option<Read>)> {
     // the walk is quick and ordered; reading and decoding the files is the slow part, done in
     // parallel and then put back in walk order so that sources and problems keep that order
-    let found = walk(root);
+    let found = walk(root, start);
     let read: Vec<Option<Read>> = found
         .par_iter()
         .map(|f| match f {
@@ -276,18 +309,26 @@ fn load_with(
             Found::Problem(_) => None,
         })
         .collect();
-    for (found, read) in found.into_iter().zip(read) {
+    found.into_iter().zip(read).collect()
+}
+
+/// Puts what [`gather`] found in its place among `sources`, and its problems in `problems`.
+fn add_found(
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+    found: Vec<(Found, Option<Read>)>,
+) {
+    for (found, read) in found {
         match (found, read) {
             (Found::Problem(d), _) => problems.push(d),
             (Found::File(place, _), Some(Ok((file, converted)))) => {
                 problems.extend(converted);
-                place_file(&mut sources, place, file);
+                place_file(sources, place, file);
             }
             (Found::File(..), Some(Err(d))) => problems.push(d),
             (Found::File(..) | Found::Asset(_), None) | (Found::Asset(_), Some(_)) => {}
         }
     }
-    (sources, problems)
 }
 
 /// A file read, with the warning that it was converted, or why it could not be read.
@@ -302,13 +343,18 @@ enum Found {
     Problem(Diagnostic),
 }
 
-/// The content files under `root` and the problems of what is not one, in file-name order.
-fn walk(root: &Path) -> Vec<Found> {
+/// The content files at and under `start` (`root`, or a file or folder in it) and the problems
+/// of what is not one, in file-name order: the order of paths.
+fn walk(root: &Path, start: &Path) -> Vec<Found> {
     let mut found = Vec::new();
-    let walker = WalkDir::new(root)
+    let whole = start == root;
+    // a file or folder in the content is walked as the whole walk would meet it: a link is not
+    // followed, a hidden folder or the theme is not content
+    let walker = WalkDir::new(start)
+        .follow_root_links(whole)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden_folder_or_theme(e, root));
+        .filter_entry(|e| (whole && e.depth() == 0) || !is_hidden_folder_or_theme(e, root));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -427,22 +473,26 @@ fn classify(rel: &Path) -> Place {
     }
 }
 
+/// Puts `file` in its place among `sources`, each list kept in the order of paths, which is the
+/// walk's: a file read again replaces the one of the same path.
 fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
     let round = |sources: &mut Sources, id: String| -> usize {
-        // a round's files come together in walk order: its entry is the last one made
-        if let Some(i) = sources.rounds.iter().rposition(|r| r.id == id) {
-            return i;
+        match sources.rounds.binary_search_by(|r| r.id.cmp(&id)) {
+            Ok(i) => i,
+            Err(i) => {
+                let round = RoundSources {
+                    rel_dir: Path::new(ELECTIONS_DIR).join(&id),
+                    id,
+                    ..RoundSources::default()
+                };
+                sources.rounds.insert(i, round);
+                i
+            }
         }
-        sources.rounds.push(RoundSources {
-            rel_dir: Path::new(ELECTIONS_DIR).join(&id),
-            id,
-            ..RoundSources::default()
-        });
-        sources.rounds.len() - 1
     };
     match place {
         Place::Config => sources.config = Some(file),
-        Place::Division => sources.divisions.push(file),
+        Place::Division => insert_in_order(&mut sources.divisions, file),
         Place::Round(id) => {
             let i = round(sources, id);
             sources.rounds[i].round = Some(file);
@@ -453,11 +503,18 @@ fn place_file(sources: &mut Sources, place: Place, file: SourceFile) {
         }
         Place::Candidate(id) => {
             let i = round(sources, id);
-            sources.rounds[i].candidates.push(file);
+            insert_in_order(&mut sources.rounds[i].candidates, file);
         }
-        Place::Document => sources.documents.push(file),
-        Place::Page => sources.pages.push(file),
+        Place::Document => insert_in_order(&mut sources.documents, file),
+        Place::Page => insert_in_order(&mut sources.pages, file),
         Place::Asset | Place::SavedAsText | Place::Unknown => {}
+    }
+}
+
+fn insert_in_order(files: &mut Vec<SourceFile>, file: SourceFile) {
+    match files.binary_search_by(|f| f.rel.cmp(&file.rel)) {
+        Ok(i) => files[i] = file,
+        Err(i) => files.insert(i, file),
     }
 }
 

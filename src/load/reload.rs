@@ -1,16 +1,17 @@
 //! Loading a content folder again after a change, as the preview does after every save: only the
-//! files that may have changed are read again, the others are taken from the last load.
+//! files and folders the watcher named are walked and read again, the rest is taken from the last
+//! load, so that a save shows in the preview as soon at national scale as for one commune.
 //!
-//! A file may have changed when the watcher named it (or a folder holding it), or when its size
-//! or modification time is not what it was when it was last read: its stamp is taken before it
-//! is read, so that a write during the read changes the stamp the next load compares. A file
-//! with neither is taken as it was read, with the warning its reading gave. The sources and
-//! problems are then those [`super::load`] gives.
+//! What the watcher may miss (a queue that overflowed, a network drive) is found afterwards by
+//! [`Loaded::unnoticed`], which compares every file's size and modification time with those it
+//! had when it was last read; its stamp is taken before it is read, so that a write during the
+//! read changes the stamp the next comparison sees. The sources and problems are then those
+//! [`super::load`] gives.
 
-use super::{Read, SourceFile, Sources, load_with, read_noting, rel};
+use super::{Found, Read, Sources, add_found, gather, read_noting, rel, walk};
 use crate::diagnostics::Diagnostic;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
@@ -18,17 +19,14 @@ use std::time::SystemTime;
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub sources: Sources,
-    /// How reading each content file went, by its path relative to the content, but for the
-    /// file itself, which is in `sources`.
-    notes: HashMap<PathBuf, Note>,
+    /// The problems of the load by the path they are about, relative to the content: files that
+    /// could not be read or were converted, files in no place niemyet reads.
+    problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Every file of the content as it was when it was last read (content files, photos,
     /// attachments), by its path relative to the content; `None` when the file system did not
-    /// tell, and the file is then read again.
-    stamps: HashMap<PathBuf, Option<Stamp>>,
+    /// tell.
+    stamps: BTreeMap<PathBuf, Option<Stamp>>,
 }
-
-/// How reading a file went: the warning that it was converted, or why it could not be read.
-type Note = Result<Option<Diagnostic>, Diagnostic>;
 
 /// A file's size and modification time: a file written since it was read has another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +46,7 @@ impl Stamp {
 }
 
 /// The paths of the content that may hold something else than at the last load, relative to
-/// the content: those the watcher named and those whose stamp is another, new or gone. Unknown
-/// after a load from nothing.
+/// the content: those the watcher named. Unknown after a load from nothing.
 #[derive(Debug)]
 pub enum Changes {
     Unknown,
@@ -70,136 +67,229 @@ impl Changes {
 }
 
 impl Loaded {
-    /// Loads `root` again after the watcher named `changed` (relative to `root`), reading again
-    /// only what may have changed since `previous` was loaded. Without a previous load or a
-    /// list of changes (`None`, or an empty one: the watcher does not know) everything is read.
+    /// Loads `root` again after the watcher named `changed` (files or folders relative to
+    /// `root`), reading again only those. Without a previous load or a list of changes (`None`,
+    /// or an empty one: the watcher does not know) everything is read.
     pub fn reload(
         previous: Option<Self>,
         root: &Path,
         changed: Option<&[PathBuf]>,
     ) -> (Self, Vec<Diagnostic>, Changes) {
-        let named = changed.filter(|c| !c.is_empty());
-        let Some((previous, named)) = previous.filter(|p| p.sources.root == root).zip(named) else {
-            return Self::read_all(root);
-        };
-        let Self {
-            sources,
-            notes,
-            stamps,
-        } = previous;
-        let kept: HashMap<PathBuf, SourceFile> =
-            sources.into_files().map(|f| (f.rel.clone(), f)).collect();
-        let kept = Mutex::new(kept);
-        let now = Stamps::default();
-        let (sources, problems) = load_with(
-            root,
-            |path| {
-                let relative = rel(root, path);
-                let stamp = now.take(&relative, path);
-                let unchanged = stamp.is_some()
-                    && stamps.get(&relative) == Some(&stamp)
-                    && !named.iter().any(|c| relative.starts_with(c));
-                let again = unchanged
-                    .then(|| notes.get(&relative))
-                    .flatten()
-                    .and_then(|note| match note {
-                        Ok(converted) => lock(&kept)
-                            .remove(&relative)
-                            .map(|file| Ok((file, converted.clone()))),
-                        Err(d) => Some(Err(d.clone())),
-                    });
-                let read = again.unwrap_or_else(|| read_noting(root, path));
-                now.note(relative, &read);
-                read
-            },
-            |path| {
-                now.take(&rel(root, path), path);
-            },
-        );
-        let (notes_now, stamps_now) = now.into_inner();
-        let mut paths: Vec<PathBuf> = named.to_vec();
-        paths.extend(
-            (stamps_now.iter())
-                .filter(|(path, stamp)| stamp.is_none() || stamps.get(*path) != Some(*stamp))
-                .map(|(path, _)| path.clone()),
-        );
-        paths.extend(
-            (stamps.keys())
-                .filter(|path| !stamps_now.contains_key(*path))
-                .cloned(),
-        );
-        let loaded = Self {
-            sources,
-            notes: notes_now,
-            stamps: stamps_now,
-        };
-        (loaded, problems, Changes::Paths(paths))
+        let named = changed.and_then(|named| outermost(root, named));
+        let previous = previous.filter(|p| p.sources.root == root && root.is_dir());
+        match (previous, named) {
+            (Some(previous), Some(named)) => previous.read_again(root, named),
+            _ => Self::read_all(root),
+        }
+    }
+
+    /// The paths of the content, relative to it, that changed since they were last read without
+    /// being named to [`Loaded::reload`]: files written, added or removed, problems come or gone.
+    /// This walks the whole content and looks at every file, which takes a moment at national
+    /// scale: the preview asks once the pages of a save are shown.
+    pub fn unnoticed(&self) -> Vec<PathBuf> {
+        let root = &self.sources.root;
+        let mut found = BTreeSet::new();
+        let mut changed = Vec::new();
+        for entry in walk(root, root) {
+            match entry {
+                Found::File(_, path) | Found::Asset(path) => {
+                    let relative = rel(root, &path);
+                    if self.stamps.get(&relative) != Some(&Stamp::of(&path)) {
+                        changed.push(relative.clone());
+                    }
+                    found.insert(relative);
+                }
+                Found::Problem(d) => {
+                    if !self.problems.contains_key(&d.path) {
+                        changed.push(d.path.clone());
+                    }
+                    found.insert(d.path);
+                }
+            }
+        }
+        let gone = (self.stamps.keys())
+            .chain(self.problems.keys())
+            .filter(|path| !found.contains(*path));
+        changed.extend(gone.cloned());
+        changed.sort();
+        changed.dedup();
+        changed
     }
 
     /// Reads every file of `root`, keeping what the next load needs.
     fn read_all(root: &Path) -> (Self, Vec<Diagnostic>, Changes) {
-        let now = Stamps::default();
-        let (sources, problems) = load_with(
+        let stamps = Stamps::default();
+        let (sources, problems) = super::load_with(
             root,
-            |path| {
-                let relative = rel(root, path);
-                now.take(&relative, path);
-                let read = read_noting(root, path);
-                now.note(relative, &read);
-                read
-            },
-            |path| {
-                now.take(&rel(root, path), path);
-            },
+            |path| stamps.read(root, path),
+            |path| stamps.take(root, path),
         );
-        let (notes, stamps) = now.into_inner();
-        let loaded = Self {
+        let mut loaded = Self {
             sources,
-            notes,
-            stamps,
+            problems: BTreeMap::new(),
+            stamps: stamps.into_inner(),
         };
+        loaded.keep_problems(problems.iter().cloned());
         (loaded, problems, Changes::Unknown)
     }
+
+    /// Walks and reads again the files and folders `named`, none inside another; the rest is as
+    /// it was.
+    fn read_again(mut self, root: &Path, named: Vec<PathBuf>) -> (Self, Vec<Diagnostic>, Changes) {
+        for path in &named {
+            self.sources.remove_under(path);
+            remove_under(&mut self.problems, path);
+            remove_under(&mut self.stamps, path);
+        }
+        let stamps = Stamps::default();
+        let found = (named.iter())
+            .filter(|path| in_content(root, path))
+            .flat_map(|path| {
+                gather(
+                    root,
+                    &root.join(path),
+                    |path| stamps.read(root, path),
+                    |path| stamps.take(root, path),
+                )
+            })
+            .collect();
+        let mut problems = Vec::new();
+        add_found(&mut self.sources, &mut problems, found);
+        self.keep_problems(problems);
+        self.stamps.extend(stamps.into_inner());
+        let problems = self.problems.values().flatten().cloned().collect();
+        (self, problems, Changes::Paths(named))
+    }
+
+    fn keep_problems(&mut self, problems: impl IntoIterator<Item = Diagnostic>) {
+        for d in problems {
+            self.problems.entry(d.path.clone()).or_default().push(d);
+        }
+    }
 }
 
-/// The stamps and notes of a load, gathered from the threads that read.
-#[derive(Default)]
-struct Stamps {
-    notes: Mutex<HashMap<PathBuf, Note>>,
-    stamps: Mutex<HashMap<PathBuf, Option<Stamp>>>,
+/// What to walk again for the paths `named`: each path, or the linked folder that holds it, as
+/// the walk of the whole content meets the link and not what is in it; without duplicates or
+/// paths inside another. `None` when one of them is the content itself or leaves it, and
+/// everything is read again.
+fn outermost(root: &Path, named: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let plain = |p: &PathBuf| {
+        p.components().next().is_some() && p.components().all(|c| matches!(c, Component::Normal(_)))
+    };
+    if named.is_empty() || !named.iter().all(plain) {
+        return None;
+    }
+    let mut walked: Vec<PathBuf> = (named.iter())
+        .map(|path| {
+            let mut folders: Vec<&Path> = path.ancestors().skip(1).collect();
+            folders.reverse();
+            let linked = (folders.into_iter()).find(|folder| {
+                !folder.as_os_str().is_empty()
+                    && std::fs::symlink_metadata(root.join(folder))
+                        .is_ok_and(|m| m.file_type().is_symlink())
+            });
+            linked.map_or_else(|| path.clone(), Path::to_path_buf)
+        })
+        .collect();
+    walked.sort();
+    let mut kept: Vec<PathBuf> = Vec::new();
+    for path in walked {
+        if !kept.last().is_some_and(|outer| path.starts_with(outer)) {
+            kept.push(path);
+        }
+    }
+    Some(kept)
 }
+
+/// Whether `path` (relative to `root`) exists and is not inside a hidden folder or the theme,
+/// which the walk of the whole content does not enter.
+fn in_content(root: &Path, path: &Path) -> bool {
+    let mut folders = path.ancestors().skip(1);
+    let skipped = folders.any(|folder| {
+        folder == Path::new(super::THEME_DIR)
+            || (folder.file_name()).is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    });
+    !skipped && std::fs::symlink_metadata(root.join(path)).is_ok()
+}
+
+/// Takes out of `map` every path at or under `path`: they sort together, right from `path`.
+fn remove_under<V>(map: &mut BTreeMap<PathBuf, V>, path: &Path) {
+    let under: Vec<PathBuf> = (map.range(path.to_path_buf()..))
+        .map(|(p, _)| p)
+        .take_while(|p| p.starts_with(path))
+        .cloned()
+        .collect();
+    for p in under {
+        map.remove(&p);
+    }
+}
+
+/// The stamps of a load, gathered from the threads that read.
+#[derive(Default)]
+struct Stamps(Mutex<Vec<(PathBuf, Option<Stamp>)>>);
 
 impl Stamps {
-    /// Takes the stamp of the file at `path` (`relative` to the content) and keeps it.
-    fn take(&self, relative: &Path, path: &Path) -> Option<Stamp> {
+    /// Takes the stamp of the file at `path` and keeps it.
+    fn take(&self, root: &Path, path: &Path) {
         let stamp = Stamp::of(path);
-        lock(&self.stamps).insert(relative.to_path_buf(), stamp);
-        stamp
+        let mut stamps = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        stamps.push((rel(root, path), stamp));
     }
 
-    fn note(&self, relative: PathBuf, read: &Read) {
-        let note = match read {
-            Ok((_, converted)) => Ok(converted.clone()),
-            Err(d) => Err(d.clone()),
-        };
-        lock(&self.notes).insert(relative, note);
+    /// Takes the stamp of the content file at `path`, then reads it.
+    fn read(&self, root: &Path, path: &Path) -> Read {
+        self.take(root, path);
+        read_noting(root, path)
     }
 
-    fn into_inner(self) -> (HashMap<PathBuf, Note>, HashMap<PathBuf, Option<Stamp>>) {
-        let notes = self
-            .notes
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        let stamps = self
-            .stamps
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        (notes, stamps)
+    fn into_inner(self) -> BTreeMap<PathBuf, Option<Stamp>> {
+        let stamps = self.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+        stamps.into_iter().collect()
     }
 }
 
-/// A map shared by the reading threads: one that panicked while holding it left it whole, as
-/// each change to it is one insert or remove.
-fn lock<T>(map: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    map.lock().unwrap_or_else(PoisonError::into_inner)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(list: &[&str]) -> Vec<PathBuf> {
+        list.iter().map(PathBuf::from).collect()
+    }
+
+    #[test]
+    fn named_paths_inside_another_are_read_with_it() {
+        let named = paths(&[
+            "bau-cu/a/x.md",
+            "bau-cu/a",
+            "van-ban/b.md",
+            "bau-cu/a-b/y.md",
+        ]);
+        assert_eq!(
+            outermost(Path::new("/nowhere"), &named),
+            Some(paths(&["bau-cu/a", "bau-cu/a-b/y.md", "van-ban/b.md"]))
+        );
+    }
+
+    #[test]
+    fn the_content_itself_or_a_path_out_of_it_means_everything() {
+        let root = Path::new("/nowhere");
+        assert_eq!(outermost(root, &paths(&[""])), None);
+        assert_eq!(outermost(root, &paths(&["bau-cu/../../etc"])), None);
+        assert_eq!(outermost(root, &paths(&["/etc/passwd"])), None);
+        assert_eq!(outermost(root, &[]), None);
+    }
+
+    #[test]
+    fn what_is_under_a_path_is_taken_out_and_nothing_beside_it() {
+        let mut map: BTreeMap<PathBuf, ()> = paths(&["a", "a/b", "a/b/c", "a-b", "a.md", "b"])
+            .into_iter()
+            .map(|p| (p, ()))
+            .collect();
+        remove_under(&mut map, Path::new("a"));
+        assert_eq!(
+            map.into_keys().collect::<Vec<_>>(),
+            paths(&["a-b", "a.md", "b"])
+        );
+    }
 }

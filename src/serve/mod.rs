@@ -216,6 +216,12 @@ impl Preview {
                         .is_ok();
             }
             self.rebuild(&changed);
+            // what the watcher missed shows with the next build; looked for once the change
+            // named is shown, since it means looking at every file
+            let unnoticed = self.site.unnoticed();
+            if !unnoticed.is_empty() {
+                self.rebuild(&unnoticed);
+            }
         }
         self.live.stop();
         // the accept loop notices the stop with its next connection

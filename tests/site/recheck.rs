@@ -30,6 +30,7 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     let fx = Fixture::new();
     let mut checked = None;
     recheck_and_compare(&fx, &mut checked, &[]);
+    let photo = std::fs::read(fx.path(AN_PHOTO)).unwrap();
 
     // a name, which lists and search show
     fx.replace_line(AN, "ho_ten: Nguyễn Văn An", "ho_ten: Nguyễn Văn Ân");
@@ -44,12 +45,26 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
 
     // a file changed on disk that the watcher did not name: its size and time tell
     fx.replace_line(RESULTS, "le-van-cuong: 150", "le-van-cuong: 1500");
-    recheck_and_compare(&fx, &mut checked, &[AN]);
+    let unnoticed = |checked: &Option<Checked>| checked.as_ref().unwrap().unnoticed();
+    assert_eq!(unnoticed(&checked), [PathBuf::from(RESULTS)]);
+    recheck_and_compare(&fx, &mut checked, &[RESULTS]);
+    assert!(unnoticed(&checked).is_empty());
     fx.replace_line(RESULTS, "le-van-cuong: 1500", "le-van-cuong: 150");
-    recheck_and_compare(&fx, &mut checked, &[BINH]);
+    fx.write("bau-cu/tn-2022/ghi-chu.txt", "");
+    fx.remove(AN_PHOTO);
+    assert_eq!(
+        unnoticed(&checked),
+        [
+            PathBuf::from("bau-cu/tn-2022/ghi-chu.txt"),
+            PathBuf::from(RESULTS),
+            PathBuf::from(AN_PHOTO)
+        ]
+    );
+    fx.write(AN_PHOTO, &photo);
+    fx.remove("bau-cu/tn-2022/ghi-chu.txt");
+    recheck_and_compare(&fx, &mut checked, &[RESULTS]);
 
     // a photo removed, which its candidate names, then put back; the watcher names its folder
-    let photo = std::fs::read(fx.path(AN_PHOTO)).unwrap();
     fx.remove(AN_PHOTO);
     recheck_and_compare(&fx, &mut checked, &["bau-cu/tn-2022/ung-cu-vien/anh"]);
     fx.write(AN_PHOTO, &photo);
@@ -65,6 +80,24 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     recheck_and_compare(&fx, &mut checked, &["bau-cu/tn-2022", "bau-cu/tn-2022-b"]);
     std::fs::rename(fx.path("bau-cu/tn-2022-b"), fx.path("bau-cu/tn-2022")).unwrap();
     recheck_and_compare(&fx, &mut checked, &["bau-cu"]);
+
+    // files the walk of the whole content never reads as content, named by the watcher
+    let hidden = ".nhap/bau-cu/tn-2022/ung-cu-vien/do-thi-dung.md";
+    fx.write(hidden, fx.read(CUONG));
+    recheck_and_compare(&fx, &mut checked, &[hidden]);
+    fx.write(".an.md", fx.read(AN));
+    recheck_and_compare(&fx, &mut checked, &[".an.md"]);
+    fx.write("theme/ghi-chu.md", "nháp");
+    recheck_and_compare(&fx, &mut checked, &["theme/ghi-chu.md"]);
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(fx.path("van-ban"), fx.path("bau-cu/lien-ket")).unwrap();
+        let inside = "bau-cu/lien-ket/cong-van-13.md";
+        recheck_and_compare(&fx, &mut checked, &[inside]);
+        recheck_and_compare(&fx, &mut checked, &["bau-cu/lien-ket", inside]);
+        fx.remove("bau-cu/lien-ket");
+        recheck_and_compare(&fx, &mut checked, &["bau-cu/lien-ket"]);
+    }
 
     // the site's languages, which every round is assembled for
     fx.write(CONFIG, format!("{}ngon_ngu: [vi, en]\n", fx.read(CONFIG)));
