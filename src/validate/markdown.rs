@@ -4,39 +4,28 @@
 //! address.
 
 use super::Ctx;
+use super::memo::Texts;
 use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
 use crate::render::markdown::{depth, is_allowed_target, refused_targets};
+use rayon::prelude::*;
 use std::path::Path;
 
-pub(super) fn check(site: &Site, ctx: &mut Ctx) {
-    let config = Path::new(CONFIG_FILE);
-    if let Some(text) = &site.config.gioi_thieu {
-        let key = ctx.line(config, "gioi_thieu", None, 1).unwrap_or(1);
-        markdown(ctx, config, Origin::YamlField(key), text);
-    }
-    for round in &site.rounds {
-        if let Some(text) = &round.data.gioi_thieu {
-            let key = ctx.line(&round.file, "gioi_thieu", None, 1).unwrap_or(1);
-            markdown(ctx, &round.file, Origin::YamlField(key), text);
-        }
-        if let Some(text) = &round.data.gioi_thieu_en {
-            let key = ctx.line(&round.file, "gioi_thieu_en", None, 1).unwrap_or(1);
-            markdown(ctx, &round.file, Origin::YamlField(key), text);
-        }
-        for cand in &round.candidates {
-            markdown(ctx, &cand.file, Origin::Body(cand.body_line), &cand.bio);
-            for t in &cand.translations {
-                markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
-            }
-        }
+pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<(), Found>) {
+    let texts = texts(site, ctx);
+    // each text is read on its own: in parallel, then reported in the texts' order. A text read
+    // at the last check is not read again
+    let recall = memo.recall();
+    let found: Vec<Found> = texts
+        .par_chunks(TEXTS_AT_ONCE)
+        .flat_map_iter(|texts| recall.find_each(texts, |t| ((), t.text), |t| scan(t.text)))
+        .collect();
+    recall.keep();
+    for (text, found) in texts.iter().zip(found) {
+        report(ctx, text, found);
     }
     for doc in &site.documents {
-        markdown(ctx, &doc.file, Origin::Body(doc.body_line), &doc.body);
-        for t in &doc.translations {
-            markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
-        }
         if let Some(url) = doc.data.nguon.as_ref().and_then(|s| s.url.as_deref())
             && !(is_allowed_target(url) && url.to_ascii_lowercase().starts_with("http"))
         {
@@ -55,16 +44,73 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             );
         }
     }
-    for page in &site.pages {
-        markdown(ctx, &page.file, Origin::Body(page.body_line), &page.body);
-        for t in &page.translations {
-            markdown(ctx, &t.file, Origin::Body(t.body_line), &t.body);
+}
+
+/// How many texts a thread reads at a time: enough that it seldom waits for the memo's maps.
+const TEXTS_AT_ONCE: usize = 1024;
+
+/// A Markdown text of the site and where it is written.
+struct Text<'a> {
+    file: &'a Path,
+    origin: Origin,
+    text: &'a str,
+}
+
+/// Every Markdown text of the site, in the order of its files.
+fn texts<'a>(site: &'a Site, ctx: &Ctx) -> Vec<Text<'a>> {
+    let config = Path::new(CONFIG_FILE);
+    let mut texts = Vec::new();
+    let field = |texts: &mut Vec<Text<'a>>, file: &'a Path, key: &str, text: &'a Option<String>| {
+        if let Some(text) = text {
+            let line = ctx.line(file, key, None, 1).unwrap_or(1);
+            let origin = Origin::YamlField(line);
+            texts.push(Text { file, origin, text });
+        }
+    };
+    let body = |texts: &mut Vec<Text<'a>>, file: &'a Path, line: usize, text: &'a str| {
+        let origin = Origin::Body(line);
+        texts.push(Text { file, origin, text });
+    };
+    field(&mut texts, config, "gioi_thieu", &site.config.gioi_thieu);
+    for round in &site.rounds {
+        field(
+            &mut texts,
+            &round.file,
+            "gioi_thieu",
+            &round.data.gioi_thieu,
+        );
+        field(
+            &mut texts,
+            &round.file,
+            "gioi_thieu_en",
+            &round.data.gioi_thieu_en,
+        );
+        for cand in &round.candidates {
+            body(&mut texts, &cand.file, cand.body_line, &cand.bio);
+            for t in &cand.translations {
+                body(&mut texts, &t.file, t.body_line, &t.body);
+            }
         }
     }
-    if let Some(text) = &site.config.gioi_thieu_en {
-        let key = ctx.line(config, "gioi_thieu_en", None, 1).unwrap_or(1);
-        markdown(ctx, config, Origin::YamlField(key), text);
+    for doc in &site.documents {
+        body(&mut texts, &doc.file, doc.body_line, &doc.body);
+        for t in &doc.translations {
+            body(&mut texts, &t.file, t.body_line, &t.body);
+        }
     }
+    for page in &site.pages {
+        body(&mut texts, &page.file, page.body_line, &page.body);
+        for t in &page.translations {
+            body(&mut texts, &t.file, t.body_line, &t.body);
+        }
+    }
+    field(
+        &mut texts,
+        config,
+        "gioi_thieu_en",
+        &site.config.gioi_thieu_en,
+    );
+    texts
 }
 
 /// Lists in lists deeper than this serve no document.
@@ -80,8 +126,34 @@ enum Origin {
     YamlField(usize),
 }
 
-/// `text` is Markdown written in `file` at `origin`.
-fn markdown(ctx: &mut Ctx, file: &Path, origin: Origin, text: &str) {
+/// What is wrong in a Markdown text, whoever wrote it where: found from the text alone.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Found {
+    /// Lists in lists deeper than [`MAX_DEPTH`]; nothing else is looked for then.
+    too_deep: bool,
+    /// Where a comment opens that never closes.
+    unclosed_comment: Option<usize>,
+    /// Link targets that cannot work on the portal, and where they are.
+    refused: Vec<(usize, String)>,
+}
+
+fn scan(text: &str) -> Found {
+    if depth(text) > MAX_DEPTH {
+        return Found {
+            too_deep: true,
+            ..Found::default()
+        };
+    }
+    Found {
+        too_deep: false,
+        unclosed_comment: text.rfind("<!--").filter(|&i| !text[i..].contains("-->")),
+        refused: refused_targets(text),
+    }
+}
+
+/// Reports what was found in `text`.
+fn report(ctx: &mut Ctx, text: &Text, found: Found) {
+    let Text { file, origin, text } = *text;
     // the line of the problem at `offset`, whose source text includes `needle`
     let line_at = |ctx: &Ctx, offset: usize, needle: &str| match origin {
         Origin::Body(first) => Some(first + text[..offset].matches('\n').count()),
@@ -94,7 +166,7 @@ fn markdown(ctx: &mut Ctx, file: &Path, origin: Origin, text: &str) {
     let start = match origin {
         Origin::Body(line) | Origin::YamlField(line) => line,
     };
-    if depth(text) > MAX_DEPTH {
+    if found.too_deep {
         ctx.error(
             file,
             Some(start),
@@ -110,7 +182,7 @@ fn markdown(ctx: &mut Ctx, file: &Path, origin: Origin, text: &str) {
         );
         return;
     }
-    if let Some(offset) = text.rfind("<!--").filter(|&i| !text[i..].contains("-->")) {
+    if let Some(offset) = found.unclosed_comment {
         ctx.error(
             file,
             line_at(ctx, offset, "<!--"),
@@ -125,7 +197,7 @@ fn markdown(ctx: &mut Ctx, file: &Path, origin: Origin, text: &str) {
             ),
         );
     }
-    for (offset, target) in refused_targets(text) {
+    for (offset, target) in found.refused {
         ctx.error(
             file,
             line_at(ctx, offset, &target),

@@ -1,95 +1,118 @@
 //! What validation found in each text at the last check, so that the preview checks again after
 //! a save without reading every text of the site again: reading the published texts for personal
-//! data is the bulk of a check at national scale, and what it finds in a text depends on that
-//! text alone and how it is read. A text is looked up by its exact contents, so what is recalled
-//! is what reading it again would find.
+//! data, and parsing the Markdown ones, is the bulk of a check at national scale, and what either
+//! finds in a text depends on that text alone and how it is read. A text is looked up by its exact contents, so what is recalled
+//! is what reading it again would find. Texts are hashed with foldhash, not the standard
+//! library's SipHash: the memo hashes every text of the site once per check, SipHash's defence
+//! against crafted keys buys nothing for the site's own files, and it was most of the check's
+//! time.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// What validation remembers between checks (see [`super::validate`]).
 #[derive(Debug, Default)]
 pub struct Memo {
     pub(super) privacy: Texts<super::privacy::Reading, super::privacy::Found>,
+    pub(super) markdown: Texts<(), super::markdown::Found>,
 }
 
-/// What was found in each text, by how it was read (`K`) and the text itself.
+/// What was found in each text, by how it was read (`K`) and the text itself, with the number
+/// of the check that last met the text.
 #[derive(Debug)]
 pub(super) struct Texts<K, V> {
-    found: Mutex<HashMap<K, HashMap<String, V>>>,
+    found: Mutex<HashMap<K, HashMap<String, Seen<V>>>>,
+    checks: AtomicU64,
+}
+
+#[derive(Debug)]
+struct Seen<V> {
+    found: V,
+    check: u64,
 }
 
 impl<K, V> Default for Texts<K, V> {
     fn default() -> Self {
         Self {
-            found: Mutex::new(HashMap::new()),
+            found: Mutex::new(HashMap::default()),
+            checks: AtomicU64::new(0),
         }
     }
 }
 
 impl<K: Hash + Eq + Copy, V: Clone> Texts<K, V> {
-    /// Starts a check: what it finds is kept, in place of what the last one found, once it is
-    /// [`Recall::keep`]ed.
+    /// Starts a check: what it finds is kept, and what the last one found in texts it no longer
+    /// has is forgotten, once it is [`Recall::keep`]ed.
     pub(super) fn recall(&self) -> Recall<'_, K, V> {
         Recall {
             memo: self,
-            before: Mutex::new(std::mem::take(&mut *lock(&self.found))),
-            now: Mutex::new(HashMap::new()),
+            check: self.checks.fetch_add(1, Ordering::Relaxed) + 1,
         }
     }
 }
 
-/// One check's use of [`Texts`]: what the last check found, and what this one found so far.
+/// One check's use of [`Texts`].
 pub(super) struct Recall<'a, K, V> {
     memo: &'a Texts<K, V>,
-    before: Mutex<HashMap<K, HashMap<String, V>>>,
-    now: Mutex<HashMap<K, HashMap<String, V>>>,
+    /// This check's number.
+    check: u64,
 }
 
 impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
     /// What reading each of `items` finds, in their order: recalled from the last check for a
-    /// text read alike (`how` tells how, and the text), or `find` run now. The maps are locked
-    /// once for all the items, not once for each: a site has hundreds of thousands of short
-    /// texts, and the threads would otherwise wait on each other more than they read.
+    /// text read alike (`how` tells how, and the text), or `find` run now. The map is locked
+    /// once to look the items up and once to add what was found, not once for each: a site has
+    /// hundreds of thousands of short texts, and the threads would otherwise wait on each other
+    /// more than they read. A text met again is looked up once and not moved: hashing the texts
+    /// is most of the work at national scale.
     pub(super) fn find_each<'t, T>(
         &self,
         items: &'t [T],
         how: impl Fn(&T) -> (K, &'t str),
         find: impl Fn(&T) -> V,
     ) -> Vec<V> {
-        let recalled: Vec<Option<(String, V)>> = {
-            let mut before = lock(&self.before);
+        let recalled: Vec<Option<V>> = {
+            let mut found = lock(&self.memo.found);
             (items.iter())
                 .map(|item| {
                     let (how, text) = how(item);
-                    before.get_mut(&how)?.remove_entry(text)
+                    let seen = found.get_mut(&how)?.get_mut(text)?;
+                    seen.check = self.check;
+                    Some(seen.found.clone())
                 })
                 .collect()
         };
-        let found: Vec<(K, String, V)> = (items.iter().zip(recalled))
+        let mut new = Vec::new();
+        let all: Vec<V> = (items.iter().zip(recalled))
             .map(|(item, recalled)| {
-                let (how, text) = how(item);
-                let (text, found) = recalled.unwrap_or_else(|| (text.to_string(), find(item)));
-                (how, text, found)
+                recalled.unwrap_or_else(|| {
+                    let found = find(item);
+                    new.push((how(item), found.clone()));
+                    found
+                })
             })
             .collect();
-        let mut now = lock(&self.now);
-        (found.into_iter())
-            .map(|(how, text, found)| {
-                now.entry(how).or_default().insert(text, found.clone());
-                found
-            })
-            .collect()
+        if !new.is_empty() {
+            let mut found = lock(&self.memo.found);
+            for ((how, text), now) in new {
+                let seen = Seen {
+                    found: now,
+                    check: self.check,
+                };
+                found.entry(how).or_default().insert(text.to_string(), seen);
+            }
+        }
+        all
     }
 
-    /// Keeps what this check found (and nothing of the texts it no longer has) for the next.
+    /// Forgets what was found in texts this check did not meet.
     pub(super) fn keep(self) {
-        let now = self
-            .now
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        *lock(&self.memo.found) = now;
+        let mut found = lock(&self.memo.found);
+        for texts in found.values_mut() {
+            texts.retain(|_, seen| seen.check == self.check);
+        }
     }
 }
 
@@ -97,4 +120,35 @@ impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
 /// change to it is one insert or remove.
 fn lock<T>(map: &Mutex<T>) -> MutexGuard<'_, T> {
     map.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// One check of `texts`: what is found in each, and how many were read.
+    fn check(memo: &Texts<bool, usize>, texts: &[&str]) -> (Vec<usize>, usize) {
+        let read = AtomicUsize::new(0);
+        let recall = memo.recall();
+        let found = recall.find_each(
+            texts,
+            |t| (true, t),
+            |t| {
+                read.fetch_add(1, Ordering::Relaxed);
+                t.len()
+            },
+        );
+        recall.keep();
+        (found, read.into_inner())
+    }
+
+    #[test]
+    fn a_text_met_again_is_recalled_and_one_no_longer_met_is_forgotten() {
+        let memo = Texts::default();
+        assert_eq!(check(&memo, &["an", "bình", "an"]), (vec![2, 5, 2], 3));
+        assert_eq!(check(&memo, &["an", "cường"]), (vec![2, 8], 1));
+        // “bình” was not met by the last check
+        assert_eq!(check(&memo, &["bình", "an", "cường"]), (vec![5, 2, 8], 1));
+    }
 }

@@ -53,7 +53,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope, memo: &Memo) -> Ve
         || {
             let mut ctx = Ctx::new(&files);
             privacy::check(site, &mut ctx, &memo.privacy);
-            markdown::check(site, &mut ctx);
+            markdown::check(site, &mut ctx, &memo.markdown);
             facts::check(site, &mut ctx);
             placeholders::check(site, &mut ctx);
             history::check(site, &mut ctx, scope);
