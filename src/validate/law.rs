@@ -36,10 +36,8 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
             continue;
         };
         for (village, count) in &sheet.contests {
-            let start = ctx.line(&sheet.file, village, None, 1).unwrap_or(1);
             let here = Contest {
                 file: &sheet.file,
-                start,
                 village,
                 count,
             };
@@ -338,18 +336,23 @@ fn deadlines(site: &Site, round: &Round, rules: &RuleSet, ctx: &mut Ctx) {
 /// One contest of a results file, for messages that point into its block.
 struct Contest<'a> {
     file: &'a Path,
-    start: usize,
     village: &'a str,
     count: &'a ContestCount,
 }
 
 impl Contest<'_> {
+    /// The line the contest starts on, found only for a problem to report: searching for every
+    /// contest would read the file once per contest.
+    fn start(&self, ctx: &Ctx) -> usize {
+        ctx.line(self.file, self.village, None, 1).unwrap_or(1)
+    }
+
     fn line(&self, ctx: &Ctx, key: &str) -> Option<usize> {
-        ctx.line(self.file, key, None, self.start)
+        ctx.line(self.file, key, None, self.start(ctx))
     }
 
     fn error(&self, ctx: &mut Ctx, field: &str, message: Bilingual, hint: Bilingual) {
-        let line = self.line(ctx, field).or(Some(self.start));
+        let line = self.line(ctx, field).or(Some(self.start(ctx)));
         ctx.error(self.file, line, field, message, hint);
     }
 

@@ -4,9 +4,9 @@
 use super::{Ctx, Scope, unknown_hint};
 use crate::diagnostics::Bilingual;
 use crate::model::Site;
-use crate::model::election::{Round, RoundStatus};
+use crate::model::election::RoundStatus;
 use crate::model::result::ContestCount;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
@@ -19,15 +19,31 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
         };
         let file = &sheet.file;
         let contest_ids = round.contest_ids();
+        // each contest's candidates, found in one pass over the round's: a round may hold
+        // hundreds of contests and thousands of candidates
+        let mut in_contests: HashMap<&str, Vec<&str>> = HashMap::new();
+        for candidate in &round.candidates {
+            let village = candidate.data.khu_dan_cu.as_str();
+            in_contests
+                .entry(village)
+                .or_default()
+                .push(&candidate.slug);
+        }
         for (village, count) in &sheet.contests {
-            let start = ctx.line(file, village, None, 1);
+            // where the contest starts in the file, found only for a problem to report:
+            // searching for every contest would read the file once per contest
+            let at = Contest {
+                file,
+                village,
+                candidates: in_contests.get(village.as_str()).map_or(&[], Vec::as_slice),
+            };
             if !round.has_contest(village) {
                 if scope == Scope::WithinFiles {
                     continue;
                 }
                 ctx.error(
                     file,
-                    start,
+                    ctx.line(file, village, None, 1),
                     village,
                     Bilingual::new(
                         format!("Có kết quả cho “{village}” nhưng khu dân cư này không có trong cuoc_bau của đợt bầu cử."),
@@ -37,8 +53,8 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, scope: Scope) {
                 );
                 continue;
             }
-            figures(ctx, file, start.unwrap_or(1), count);
-            votes(ctx, file, round, village, start.unwrap_or(1), count, scope);
+            figures(ctx, &at, count);
+            votes(ctx, &at, count, scope);
         }
     }
 }
@@ -81,8 +97,25 @@ fn complete(site: &Site, ctx: &mut Ctx) {
     }
 }
 
-fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
-    let line = |ctx: &Ctx, key: &str| ctx.line(file, key, None, start);
+/// A contest of a round's results file.
+struct Contest<'a> {
+    file: &'a Path,
+    village: &'a str,
+    /// The slugs of its candidates, in the round's order.
+    candidates: &'a [&'a str],
+}
+
+impl Contest<'_> {
+    /// The line of `key` in the contest's figures.
+    fn line(&self, ctx: &Ctx, key: &str) -> Option<usize> {
+        let start = ctx.line(self.file, self.village, None, 1).unwrap_or(1);
+        ctx.line(self.file, key, None, start)
+    }
+}
+
+fn figures(ctx: &mut Ctx, at: &Contest, c: &ContestCount) {
+    let file = at.file;
+    let line = |ctx: &Ctx, key: &str| at.line(ctx, key);
     let fix = || {
         Bilingual::new(
             "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
@@ -193,25 +226,18 @@ fn figures(ctx: &mut Ctx, file: &Path, start: usize, c: &ContestCount) {
     }
 }
 
-fn votes(
-    ctx: &mut Ctx,
-    file: &Path,
-    round: &Round,
-    village: &str,
-    start: usize,
-    c: &ContestCount,
-    scope: Scope,
-) {
+fn votes(ctx: &mut Ctx, at: &Contest, c: &ContestCount, scope: Scope) {
+    let Contest {
+        file,
+        village,
+        candidates: in_contest,
+    } = *at;
     let fix = || {
         Bilingual::new(
             "Đối chiếu lại với biên bản kiểm phiếu và sửa số liệu.",
             "Check the figures against the vote-count record and correct them.",
         )
     };
-    let in_contest: Vec<&str> = round
-        .candidates_in(village)
-        .map(|c| c.slug.as_str())
-        .collect();
     // looked up once per vote line: a contest may list thousands of candidates
     let candidates: HashSet<&str> = in_contest.iter().copied().collect();
     for (slug, &n) in &c.so_phieu {
@@ -220,7 +246,7 @@ fn votes(
             continue;
         }
         // found only for a line in error: searching every line would read the file once per line
-        let line = ctx.line(file, slug, None, start);
+        let line = at.line(ctx, slug);
         if foreign {
             ctx.error(
                 file,
@@ -263,7 +289,7 @@ fn votes(
     if each_fits && total > u64::from(c.phieu_hop_le) {
         ctx.error(
             file,
-            ctx.line(file, "so_phieu", None, start),
+            at.line(ctx, "so_phieu"),
             "so_phieu",
             Bilingual::new(
                 format!(
@@ -282,7 +308,7 @@ fn votes(
         for slug in in_contest.iter().filter(|s| !c.so_phieu.contains_key(**s)) {
             ctx.error(
                 file,
-                ctx.line(file, "so_phieu", None, start),
+                at.line(ctx, "so_phieu"),
                 "so_phieu",
                 Bilingual::new(
                     format!(
