@@ -129,10 +129,19 @@ impl LiveSite {
         let to_render = narrowed.unwrap_or_else(|| all.clone());
         // from here on the folder changes: should anything fail, what it holds is not known
         let trusted = std::mem::replace(&mut self.trusted, false);
-        let rendered = to_render
-            .par_iter()
-            .map(|&part| Ok((part, render_part(&parts, part, |f| self.put(f, trusted))?)))
-            .collect::<Result<Vec<_>, BuildError>>()?;
+        let render = |list: &[Part]| {
+            list.par_iter()
+                .map(|&part| Ok((part, render_part(&parts, part, |f| self.put(f, trusted))?)))
+                .collect::<Result<Vec<_>, BuildError>>()
+        };
+        // the rounds' data files, which no page shows, come after the pages
+        let (pages_first, data): (Vec<Part>, Vec<Part>) =
+            (to_render.iter()).partition(|part| !matches!(part, Part::Data(_)));
+        let mut rendered = render(&pages_first)?;
+        if early {
+            tell_pages_ready();
+        }
+        rendered.extend(render(&data)?);
         let mut written = Vec::new();
         let mut new_parts: BTreeMap<Part, PartOutput<String>> = std::mem::take(&mut self.parts)
             .into_iter()
@@ -162,9 +171,6 @@ impl LiveSite {
             .values()
             .flat_map(|o| o.days.clone())
             .collect::<BTreeMap<_, _>>();
-        if early {
-            tell_pages_ready();
-        }
         // in the rounds' order, as a build lists them: parts are ordered by kind, then place
         let listed = new_parts.values().flat_map(|o| o.listed.clone()).collect();
         self.parts = new_parts;

@@ -18,7 +18,7 @@ use crate::load::key_lines::KeyLines;
 use crate::load::{SourceFile, Sources};
 use crate::model::Site;
 use crate::model::text::{is_slug, slugify};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -66,7 +66,8 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope, memo: &Memo) -> Ve
 }
 
 /// The source files by relative path, with where their keys are, found the first time a check
-/// asks for a line of the file.
+/// asks for a line of the file. Hashed with foldhash: the maps are made again at every check,
+/// with a key for every file of the site.
 struct Files<'a> {
     sources: HashMap<&'a Path, &'a SourceFile>,
     key_lines: HashMap<&'a Path, OnceLock<KeyLines>>,
