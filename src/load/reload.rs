@@ -8,7 +8,7 @@
 //! read changes the stamp the next comparison sees. The sources and problems are then those
 //! [`super::load`] gives.
 
-use super::{Found, Read, Sources, add_found, gather, read_noting, rel, walk};
+use super::{Found, Read, Sources, add_found, gather, is_hidden, read_noting, rel, walk};
 use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -206,10 +206,7 @@ fn outermost(root: &Path, named: &[PathBuf]) -> Option<Vec<PathBuf>> {
 /// which the walk of the whole content does not enter.
 fn in_content(root: &Path, path: &Path) -> bool {
     let mut folders = path.ancestors().skip(1);
-    let skipped = folders.any(|folder| {
-        folder == Path::new(super::THEME_DIR)
-            || (folder.file_name()).is_some_and(|n| n.to_string_lossy().starts_with('.'))
-    });
+    let skipped = folders.any(|folder| folder == Path::new(super::THEME_DIR) || is_hidden(folder));
     !skipped && std::fs::symlink_metadata(root.join(path)).is_ok()
 }
 

@@ -9,19 +9,13 @@ use crate::diagnostics::Bilingual;
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
 use crate::render::markdown::{depth, is_allowed_target, refused_targets};
-use rayon::prelude::*;
 use std::path::Path;
 
 pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<(), Found>) {
     let texts = texts(site, ctx);
     // each text is read on its own: in parallel, then reported in the texts' order. A text read
     // at the last check is not read again
-    let recall = memo.recall();
-    let found: Vec<Found> = texts
-        .par_chunks(TEXTS_AT_ONCE)
-        .flat_map_iter(|texts| recall.find_each(texts, |t| ((), t.text), |t| scan(t.text)))
-        .collect();
-    recall.keep();
+    let found = memo.find_all(&texts, |t| ((), t.text), |t| scan(t.text));
     for (text, found) in texts.iter().zip(found) {
         report(ctx, text, found);
     }
@@ -45,9 +39,6 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<(), Found>) {
         }
     }
 }
-
-/// How many texts a thread reads at a time: enough that it seldom waits for the memo's maps.
-const TEXTS_AT_ONCE: usize = 1024;
 
 /// A Markdown text of the site and where it is written.
 struct Text<'a> {

@@ -8,6 +8,7 @@
 //! time.
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -42,10 +43,31 @@ impl<K, V> Default for Texts<K, V> {
     }
 }
 
-impl<K: Hash + Eq + Copy, V: Clone> Texts<K, V> {
+/// How many texts a thread reads at a time: enough that it seldom waits for the memo's map, few
+/// enough that the threads share the work evenly.
+const TEXTS_AT_ONCE: usize = 1024;
+
+impl<K: Hash + Eq + Copy + Send, V: Clone + Send> Texts<K, V> {
+    /// One check of `items`: what reading each finds, in their order, read in parallel and
+    /// recalled where the last check met the same text read alike (`how` tells how, and the
+    /// text); what was found in texts this check did not meet is forgotten.
+    pub(super) fn find_all<'t, T: Sync>(
+        &self,
+        items: &'t [T],
+        how: impl Fn(&T) -> (K, &'t str) + Sync,
+        find: impl Fn(&T) -> V + Sync,
+    ) -> Vec<V> {
+        let recall = self.recall();
+        let found = (items.par_chunks(TEXTS_AT_ONCE))
+            .flat_map_iter(|chunk| recall.find_each(chunk, &how, &find))
+            .collect();
+        recall.keep();
+        found
+    }
+
     /// Starts a check: what it finds is kept, and what the last one found in texts it no longer
     /// has is forgotten, once it is [`Recall::keep`]ed.
-    pub(super) fn recall(&self) -> Recall<'_, K, V> {
+    fn recall(&self) -> Recall<'_, K, V> {
         Recall {
             memo: self,
             check: self.checks.fetch_add(1, Ordering::Relaxed) + 1,
@@ -54,7 +76,7 @@ impl<K: Hash + Eq + Copy, V: Clone> Texts<K, V> {
 }
 
 /// One check's use of [`Texts`].
-pub(super) struct Recall<'a, K, V> {
+struct Recall<'a, K, V> {
     memo: &'a Texts<K, V>,
     /// This check's number.
     check: u64,
@@ -67,7 +89,7 @@ impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
     /// hundreds of thousands of short texts, and the threads would otherwise wait on each other
     /// more than they read. A text met again is looked up once and not moved: hashing the texts
     /// is most of the work at national scale.
-    pub(super) fn find_each<'t, T>(
+    fn find_each<'t, T>(
         &self,
         items: &'t [T],
         how: impl Fn(&T) -> (K, &'t str),
@@ -108,7 +130,7 @@ impl<K: Hash + Eq + Copy, V: Clone> Recall<'_, K, V> {
     }
 
     /// Forgets what was found in texts this check did not meet.
-    pub(super) fn keep(self) {
+    fn keep(self) {
         let mut found = lock(&self.memo.found);
         for texts in found.values_mut() {
             texts.retain(|_, seen| seen.check == self.check);

@@ -23,13 +23,8 @@ use crate::render::markdown::{shown_text, without_comments};
 use numbers::Number;
 use personal::Personal;
 use published::{Form, Published, Scope};
-use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
-
-/// How many texts a thread reads at a time: enough that it seldom waits for the memo's maps,
-/// few enough that the threads share the work evenly.
-const TEXTS_AT_ONCE: usize = 1024;
 
 /// How a text is read for personal data: as Markdown or as it is, and whose text it is.
 pub(super) type Reading = (bool, Scope);
@@ -46,25 +41,18 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<Reading, Found>) {
     // reading every published text as shown and searching it is the bulk of the check, and each
     // text is read on its own: in parallel, then reported in the texts' order. A text read at
     // the last check is not read again
-    let recall = memo.recall();
-    let read_and_found: Vec<Found> = texts
-        .par_chunks(TEXTS_AT_ONCE)
-        .flat_map_iter(|texts| {
-            recall.find_each(
-                texts,
-                |text| {
-                    let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
-                    ((markdown, text.scope), text.text)
-                },
-                |text| {
-                    let read = read(text);
-                    let found = find(&read, text.scope);
-                    (!found.is_empty()).then_some((read, found))
-                },
-            )
-        })
-        .collect();
-    recall.keep();
+    let read_and_found: Vec<Found> = memo.find_all(
+        &texts,
+        |text| {
+            let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
+            ((markdown, text.scope), text.text)
+        },
+        |text| {
+            let read = read(text);
+            let found = find(&read, text.scope);
+            (!found.is_empty()).then_some((read, found))
+        },
+    );
     for (text, read_and_found) in texts.into_iter().zip(read_and_found) {
         let Some((read, found)) = read_and_found else {
             continue;
