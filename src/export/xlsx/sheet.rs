@@ -1,0 +1,422 @@
+//! One worksheet's XML (SpreadsheetML `<worksheet>`) and the shared strings its text cells point
+//! into, written as Excel writes them: elements in the schema's order, text in the workbook's
+//! table of shared strings, each column as wide as its widest cell.
+
+use std::fmt::Write as _;
+
+/// A cell's value as the workbook stores it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Value<'a> {
+    Text(&'a str),
+    Number(f64),
+    /// Days since Excel's epoch (see [`super::serial`]), shown with the date format.
+    Date(f64),
+    Bool(bool),
+}
+
+/// The cell formats of `xl/styles.xml`, by their index there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    Plain = 0,
+    /// Bold, wrapped, with a thin line below: column titles.
+    Header = 1,
+    /// Excel's text format `@`, so that a code typed over stays text.
+    Text = 2,
+    Date = 3,
+    /// Two decimals: shares in percent.
+    Decimal = 4,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cell<'a> {
+    pub value: Value<'a>,
+    pub style: Style,
+}
+
+/// A worksheet: rows of cells from the top left, `None` where a cell is empty.
+pub(super) struct Sheet<'a> {
+    pub rows: Vec<Vec<Option<Cell<'a>>>>,
+    /// The first row titles columns of data: it gets filter buttons and stays in view, and
+    /// codes below it are not flagged as numbers stored as text.
+    pub filtered: bool,
+    /// The sheet a workbook opens on.
+    pub selected: bool,
+}
+
+/// Wide enough for a neighbourhood's name, narrow enough that a long reason wraps off screen
+/// rather than pushing every other column away.
+pub(super) const MAX_COLUMN_PX: u32 = 320;
+/// Excel's default column width, in pixels: a column of that width needs no `customWidth`.
+const DEFAULT_COLUMN_PX: u32 = 64;
+/// The width of a digit in Calibri 11, the unit of column widths.
+const DIGIT_PX: u32 = 7;
+
+const NAMESPACES: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+impl Sheet<'_> {
+    /// The last row and column that hold a cell, from 0.
+    pub fn last_cell(&self) -> (usize, usize) {
+        let last_row = self
+            .rows
+            .iter()
+            .rposition(|r| r.iter().any(Option::is_some))
+            .unwrap_or(0);
+        let last_col = self
+            .rows
+            .iter()
+            .filter_map(|r| r.iter().rposition(Option::is_some))
+            .max()
+            .unwrap_or(0);
+        (last_row, last_col)
+    }
+
+    /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
+    /// the order the sheets meet it; `header` is the printed page's header, if any.
+    pub fn xml<'s>(&'s self, strings: &mut Strings<'s>, header: Option<&str>) -> String {
+        let (last_row, last_col) = self.last_cell();
+        let mut x = String::with_capacity(1024 + 64 * self.rows.len() * (last_col + 1));
+        x.push_str(super::package::DECLARATION);
+        let _ = write!(x, "<worksheet {NAMESPACES}>");
+        let _ = write!(
+            x,
+            r#"<dimension ref="{}"/>"#,
+            range((0, 0), (last_row, last_col))
+        );
+        let selected = if self.selected {
+            r#" tabSelected="1""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            x,
+            r#"<sheetViews><sheetView{selected} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>"#
+        );
+        self.cols(&mut x);
+        self.data(&mut x, strings, last_row);
+        let data_range = range((0, 0), (self.rows.len().saturating_sub(1), last_col));
+        if self.filtered {
+            let _ = write!(x, r#"<autoFilter ref="{data_range}"/>"#);
+        }
+        x.push_str(r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#);
+        if let Some(header) = header {
+            x.push_str(r#"<pageSetup orientation="portrait" horizontalDpi="200" verticalDpi="200"/><headerFooter><oddHeader>"#);
+            escape(header, &mut x);
+            x.push_str("</oddHeader></headerFooter>");
+        }
+        if self.filtered && self.rows.len() > 1 {
+            let _ = write!(
+                x,
+                r#"<ignoredErrors><ignoredError sqref="{}" numberStoredAsText="1"/></ignoredErrors>"#,
+                range((1, 0), (self.rows.len() - 1, last_col))
+            );
+        }
+        x.push_str("</worksheet>");
+        x
+    }
+
+    /// `<cols>`: each column as wide as its widest cell (Excel's "autofit"), neighbours of the
+    /// same width in one element.
+    fn cols(&self, x: &mut String) {
+        let mut widths: Vec<u32> = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let mut px = cell_px(cell.value);
+                if px == 0 {
+                    continue;
+                }
+                if r == 0 && self.filtered {
+                    // the filter button
+                    px += 16;
+                }
+                px = (px + 7).min(MAX_COLUMN_PX);
+                if widths.len() <= c {
+                    widths.resize(c + 1, 0);
+                }
+                widths[c] = widths[c].max(px);
+            }
+        }
+        if widths.iter().all(|&w| w == 0) {
+            return;
+        }
+        x.push_str("<cols>");
+        let mut c = 0;
+        while c < widths.len() {
+            let px = widths[c];
+            let mut last = c;
+            while last + 1 < widths.len() && widths[last + 1] == px {
+                last += 1;
+            }
+            if px > 0 {
+                let chars = f64::from(px * 256 / DIGIT_PX) / 256.0;
+                let custom = if px == DEFAULT_COLUMN_PX {
+                    ""
+                } else {
+                    r#" customWidth="1""#
+                };
+                let _ = write!(
+                    x,
+                    r#"<col min="{}" max="{}" width="{chars}" bestFit="1"{custom}/>"#,
+                    c + 1,
+                    last + 1
+                );
+            }
+            c = last + 1;
+        }
+        x.push_str("</cols>");
+    }
+
+    /// `<sheetData>`: the rows that hold a cell, each with the span of columns its block of 16
+    /// rows uses.
+    fn data<'s>(&'s self, x: &mut String, strings: &mut Strings<'s>, last_row: usize) {
+        x.push_str("<sheetData>");
+        let spans: Vec<String> = self
+            .rows
+            .chunks(16)
+            .map(|block| {
+                let used = block
+                    .iter()
+                    .flat_map(|r| r.iter().enumerate().filter(|(_, c)| c.is_some()));
+                let (first, last) =
+                    used.fold((usize::MAX, 0), |(f, l), (c, _)| (f.min(c), l.max(c)));
+                format!("{}:{}", first.wrapping_add(1), last + 1)
+            })
+            .collect();
+        for (r, row) in self.rows.iter().enumerate().take(last_row + 1) {
+            if row.iter().all(Option::is_none) {
+                continue;
+            }
+            let _ = write!(x, r#"<row r="{}" spans="{}">"#, r + 1, spans[r / 16]);
+            for (c, cell) in row.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let _ = write!(x, r#"<c r="{}{}""#, column_name(c), r + 1);
+                if cell.style != Style::Plain {
+                    let _ = write!(x, r#" s="{}""#, cell.style as u8);
+                }
+                let _ = match cell.value {
+                    // no text: a blank cell that keeps its format, as Excel writes it
+                    Value::Text("") => write!(x, "/>"),
+                    Value::Text(s) => write!(x, r#" t="s"><v>{}</v></c>"#, strings.index(s)),
+                    Value::Number(n) | Value::Date(n) => write!(x, "><v>{n}</v></c>"),
+                    Value::Bool(b) => write!(x, r#" t="b"><v>{}</v></c>"#, u8::from(b)),
+                };
+            }
+            x.push_str("</row>");
+        }
+        x.push_str("</sheetData>");
+    }
+}
+
+/// The workbook's shared strings: each distinct text once, numbered in the order met.
+#[derive(Default)]
+pub(super) struct Strings<'a> {
+    index: foldhash::HashMap<&'a str, u32>,
+    order: Vec<&'a str>,
+    /// Text cells, repeated texts counted each time.
+    count: usize,
+}
+
+impl<'a> Strings<'a> {
+    fn index(&mut self, s: &'a str) -> u32 {
+        self.count += 1;
+        let next = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
+        *self.index.entry(s).or_insert_with(|| {
+            self.order.push(s);
+            next
+        })
+    }
+
+    /// `xl/sharedStrings.xml`.
+    pub fn xml(&self) -> String {
+        let mut x =
+            String::with_capacity(256 + self.order.iter().map(|s| s.len() + 16).sum::<usize>());
+        x.push_str(super::package::DECLARATION);
+        let _ = write!(
+            x,
+            r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{}" uniqueCount="{}">"#,
+            self.count,
+            self.order.len()
+        );
+        for s in &self.order {
+            let space = [' ', '\t', '\n'];
+            x.push_str(if s.starts_with(space) || s.ends_with(space) {
+                r#"<si><t xml:space="preserve">"#
+            } else {
+                "<si><t>"
+            });
+            escape(&literal_escapes(s), &mut x);
+            x.push_str("</t></si>");
+        }
+        x.push_str("</sst>");
+        x
+    }
+}
+
+/// A cell's width in pixels in Calibri 11, before padding; 0 for a cell that does not widen its
+/// column.
+fn cell_px(value: Value) -> u32 {
+    match value {
+        Value::Text(s) => s.lines().map(text_px).max().unwrap_or(0),
+        Value::Number(n) => 7 * u32::try_from(n.to_string().len()).unwrap_or(u32::MAX / 8),
+        // as wide as Excel's default date, mm/dd/yyyy
+        Value::Date(_) => 68,
+        Value::Bool(true) => 31,
+        Value::Bool(false) => 36,
+    }
+}
+
+/// A line's width in pixels, from the widths of Calibri 11's characters that Excel's own
+/// autofit uses (as rust_xlsxwriter's `utility::pixel_width` lists them); any other character
+/// counts 8.
+fn text_px(line: &str) -> u32 {
+    // Excel's limit of 255 characters, 1790 pixels
+    if line.chars().count() > 233 {
+        return 1790;
+    }
+    let px: u32 = line
+        .chars()
+        .map(|c| match c {
+            ' ' | '\'' => 3,
+            ',' | '.' | ':' | ';' | 'I' | '`' | 'i' | 'j' | 'l' => 4,
+            '!' | '(' | ')' | '-' | 'J' | '[' | ']' | 'f' | 'r' | 't' | '{' | '}' => 5,
+            '"' | '/' | 'L' | '\\' | 'c' | 's' | 'z' => 6,
+            '#'
+            | '$'
+            | '*'
+            | '+'
+            | '0'..='9'
+            | '<'
+            | '='
+            | '>'
+            | '?'
+            | 'E'
+            | 'F'
+            | 'S'
+            | 'T'
+            | 'Y'
+            | 'Z'
+            | '^'
+            | '_'
+            | 'a'
+            | 'g'
+            | 'k'
+            | 'v'
+            | 'x'
+            | 'y'
+            | '|'
+            | '~' => 7,
+            'B' | 'C' | 'K' | 'P' | 'R' | 'X' | 'b' | 'd' | 'e' | 'h' | 'n' | 'o' | 'p' | 'q'
+            | 'u' => 8,
+            'A' | 'D' | 'G' | 'H' | 'U' | 'V' => 9,
+            '&' | 'N' | 'O' | 'Q' => 10,
+            '%' | 'w' => 11,
+            'M' | 'm' => 12,
+            '@' | 'W' => 13,
+            _ => 8,
+        })
+        .sum();
+    px.min(1790)
+}
+
+/// `A` for column 0, `Z`, `AA`, … as Excel names columns.
+pub(super) fn column_name(mut c: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// `A1:D4`, or `A1` when the range is one cell.
+fn range(first: (usize, usize), last: (usize, usize)) -> String {
+    let cell = |(r, c): (usize, usize)| format!("{}{}", column_name(c), r + 1);
+    if first == last {
+        cell(first)
+    } else {
+        format!("{}:{}", cell(first), cell(last))
+    }
+}
+
+/// Text as XML character data, as Excel writes it: `&`, `<`, `>` as entities, and the control
+/// characters XML cannot hold as `_xHHHH_`.
+pub(super) fn escape(s: &str, x: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => x.push_str("&amp;"),
+            '<' => x.push_str("&lt;"),
+            '>' => x.push_str("&gt;"),
+            '\t' | '\n' => x.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {
+                let _ = write!(x, "_x{:04X}_", u32::from(c));
+            }
+            c => x.push(c),
+        }
+    }
+}
+
+/// Text that itself reads as an escape (`_x0041_`) with its underscore escaped (`_x005F_x0041_`),
+/// so that Excel shows it as typed.
+fn literal_escapes(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("_x") {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 12);
+    let mut rest = s;
+    while let Some(at) = rest.find("_x") {
+        let tail = &rest[at..];
+        let is_escape = tail.len() >= 7
+            && tail.is_char_boundary(7)
+            && tail.as_bytes()[6] == b'_'
+            && tail[2..6].bytes().all(|b| b.is_ascii_hexdigit());
+        out.push_str(&rest[..at]);
+        if is_escape {
+            out.push_str("_x005F");
+        }
+        out.push_str("_x");
+        rest = &tail[2..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        let names: Vec<String> = [0, 25, 26, 40, 701, 702].map(column_name).to_vec();
+        assert_eq!(names, ["A", "Z", "AA", "AO", "ZZ", "AAA"]);
+        assert_eq!(range((0, 0), (3, 40)), "A1:AO4");
+        assert_eq!(range((1, 2), (1, 2)), "C2");
+    }
+
+    #[test]
+    fn text_is_escaped_as_excel_escapes_it() {
+        let mut x = String::new();
+        escape("a & <b>\t\"c\"\u{1}", &mut x);
+        assert_eq!(x, "a &amp; &lt;b&gt;\t\"c\"_x0001_");
+        assert_eq!(
+            literal_escapes("_x0041_ and _xZZ_ _x00"),
+            "_x005F_x0041_ and _xZZ_ _x00"
+        );
+        assert_eq!(literal_escapes("no escapes"), "no escapes");
+    }
+
+    #[test]
+    fn a_column_is_as_wide_as_its_widest_line() {
+        assert_eq!(text_px("Ấp 27"), 8 + 8 + 3 + 7 + 7);
+        assert_eq!(
+            cell_px(Value::Text("short\nlonger line")),
+            text_px("longer line")
+        );
+        assert_eq!(cell_px(Value::Number(66.67)), 35);
+        assert_eq!(cell_px(Value::Text("")), 0);
+        assert_eq!(text_px(&"x".repeat(300)), 1790);
+    }
+}
