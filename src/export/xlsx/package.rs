@@ -6,7 +6,9 @@
 //! strings, the document properties) are made for each.
 //!
 //! Every entry is dated 1980-01-01, the earliest date ZIP can hold, so that the bytes depend
-//! only on the data.
+//! only on the data. Entries are compressed at deflate's fastest level: a build at scale 0.01 took
+//! a sixth less CPU time than with the default level, for workbooks 29% larger (16.5 KB instead
+//! of 12.8 KB on average).
 
 use super::sheet::{column_name, escape};
 use crate::model::date::Date;
@@ -55,6 +57,7 @@ pub(super) struct Own<'a> {
 fn options() -> SimpleFileOptions {
     SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .unix_permissions(0o600)
         .last_modified_time(DateTime::default())
 }
