@@ -19,8 +19,11 @@ pub fn escape_html(text: &str) -> String {
 }
 
 fn escape_with(text: &str, apostrophe: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // most text has nothing to escape: up to the first byte that may need it, copied at once
+    let plain = text.bytes().position(needs_care).unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..plain]);
+    for c in text[plain..].chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -33,6 +36,15 @@ fn escape_with(text: &str, apostrophe: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a byte may start a character that [`escape_with`] changes: the five special
+/// characters, ASCII controls but newline and tab, and the lead bytes of C1 controls (U+0080 to
+/// U+009F) and of U+FFFE and U+FFFF. Every such byte starts a character, so the text before it
+/// ends on a character boundary.
+fn needs_care(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
+        || (b < 0x20 && b != b'\n' && b != b'\t')
 }
 
 #[cfg(test)]
@@ -59,5 +71,8 @@ mod tests {
     fn characters_xml_forbids_are_dropped() {
         assert_eq!(escape("a\u{FFFE}b\u{FFFF}c\0d\u{1}e\u{1F}f"), "abcdef");
         assert_eq!(escape("dòng 1\ndòng\t2\u{85}"), "dòng 1\ndòng\t2 ");
+        // after plain text, and with characters that share those lead bytes and stay
+        assert_eq!(escape("Ấp «7»\u{7f}"), "Ấp «7» ");
+        assert_eq!(escape("x\u{FFFD}\u{FFFE}"), "x\u{FFFD}");
     }
 }
