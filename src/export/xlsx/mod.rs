@@ -50,8 +50,18 @@ pub struct Properties<'a> {
 /// The mark a sample site's workbooks carry in their title and on every printed sheet.
 pub const SAMPLE_MARK: &str = "DỮ LIỆU MẪU / SAMPLE DATA";
 
-/// The workbook of `table`. Fails only on a column that has no titles (a bug).
+/// The most rows a sheet holds, its title row among them.
+const MAX_ROWS: usize = 1_048_576;
+
+/// The workbook of `table`. Fails only on a column that has no titles (a bug) or on more rows
+/// than a sheet holds.
 pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
+    if table.rows().len() >= MAX_ROWS {
+        return Err(format!(
+            "open data: XLSX: {} rows, more than a sheet holds ({MAX_ROWS} with the titles)",
+            table.rows().len()
+        ));
+    }
     let columns = table
         .header()
         .iter()

@@ -135,6 +135,16 @@ fn every_part_is_the_xml_rust_xlsxwriter_writes() {
 }
 
 #[test]
+fn a_table_longer_than_a_sheet_is_refused() {
+    let mut t = Table::new(&["tong_cu_tri"]);
+    for n in 0..1_048_576u32 {
+        t.push(vec![Cell::from(n)]);
+    }
+    let e = workbook(&t, &props(None)).unwrap_err();
+    assert!(e.contains("1048576 rows"), "{e}");
+}
+
+#[test]
 fn dates_count_from_excels_epoch() {
     let day = |y, m, d| serial(Date::new(y, m, d).unwrap());
     assert_eq!(day(1900, 1, 1), 1.0);
