@@ -92,7 +92,11 @@ pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
     package::archive(&package::Own {
         sheets,
         shared_strings: strings.xml(),
-        filtered: vec![(0, vi.last_cell()), (1, en.last_cell())],
+        filtered: [&vi, &en, &meaning]
+            .iter()
+            .enumerate()
+            .filter_map(|(i, sheet)| Some((i, sheet.filter_end()?)))
+            .collect(),
         title: &title,
         author: about.author,
         created: about.date,

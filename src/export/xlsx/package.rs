@@ -47,7 +47,7 @@ pub(super) struct Own<'a> {
     /// The sheets' XML, in order.
     pub sheets: [String; 3],
     pub shared_strings: String,
-    /// The last cell of each sheet whose first row has filter buttons, by the sheet's position.
+    /// Where the filter of each sheet that has one ends, by the sheet's position.
     pub filtered: Vec<(usize, (usize, usize))>,
     pub title: &'a str,
     pub author: &'a str,

@@ -55,7 +55,7 @@ const NAMESPACES: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheet
 
 impl Sheet<'_> {
     /// The last row and column that hold a cell, from 0.
-    pub fn last_cell(&self) -> (usize, usize) {
+    fn last_cell(&self) -> (usize, usize) {
         let last_row = self
             .rows
             .iter()
@@ -68,6 +68,13 @@ impl Sheet<'_> {
             .max()
             .unwrap_or(0);
         (last_row, last_col)
+    }
+
+    /// The last cell of the range the first row's filter buttons cover, when the sheet has them:
+    /// every row, the empty ones at the end too.
+    pub fn filter_end(&self) -> Option<(usize, usize)> {
+        self.filtered
+            .then(|| (self.rows.len().saturating_sub(1), self.last_cell().1))
     }
 
     /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
@@ -93,9 +100,8 @@ impl Sheet<'_> {
         );
         self.cols(&mut x);
         self.data(&mut x, strings, last_row);
-        let data_range = range((0, 0), (self.rows.len().saturating_sub(1), last_col));
-        if self.filtered {
-            let _ = write!(x, r#"<autoFilter ref="{data_range}"/>"#);
+        if let Some(end) = self.filter_end() {
+            let _ = write!(x, r#"<autoFilter ref="{}"/>"#, range((0, 0), end));
         }
         x.push_str(r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#);
         if let Some(header) = header {
