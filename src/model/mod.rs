@@ -24,6 +24,7 @@ pub mod reassemble;
 pub mod required;
 pub mod result;
 pub mod rules;
+mod sections;
 pub mod spelling;
 pub mod statistics;
 pub mod term;
@@ -45,8 +46,8 @@ use file_names::Refusal;
 use language::Language;
 use page::{Page, PageFile};
 use result::{ResultFile, ResultSheet};
+use sections::Sections;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Everything a site publishes.
@@ -98,22 +99,13 @@ impl Site {
 /// Turns sources into a site. Every file that parses is kept, so that `check` reports the
 /// problems of all files in one run.
 pub fn assemble(sources: &Sources) -> (Site, Vec<Diagnostic>) {
-    assemble_with(sources, |rounds, languages| {
-        parallel::each_with_problems(rounds, |round, problems| {
-            assemble_round(round, languages, problems)
-        })
-    })
+    assemble_with(sources, &mut sections::FromFiles)
 }
 
-/// Each round of a site and its problems, in the order of its sources.
-type Rounds = Vec<(Option<Round>, Vec<Diagnostic>)>;
-
-/// [`assemble`], with `rounds` assembling the rounds' folders for the site's languages, as
-/// [`assemble_round`] does each (`reassemble` takes those that did not change as they were).
-fn assemble_with(
-    sources: &Sources,
-    rounds: impl FnOnce(&[RoundSources], &[Language]) -> Rounds,
-) -> (Site, Vec<Diagnostic>) {
+/// [`assemble`], with `sections` making the communes, rounds, documents and pages from their
+/// files, as [`sections::FromFiles`] does (`reassemble` takes those whose files did not change
+/// as they were).
+fn assemble_with(sources: &Sources, sections: &mut impl Sections) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut site = Site {
         root: sources.root.clone(),
@@ -156,20 +148,12 @@ fn assemble_with(
         ),
     }
 
-    for (commune, found) in parallel::each_with_problems(&sources.divisions, assemble_commune) {
-        problems.extend(found);
-        site.communes.extend(commune);
-    }
-    let mut seen_communes = HashMap::new();
-    for c in &site.communes {
-        if let Some(first) = seen_communes.insert(c.id.clone(), c.file.clone()) {
-            problems.push(duplicate(&c.file, None, "don_vi", &c.id, &first));
-        }
-    }
-    site.communes.sort_by(|a, b| a.id.cmp(&b.id));
+    let (communes, found) = sections.communes(&sources.divisions);
+    site.communes = communes;
+    problems.extend(found);
 
     let languages = site.config.languages();
-    for (round, found) in rounds(&sources.rounds, &languages) {
+    for (round, found) in sections.rounds(&sources.rounds, &languages) {
         problems.extend(found);
         site.rounds.extend(round);
     }
@@ -177,53 +161,12 @@ fn assemble_with(
         .sort_by(|a, b| (b.data.ngay_bau_cu, &a.id).cmp(&(a.data.ngay_bau_cu, &b.id)));
     contest::resolve_site(&mut site);
 
-    let (document_translations, documents) = translation::split(&sources.documents);
-    let (page_translations, pages) = translation::split(&sources.pages);
-    let mut seen_docs: HashMap<String, PathBuf> = HashMap::new();
-    for (doc, found) in parallel::each_with_problems(&documents, |file, problems| {
-        assemble_document(file, problems)
-    }) {
-        problems.extend(found);
-        if let Some(doc) = doc {
-            if let Some(first) = seen_docs.insert(doc.slug.clone(), doc.file.clone()) {
-                problems.push(duplicate(&doc.file, Some(1), "van_ban", &doc.slug, &first));
-                continue;
-            }
-            site.documents.push(doc);
-        }
-    }
-    site.documents
-        .sort_by(|a, b| (b.data.ngay, &a.slug).cmp(&(a.data.ngay, &b.slug)));
-
-    let pages = parallel::each_with_problems(&pages, |file, problems| {
-        assemble_page(file, &languages, problems)
-    });
-    for (page, found) in pages {
-        problems.extend(found);
-        site.pages.extend(page);
-    }
-    translation::attach(
-        document_translations,
-        &mut site.documents,
-        |d| &d.slug,
-        |d| &mut d.translations,
-        &languages,
-        &mut problems,
-    );
-    translation::attach(
-        page_translations,
-        &mut site.pages,
-        |p| &p.slug,
-        |p| &mut p.translations,
-        &languages,
-        &mut problems,
-    );
-    site.pages.sort_by_cached_key(|p| {
-        (
-            p.data.thu_tu.unwrap_or(u32::MAX),
-            text::sort_key(&p.data.tieu_de),
-        )
-    });
+    let (documents, found) = sections.documents(&sources.documents, &languages);
+    site.documents = documents;
+    problems.extend(found);
+    let (pages, found) = sections.pages(&sources.pages, &languages);
+    site.pages = pages;
+    problems.extend(found);
 
     (site, problems)
 }

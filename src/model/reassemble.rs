@@ -1,31 +1,39 @@
-//! Assembling a site again after a change, as the preview does after every save: a round whose
-//! folder did not change is taken as it was assembled, with its problems; the rest of the site
-//! is assembled as [`super::assemble`] does it, so the site and problems are the same.
+//! Assembling a site again after a change, as the preview does after every save: a section
+//! whose files did not change (the communes, the documents, the pages, each round) is taken as
+//! it was assembled, with its problems; the rest is assembled as [`super::assemble`] does it, so
+//! the site and problems are the same.
 //!
-//! A round is made from the files of its folder (its own file, its candidates and their photos,
-//! its results) and the site's languages, and from nothing else, so a round whose folder holds
-//! what it held, for the same languages, assembles to what it was. Its contests and status are
-//! settled again with every other round's (`contest::resolve_site`), from its files.
+//! Each section is made from the files of its own folder and the site's languages, and from
+//! nothing else (see `sections`): one whose folder holds what it held, for the same languages,
+//! assembles to what it was. The rounds' contests and status are settled again with every other
+//! round's (`contest::resolve_site`), from their files.
 //!
 //! A round assembled again is compared with what it was, to tell the preview whether the change
 //! shows beyond the round's own pages (see [`Shown`]).
 
+use super::division::Commune;
+use super::document::Document;
 use super::election::Round;
 use super::language::Language;
-use super::{Rounds, Site, assemble_round, assemble_with, parallel};
+use super::page::Page;
+use super::sections::{FromFiles, Rounds, Section, Sections, rounds_of};
+use super::{Site, assemble_with};
 use crate::diagnostics::Diagnostic;
 use crate::load::reload::Changes;
-use crate::load::{RoundSources, Sources};
+use crate::load::{self, RoundSources, SourceFile, Sources};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// A site as last assembled, to be assembled again.
 #[derive(Debug, Default)]
 pub struct Assembled {
     pub site: Site,
-    /// The languages its rounds were assembled for.
+    /// The languages its sections were assembled for.
     languages: Vec<Language>,
     /// The problems of each round that assembled, by id.
     problems: HashMap<String, Vec<Diagnostic>>,
+    /// The problems of the communes, documents and pages.
+    sections: [Vec<Diagnostic>; 3],
     /// Where what changed in the rounds since the assembly before shows.
     shown: Shown,
 }
@@ -60,77 +68,163 @@ impl Assembled {
         self.shown
     }
 
-    /// The site of `sources`, taking from `previous` the rounds whose folder is not among the
+    /// The site of `sources`, taking from `previous` the sections whose files are not among the
     /// `changes` since it was assembled.
     pub fn reassemble(
         previous: Option<Self>,
         sources: &Sources,
         changes: &Changes,
     ) -> (Self, Vec<Diagnostic>) {
-        let assembled_before = previous.is_some();
-        let Self {
-            site,
-            languages: before,
-            problems: mut found_before,
-            ..
-        } = previous.unwrap_or_default();
-        let mut kept: HashMap<String, _> = (site.rounds.into_iter())
-            .map(|round| (round.id.clone(), round))
-            .collect();
-        let mut languages = Vec::new();
-        let mut problems = HashMap::new();
-        let mut shown = if assembled_before {
-            Shown::InBios
-        } else {
-            Shown::Anywhere
+        let mut reuse = match previous {
+            Some(previous) => Reuse::of(previous, changes),
+            None => Reuse::nothing(changes),
         };
-        let (site, found) = assemble_with(sources, |rounds, now| {
-            languages = now.to_vec();
-            let taken: Vec<_> = (rounds.iter())
-                .map(|round| {
-                    let same = now == before && !changes.touch(&round.rel_dir);
-                    same.then(|| kept.remove(&round.id).zip(found_before.remove(&round.id)))
-                        .flatten()
-                })
-                .collect();
-            let again: Vec<&RoundSources> = (rounds.iter().zip(&taken))
-                .filter(|(_, taken)| taken.is_none())
-                .map(|(round, _)| round)
-                .collect();
-            let made = parallel::each_with_problems(&again, |round, problems| {
-                assemble_round(round, now, problems)
-            });
-            for (round, (made, _)) in again.iter().zip(&made) {
-                let was = kept.get(&round.id).filter(|_| now == before);
-                let same = was
-                    .zip(made.as_ref())
-                    .is_some_and(|(was, made)| as_listed(was) == as_listed(made));
-                if !same {
-                    shown = Shown::Anywhere;
-                }
-            }
-            // as many as were not taken, in their order
-            let mut made = made.into_iter();
-            let all: Rounds = (taken.into_iter())
-                .map(|taken| match taken {
-                    Some((round, found)) => (Some(round), found),
-                    None => made.next().unwrap_or_default(),
-                })
-                .collect();
-            for (round, found) in &all {
-                if let Some(round) = round {
-                    problems.insert(round.id.clone(), found.clone());
-                }
-            }
-            all
-        });
+        let (site, found) = assemble_with(sources, &mut reuse);
         let assembled = Self {
             site,
-            languages,
-            problems,
-            shown,
+            languages: reuse.languages,
+            problems: reuse.problems,
+            sections: reuse.sections,
+            shown: reuse.shown,
         };
         (assembled, found)
+    }
+}
+
+/// The sections of the site assembled before, taken where their files did not change; and what
+/// this assembly found, to be kept for the next.
+struct Reuse<'a> {
+    changes: &'a Changes,
+    /// The site's languages then, and its sections; each is taken once.
+    before: Vec<Language>,
+    communes: Option<Section<Commune>>,
+    rounds: HashMap<String, (Round, Vec<Diagnostic>)>,
+    documents: Option<Section<Document>>,
+    pages: Option<Section<Page>>,
+    /// This assembly's languages, rounds' problems and sections' problems.
+    languages: Vec<Language>,
+    problems: HashMap<String, Vec<Diagnostic>>,
+    sections: [Vec<Diagnostic>; 3],
+    shown: Shown,
+}
+
+impl<'a> Reuse<'a> {
+    fn nothing(changes: &'a Changes) -> Self {
+        Self {
+            changes,
+            before: Vec::new(),
+            communes: None,
+            rounds: HashMap::new(),
+            documents: None,
+            pages: None,
+            languages: Vec::new(),
+            problems: HashMap::new(),
+            sections: Default::default(),
+            shown: Shown::Anywhere,
+        }
+    }
+
+    fn of(previous: Assembled, changes: &'a Changes) -> Self {
+        let Assembled {
+            site,
+            languages,
+            mut problems,
+            sections: [communes, documents, pages],
+            ..
+        } = previous;
+        let rounds = (site.rounds.into_iter())
+            .filter_map(|round| {
+                let found = problems.remove(&round.id)?;
+                Some((round.id.clone(), (round, found)))
+            })
+            .collect();
+        Self {
+            before: languages,
+            communes: Some((site.communes, communes)),
+            rounds,
+            documents: Some((site.documents, documents)),
+            pages: Some((site.pages, pages)),
+            shown: Shown::InBios,
+            ..Self::nothing(changes)
+        }
+    }
+
+    /// A section as it was, if its folder did not change, nor the languages it was made for
+    /// (`None`: it is the same in any).
+    fn take<T>(
+        &self,
+        section: Option<Section<T>>,
+        folder: &str,
+        languages: Option<&[Language]>,
+    ) -> Option<Section<T>> {
+        let same = !self.changes.touch(Path::new(folder))
+            && languages.is_none_or(|now| now == self.before);
+        section.filter(|_| same)
+    }
+}
+
+impl Sections for Reuse<'_> {
+    fn communes(&mut self, files: &[SourceFile]) -> Section<Commune> {
+        let before = self.communes.take();
+        let made = (self.take(before, load::DIVISIONS_DIR, None))
+            .unwrap_or_else(|| FromFiles.communes(files));
+        self.sections[0].clone_from(&made.1);
+        made
+    }
+
+    fn rounds(&mut self, rounds: &[RoundSources], languages: &[Language]) -> Rounds {
+        self.languages = languages.to_vec();
+        let same_languages = self.languages == self.before;
+        let taken: Vec<_> = (rounds.iter())
+            .map(|round| {
+                let same = same_languages && !self.changes.touch(&round.rel_dir);
+                same.then(|| self.rounds.remove(&round.id)).flatten()
+            })
+            .collect();
+        let again: Vec<&RoundSources> = (rounds.iter().zip(&taken))
+            .filter(|(_, taken)| taken.is_none())
+            .map(|(round, _)| round)
+            .collect();
+        let made = rounds_of(&again, languages);
+        for (round, (made, _)) in again.iter().zip(&made) {
+            let was = (self.rounds.get(&round.id)).filter(|_| same_languages);
+            let same = was
+                .zip(made.as_ref())
+                .is_some_and(|((was, _), made)| as_listed(was) == as_listed(made));
+            if !same {
+                self.shown = Shown::Anywhere;
+            }
+        }
+        // as many as were not taken, in their order
+        let mut made = made.into_iter();
+        let all: Rounds = (taken.into_iter())
+            .map(|taken| match taken {
+                Some((round, found)) => (Some(round), found),
+                None => made.next().unwrap_or_default(),
+            })
+            .collect();
+        for (round, found) in &all {
+            if let Some(round) = round {
+                self.problems.insert(round.id.clone(), found.clone());
+            }
+        }
+        all
+    }
+
+    fn documents(&mut self, files: &[SourceFile], languages: &[Language]) -> Section<Document> {
+        let before = self.documents.take();
+        let made = (self.take(before, load::DOCUMENTS_DIR, Some(languages)))
+            .unwrap_or_else(|| FromFiles.documents(files, languages));
+        self.sections[1].clone_from(&made.1);
+        made
+    }
+
+    fn pages(&mut self, files: &[SourceFile], languages: &[Language]) -> Section<Page> {
+        let before = self.pages.take();
+        let made = (self.take(before, load::PAGES_DIR, Some(languages)))
+            .unwrap_or_else(|| FromFiles.pages(files, languages));
+        self.sections[2].clone_from(&made.1);
+        made
     }
 }
 

@@ -108,4 +108,40 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     recheck_and_compare(&fx, &mut checked, &[COMMUNE]);
     fx.remove(LETTER_PDF);
     recheck_and_compare(&fx, &mut checked, &[LETTER_PDF]);
+
+    // the communes, documents and pages are taken as they were, problems and all, while a
+    // round changes; each changed, then a round
+    let round_edit = |fx: &Fixture, checked: &mut Option<Checked>, n: &str| {
+        fx.replace_line(
+            AN,
+            "ho_ten: Nguyễn Văn Ân",
+            &format!("ho_ten: Nguyễn Văn Ân {n}"),
+        );
+        recheck_and_compare(fx, checked, &[AN]);
+        fx.replace_line(
+            AN,
+            &format!("ho_ten: Nguyễn Văn Ân {n}"),
+            "ho_ten: Nguyễn Văn Ân",
+        );
+        recheck_and_compare(fx, checked, &[AN]);
+    };
+    round_edit(&fx, &mut checked, "A");
+    let twin = "don-vi/thu-nghiem.yml";
+    fx.write(twin, fx.read(COMMUNE));
+    recheck_and_compare(&fx, &mut checked, &[twin]);
+    round_edit(&fx, &mut checked, "B");
+    let translated = "van-ban/cong-van-13.en.md";
+    fx.write(
+        translated,
+        "---\ntieu_de: Official letter 13\n---\nThe letter.\n",
+    );
+    recheck_and_compare(&fx, &mut checked, &[translated]);
+    round_edit(&fx, &mut checked, "C");
+    fx.write(
+        CONTACT,
+        fx.read(CONTACT).replace("---\n", "---\nthu_tu: [\n"),
+    );
+    recheck_and_compare(&fx, &mut checked, &[CONTACT]);
+    round_edit(&fx, &mut checked, "D");
+    assert!(fx.check().has_errors());
 }
