@@ -26,6 +26,7 @@ pub use build::{BuildError, BuildOptions, BuildReport, build, build_with};
 
 use diagnostics::Diagnostics;
 use model::Site;
+use model::reassemble::Kept;
 use std::path::Path;
 
 /// Loads, models and validates a site: everything but writing. Errors and warnings are returned
@@ -59,19 +60,20 @@ fn check_sources(
         &site,
         sources,
         [load_problems, model_problems],
-        &memo,
+        (&memo, &Kept::default()),
     );
     (site, all)
 }
 
 /// Every problem of a site loaded and assembled with `found` problems: those, the theme's and
-/// validation's, sorted.
+/// validation's, sorted. Validation recalls from `memo` what it found in what the assembly
+/// `kept` (see [`validate::validate`]).
 fn diagnose(
     content: &Path,
     site: &Site,
     sources: &load::Sources,
     found: [Vec<diagnostics::Diagnostic>; 2],
-    memo: &validate::Memo,
+    (memo, kept): (&validate::Memo, &Kept),
 ) -> Diagnostics {
     let [load_problems, model_problems] = found;
     let mut all = Diagnostics::default();
@@ -83,6 +85,6 @@ fn diagnose(
     } else {
         validate::Scope::AcrossFiles
     };
-    all.extend(validate::validate(site, sources, scope, memo));
+    all.extend(validate::validate(site, sources, scope, memo, kept));
     all.sorted()
 }

@@ -71,7 +71,7 @@ impl Checked {
             &assembled.site,
             &loaded.sources,
             [load_problems, model_problems],
-            &memo,
+            (&memo, assembled.kept()),
         );
         let checked = Self {
             loaded,

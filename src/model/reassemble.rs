@@ -21,7 +21,7 @@ use super::{Site, assemble_with};
 use crate::diagnostics::Diagnostic;
 use crate::load::reload::Changes;
 use crate::load::{self, RoundSources, SourceFile, Sources};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// A site as last assembled, to be assembled again.
@@ -36,6 +36,40 @@ pub struct Assembled {
     sections: [Vec<Diagnostic>; 3],
     /// Where what changed in the rounds since the assembly before shows.
     shown: Shown,
+    /// What was taken as it was from the assembly before.
+    kept: Kept,
+}
+
+/// A part of a site assembled as one, as validation's memo knows it: a commune, document or page
+/// by its place in its section (taken whole or made again), a round by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Commune(usize),
+    Round(String),
+    Document(usize),
+    Page(usize),
+}
+
+/// What an assembly took as it was from the one before: what was found in those parts at the
+/// check before holds for them still.
+#[derive(Debug, Default)]
+pub struct Kept {
+    communes: bool,
+    rounds: HashSet<String>,
+    documents: bool,
+    pages: bool,
+}
+
+impl Kept {
+    /// Whether `unit` is as it was at the assembly before.
+    pub fn holds(&self, unit: &Unit) -> bool {
+        match unit {
+            Unit::Commune(_) => self.communes,
+            Unit::Round(id) => self.rounds.contains(id),
+            Unit::Document(_) => self.documents,
+            Unit::Page(_) => self.pages,
+        }
+    }
 }
 
 /// Where a change to rounds shows.
@@ -68,6 +102,11 @@ impl Assembled {
         self.shown
     }
 
+    /// What was taken as it was from the assembly before (nothing when there was none).
+    pub fn kept(&self) -> &Kept {
+        &self.kept
+    }
+
     /// The site of `sources`, taking from `previous` the sections whose files are not among the
     /// `changes` since it was assembled.
     pub fn reassemble(
@@ -86,6 +125,7 @@ impl Assembled {
             problems: reuse.problems,
             sections: reuse.sections,
             shown: reuse.shown,
+            kept: reuse.kept,
         };
         (assembled, found)
     }
@@ -106,6 +146,7 @@ struct Reuse<'a> {
     problems: HashMap<String, Vec<Diagnostic>>,
     sections: [Vec<Diagnostic>; 3],
     shown: Shown,
+    kept: Kept,
 }
 
 impl<'a> Reuse<'a> {
@@ -121,6 +162,7 @@ impl<'a> Reuse<'a> {
             problems: HashMap::new(),
             sections: Default::default(),
             shown: Shown::Anywhere,
+            kept: Kept::default(),
         }
     }
 
@@ -166,8 +208,9 @@ impl<'a> Reuse<'a> {
 impl Sections for Reuse<'_> {
     fn communes(&mut self, files: &[SourceFile]) -> Section<Commune> {
         let before = self.communes.take();
-        let made = (self.take(before, load::DIVISIONS_DIR, None))
-            .unwrap_or_else(|| FromFiles.communes(files));
+        let taken = self.take(before, load::DIVISIONS_DIR, None);
+        self.kept.communes = taken.is_some();
+        let made = taken.unwrap_or_else(|| FromFiles.communes(files));
         self.sections[0].clone_from(&made.1);
         made
     }
@@ -199,7 +242,10 @@ impl Sections for Reuse<'_> {
         let mut made = made.into_iter();
         let all: Rounds = (taken.into_iter())
             .map(|taken| match taken {
-                Some((round, found)) => (Some(round), found),
+                Some((round, found)) => {
+                    self.kept.rounds.insert(round.id.clone());
+                    (Some(round), found)
+                }
                 None => made.next().unwrap_or_default(),
             })
             .collect();
@@ -213,16 +259,18 @@ impl Sections for Reuse<'_> {
 
     fn documents(&mut self, files: &[SourceFile], languages: &[Language]) -> Section<Document> {
         let before = self.documents.take();
-        let made = (self.take(before, load::DOCUMENTS_DIR, Some(languages)))
-            .unwrap_or_else(|| FromFiles.documents(files, languages));
+        let taken = self.take(before, load::DOCUMENTS_DIR, Some(languages));
+        self.kept.documents = taken.is_some();
+        let made = taken.unwrap_or_else(|| FromFiles.documents(files, languages));
         self.sections[1].clone_from(&made.1);
         made
     }
 
     fn pages(&mut self, files: &[SourceFile], languages: &[Language]) -> Section<Page> {
         let before = self.pages.take();
-        let made = (self.take(before, load::PAGES_DIR, Some(languages)))
-            .unwrap_or_else(|| FromFiles.pages(files, languages));
+        let taken = self.take(before, load::PAGES_DIR, Some(languages));
+        self.kept.pages = taken.is_some();
+        let made = taken.unwrap_or_else(|| FromFiles.pages(files, languages));
         self.sections[2].clone_from(&made.1);
         made
     }

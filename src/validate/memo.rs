@@ -1,12 +1,16 @@
-//! What validation found in each text at the last check, so that the preview checks again after
-//! a save without reading every text of the site again: reading the published texts for personal
-//! data, and parsing the Markdown ones, is the bulk of a check at national scale, and what either
-//! finds in a text depends on that text alone and how it is read. A text is looked up by its exact contents, so what is recalled
-//! is what reading it again would find. Texts are hashed with foldhash, not the standard
-//! library's SipHash: the memo hashes every text of the site once per check, SipHash's defence
-//! against crafted keys buys nothing for the site's own files, and it was most of the check's
-//! time.
+//! What validation found at the last check, so that the preview checks again after a save without
+//! reading every text of the site again: reading the published texts for personal data, and
+//! parsing the Markdown ones, is the bulk of a check at national scale, and what either finds in
+//! a text depends on that text alone and how it is read.
+//!
+//! Personal data is recalled by part of the site ([`Units`]): a part the preview's assembly took
+//! as it was holds the texts it held, so what was found in it holds too, and its texts are not
+//! even listed again. Markdown is recalled by text ([`Texts`]): a text is looked up by its exact
+//! contents, so what is recalled is what reading it again would find. Texts are hashed with
+//! foldhash, not the standard library's SipHash: the memo hashes every text of the site once per
+//! check, and SipHash's defence against crafted keys buys nothing for the site's own files.
 
+use crate::model::reassemble::{Kept, Unit};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::hash::Hash;
@@ -16,8 +20,65 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 /// What validation remembers between checks (see [`super::validate`]).
 #[derive(Debug, Default)]
 pub struct Memo {
-    pub(super) privacy: Texts<super::privacy::Reading, super::privacy::Found>,
+    pub(super) privacy: Units<super::privacy::Found>,
     pub(super) markdown: Texts<(), super::markdown::Found>,
+}
+
+/// What was found in each part of the site at the last check, by its unit of assembly.
+#[derive(Debug)]
+pub(super) struct Units<V> {
+    found: Mutex<HashMap<Unit, V>>,
+}
+
+impl<V> Default for Units<V> {
+    fn default() -> Self {
+        Self {
+            found: Mutex::new(HashMap::default()),
+        }
+    }
+}
+
+impl<V: Clone + Send> Units<V> {
+    /// One check of `items`: what `find` finds in each, in their order, found in parallel, or
+    /// recalled for an item whose `unit` the assembly `kept` as it was since the last check. An
+    /// item without a unit, or with one that another item has too (two rounds with one id,
+    /// which validation reports), is always found again.
+    pub(super) fn find_all<T: Sync>(
+        &self,
+        items: &[T],
+        kept: &Kept,
+        unit: impl Fn(&T) -> Option<Unit>,
+        find: impl Fn(&T) -> V + Sync,
+    ) -> Vec<V> {
+        let mut units: Vec<Option<Unit>> = items.iter().map(unit).collect();
+        let mut times: HashMap<&Unit, usize> = HashMap::default();
+        for unit in units.iter().flatten() {
+            *times.entry(unit).or_default() += 1;
+        }
+        let shared: Vec<bool> = (units.iter())
+            .map(|unit| unit.as_ref().is_some_and(|u| times[u] > 1))
+            .collect();
+        for (unit, shared) in units.iter_mut().zip(shared) {
+            if shared {
+                *unit = None;
+            }
+        }
+        let mut before = std::mem::take(&mut *lock(&self.found));
+        let recalled: Vec<Option<V>> = (units.iter())
+            .map(|unit| {
+                let unit = unit.as_ref().filter(|u| kept.holds(u))?;
+                before.remove(unit)
+            })
+            .collect();
+        let found: Vec<V> = (items.par_iter().zip(recalled))
+            .map(|(item, recalled)| recalled.unwrap_or_else(|| find(item)))
+            .collect();
+        let now = (units.into_iter().zip(&found))
+            .filter_map(|(unit, found)| Some((unit?, found.clone())))
+            .collect();
+        *lock(&self.found) = now;
+        found
+    }
 }
 
 /// What was found in each text, by how it was read (`K`) and the text itself, with the number

@@ -17,6 +17,7 @@ use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::key_lines::KeyLines;
 use crate::load::{SourceFile, Sources};
 use crate::model::Site;
+use crate::model::reassemble::Kept;
 use crate::model::text::{is_slug, slugify};
 use foldhash::HashMap;
 use std::path::Path;
@@ -33,9 +34,16 @@ pub enum Scope {
 pub use memo::Memo;
 
 /// Returns every problem of the site, errors and warnings. What the last validation with `memo`
-/// found in texts that have not changed since is recalled, not found again (a new memo recalls
-/// nothing), and what this one finds is kept in it.
-pub fn validate(site: &Site, sources: &Sources, scope: Scope, memo: &Memo) -> Vec<Diagnostic> {
+/// found in texts that have not changed since, or in parts of the site that its assembly `kept`
+/// as they were since, is recalled, not found again (a new memo recalls nothing), and what this
+/// one finds is kept in it.
+pub fn validate(
+    site: &Site,
+    sources: &Sources,
+    scope: Scope,
+    memo: &Memo,
+    kept: &Kept,
+) -> Vec<Diagnostic> {
     let files = Files::new(sources.files());
     // the checks read the site and report, each on its own: the two halves run in parallel and
     // their problems are joined in the order the checks are listed
@@ -52,7 +60,7 @@ pub fn validate(site: &Site, sources: &Sources, scope: Scope, memo: &Memo) -> Ve
         },
         || {
             let mut ctx = Ctx::new(&files);
-            privacy::check(site, &mut ctx, &memo.privacy);
+            privacy::check(site, &mut ctx, &memo.privacy, kept);
             markdown::check(site, &mut ctx, &memo.markdown);
             facts::check(site, &mut ctx);
             placeholders::check(site, &mut ctx);

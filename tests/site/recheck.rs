@@ -126,6 +126,21 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
         recheck_and_compare(fx, checked, &[AN]);
     };
     round_edit(&fx, &mut checked, "A");
+    // personal data found in a part of the site is reported again while another part changes
+    fx.write(CUONG, format!("{}\nGọi 0912 345 678.\n", fx.read(CUONG)));
+    recheck_and_compare(&fx, &mut checked, &[CUONG]);
+    fx.write(LETTER, format!("{}\nCCCD 001085012345.\n", fx.read(LETTER)));
+    recheck_and_compare(&fx, &mut checked, &[LETTER]);
+    round_edit(&fx, &mut checked, "A2");
+    fx.replace_line(COMMUNE, "ten: Khu phố Hai Mới", "ten: Khu phố Hai");
+    recheck_and_compare(&fx, &mut checked, &[COMMUNE]);
+    let personal = |fx: &Fixture| {
+        let found = format!("{:?}", fx.check());
+        found
+            .matches("personal data that must not be published")
+            .count()
+    };
+    assert_eq!(personal(&fx), 2);
     let twin = "don-vi/thu-nghiem.yml";
     fx.write(twin, fx.read(COMMUNE));
     recheck_and_compare(&fx, &mut checked, &[twin]);

@@ -15,10 +15,11 @@ mod personal;
 mod published;
 
 use super::Ctx;
-use super::memo::Texts;
+use super::memo::Units;
 use crate::diagnostics::Bilingual;
 use crate::load::{CONFIG_FILE, key_value};
 use crate::model::Site;
+use crate::model::reassemble::Kept;
 use crate::render::markdown::{shown_text, without_comments};
 use numbers::Number;
 use personal::Personal;
@@ -26,37 +27,40 @@ use published::{Form, Published, Scope};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-/// How a text is read for personal data: as Markdown or as it is, and whose text it is.
-pub(super) type Reading = (bool, Scope);
+/// What reading a part's texts found: each text that holds something, by its place among the
+/// part's texts, as read, and what it holds.
+pub(super) type Found = Vec<(usize, String, Vec<Finding>)>;
 
-/// What reading a text found: the text as read and what it holds, when it holds anything.
-pub(super) type Found = Option<(String, Vec<Finding>)>;
-
-pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<Reading, Found>) {
+pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Units<Found>, kept: &Kept) {
     let official = site_numbers(site, ctx);
     // the numbers each file confirms, read once per file
     let mut confirmed: HashMap<&Path, BTreeSet<String>> = HashMap::new();
     let mut reported = HashSet::new();
-    let texts = published::texts(site);
+    let parts = published::parts(site);
     // reading every published text as shown and searching it is the bulk of the check, and each
-    // text is read on its own: in parallel, then reported in the texts' order. A text read at
-    // the last check is not read again
-    let read_and_found: Vec<Found> = memo.find_all(
-        &texts,
-        |text| {
-            let markdown = matches!(text.form, Form::Markdown | Form::Body(_));
-            ((markdown, text.scope), text.text)
-        },
-        |text| {
-            let read = read(text);
-            let found = find(&read, text.scope);
-            (!found.is_empty()).then_some((read, found))
-        },
-    );
-    for (text, read_and_found) in texts.into_iter().zip(read_and_found) {
-        let Some((read, found)) = read_and_found else {
-            continue;
-        };
+    // part is read on its own: in parallel, then reported in the site's order. A part the
+    // preview's assembly took as it was is not read again
+    let found = memo.find_all(&parts, kept, published::Part::unit, |part| {
+        (part.texts().iter().enumerate())
+            .filter_map(|(i, text)| {
+                let read = read(text);
+                let found = find(&read, text.scope);
+                (!found.is_empty()).then_some((i, read, found))
+            })
+            .collect()
+    });
+    let holding = parts
+        .iter()
+        .zip(found)
+        .filter(|(_, found)| !found.is_empty());
+    let holding: Vec<(Published, String, Vec<Finding>)> = (holding)
+        .flat_map(|(part, found)| {
+            let texts = part.texts();
+            (found.into_iter())
+                .filter_map(move |(i, read, found)| Some((texts.get(i)?.clone(), read, found)))
+        })
+        .collect();
+    for (text, read, found) in holding {
         let confirmed = confirmed.entry(text.file).or_insert_with(|| {
             let mut numbers = official.clone();
             if let Some(source) = ctx.files.get(text.file) {

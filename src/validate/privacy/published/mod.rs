@@ -10,7 +10,9 @@ use crate::model::config::SiteConfig;
 use crate::model::decision::Decision;
 use crate::model::division::{Commune, CommuneFile, FormerName, PlaceName, Village};
 use crate::model::document::{AttachmentRef, Document, DocumentFile, LegalBasis, Source};
+use crate::model::election::Round;
 use crate::model::page::{Page, PageFile};
+use crate::model::reassemble::Unit;
 use crate::model::result::{ActingHead, ContestCount, CountRecord, ResultSheet, Signer};
 use crate::model::rules::RuleSetFile;
 use crate::model::translation::{
@@ -53,29 +55,63 @@ pub struct Published<'a> {
     pub scope: Scope,
 }
 
-/// Every published text of the site.
-pub fn texts(site: &Site) -> Vec<Published<'_>> {
-    let mut out = Vec::new();
-    config(&site.config, &mut out);
-    for c in &site.communes {
-        commune(c, &mut out);
-    }
-    for r in &site.rounds {
-        round(r, &mut out);
-        if let Some(sheet) = &r.results {
-            results(sheet, &mut out);
+/// A part of the site whose texts are read together: the configuration, a commune, a round
+/// (its results and candidates too), a document or a page.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    Config(&'a SiteConfig),
+    Commune(usize, &'a Commune),
+    Round(&'a Round),
+    Document(usize, &'a Document),
+    Page(usize, &'a Page),
+}
+
+impl<'a> Part<'a> {
+    /// The unit of the site's assembly it is, which validation's memo recalls it by; none for the
+    /// configuration, read at every check.
+    pub fn unit(&self) -> Option<Unit> {
+        match *self {
+            Self::Config(_) => None,
+            Self::Commune(i, _) => Some(Unit::Commune(i)),
+            Self::Round(r) => Some(Unit::Round(r.id.clone())),
+            Self::Document(i, _) => Some(Unit::Document(i)),
+            Self::Page(i, _) => Some(Unit::Page(i)),
         }
-        for c in &r.candidates {
-            candidate(c, &mut out);
+    }
+
+    /// Its published texts, in the order of its files.
+    pub fn texts(&self) -> Vec<Published<'a>> {
+        let mut out = Vec::new();
+        match *self {
+            Self::Config(c) => config(c, &mut out),
+            Self::Commune(_, c) => commune(c, &mut out),
+            Self::Round(r) => {
+                round(r, &mut out);
+                if let Some(sheet) = &r.results {
+                    results(sheet, &mut out);
+                }
+                for c in &r.candidates {
+                    candidate(c, &mut out);
+                }
+            }
+            Self::Document(_, d) => document(d, &mut out),
+            Self::Page(_, p) => page(p, &mut out),
         }
+        out
     }
-    for d in &site.documents {
-        document(d, &mut out);
-    }
-    for p in &site.pages {
-        page(p, &mut out);
-    }
-    out
+}
+
+/// Every part of the site, in the site's order.
+pub fn parts(site: &Site) -> Vec<Part<'_>> {
+    let communes = site.communes.iter().enumerate();
+    let documents = site.documents.iter().enumerate();
+    let pages = site.pages.iter().enumerate();
+    std::iter::once(Part::Config(&site.config))
+        .chain(communes.map(|(i, c)| Part::Commune(i, c)))
+        .chain(site.rounds.iter().map(Part::Round))
+        .chain(documents.map(|(i, d)| Part::Document(i, d)))
+        .chain(pages.map(|(i, p)| Part::Page(i, p)))
+        .collect()
 }
 
 /// Collects the texts of one file.
