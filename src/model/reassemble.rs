@@ -61,6 +61,15 @@ pub struct Kept {
 }
 
 impl Kept {
+    /// Rounds `ids` taken as they were, and nothing else.
+    #[cfg(test)]
+    pub(crate) fn rounds(ids: &[&str]) -> Self {
+        Self {
+            rounds: ids.iter().map(|id| id.to_string()).collect(),
+            ..Self::default()
+        }
+    }
+
     /// Whether `unit` is as it was at the assembly before.
     pub fn holds(&self, unit: &Unit) -> bool {
         match unit {

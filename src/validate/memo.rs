@@ -50,31 +50,22 @@ impl<V: Clone + Send> Units<V> {
         unit: impl Fn(&T) -> Option<Unit>,
         find: impl Fn(&T) -> V + Sync,
     ) -> Vec<V> {
-        let mut units: Vec<Option<Unit>> = items.iter().map(unit).collect();
+        let units: Vec<Option<Unit>> = items.iter().map(unit).collect();
         let mut times: HashMap<&Unit, usize> = HashMap::default();
         for unit in units.iter().flatten() {
             *times.entry(unit).or_default() += 1;
         }
-        let shared: Vec<bool> = (units.iter())
-            .map(|unit| unit.as_ref().is_some_and(|u| times[u] > 1))
-            .collect();
-        for (unit, shared) in units.iter_mut().zip(shared) {
-            if shared {
-                *unit = None;
-            }
-        }
+        // a unit two items share is neither recalled nor kept
+        let alone = |unit: &Option<Unit>| unit.clone().filter(|u| times.get(u) == Some(&1));
         let mut before = std::mem::take(&mut *lock(&self.found));
         let recalled: Vec<Option<V>> = (units.iter())
-            .map(|unit| {
-                let unit = unit.as_ref().filter(|u| kept.holds(u))?;
-                before.remove(unit)
-            })
+            .map(|unit| before.remove(&alone(unit).filter(|u| kept.holds(u))?))
             .collect();
         let found: Vec<V> = (items.par_iter().zip(recalled))
             .map(|(item, recalled)| recalled.unwrap_or_else(|| find(item)))
             .collect();
-        let now = (units.into_iter().zip(&found))
-            .filter_map(|(unit, found)| Some((unit?, found.clone())))
+        let now = (units.iter().zip(&found))
+            .filter_map(|(unit, found)| Some((alone(unit)?, found.clone())))
             .collect();
         *lock(&self.found) = now;
         found
@@ -224,6 +215,54 @@ mod tests {
         );
         recall.keep();
         (found, read.into_inner())
+    }
+
+    /// One check of `units` with `kept`: what is found in each (its name), and how many were
+    /// read.
+    fn check_units(
+        memo: &Units<String>,
+        units: &[(&str, Option<&str>)],
+        kept: &Kept,
+    ) -> (Vec<String>, usize) {
+        let read = AtomicUsize::new(0);
+        let found = memo.find_all(
+            units,
+            kept,
+            |(_, id)| id.map(|id| Unit::Round(id.to_string())),
+            |(name, _)| {
+                read.fetch_add(1, Ordering::Relaxed);
+                name.to_string()
+            },
+        );
+        (found, read.into_inner())
+    }
+
+    #[test]
+    fn a_kept_unit_is_recalled_and_a_shared_or_changed_one_is_read_again() {
+        let memo = Units::default();
+        let units = [
+            ("a", Some("a")),
+            ("b1", Some("b")),
+            ("b2", Some("b")),
+            ("c", None),
+        ];
+        let all = vec!["a", "b1", "b2", "c"];
+        assert_eq!(
+            check_units(&memo, &units, &Kept::default()),
+            (all.iter().map(|s| s.to_string()).collect(), 4)
+        );
+        // “a” is recalled: what was found then, not what reading it now would find
+        let now = [
+            ("a now", Some("a")),
+            ("b1", Some("b")),
+            ("b2", Some("b")),
+            ("c", None),
+        ];
+        let (found, read) = check_units(&memo, &now, &Kept::rounds(&["a", "b"]));
+        assert_eq!((found[0].as_str(), read), ("a", 3));
+        // not kept: read again
+        let (found, read) = check_units(&memo, &now, &Kept::rounds(&["b"]));
+        assert_eq!((found[0].as_str(), read), ("a now", 4));
     }
 
     #[test]
