@@ -246,11 +246,8 @@ mod tests {
             ("b2", Some("b")),
             ("c", None),
         ];
-        let all = vec!["a", "b1", "b2", "c"];
-        assert_eq!(
-            check_units(&memo, &units, &Kept::default()),
-            (all.iter().map(|s| s.to_string()).collect(), 4)
-        );
+        let all = ["a", "b1", "b2", "c"].map(String::from).to_vec();
+        assert_eq!(check_units(&memo, &units, &Kept::default()), (all, 4));
         // “a” is recalled: what was found then, not what reading it now would find
         let now = [
             ("a now", Some("a")),
