@@ -15,6 +15,7 @@ use crate::model::Site;
 use crate::model::language::Language;
 use crate::model::text::sort_key;
 use crate::write::{Contents, OutputFile};
+use foldhash::HashMap;
 use serde::Serialize;
 use tera::Context;
 
@@ -224,6 +225,8 @@ const PAGE: &str = "index.html";
 /// to some seventy bytes.
 pub fn index_script(entries: &[Entry]) -> Result<Vec<u8>, String> {
     let mut groups: Vec<(&str, &str)> = Vec::new();
+    // a group's number by its folder and label: a site has a group for every contest
+    let mut numbers: HashMap<(&str, &str), usize> = HashMap::default();
     let mut rows: Vec<(u8, &str, &str, &str, Label)> = Vec::with_capacity(entries.len());
     for e in entries {
         let page = e
@@ -233,13 +236,10 @@ pub fn index_script(entries: &[Entry]) -> Result<Vec<u8>, String> {
         let shared = e.shared_folder.as_deref().and_then(|folder| {
             let page = page.strip_prefix(folder)?;
             let group = (folder, e.label.as_str());
-            let n = match groups.iter().position(|g| *g == group) {
-                Some(n) => n,
-                None => {
-                    groups.push(group);
-                    groups.len() - 1
-                }
-            };
+            let n = *numbers.entry(group).or_insert_with(|| {
+                groups.push(group);
+                groups.len() - 1
+            });
             Some((page, n))
         });
         rows.push(match shared {
