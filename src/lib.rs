@@ -54,32 +54,30 @@ fn check_sources(
     load_problems: Vec<diagnostics::Diagnostic>,
 ) -> (Site, Diagnostics) {
     let (site, model_problems) = model::assemble(sources);
+    let theme_problems = render::theme::Theme::load(content, &site.config.languages()).1;
     let memo = validate::Memo::default();
     let all = diagnose(
-        content,
         &site,
         sources,
-        [load_problems, model_problems],
+        [load_problems, model_problems, theme_problems],
         (&memo, &Kept::default()),
     );
     (site, all)
 }
 
-/// Every problem of a site loaded and assembled with `found` problems: those, the theme's and
-/// validation's, sorted. Validation recalls from `memo` what it found in what the assembly
+/// Every problem of a site loaded, assembled and its theme loaded with `found` problems: those
+/// and validation's, sorted. Validation recalls from `memo` what it found in what the assembly
 /// `kept` (see [`validate::validate`]).
 fn diagnose(
-    content: &Path,
     site: &Site,
     sources: &load::Sources,
-    found: [Vec<diagnostics::Diagnostic>; 2],
+    found: [Vec<diagnostics::Diagnostic>; 3],
     (memo, kept): (&validate::Memo, &Kept),
 ) -> Diagnostics {
-    let [load_problems, model_problems] = found;
     let mut all = Diagnostics::default();
-    all.extend(load_problems);
-    all.extend(model_problems);
-    all.extend(render::theme::Theme::load(content, &site.config.languages()).1);
+    for problems in found {
+        all.extend(problems);
+    }
     let scope = if all.has_errors() {
         validate::Scope::WithinFiles
     } else {

@@ -7,6 +7,7 @@ use crate::diagnostics::Diagnostics;
 use crate::load::reload::{Changes, Loaded};
 use crate::model::Site;
 use crate::model::reassemble::{Assembled, Shown};
+use crate::render::theme::{LoadedTheme, Theme};
 use crate::validate::Memo;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,8 @@ pub struct Checked {
     assembled: Assembled,
     /// What changed since the check before.
     changes: Changes,
+    /// The site's theme, loaded again only when its folder or the site's languages change.
+    theme: LoadedTheme,
     /// What validation found in the texts.
     memo: Memo,
 }
@@ -24,6 +27,11 @@ pub struct Checked {
 impl Checked {
     pub fn site(&self) -> &Site {
         &self.assembled.site
+    }
+
+    /// The theme to render the site with, or why there is none.
+    pub fn theme(&self) -> Result<&Theme, String> {
+        self.theme.theme()
     }
 
     /// Where what changed in the rounds since the check before shows.
@@ -54,29 +62,32 @@ impl Checked {
         content: &Path,
         changed: Option<&[PathBuf]>,
     ) -> (Self, Diagnostics) {
-        let (loaded, assembled, memo) = match previous {
+        let (loaded, assembled, theme, memo) = match previous {
             Some(Self {
                 loaded,
                 assembled,
+                theme,
                 memo,
                 ..
-            }) => (Some(loaded), Some(assembled), memo),
-            None => (None, None, Memo::default()),
+            }) => (Some(loaded), Some(assembled), Some(theme), memo),
+            None => (None, None, None, Memo::default()),
         };
         let (loaded, load_problems, changes) = Loaded::reload(loaded, content, changed);
         let (assembled, model_problems) =
             Assembled::reassemble(assembled, &loaded.sources, &changes);
+        let languages = assembled.site.config.languages();
+        let theme = LoadedTheme::reload(theme, content, languages, &changes);
         let all = crate::diagnose(
-            content,
             &assembled.site,
             &loaded.sources,
-            [load_problems, model_problems],
+            [load_problems, model_problems, theme.problems().to_vec()],
             (&memo, assembled.kept()),
         );
         let checked = Self {
             loaded,
             assembled,
             changes,
+            theme,
             memo,
         };
         (checked, all)

@@ -12,7 +12,7 @@ use crate::fs::FsError;
 use crate::model::reassemble::Shown;
 use crate::recheck::Checked;
 use crate::render::parts::Outline;
-use crate::render::{self, Part, Parts};
+use crate::render::{Part, Parts};
 use crate::write::manifest::{self, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
@@ -113,8 +113,8 @@ impl LiveSite {
             return Err(BuildError::Content(diagnostics));
         }
         let site = checked.site();
-        let theme = render::theme(site).map_err(BuildError::Template)?;
-        let parts = Parts::new(site, &theme).map_err(BuildError::Template)?;
+        let theme = checked.theme().map_err(BuildError::Template)?;
+        let parts = Parts::new(site, theme).map_err(BuildError::Template)?;
         let outline = parts.outline();
         let all = parts.list();
         let in_site: BTreeSet<Part> = all.iter().copied().collect();

@@ -2,7 +2,7 @@
 
 use super::dates::LastChanged;
 use super::locale::Locale;
-use super::theme::Theme;
+use super::theme::{LoadedTheme, Theme};
 use super::views::SiteView;
 use super::{Renderer, Scope, feeds, pages, urls};
 use crate::export::catalogue::Listed;
@@ -17,13 +17,7 @@ use tera::Context;
 /// Loads the site's theme, ready to render with: `check` has reported its problems already, and
 /// a build only goes on without errors.
 pub fn theme(site: &Site) -> Result<Theme, String> {
-    match Theme::load(&site.root, &site.config.languages()) {
-        (Some(mut theme), _) => {
-            theme.register_filters();
-            Ok(theme)
-        }
-        (None, problems) => Err(problems.iter().map(ToString::to_string).collect()),
-    }
+    LoadedTheme::load(&site.root, site.config.languages()).into_theme()
 }
 
 /// A part of the site that renders on its own. Each names the language (by its place in the

@@ -6,6 +6,7 @@ use super::assets::{self, Assets};
 use super::i18n::{self, I18N_DIR, LanguageFile, Strings, TemplateSource};
 use super::urls::ASSETS;
 use crate::diagnostics::{Bilingual, Diagnostic};
+use crate::load::reload::Changes;
 use crate::load::skipped::{Irregular, not_regular};
 use crate::load::{self, SourceFile, THEME_DIR};
 use crate::model::file_names::{self, Refusal};
@@ -118,6 +119,73 @@ impl Theme {
             .get("style.css")
             .map(|b| String::from_utf8_lossy(&crate::write::minify::css(b)).into_owned())
             .unwrap_or_default()
+    }
+}
+
+/// A site's theme as loaded for its languages, ready to render with, and the problems found in
+/// it: what a check reports and a build renders with. The preview keeps it from one save to the
+/// next while neither the theme's folder nor the site's languages change.
+pub struct LoadedTheme {
+    languages: Vec<Language>,
+    /// The theme with its filters registered, or its errors as one text.
+    theme: Result<Theme, String>,
+    problems: Vec<Diagnostic>,
+}
+
+impl LoadedTheme {
+    pub fn load(content_root: &Path, languages: Vec<Language>) -> Self {
+        let (theme, problems) = Theme::load(content_root, &languages);
+        let theme = match theme {
+            Some(mut theme) => {
+                theme.register_filters();
+                Ok(theme)
+            }
+            None => Err(problems.iter().map(ToString::to_string).collect()),
+        };
+        Self {
+            languages,
+            theme,
+            problems,
+        }
+    }
+
+    /// `previous` when it was loaded for `languages` and nothing under the theme's folder is
+    /// among the `changes` since; else the theme loaded again.
+    pub fn reload(
+        previous: Option<Self>,
+        content_root: &Path,
+        languages: Vec<Language>,
+        changes: &Changes,
+    ) -> Self {
+        match previous {
+            Some(kept) if kept.languages == languages && !changes.touch(Path::new(THEME_DIR)) => {
+                kept
+            }
+            _ => Self::load(content_root, languages),
+        }
+    }
+
+    /// Every problem found in the theme, warnings included.
+    pub fn problems(&self) -> &[Diagnostic] {
+        &self.problems
+    }
+
+    /// The theme to render with, or why there is none.
+    pub fn theme(&self) -> Result<&Theme, String> {
+        self.theme.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn into_theme(self) -> Result<Theme, String> {
+        self.theme
+    }
+}
+
+impl std::fmt::Debug for LoadedTheme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedTheme")
+            .field("languages", &self.languages)
+            .field("problems", &self.problems)
+            .finish_non_exhaustive()
     }
 }
 

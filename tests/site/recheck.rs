@@ -103,6 +103,19 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     fx.write(CONFIG, format!("{}ngon_ngu: [vi, en]\n", fx.read(CONFIG)));
     recheck_and_compare(&fx, &mut checked, &[CONFIG]);
 
+    // the theme, loaded again only when its folder changes: a broken template stays reported
+    // while a candidate changes, and goes once it is removed
+    let template = "theme/templates/page.html";
+    fx.write(template, "{% if %}");
+    recheck_and_compare(&fx, &mut checked, &[template]);
+    assert!(fx.check().has_errors());
+    fx.replace_line(AN, "ho_ten: Nguyễn Văn Ân", "ho_ten: Nguyễn Văn Ẩn");
+    recheck_and_compare(&fx, &mut checked, &[AN]);
+    fx.replace_line(AN, "ho_ten: Nguyễn Văn Ẩn", "ho_ten: Nguyễn Văn Ân");
+    fx.remove(template);
+    recheck_and_compare(&fx, &mut checked, &[AN, "theme/templates"]);
+    assert!(!fx.check().has_errors());
+
     // a document and the commune
     fx.replace_line(COMMUNE, "ten: Khu phố Hai", "ten: Khu phố Hai Mới");
     recheck_and_compare(&fx, &mut checked, &[COMMUNE]);
