@@ -191,19 +191,23 @@ for scale in "${scales[@]}"; do
 
     echo "== scale $scale: Hugo on $pages pages" >&2
     hugo_site "$dir/hugo" "$pages"
+    # Hugo holds the whole site in memory: at the largest scales it may run out of it, which
+    # the table then says instead of stopping the run
+    hugo_status=0
     /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
-        --source "$dir/hugo" --destination "$dir/hugo/public" >&2
-    hugo_files=$(find "$dir/hugo/public" -name '*.html' | wc -l)
+        --source "$dir/hugo" --destination "$dir/hugo/public" >&2 || hugo_status=$?
+    hugo_files=$(find "$dir/hugo/public" -name '*.html' 2>/dev/null | wc -l)
     read -r hwall huser hsys hpeak <<<"$(measure "$dir/hugo.time")"
 
     rows+=("$(awk -v s="$scale" -v p="$pages" -v w="$wall" -v u="$user" -v y="$sys" \
         -v m="$peak" -v c0="$t0" -v c1="$t1" -v hw="$hwall" -v hu="$huser" -v hs="$hsys" \
         -v hm="$hpeak" -v hf="$hugo_files" -v r0="$t2" -v r1="$t3" -v rw="$rewritten" \
-        -v lat="$latency" 'BEGIN {
+        -v lat="$latency" -v hx="$hugo_status" 'BEGIN {
             c = c1 - c0
-            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %d | %s ms | %.1f s | %.1f s | %.0f MB | %d | %.2f |",
+            ratio = hx == 0 ? sprintf("%.2f", w / (hw > 0 ? hw : 1)) : sprintf("— (Hugo failed, exit %d)", hx)
+            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %d | %s ms | %.1f s | %.1f s | %.0f MB | %d | %s |",
                 s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), c, w / (c > 0 ? c : 1),
-                r1 - r0, rw, lat, hw, hu + hs, hm / 1024, hf, w / (hw > 0 ? hw : 1)
+                r1 - r0, rw, lat, hw, hu + hs, hm / 1024, hf, ratio
         }')")
 done
 
