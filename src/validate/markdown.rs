@@ -4,20 +4,38 @@
 //! address.
 
 use super::Ctx;
-use super::memo::Texts;
+use super::memo::Units;
+use super::published::{self, Form, Published};
 use crate::diagnostics::Bilingual;
-use crate::load::CONFIG_FILE;
 use crate::model::Site;
+use crate::model::reassemble::Kept;
 use crate::render::markdown::{depth, is_allowed_target, refused_targets};
-use std::path::Path;
 
-pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<(), Found>) {
-    let texts = texts(site, ctx);
-    // each text is read on its own: in parallel, then reported in the texts' order. A text read
-    // at the last check is not read again
-    let found = memo.find_all(&texts, |t| ((), t.text), |t| scan(t.text));
-    for (text, found) in texts.iter().zip(found) {
-        report(ctx, text, found);
+/// What reading a part's Markdown texts found: each text with a problem, by its place among the
+/// part's published texts.
+pub(super) type InPart = Vec<(usize, Found)>;
+
+pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Units<InPart>, kept: &Kept) {
+    let parts = published::parts(site);
+    // each part is read on its own: in parallel, then reported in the site's order. A part the
+    // preview's assembly took as it was is not read again
+    let found = memo.find_all(&parts, kept, published::Part::unit, |part| {
+        (part.texts().iter().enumerate())
+            .filter(|(_, text)| is_markdown(text))
+            .map(|(i, text)| (i, scan(text.text)))
+            .filter(|(_, found)| !found.is_empty())
+            .collect()
+    });
+    for (part, found) in parts.iter().zip(found) {
+        if found.is_empty() {
+            continue;
+        }
+        let texts = part.texts();
+        for (i, found) in found {
+            if let Some(text) = texts.get(i) {
+                report(ctx, text, found);
+            }
+        }
     }
     for doc in &site.documents {
         if let Some(url) = doc.data.nguon.as_ref().and_then(|s| s.url.as_deref())
@@ -40,82 +58,13 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Texts<(), Found>) {
     }
 }
 
-/// A Markdown text of the site and where it is written.
-struct Text<'a> {
-    file: &'a Path,
-    origin: Origin,
-    text: &'a str,
-}
-
-/// Every Markdown text of the site, in the order of its files.
-fn texts<'a>(site: &'a Site, ctx: &Ctx) -> Vec<Text<'a>> {
-    let config = Path::new(CONFIG_FILE);
-    let mut texts = Vec::new();
-    let field = |texts: &mut Vec<Text<'a>>, file: &'a Path, key: &str, text: &'a Option<String>| {
-        if let Some(text) = text {
-            let line = ctx.line(file, key, None, 1).unwrap_or(1);
-            let origin = Origin::YamlField(line);
-            texts.push(Text { file, origin, text });
-        }
-    };
-    let body = |texts: &mut Vec<Text<'a>>, file: &'a Path, line: usize, text: &'a str| {
-        let origin = Origin::Body(line);
-        texts.push(Text { file, origin, text });
-    };
-    field(&mut texts, config, "gioi_thieu", &site.config.gioi_thieu);
-    for round in &site.rounds {
-        field(
-            &mut texts,
-            &round.file,
-            "gioi_thieu",
-            &round.data.gioi_thieu,
-        );
-        field(
-            &mut texts,
-            &round.file,
-            "gioi_thieu_en",
-            &round.data.gioi_thieu_en,
-        );
-        for cand in &round.candidates {
-            body(&mut texts, &cand.file, cand.body_line, &cand.bio);
-            for t in &cand.translations {
-                body(&mut texts, &t.file, t.body_line, &t.body);
-            }
-        }
-    }
-    for doc in &site.documents {
-        body(&mut texts, &doc.file, doc.body_line, &doc.body);
-        for t in &doc.translations {
-            body(&mut texts, &t.file, t.body_line, &t.body);
-        }
-    }
-    for page in &site.pages {
-        body(&mut texts, &page.file, page.body_line, &page.body);
-        for t in &page.translations {
-            body(&mut texts, &t.file, t.body_line, &t.body);
-        }
-    }
-    field(
-        &mut texts,
-        config,
-        "gioi_thieu_en",
-        &site.config.gioi_thieu_en,
-    );
-    texts
+/// Whether the portal renders `text` as Markdown: a file's body, or a field written in it.
+fn is_markdown(text: &Published) -> bool {
+    matches!(text.form, Form::Markdown | Form::Body(_))
 }
 
 /// Lists in lists deeper than this serve no document.
 const MAX_DEPTH: usize = 40;
-
-/// Where a Markdown text is written in its file.
-#[derive(Clone, Copy)]
-enum Origin {
-    /// The body of a Markdown file, from this line on.
-    Body(usize),
-    /// A YAML string whose key is on this line; YAML may fold its lines, so a problem is found
-    /// by its text.
-    YamlField(usize),
-}
 
 /// What is wrong in a Markdown text, whoever wrote it where: found from the text alone.
 #[derive(Debug, Clone, Default)]
@@ -126,6 +75,12 @@ pub(super) struct Found {
     unclosed_comment: Option<usize>,
     /// Link targets that cannot work on the portal, and where they are.
     refused: Vec<(usize, String)>,
+}
+
+impl Found {
+    fn is_empty(&self) -> bool {
+        !self.too_deep && self.unclosed_comment.is_none() && self.refused.is_empty()
+    }
 }
 
 fn scan(text: &str) -> Found {
@@ -142,20 +97,28 @@ fn scan(text: &str) -> Found {
     }
 }
 
-/// Reports what was found in `text`.
-fn report(ctx: &mut Ctx, text: &Text, found: Found) {
-    let Text { file, origin, text } = *text;
-    // the line of the problem at `offset`, whose source text includes `needle`
-    let line_at = |ctx: &Ctx, offset: usize, needle: &str| match origin {
-        Origin::Body(first) => Some(first + text[..offset].matches('\n').count()),
-        Origin::YamlField(key) => ctx
-            .files
-            .get(file)
-            .and_then(|f| f.line_containing(needle, key))
-            .or(Some(key)),
+/// Reports what was found in `published`, a Markdown text of the site.
+fn report(ctx: &mut Ctx, published: &Published, found: Found) {
+    let Published {
+        file,
+        field,
+        text,
+        form,
+        ..
+    } = *published;
+    // a body is read from its first line on; a field from the line of its key, and as YAML may
+    // fold a field's lines, a problem in it is found by its text
+    let body = match form {
+        Form::Body(first) => Some(first),
+        _ => None,
     };
-    let start = match origin {
-        Origin::Body(line) | Origin::YamlField(line) => line,
+    let start = body.unwrap_or_else(|| ctx.line(file, field, None, 1).unwrap_or(1));
+    // the line of the problem at `offset`, whose source text includes `needle`
+    let line_at = |ctx: &Ctx, offset: usize, needle: &str| match body {
+        Some(first) => Some(first + text[..offset].matches('\n').count()),
+        None => (ctx.files.get(file))
+            .and_then(|f| f.line_containing(needle, start))
+            .or(Some(start)),
     };
     if found.too_deep {
         ctx.error(

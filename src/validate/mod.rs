@@ -9,6 +9,7 @@ mod markdown;
 mod memo;
 mod placeholders;
 mod privacy;
+mod published;
 mod references;
 mod results;
 mod rules;
@@ -20,6 +21,7 @@ use crate::model::Site;
 use crate::model::reassemble::Kept;
 use crate::model::text::{is_slug, slugify};
 use foldhash::HashMap;
+use std::ffi::OsStr;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -61,7 +63,7 @@ pub fn validate(
         || {
             let mut ctx = Ctx::new(&files);
             privacy::check(site, &mut ctx, &memo.privacy, kept);
-            markdown::check(site, &mut ctx, &memo.markdown);
+            markdown::check(site, &mut ctx, &memo.markdown, kept);
             facts::check(site, &mut ctx);
             placeholders::check(site, &mut ctx);
             history::check(site, &mut ctx, scope);
@@ -74,27 +76,29 @@ pub fn validate(
 }
 
 /// The source files by relative path, with where their keys are, found the first time a check
-/// asks for a line of the file. Hashed with foldhash: the maps are made again at every check,
-/// with a key for every file of the site.
+/// asks for a line of the file. The map is made again at every check, with a key for every file
+/// of the site: it is keyed by the path's bytes (every path here is the loader's own, written
+/// alike) and hashed with foldhash, as hashing a `Path` parses its components.
 struct Files<'a> {
-    sources: HashMap<&'a Path, &'a SourceFile>,
-    key_lines: HashMap<&'a Path, OnceLock<KeyLines>>,
+    sources: HashMap<&'a OsStr, (&'a SourceFile, OnceLock<KeyLines>)>,
 }
 
 impl<'a> Files<'a> {
     fn new(files: impl Iterator<Item = &'a SourceFile>) -> Self {
-        let sources: HashMap<&Path, &SourceFile> = files.map(|f| (f.rel.as_path(), f)).collect();
-        let key_lines = sources.keys().map(|&p| (p, OnceLock::new())).collect();
-        Self { sources, key_lines }
+        let sources = files
+            .map(|f| (f.rel.as_os_str(), (f, OnceLock::new())))
+            .collect();
+        Self { sources }
     }
 
     fn get(&self, file: &Path) -> Option<&'a SourceFile> {
-        self.sources.get(file).copied()
+        self.sources
+            .get(file.as_os_str())
+            .map(|(source, _)| *source)
     }
 
     fn key_lines(&self, file: &Path) -> Option<&KeyLines> {
-        let source = self.sources.get(file)?;
-        let lines = self.key_lines.get(file)?;
+        let (source, lines) = self.sources.get(file.as_os_str())?;
         Some(lines.get_or_init(|| KeyLines::new(&source.text)))
     }
 }

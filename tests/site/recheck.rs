@@ -144,6 +144,14 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     recheck_and_compare(&fx, &mut checked, &[CUONG]);
     fx.write(LETTER, format!("{}\nCCCD 001085012345.\n", fx.read(LETTER)));
     recheck_and_compare(&fx, &mut checked, &[LETTER]);
+    // and so is a Markdown problem
+    fx.write(
+        CUONG,
+        format!("{}\nXem [hồ sơ](ho-so.pdf).\n", fx.read(CUONG)),
+    );
+    recheck_and_compare(&fx, &mut checked, &[CUONG]);
+    fx.write(LETTER, format!("{}\n<!-- nháp\n", fx.read(LETTER)));
+    recheck_and_compare(&fx, &mut checked, &[LETTER]);
     round_edit(&fx, &mut checked, "A2");
     fx.replace_line(COMMUNE, "ten: Khu phố Hai Mới", "ten: Khu phố Hai");
     recheck_and_compare(&fx, &mut checked, &[COMMUNE]);
@@ -154,6 +162,12 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
             .count()
     };
     assert_eq!(personal(&fx), 2);
+    let markdown = |fx: &Fixture| {
+        let found = format!("{:?}", fx.check());
+        let count = |message: &str| found.matches(message).count();
+        (count("cannot work on the portal"), count("is never closed"))
+    };
+    assert_eq!(markdown(&fx), (1, 1));
     let twin = "don-vi/thu-nghiem.yml";
     fx.write(twin, fx.read(COMMUNE));
     recheck_and_compare(&fx, &mut checked, &[twin]);

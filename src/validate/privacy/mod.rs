@@ -12,10 +12,10 @@ mod confirm;
 mod fold;
 mod numbers;
 mod personal;
-mod published;
 
 use super::Ctx;
 use super::memo::Units;
+use super::published::{self, Form, Published, Scope};
 use crate::diagnostics::Bilingual;
 use crate::load::{CONFIG_FILE, key_value};
 use crate::model::Site;
@@ -23,7 +23,6 @@ use crate::model::reassemble::Kept;
 use crate::render::markdown::{shown_text, without_comments};
 use numbers::Number;
 use personal::Personal;
-use published::{Form, Published, Scope};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! Every text the portal publishes, from every kind of content, with the file and the field it
-//! is written in: what the personal-data check reads. Each struct is taken apart field by field,
+//! is written in and how it is shown: what the personal-data check reads, and the Markdown
+//! check reads those shown as Markdown. Each struct is taken apart field by field,
 //! without `..`, so that a field added to the model does not compile until it is listed here
 //! (or marked `_` as not text: numbers, dates, choices from a list).
 
