@@ -11,7 +11,10 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
 /// The catalogue's path from the site root.
 pub fn catalogue_file() -> String {
@@ -146,90 +149,245 @@ impl Listed {
 }
 
 /// Hands over the catalogue of the data files `listed` (each CSV's CSVW metadata is made with
-/// it: [`csvw_metadata`]).
+/// it: [`csvw_metadata`]). It is written straight from `listed`, one dataset at a time: a tree
+/// of JSON values for every file took gigabytes for the whole country.
 pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
-    let licence = site.config.giay_phep.as_ref();
-    let licence_ref = licence.map(|l| json!({ "@id": l.url }));
-    let mut datasets: Vec<Value> = Vec::new();
-    for file in listed {
-        let about = &file.about;
-        let (vi, en) = about.titles();
-        let title = json!([
-            { "@language": Language::Vi, "@value": vi },
-            { "@language": Language::En, "@value": en },
-        ]);
-        let (format, media_type) = about.format.names();
-        let url = format!("../{}", file.path);
-        let mut distribution = json!({
-            "@type": "dcat:Distribution",
-            "dct:title": title,
-            "dcat:downloadURL": { "@id": url },
-            "dcat:accessURL": { "@id": url },
-            "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
-            "dcat:mediaType": { "@id": format!("https://www.iana.org/assignments/media-types/{media_type}") },
-            "dcat:byteSize": file.size,
-            "spdx:checksum": {
-                "@type": "spdx:Checksum",
-                "spdx:algorithm": { "@id": "spdx:checksumAlgorithm_sha256" },
-                "spdx:checksumValue": file.sha256,
-            },
-        });
-        let mut dataset = json!({
-            "@type": "dcat:Dataset",
-            "dct:title": title,
-        });
-        if let Some(l) = &licence_ref {
-            distribution["dct:license"] = l.clone();
-        }
-        if let Some(d) = about.modified {
-            let date = json!({ "@value": d.iso(), "@type": "xsd:date" });
-            distribution["dct:modified"] = date.clone();
-            dataset["dct:modified"] = date;
-        }
-        if about.columns.is_some() {
-            let metadata = csvw_file(&file.path);
-            distribution["wrds:describedby"] = json!({ "@id": format!("../{metadata}") });
-        }
-        match (about.format, datasets.last_mut()) {
-            (Format::Xlsx, Some(of_csv)) => {
-                if let Some(Value::Array(list)) = of_csv.get_mut("dcat:distribution") {
-                    list.push(distribution);
-                }
-            }
-            _ => {
-                dataset["dcat:distribution"] = json!([distribution]);
-                datasets.push(dataset);
-            }
-        }
-    }
     let c = &site.config;
-    let mut catalogue = json!({
-        "@context": {
+    let licence = c.giay_phep.as_ref();
+    let catalogue = Catalogue {
+        context: json!({
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
             "foaf": "http://xmlns.com/foaf/0.1/",
             "spdx": "http://spdx.org/rdf/terms#",
             "wrds": "http://www.w3.org/2007/05/powder-s#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
+        }),
+        kind: "dcat:Catalog",
+        datasets: Datasets {
+            listed,
+            licence: licence.map(|l| l.url.as_str()),
         },
-        "@type": "dcat:Catalog",
-        "dct:title": titles(&c.ten, c.ten_en.as_deref()),
-        "dct:publisher": {
+        licence: licence.map(|l| json!({ "@id": l.url, "dct:title": l.ten })),
+        modified: listed
+            .iter()
+            .filter_map(|f| f.about.modified)
+            .max()
+            .map(XsdDate::of),
+        publisher: json!({
             "@type": "foaf:Agent",
             "foaf:name": titles(&c.co_quan, c.co_quan_en.as_deref()),
-        },
-    });
-    if let Some(d) = listed.iter().filter_map(|f| f.about.modified).max() {
-        catalogue["dct:modified"] = json!({ "@value": d.iso(), "@type": "xsd:date" });
-    }
-    if let Some(l) = licence {
-        catalogue["dct:license"] = json!({ "@id": l.url, "dct:title": l.ten });
-    }
-    catalogue["dcat:dataset"] = Value::Array(datasets);
+        }),
+        title: titles(&c.ten, c.ten_en.as_deref()),
+    };
+    let bytes = serde_json::to_vec(&catalogue).map_err(|e| format!("open data: {e}"))?;
     put(OutputFile {
         path: catalogue_file(),
-        contents: Contents::Bytes(to_json(&catalogue)?),
+        contents: Contents::Bytes(bytes),
     })
+}
+
+// The catalogue's JSON-LD, typed. Fields are in the byte order of their keys, the order in
+// which the catalogue has always been written, so that its bytes stay the same.
+
+#[derive(Serialize)]
+struct Catalogue<'a> {
+    #[serde(rename = "@context")]
+    context: Value,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dcat:dataset")]
+    datasets: Datasets<'a>,
+    #[serde(rename = "dct:license", skip_serializing_if = "Option::is_none")]
+    licence: Option<Value>,
+    #[serde(rename = "dct:modified", skip_serializing_if = "Option::is_none")]
+    modified: Option<XsdDate>,
+    #[serde(rename = "dct:publisher")]
+    publisher: Value,
+    #[serde(rename = "dct:title")]
+    title: Value,
+}
+
+/// One dataset per file, the workbook of a CSV listed as a second distribution of the CSV's
+/// dataset, since both hold the same table.
+struct Datasets<'a> {
+    listed: &'a [Listed],
+    /// The licence's address.
+    licence: Option<&'a str>,
+}
+
+impl Serialize for Datasets<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let groups = self
+            .listed
+            .chunk_by(|_, next| next.about.format == Format::Xlsx);
+        serializer.collect_seq(groups.map(|files| Dataset {
+            files,
+            licence: self.licence,
+        }))
+    }
+}
+
+/// A file and the workbooks after it.
+struct Dataset<'a> {
+    files: &'a [Listed],
+    licence: Option<&'a str>,
+}
+
+impl Serialize for Dataset<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let about = self.files.first().map(|f| &f.about);
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("@type", "dcat:Dataset")?;
+        map.serialize_entry(
+            "dcat:distribution",
+            &Distributions {
+                files: self.files,
+                licence: self.licence,
+            },
+        )?;
+        if let Some(d) = about.and_then(|a| a.modified) {
+            map.serialize_entry("dct:modified", &XsdDate::of(d))?;
+        }
+        if let Some(about) = about {
+            map.serialize_entry("dct:title", &Titles::of(about))?;
+        }
+        map.end()
+    }
+}
+
+struct Distributions<'a> {
+    files: &'a [Listed],
+    licence: Option<&'a str>,
+}
+
+impl Serialize for Distributions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.files.iter().map(|file| {
+            let about = &file.about;
+            let (format, media_type) = about.format.names();
+            let url = format!("../{}", file.path);
+            Distribution {
+                kind: "dcat:Distribution",
+                access: Id::new(url.clone()),
+                size: file.size,
+                download: Id::new(url),
+                media_type: Id::new(format!(
+                    "https://www.iana.org/assignments/media-types/{media_type}"
+                )),
+                format: Id::new(format!(
+                    "http://publications.europa.eu/resource/authority/file-type/{format}"
+                )),
+                licence: self.licence.map(Id::new),
+                modified: about.modified.map(XsdDate::of),
+                title: Titles::of(about),
+                checksum: Checksum {
+                    kind: "spdx:Checksum",
+                    algorithm: Id::new("spdx:checksumAlgorithm_sha256"),
+                    value: &file.sha256,
+                },
+                described_by: about
+                    .columns
+                    .is_some()
+                    .then(|| Id::new(format!("../{}", csvw_file(&file.path)))),
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct Distribution<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dcat:accessURL")]
+    access: Id<'a>,
+    #[serde(rename = "dcat:byteSize")]
+    size: usize,
+    #[serde(rename = "dcat:downloadURL")]
+    download: Id<'a>,
+    #[serde(rename = "dcat:mediaType")]
+    media_type: Id<'a>,
+    #[serde(rename = "dct:format")]
+    format: Id<'a>,
+    #[serde(rename = "dct:license", skip_serializing_if = "Option::is_none")]
+    licence: Option<Id<'a>>,
+    #[serde(rename = "dct:modified", skip_serializing_if = "Option::is_none")]
+    modified: Option<XsdDate>,
+    #[serde(rename = "dct:title")]
+    title: Titles,
+    #[serde(rename = "spdx:checksum")]
+    checksum: Checksum<'a>,
+    #[serde(rename = "wrds:describedby", skip_serializing_if = "Option::is_none")]
+    described_by: Option<Id<'a>>,
+}
+
+#[derive(Serialize)]
+struct Checksum<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "spdx:algorithm")]
+    algorithm: Id<'a>,
+    #[serde(rename = "spdx:checksumValue")]
+    value: &'a str,
+}
+
+/// A JSON-LD reference: `{"@id": …}`.
+#[derive(Serialize)]
+struct Id<'a> {
+    #[serde(rename = "@id")]
+    id: Cow<'a, str>,
+}
+
+impl<'a> Id<'a> {
+    fn new(id: impl Into<Cow<'a, str>>) -> Self {
+        Self { id: id.into() }
+    }
+}
+
+/// A date as JSON-LD types it.
+#[derive(Serialize)]
+struct XsdDate {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@value")]
+    value: String,
+}
+
+impl XsdDate {
+    fn of(d: Date) -> Self {
+        Self {
+            kind: "xsd:date",
+            value: d.iso(),
+        }
+    }
+}
+
+/// A file's title in Vietnamese and English.
+#[derive(Serialize)]
+struct Titles([Tagged; 2]);
+
+impl Titles {
+    fn of(about: &About) -> Self {
+        let (vi, en) = about.titles();
+        Self([
+            Tagged {
+                language: Language::Vi,
+                value: vi,
+            },
+            Tagged {
+                language: Language::En,
+                value: en,
+            },
+        ])
+    }
+}
+
+#[derive(Serialize)]
+struct Tagged {
+    #[serde(rename = "@language")]
+    language: Language,
+    #[serde(rename = "@value")]
+    value: String,
 }
 
 /// A name in Vietnamese, and in English when it has one.

@@ -12,11 +12,13 @@ use super::locale::Locale;
 use super::urls;
 use super::views::{DocumentSummary, RoundSummary};
 use super::xml::escape;
+use crate::export::Sink;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::election::Round;
 use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Entries in a feed: readers poll it, so it stays short.
@@ -212,26 +214,32 @@ const SITEMAP: &str = "sitemap.xml";
 
 /// The feeds of every language in `locales` (the default first), `robots.txt` and, given the
 /// path of every page of every language and the day each last changed (when known),
-/// `sitemap.xml` (an index of several for a large site).
+/// `sitemap.xml` (an index of several for a large site), each handed to `put` as soon as it is
+/// made.
 pub fn files(
     site: &Site,
     locales: &[Locale],
     changed: &LastChanged,
     pages: &[&str],
     days: &BTreeMap<String, Date>,
-) -> Vec<OutputFile> {
+    put: &Sink,
+) -> Result<(), String> {
     let base = base_url(site);
-    let mut out = vec![text_file("robots.txt", robots(base.as_deref()))];
+    put(text_file("robots.txt", robots(base.as_deref())))?;
     let Some(base) = base else {
-        return out;
+        return Ok(());
     };
     if let Some(feed_day) = changed.feed() {
-        out.extend(feeds(site, locales, changed, &base, feed_day));
+        feeds(site, locales, changed, &base, feed_day, put)?;
     }
-    for (path, xml) in sitemaps(&base, locales, pages, days, SITEMAP_LIMITS) {
-        out.push(text_file(&path, xml));
-    }
-    out
+    sitemaps(
+        &base,
+        locales,
+        pages,
+        days,
+        SITEMAP_LIMITS,
+        &mut |path, xml| put(text_file(&path, xml)),
+    )
 }
 
 /// The site's feed and each commune's, in every language.
@@ -241,9 +249,9 @@ fn feeds(
     changed: &LastChanged,
     base: &str,
     feed_day: Date,
-) -> Vec<OutputFile> {
+    put: &Sink,
+) -> Result<(), String> {
     let c = &site.config;
-    let mut out = Vec::new();
     for l in locales {
         let site_name = l.name(&c.ten, c.ten_en.as_ref());
         let own = feed_of(&l.prefix);
@@ -253,11 +261,11 @@ fn feeds(
             title: site_name,
             empty_day: feed_day,
         };
-        out.push(text_file(
+        put(text_file(
             &own,
             atom(l, site, base, &head, &entries(l, site, changed, None)),
-        ));
-        for commune in &site.communes {
+        ))?;
+        site.communes.par_iter().try_for_each(|commune| {
             let own = format!("{}{}", l.prefix, commune_feed(&commune.id));
             let page = format!("{}{}", l.prefix, urls::commune(&commune.id));
             let name = l.name(&commune.data.ten, commune.data.ten_en.as_ref());
@@ -269,25 +277,25 @@ fn feeds(
                 empty_day: changed.commune(&commune.id).unwrap_or(feed_day),
             };
             let entries = entries(l, site, changed, Some(&commune.id));
-            out.push(text_file(&own, atom(l, site, base, &head, &entries)));
-        }
+            put(text_file(&own, atom(l, site, base, &head, &entries)))
+        })?;
     }
-    out
+    Ok(())
 }
 
 /// Every page but the 404 page, with the day it last changed when known, each version of a page
 /// listing the versions that exist, in every language, as `hreflang` alternates, the default
 /// language's also as `x-default` (a document not translated has none).
-fn sitemap_entries(
-    base: &str,
-    locales: &[Locale],
-    pages: &[&str],
-    days: &BTreeMap<String, Date>,
-) -> Vec<(String, Option<Date>)> {
+fn sitemap_entries<'a>(
+    base: &'a str,
+    locales: &'a [Locale],
+    pages: &'a [&str],
+    days: &'a BTreeMap<String, Date>,
+) -> impl Iterator<Item = (String, Option<Date>)> + 'a {
     let exists: BTreeSet<&str> = pages.iter().copied().collect();
-    let location = |page: &str| address(base, page);
+    let location = move |page: &str| address(base, page);
     // the path of a page from the root of its language: the others' pages are in their folder
-    let in_language = |page: &'_ str| -> String {
+    let in_language = move |page: &'_ str| -> String {
         locales
             .iter()
             .skip(1)
@@ -299,56 +307,59 @@ fn sitemap_entries(
             .to_string()
     };
     let bilingual = locales.len() > 1;
-    let mut entries = Vec::new();
     // one 404 page serves every language, and no address
-    for page in pages.iter().filter(|p| **p != urls::NOT_FOUND) {
-        let mut xml = String::new();
-        let rel = in_language(page);
-        let versions: Vec<(&str, String)> = locales
-            .iter()
-            .map(|l| (l.language.code(), format!("{}{rel}", l.prefix)))
-            .filter(|(_, path)| exists.contains(path.as_str()))
-            .collect();
-        xml.push_str(&format!("<url><loc>{}</loc>", location(page)));
-        if let Some(day) = days.get(*page) {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
-        }
-        if bilingual && versions.len() > 1 {
-            let default = locales
-                .first()
-                .and_then(|d| {
-                    versions
-                        .iter()
-                        .find(|(language, _)| *language == d.language.code())
-                })
-                .map(|(_, path)| ("x-default", path.clone()));
-            for (language, path) in versions.iter().cloned().chain(default) {
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    escape(language),
-                    location(&path)
-                ));
+    pages
+        .iter()
+        .filter(|p| **p != urls::NOT_FOUND)
+        .map(move |page| {
+            let mut xml = String::new();
+            let rel = in_language(page);
+            let versions: Vec<(&str, String)> = locales
+                .iter()
+                .map(|l| (l.language.code(), format!("{}{rel}", l.prefix)))
+                .filter(|(_, path)| exists.contains(path.as_str()))
+                .collect();
+            xml.push_str(&format!("<url><loc>{}</loc>", location(page)));
+            if let Some(day) = days.get(*page) {
+                xml.push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
             }
-        }
-        xml.push_str("</url>\n");
-        entries.push((xml, days.get(*page).copied()));
-    }
-    entries
+            if bilingual && versions.len() > 1 {
+                let default = locales
+                    .first()
+                    .and_then(|d| {
+                        versions
+                            .iter()
+                            .find(|(language, _)| *language == d.language.code())
+                    })
+                    .map(|(_, path)| ("x-default", path.clone()));
+                for (language, path) in versions.iter().cloned().chain(default) {
+                    xml.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        escape(language),
+                        location(&path)
+                    ));
+                }
+            }
+            xml.push_str("</url>\n");
+            (xml, days.get(*page).copied())
+        })
 }
 
 /// The sitemaps protocol's limits for one file: 50,000 addresses and 50 MB.
 const SITEMAP_LIMITS: (usize, usize) = (50_000, 50 * 1024 * 1024);
 
 /// `sitemap.xml` with every page; past the protocol's `limits` (addresses, bytes) for one
-/// file, an index of `sitemap-1.xml`, `sitemap-2.xml`… that each keep within them. Paths (from
-/// the site root) and texts.
-fn sitemaps(
+/// file, an index of `sitemap-1.xml`, `sitemap-2.xml`… that each keep within them. Each file
+/// (its path from the site root and its text) is handed to `put` once it is full, so that a
+/// large site's sitemaps are never all held together; the index comes last.
+fn sitemaps<E>(
     base: &str,
     locales: &[Locale],
     pages: &[&str],
     days: &BTreeMap<String, Date>,
     limits: (usize, usize),
-) -> Vec<(String, String)> {
+    put: &mut dyn FnMut(String, String) -> Result<(), E>,
+) -> Result<(), E> {
     let mut head = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
@@ -356,49 +367,97 @@ fn sitemaps(
         head.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
     head.push_str(">\n");
-    const TAIL: &str = "</urlset>\n";
     let (most_urls, most_bytes) = limits;
-    let mut files: Vec<(String, Option<Date>)> = Vec::new();
+    let mut made = Sitemaps {
+        base,
+        index: String::new(),
+        first: None,
+        count: 0,
+    };
+    let mut file: Option<(String, Option<Date>)> = None;
     let mut count = 0;
     for (entry, day) in sitemap_entries(base, locales, pages, days) {
-        let fits = files.last().is_some_and(|(xml, _)| {
-            count < most_urls && xml.len() + entry.len() + TAIL.len() <= most_bytes
+        let fits = file.as_ref().is_some_and(|(xml, _)| {
+            count < most_urls && xml.len() + entry.len() + SITEMAP_TAIL.len() <= most_bytes
         });
         if !fits {
-            files.push((head.clone(), None));
+            if let Some(full) = file.take() {
+                made.add(full, put)?;
+            }
             count = 0;
         }
-        if let Some((xml, latest)) = files.last_mut() {
-            xml.push_str(&entry);
-            *latest = (*latest).max(day);
-        }
+        let (xml, latest) = file.get_or_insert_with(|| (head.clone(), None));
+        xml.push_str(&entry);
+        *latest = (*latest).max(day);
         count += 1;
     }
-    if files.is_empty() {
-        files.push((head.clone(), None));
-    }
-    for (xml, _) in &mut files {
-        xml.push_str(TAIL);
-    }
-    if let [(one, _)] = files.as_slice() {
-        return vec![(SITEMAP.to_string(), one.clone())];
-    }
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut out = Vec::new();
-    for (n, (xml, latest)) in files.into_iter().enumerate() {
-        let path = format!("sitemap-{}.xml", n + 1);
-        index.push_str(&format!("<sitemap><loc>{}</loc>", address(base, &path)));
-        if let Some(day) = latest {
-            index.push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
+    made.add(file.unwrap_or((head, None)), put)?;
+    made.finish(put)
+}
+
+const SITEMAP_TAIL: &str = "</urlset>\n";
+
+/// The sitemaps made so far: the first is held until a second tells that the site needs an
+/// index.
+struct Sitemaps<'a> {
+    base: &'a str,
+    index: String,
+    first: Option<(String, Option<Date>)>,
+    count: usize,
+}
+
+impl Sitemaps<'_> {
+    fn add<E>(
+        &mut self,
+        (mut xml, latest): (String, Option<Date>),
+        put: &mut dyn FnMut(String, String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        xml.push_str(SITEMAP_TAIL);
+        self.count += 1;
+        match (self.count, self.first.take()) {
+            (1, _) => self.first = Some((xml, latest)),
+            (_, first) => {
+                if let Some(first) = first {
+                    self.numbered(1, first, put)?;
+                }
+                self.numbered(self.count, (xml, latest), put)?;
+            }
         }
-        index.push_str("</sitemap>\n");
-        out.push((path, xml));
+        Ok(())
     }
-    index.push_str("</sitemapindex>\n");
-    out.insert(0, (SITEMAP.to_string(), index));
-    out
+
+    fn numbered<E>(
+        &mut self,
+        n: usize,
+        (xml, latest): (String, Option<Date>),
+        put: &mut dyn FnMut(String, String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let path = format!("sitemap-{n}.xml");
+        self.index.push_str(&format!(
+            "<sitemap><loc>{}</loc>",
+            address(self.base, &path)
+        ));
+        if let Some(day) = latest {
+            self.index
+                .push_str(&format!("<lastmod>{}</lastmod>", day.iso()));
+        }
+        self.index.push_str("</sitemap>\n");
+        put(path, xml)
+    }
+
+    /// Hands over `sitemap.xml`: the one sitemap, or the index of them all.
+    fn finish<E>(self, put: &mut dyn FnMut(String, String) -> Result<(), E>) -> Result<(), E> {
+        if let Some((one, _)) = self.first {
+            return put(SITEMAP.to_string(), one);
+        }
+        put(
+            SITEMAP.to_string(),
+            format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}</sitemapindex>\n",
+                self.index
+            ),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -445,7 +504,7 @@ mod tests {
             "van-ban/chi-tieng-viet/index.html".to_string(),
             Date::new(2022, 5, 16).unwrap(),
         )]);
-        let xml = only(sitemaps(
+        let xml = only(sitemap_files(
             "https://x.vn/",
             &locales,
             &pages,
@@ -472,7 +531,7 @@ mod tests {
             "no alternate for a page in one language; the day it changed when known"
         );
         // one language: no alternates
-        let one = only(sitemaps(
+        let one = only(sitemap_files(
             "https://x.vn/",
             &locales[..1],
             &["404.html", "index.html"],
@@ -494,7 +553,7 @@ mod tests {
             Locale::new(Language::En, false, &strings),
         ];
         let base = "https://xa.gov.vn/index.php?trang=bau-cu&nam=2025/";
-        let xml = only(sitemaps(
+        let xml = only(sitemap_files(
             base,
             &locales,
             &["index.html", "en/index.html"],
@@ -537,6 +596,24 @@ mod tests {
         xml.lines().filter(|l| l.starts_with("<url>")).collect()
     }
 
+    /// The sitemaps, `sitemap.xml` first.
+    fn sitemap_files(
+        base: &str,
+        locales: &[Locale],
+        pages: &[&str],
+        days: &BTreeMap<String, Date>,
+        limits: (usize, usize),
+    ) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        sitemaps::<()>(base, locales, pages, days, limits, &mut |path, xml| {
+            files.push((path, xml));
+            Ok(())
+        })
+        .unwrap();
+        files.sort_by_key(|(path, _)| path != SITEMAP);
+        files
+    }
+
     /// The text of the one sitemap of a small site.
     fn only(files: Vec<(String, String)>) -> String {
         match files.as_slice() {
@@ -553,7 +630,7 @@ mod tests {
         let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
         let days = BTreeMap::from([("p3/index.html".to_string(), Date::new(2025, 7, 1).unwrap())]);
         // two addresses a file
-        let files = sitemaps("https://x.vn/", &locales, &pages, &days, (2, usize::MAX));
+        let files = sitemap_files("https://x.vn/", &locales, &pages, &days, (2, usize::MAX));
         let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(
             paths,
@@ -588,7 +665,7 @@ mod tests {
             roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
         }
         // and by size: no file past the byte limit
-        let one_entry = sitemaps(
+        let one_entry = sitemap_files(
             "https://x.vn/",
             &locales,
             &pages[..1],
@@ -597,7 +674,7 @@ mod tests {
         )[0]
         .1
         .len();
-        let files = sitemaps(
+        let files = sitemap_files(
             "https://x.vn/",
             &locales,
             &pages,

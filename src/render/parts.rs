@@ -200,11 +200,7 @@ impl<'a> Parts<'a> {
         put: &crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
-        let feeds = || {
-            feeds::files(site, &self.locales, &self.changed, pages, days)
-                .into_par_iter()
-                .try_for_each(put)
-        };
+        let feeds = || feeds::files(site, &self.locales, &self.changed, pages, days, put);
         let data = || crate::export::site_data(site, &self.locales, listed, put);
         let statics = || {
             self.theme.statics.par_iter().try_for_each(|(name, bytes)| {
