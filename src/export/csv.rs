@@ -99,24 +99,16 @@ impl Table {
         }
     }
 
-    /// The table with the sample-data flag as its first column, `true` on every row. A CSV has
-    /// no place for a note outside its rows that every reader keeps (a comment line breaks
-    /// parsers and CSVW), and a row copied out of the file still says it is not real.
-    pub fn flagged_as_sample(&self) -> Self {
-        Self {
-            header: std::iter::once(SAMPLE_COLUMN)
-                .chain(self.header.iter().copied())
-                .collect(),
-            rows: self
-                .rows
-                .iter()
-                .map(|row| {
-                    std::iter::once(Cell::Bool(true))
-                        .chain(row.iter().cloned())
-                        .collect()
-                })
-                .collect(),
+    /// The table with the sample-data flag as its first column, `true` on every row, made in
+    /// place so that a national table is not copied. A CSV has no place for a note outside its
+    /// rows that every reader keeps (a comment line breaks parsers and CSVW), and a row copied
+    /// out of the file still says it is not real.
+    pub fn flagged_as_sample(mut self) -> Self {
+        self.header.insert(0, SAMPLE_COLUMN);
+        for row in &mut self.rows {
+            row.insert(0, Cell::Bool(true));
         }
+        self
     }
 
     /// Adds a row. A row of the wrong length is a bug in the caller, not in the content.
@@ -236,8 +228,6 @@ mod tests {
             text,
             "\u{feff}du_lieu_mau,a,b\r\ntrue,\"x,y\",1\r\ntrue,,2\r\n"
         );
-        // the table itself is left as it was, for a real site
-        assert_eq!(t.header(), ["a", "b"]);
     }
 
     #[test]

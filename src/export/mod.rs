@@ -183,7 +183,7 @@ fn round_files(
         let stem = contest_results(c.dot_bau_cu, c.khu_dan_cu);
         let of = format!("{}, {} ({})", c.ten_khu_dan_cu, c.ten_don_vi, c.dot_bau_cu);
         let about = About::new(Kind::ContestResults, of, Some(c.latest_date()));
-        out.table(&stem, &results::csv([c]), &about)?;
+        out.table(&stem, results::csv([c]), &about)?;
         out.json(&stem, c, &about)?;
     }
     let latest = record.latest_date();
@@ -192,7 +192,7 @@ fn round_files(
     let results_of_round = about(Kind::RoundResults);
     out.table(
         &round_results(&round.id),
-        &results::csv(&record.cuoc_bau),
+        results::csv(&record.cuoc_bau),
         &results_of_round,
     )?;
     out.json(&round_results(&round.id), &record, &results_of_round)?;
@@ -200,7 +200,7 @@ fn round_files(
     let candidates = about(Kind::Candidates);
     out.table(
         &round_candidates(&round.id),
-        &lists::candidates_csv(&list),
+        lists::candidates_csv(&list),
         &candidates,
     )?;
     out.json(&round_candidates(&round.id), &list, &candidates)?;
@@ -208,7 +208,7 @@ fn round_files(
     let of_elected = about(Kind::Elected);
     out.table(
         &round_elected(&round.id),
-        &lists::elected_csv(&elected),
+        lists::elected_csv(&elected),
         &of_elected,
     )?;
     out.json(&round_elected(&round.id), &elected, &of_elected)?;
@@ -239,7 +239,7 @@ fn site_wide_files(
     let all = about(Kind::AllResults);
     out.table(
         &all_results(),
-        &results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
+        results::csv(rounds.iter().flat_map(|r| &r.cuoc_bau)),
         &all,
     )?;
     out.json(
@@ -252,14 +252,14 @@ fn site_wide_files(
         &all,
     )?;
     let of_totals = about(Kind::Totals);
-    out.table(&totals_file(), &totals::csv(&totals), &of_totals)?;
+    out.table(&totals_file(), totals::csv(&totals), &of_totals)?;
     out.json(
         &totals_file(),
         &totals::TotalsFile { tong_hop: totals },
         &of_totals,
     )?;
     let of_divisions = about(Kind::Divisions);
-    out.table(&divisions_file(), &divisions::csv(divisions), &of_divisions)?;
+    out.table(&divisions_file(), divisions::csv(divisions), &of_divisions)?;
     out.json(&divisions_file(), divisions, &of_divisions)?;
     let popolo = out.flagged(&popolo::popolo(site, contests, labels.site))?;
     out.push(popolo_file(), popolo, about(Kind::Popolo))?;
@@ -305,6 +305,21 @@ struct Files<'s> {
     sample: bool,
 }
 
+/// A sequence serialized item by item as `make` makes them, so that a large list is written
+/// without ever being held.
+struct Each<F>(F);
+
+impl<F, I> Serialize for Each<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
 /// A JSON file's data under the sample-data flag, which comes first so that a reader who opens
 /// the file sees it before any figure.
 #[derive(Serialize)]
@@ -343,18 +358,14 @@ impl<'s> Files<'s> {
 
     /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset); a
     /// sample site's table with the sample-data flag in a first column of both.
-    fn table(&mut self, stem: &str, table: &Table, about: &About) -> Result<(), String> {
-        let flagged;
+    fn table(&mut self, stem: &str, table: Table, about: &About) -> Result<(), String> {
         let table = match self.sample {
-            true => {
-                flagged = table.flagged_as_sample();
-                &flagged
-            }
+            true => table.flagged_as_sample(),
             false => table,
         };
         let (title_vi, title_en) = about.titles();
         let book = xlsx::workbook(
-            table,
+            &table,
             &xlsx::Properties {
                 title_vi: &title_vi,
                 title_en: &title_en,

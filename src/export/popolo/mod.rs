@@ -20,6 +20,7 @@
 
 mod links;
 
+use super::Each;
 use super::contest::Contest;
 use super::ocd;
 use crate::model::Site;
@@ -31,16 +32,31 @@ use crate::render::urls;
 use crate::render::views::round_title;
 use links::{Addresses, Link};
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Popolo {
-    pub persons: Vec<Person>,
-    pub organizations: Vec<Organization>,
-    pub areas: Vec<Area>,
-    pub posts: Vec<Post>,
-    pub memberships: Vec<Membership>,
-    pub events: Vec<Event>,
+/// The site as Popolo, made as it is written: each list is serialized item by item, never held
+/// whole (for the whole country they took gigabytes).
+pub struct Popolo<'a> {
+    site: &'a Site,
+    /// Every contest of every round, as `Contest::of_round` gives them.
+    contests: &'a [Contest<'a>],
+    /// The language of labels.
+    locale: &'a Locale<'a>,
+    addresses: Addresses<'a>,
+}
+
+impl Serialize for Popolo<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Popolo", 6)?;
+        out.serialize_field("persons", &Each(|| self.persons()))?;
+        out.serialize_field("organizations", &Each(|| self.organizations()))?;
+        out.serialize_field("areas", &Each(|| self.areas()))?;
+        out.serialize_field("posts", &Each(|| self.posts()))?;
+        out.serialize_field("memberships", &Each(|| self.memberships()))?;
+        out.serialize_field("events", &Each(|| self.events()))?;
+        out.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,7 +201,7 @@ fn candidacy_id(round: &Round, c: &Candidate) -> String {
 
 /// One person per person id: the candidacies of `ma_nguoi` across rounds are one person, named
 /// as the newest round writes them; a candidate without one is a person of their own.
-fn persons(site: &Site, a: &Addresses) -> Vec<Person> {
+fn persons<'a>(site: &'a Site, a: &'a Addresses) -> impl Iterator<Item = Person> + 'a {
     // site.rounds is newest first, so a person's first candidacy met is the newest
     let mut order: Vec<String> = Vec::new();
     let mut by_id: HashMap<String, Vec<(&Round, &Candidate)>> = HashMap::new();
@@ -199,14 +215,11 @@ fn persons(site: &Site, a: &Addresses) -> Vec<Person> {
             stood.push((round, c));
         }
     }
-    order
-        .into_iter()
-        .filter_map(|id| {
-            let stood = by_id.remove(&id)?;
-            let &(_, newest) = stood.first()?;
-            Some(person(id, newest, &stood, a))
-        })
-        .collect()
+    order.into_iter().filter_map(move |id| {
+        let stood = by_id.remove(&id)?;
+        let &(_, newest) = stood.first()?;
+        Some(person(id, newest, &stood, a))
+    })
 }
 
 fn person(id: String, newest: &Candidate, stood: &[(&Round, &Candidate)], a: &Addresses) -> Person {
@@ -398,12 +411,47 @@ fn memberships(site: &Site, c: &Contest, l: &Locale, a: &Addresses) -> Vec<Membe
 }
 
 /// `contests`: every contest of every round, as `Contest::of_round` gives them.
-pub fn popolo(site: &Site, contests: &[Contest], l: &Locale) -> Popolo {
-    let a = Addresses::new(site);
-    let events = site
-        .rounds
-        .iter()
-        .map(|r| Event {
+pub fn popolo<'a>(site: &'a Site, contests: &'a [Contest<'a>], l: &'a Locale<'a>) -> Popolo<'a> {
+    Popolo {
+        site,
+        contests,
+        locale: l,
+        addresses: Addresses::new(site),
+    }
+}
+
+impl Popolo<'_> {
+    pub fn persons(&self) -> impl Iterator<Item = Person> + '_ {
+        persons(self.site, &self.addresses)
+    }
+
+    pub fn organizations(&self) -> impl Iterator<Item = Organization> + '_ {
+        let a = &self.addresses;
+        self.site
+            .communes
+            .iter()
+            .flat_map(move |c| organizations(c, a))
+    }
+
+    pub fn areas(&self) -> impl Iterator<Item = Area> + '_ {
+        self.site.communes.iter().flat_map(areas)
+    }
+
+    pub fn posts(&self) -> impl Iterator<Item = Post> + '_ {
+        let (site, l, a) = (self.site, self.locale, &self.addresses);
+        self.contests.iter().map(move |c| post(site, c, l, a))
+    }
+
+    pub fn memberships(&self) -> impl Iterator<Item = Membership> + '_ {
+        let (site, l, a) = (self.site, self.locale, &self.addresses);
+        self.contests
+            .iter()
+            .flat_map(move |c| memberships(site, c, l, a))
+    }
+
+    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+        let (site, l, a) = (self.site, self.locale, &self.addresses);
+        site.rounds.iter().map(move |r| Event {
             id: format!("event:{}", r.id),
             name: round_title(l, site, r),
             classification: "election",
@@ -413,21 +461,6 @@ pub fn popolo(site: &Site, contests: &[Contest], l: &Locale) -> Popolo {
             links: vec![a.link(&urls::round(&r.id), "Trang đợt bầu cử")],
             sources: a.round_sources(r),
         })
-        .collect();
-    Popolo {
-        persons: persons(site, &a),
-        organizations: site
-            .communes
-            .iter()
-            .flat_map(|c| organizations(c, &a))
-            .collect(),
-        areas: site.communes.iter().flat_map(areas).collect(),
-        posts: contests.iter().map(|c| post(site, c, l, &a)).collect(),
-        memberships: contests
-            .iter()
-            .flat_map(|c| memberships(site, c, l, &a))
-            .collect(),
-        events,
     }
 }
 

@@ -3,17 +3,36 @@ use crate::export::testing::{contests, example_site, strings};
 use crate::model::language::Language;
 use std::collections::BTreeSet;
 
-fn of(site: &Site) -> Popolo {
-    let contests = contests(site);
-    let vi = strings("vi");
-    popolo(site, &contests, &Locale::new(Language::Vi, true, &vi))
+/// Every list of a site's Popolo, as it writes them.
+struct Collected {
+    persons: Vec<Person>,
+    organizations: Vec<Organization>,
+    areas: Vec<Area>,
+    posts: Vec<Post>,
+    memberships: Vec<Membership>,
+    events: Vec<Event>,
 }
 
-fn example() -> Popolo {
+fn of(site: &Site) -> Collected {
+    let contests = contests(site);
+    let vi = strings("vi");
+    let locale = Locale::new(Language::Vi, true, &vi);
+    let p = popolo(site, &contests, &locale);
+    Collected {
+        persons: p.persons().collect(),
+        organizations: p.organizations().collect(),
+        areas: p.areas().collect(),
+        posts: p.posts().collect(),
+        memberships: p.memberships().collect(),
+        events: p.events().collect(),
+    }
+}
+
+fn example() -> Collected {
     of(&example_site())
 }
 
-fn candidacies(p: &Popolo) -> Vec<&Membership> {
+fn candidacies(p: &Collected) -> Vec<&Membership> {
     p.memberships
         .iter()
         .filter(|m| m.role == CANDIDATE_ROLE)
@@ -224,7 +243,7 @@ fn areas_are_the_units_as_places_with_their_parents_and_codes() {
 fn units_with_a_code_are_named_by_it_and_renaming_them_keeps_their_ids() {
     let site = example_site();
     let p = of(&site);
-    let ids = |p: &Popolo| -> Vec<String> {
+    let ids = |p: &Collected| -> Vec<String> {
         p.organizations
             .iter()
             .map(|o| o.id.clone())
