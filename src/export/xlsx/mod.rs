@@ -55,7 +55,7 @@ const MAX_ROWS: usize = 1_048_576;
 
 /// The workbook of `table`. Fails only on a column that has no titles (a bug) or on more rows
 /// than a sheet holds.
-pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
+pub fn workbook<'a>(table: &'a Table, about: &Properties) -> Result<Vec<u8>, String> {
     if table.rows().len() >= MAX_ROWS {
         return Err(format!(
             "open data: XLSX: {} rows, more than a sheet holds ({MAX_ROWS} with the titles)",
@@ -71,18 +71,21 @@ pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
                 .ok_or_else(|| format!("open data: column {name} has no title"))
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let vi = data_sheet(table, &columns, |c| c.vi, true);
-    let en = data_sheet(table, &columns, |c| c.en, false);
-    let meaning = columns_sheet(&columns);
     let mut strings = sheet::Strings::default();
     // on paper, where no title shows, each page of a sample says the figures are not real; the
     // header leaves the rows where scripts and the site's checks read them
     let header = about.sample.then(|| format!("&C&\"-,Bold\"{SAMPLE_MARK}"));
     let header = header.as_deref();
+    // one sheet's cells at a time: for a national table each takes hundreds of megabytes
+    let mut filtered = Vec::new();
+    let mut xml = |i: usize, sheet: Sheet<'a>| {
+        filtered.extend(sheet.filter_end().map(|end| (i, end)));
+        sheet.xml(&mut strings, header)
+    };
     let sheets = [
-        vi.xml(&mut strings, header),
-        en.xml(&mut strings, header),
-        meaning.xml(&mut strings, header),
+        xml(0, data_sheet(table, &columns, |c| c.vi, true)),
+        xml(1, data_sheet(table, &columns, |c| c.en, false)),
+        xml(2, columns_sheet(&columns)),
     ];
     let title = format!("{} / {}", about.title_vi, about.title_en);
     let title = match about.sample {
@@ -92,11 +95,7 @@ pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
     package::archive(&package::Own {
         sheets,
         shared_strings: strings.xml(),
-        filtered: [&vi, &en, &meaning]
-            .iter()
-            .enumerate()
-            .filter_map(|(i, sheet)| Some((i, sheet.filter_end()?)))
-            .collect(),
+        filtered,
         title: &title,
         author: about.author,
         created: about.date,

@@ -53,7 +53,7 @@ const DIGIT_PX: u32 = 7;
 
 const NAMESPACES: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
-impl Sheet<'_> {
+impl<'a> Sheet<'a> {
     /// The last row and column that hold a cell, from 0.
     fn last_cell(&self) -> (usize, usize) {
         let last_row = self
@@ -79,7 +79,7 @@ impl Sheet<'_> {
 
     /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
     /// the order the sheets meet it; `header` is the printed page's header, if any.
-    pub fn xml<'s>(&'s self, strings: &mut Strings<'s>, header: Option<&str>) -> String {
+    pub fn xml(&self, strings: &mut Strings<'a>, header: Option<&str>) -> String {
         let (last_row, last_col) = self.last_cell();
         let mut x = String::with_capacity(1024 + 64 * self.rows.len() * (last_col + 1));
         x.push_str(super::package::DECLARATION);
@@ -174,7 +174,7 @@ impl Sheet<'_> {
 
     /// `<sheetData>`: the rows that hold a cell, each with the span of columns its block of 16
     /// rows uses.
-    fn data<'s>(&'s self, x: &mut String, strings: &mut Strings<'s>, last_row: usize) {
+    fn data(&self, x: &mut String, strings: &mut Strings<'a>, last_row: usize) {
         x.push_str("<sheetData>");
         let spans: Vec<String> = self
             .rows
