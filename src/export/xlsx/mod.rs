@@ -55,7 +55,7 @@ const MAX_ROWS: usize = 1_048_576;
 
 /// The workbook of `table`. Fails only on a column that has no titles (a bug) or on more rows
 /// than a sheet holds.
-pub fn workbook<'a>(table: &'a Table, about: &Properties) -> Result<Vec<u8>, String> {
+pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
     if table.rows().len() >= MAX_ROWS {
         return Err(format!(
             "open data: XLSX: {} rows, more than a sheet holds ({MAX_ROWS} with the titles)",
@@ -76,29 +76,30 @@ pub fn workbook<'a>(table: &'a Table, about: &Properties) -> Result<Vec<u8>, Str
     // header leaves the rows where scripts and the site's checks read them
     let header = about.sample.then(|| format!("&C&\"-,Bold\"{SAMPLE_MARK}"));
     let header = header.as_deref();
-    // one sheet's cells at a time: for a national table each takes hundreds of megabytes
-    let mut filtered = Vec::new();
-    let mut xml = |i: usize, sheet: Sheet<'a>| {
-        filtered.extend(sheet.filter_end().map(|end| (i, end)));
-        sheet.xml(&mut strings, header)
-    };
     let sheets = [
-        xml(0, data_sheet(table, &columns, |c| c.vi, true)),
-        xml(1, data_sheet(table, &columns, |c| c.en, false)),
-        xml(2, columns_sheet(&columns)),
+        data_sheet(table, &columns, |c| c.vi, true),
+        data_sheet(table, &columns, |c| c.en, false),
+        columns_sheet(&columns),
     ];
     let title = format!("{} / {}", about.title_vi, about.title_en);
     let title = match about.sample {
         true => format!("{SAMPLE_MARK} — {title}"),
         false => title,
     };
-    package::archive(&package::Own {
-        sheets,
-        shared_strings: strings.xml(),
-        filtered,
+    let own = package::Own {
+        filtered: (sheets.iter().enumerate())
+            .filter_map(|(i, sheet)| Some((i, sheet.filter_end()?)))
+            .collect(),
         title: &title,
         author: about.author,
         created: about.date,
+    };
+    // each sheet's XML is made as the archive takes it, and dropped once compressed
+    package::archive(&own, &mut |part| match part {
+        package::Part::Sheet(i) => sheets
+            .get(i)
+            .map_or_else(String::new, |sheet| sheet.xml(&mut strings, header)),
+        package::Part::SharedStrings => strings.xml(),
     })
     .map_err(|e| format!("open data: XLSX: {e}"))
 }
@@ -106,23 +107,23 @@ pub fn workbook<'a>(table: &'a Table, about: &Properties) -> Result<Vec<u8>, Str
 /// One header row of titles, then the table's rows, filterable, with the header frozen.
 fn data_sheet<'a>(
     table: &'a Table,
-    columns: &[(&str, Column)],
-    title: impl Fn(&Column) -> &'static str,
+    columns: &'a [(&'a str, Column)],
+    title: impl Fn(&Column) -> &'static str + 'a,
     selected: bool,
 ) -> Sheet<'a> {
-    let header = columns
-        .iter()
-        .map(|(_, c)| Some(styled(Value::Text(title(c)), Style::Header)))
-        .collect();
-    let rows = table.rows().iter().map(|cells| {
-        cells
-            .iter()
-            .zip(columns)
-            .map(|(cell, (_, c))| data_cell(cell, c.datatype))
-            .collect()
-    });
     Sheet {
-        rows: std::iter::once(header).chain(rows).collect(),
+        len: table.rows().len() + 1,
+        row: Box::new(move |r| match r.checked_sub(1) {
+            None => columns
+                .iter()
+                .map(|(_, c)| Some(styled(Value::Text(title(c)), Style::Header)))
+                .collect(),
+            Some(r) => table.rows()[r]
+                .iter()
+                .zip(columns)
+                .map(|(cell, (_, c))| data_cell(cell, c.datatype))
+                .collect(),
+        }),
         filtered: true,
         selected,
     }
@@ -142,10 +143,13 @@ fn data_cell(cell: &Cell, datatype: Datatype) -> Option<sheet::Cell<'_>> {
         Cell::Int(n) => styled(Value::Number(*n as f64), Style::Plain),
         Cell::Float(x) => styled(Value::Number(*x), Style::Decimal),
         Cell::Bool(b) => styled(Value::Bool(*b), Style::Plain),
-        Cell::Text(s) | Cell::Key(s) => match (datatype, Date::parse(s)) {
-            (Datatype::Date, Ok(d)) => styled(Value::Date(serial(d)), Style::Date),
-            _ => styled(Value::Text(s), Style::Text),
-        },
+        Cell::Text(s) | Cell::Key(s) => {
+            let date = matches!(datatype, Datatype::Date).then(|| Date::parse(s).ok());
+            match date.flatten() {
+                Some(d) => styled(Value::Date(serial(d)), Style::Date),
+                None => styled(Value::Text(s), Style::Text),
+            }
+        }
     })
 }
 
@@ -164,8 +168,10 @@ fn columns_sheet<'a>(columns: &[(&'a str, Column)]) -> Sheet<'a> {
             .map(|v| Some(styled(Value::Text(v), Style::Plain)))
             .to_vec()
     });
+    let rows: Vec<_> = std::iter::once(header).chain(rows).collect();
     Sheet {
-        rows: std::iter::once(header).chain(rows).collect(),
+        len: rows.len(),
+        row: Box::new(move |r| rows.get(r).cloned().unwrap_or_default()),
         filtered: false,
         selected: false,
     }

@@ -42,11 +42,15 @@ const SHARED: [(&str, &str); 5] = [
     ("xl/styles.xml", STYLES),
 ];
 
-/// What a workbook's own parts are made from.
+/// A workbook's own part that is made as the archive takes it: a sheet (by its position) or
+/// the shared strings, which come after the sheets that fill them.
+pub(super) enum Part {
+    Sheet(usize),
+    SharedStrings,
+}
+
+/// What a workbook's own parts are made from, besides its sheets and shared strings.
 pub(super) struct Own<'a> {
-    /// The sheets' XML, in order.
-    pub sheets: [String; 3],
-    pub shared_strings: String,
     /// Where the filter of each sheet that has one ends, by the sheet's position.
     pub filtered: Vec<(usize, (usize, usize))>,
     pub title: &'a str,
@@ -84,29 +88,30 @@ fn write_part<W: Write + std::io::Seek>(zip: &mut ZipWriter<W>, xml: &str) -> Re
         .map_err(|e| e.to_string())
 }
 
-/// The XLSX file: the shared parts, then the workbook's own.
-pub(super) fn archive(own: &Own) -> Result<Vec<u8>, String> {
+/// The XLSX file: the shared parts, then the workbook's own; `make` makes each sheet and the
+/// shared strings when their turn comes, so that only one is held at a time.
+pub(super) fn archive(own: &Own, make: &mut dyn FnMut(Part) -> String) -> Result<Vec<u8>, String> {
     let shared = SHARED_ARCHIVE.as_ref().map_err(Clone::clone)?;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
     let copied = ZipArchive::new(Cursor::new(shared.as_slice())).map_err(|e| e.to_string())?;
     zip.merge_archive(copied).map_err(|e| e.to_string())?;
-    let [first, second, third] = &own.sheets;
-    let parts = [
-        ("xl/workbook.xml", &workbook(&own.filtered)),
-        ("xl/worksheets/sheet1.xml", first),
-        ("xl/worksheets/sheet2.xml", second),
-        ("xl/worksheets/sheet3.xml", third),
-        ("xl/sharedStrings.xml", &own.shared_strings),
-        (
-            "docProps/core.xml",
-            &core(own.title, own.author, own.created),
-        ),
-        ("docProps/app.xml", &app(own.author)),
-    ];
-    for (name, xml) in parts {
+    let mut add = |name: &str, xml: String| {
         zip.start_file(name, options()).map_err(|e| e.to_string())?;
-        write_part(&mut zip, xml)?;
+        write_part(&mut zip, &xml)
+    };
+    add("xl/workbook.xml", workbook(&own.filtered))?;
+    for i in 0..super::SHEETS.len() {
+        add(
+            &format!("xl/worksheets/sheet{}.xml", i + 1),
+            make(Part::Sheet(i)),
+        )?;
     }
+    add("xl/sharedStrings.xml", make(Part::SharedStrings))?;
+    add(
+        "docProps/core.xml",
+        core(own.title, own.author, own.created),
+    )?;
+    add("docProps/app.xml", app(own.author))?;
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 

@@ -33,9 +33,14 @@ pub(super) struct Cell<'a> {
     pub style: Style,
 }
 
-/// A worksheet: rows of cells from the top left, `None` where a cell is empty.
+/// A worksheet: rows of cells from the top left, `None` where a cell is empty. Each pass over
+/// the sheet makes its rows again, one at a time: the cells of a national table, held whole,
+/// took hundreds of megabytes a sheet.
 pub(super) struct Sheet<'a> {
-    pub rows: Vec<Vec<Option<Cell<'a>>>>,
+    /// How many rows it has.
+    pub len: usize,
+    /// The row at a place from the top, from 0.
+    pub row: Box<dyn Fn(usize) -> Vec<Option<Cell<'a>>> + 'a>,
     /// The first row titles columns of data: it gets filter buttons and stays in view, and
     /// codes below it are not flagged as numbers stored as text.
     pub filtered: bool,
@@ -54,34 +59,34 @@ const DIGIT_PX: u32 = 7;
 const NAMESPACES: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 impl<'a> Sheet<'a> {
+    fn rows(&self) -> impl Iterator<Item = Vec<Option<Cell<'a>>>> + '_ {
+        (0..self.len).map(|r| (self.row)(r))
+    }
+
     /// The last row and column that hold a cell, from 0.
     fn last_cell(&self) -> (usize, usize) {
-        let last_row = self
-            .rows
-            .iter()
-            .rposition(|r| r.iter().any(Option::is_some))
-            .unwrap_or(0);
-        let last_col = self
-            .rows
-            .iter()
-            .filter_map(|r| r.iter().rposition(Option::is_some))
-            .max()
-            .unwrap_or(0);
-        (last_row, last_col)
+        self.rows()
+            .enumerate()
+            .fold((0, 0), |(last_row, last_col), (r, row)| {
+                match row.iter().rposition(Option::is_some) {
+                    Some(c) => (r, last_col.max(c)),
+                    None => (last_row, last_col),
+                }
+            })
     }
 
     /// The last cell of the range the first row's filter buttons cover, when the sheet has them:
     /// every row, the empty ones at the end too.
     pub fn filter_end(&self) -> Option<(usize, usize)> {
         self.filtered
-            .then(|| (self.rows.len().saturating_sub(1), self.last_cell().1))
+            .then(|| (self.len.saturating_sub(1), self.last_cell().1))
     }
 
     /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
     /// the order the sheets meet it; `header` is the printed page's header, if any.
     pub fn xml(&self, strings: &mut Strings<'a>, header: Option<&str>) -> String {
         let (last_row, last_col) = self.last_cell();
-        let mut x = String::with_capacity(1024 + 64 * self.rows.len() * (last_col + 1));
+        let mut x = String::with_capacity(1024 + 64 * self.len * (last_col + 1));
         x.push_str(super::package::DECLARATION);
         let _ = write!(x, "<worksheet {NAMESPACES}>");
         let _ = write!(
@@ -109,11 +114,11 @@ impl<'a> Sheet<'a> {
             escape(header, &mut x);
             x.push_str("</oddHeader></headerFooter>");
         }
-        if self.filtered && self.rows.len() > 1 {
+        if self.filtered && self.len > 1 {
             let _ = write!(
                 x,
                 r#"<ignoredErrors><ignoredError sqref="{}" numberStoredAsText="1"/></ignoredErrors>"#,
-                range((1, 0), (self.rows.len() - 1, last_col))
+                range((1, 0), (self.len - 1, last_col))
             );
         }
         x.push_str("</worksheet>");
@@ -124,7 +129,7 @@ impl<'a> Sheet<'a> {
     /// same width in one element.
     fn cols(&self, x: &mut String) {
         let mut widths: Vec<u32> = Vec::new();
-        for (r, row) in self.rows.iter().enumerate() {
+        for (r, row) in self.rows().enumerate() {
             for (c, cell) in row.iter().enumerate() {
                 let Some(cell) = cell else { continue };
                 let mut px = cell_px(cell.value);
@@ -176,23 +181,25 @@ impl<'a> Sheet<'a> {
     /// rows uses.
     fn data(&self, x: &mut String, strings: &mut Strings<'a>, last_row: usize) {
         x.push_str("<sheetData>");
-        let spans: Vec<String> = self
-            .rows
-            .chunks(16)
-            .map(|block| {
-                let used = block
-                    .iter()
-                    .flat_map(|r| r.iter().enumerate().filter(|(_, c)| c.is_some()));
-                let (first, last) =
-                    used.fold((usize::MAX, 0), |(f, l), (c, _)| (f.min(c), l.max(c)));
-                format!("{}:{}", first.wrapping_add(1), last + 1)
-            })
-            .collect();
-        for (r, row) in self.rows.iter().enumerate().take(last_row + 1) {
+        let mut spans = vec![(usize::MAX, 0); self.len.div_ceil(16)];
+        for (r, row) in self.rows().enumerate() {
+            let (first, last) = &mut spans[r / 16];
+            for (c, _) in row.iter().enumerate().filter(|(_, c)| c.is_some()) {
+                (*first, *last) = ((*first).min(c), (*last).max(c));
+            }
+        }
+        for (r, row) in self.rows().enumerate().take(last_row + 1) {
             if row.iter().all(Option::is_none) {
                 continue;
             }
-            let _ = write!(x, r#"<row r="{}" spans="{}">"#, r + 1, spans[r / 16]);
+            let (first, last) = spans[r / 16];
+            let _ = write!(
+                x,
+                r#"<row r="{}" spans="{}:{}">"#,
+                r + 1,
+                first.wrapping_add(1),
+                last + 1
+            );
             for (c, cell) in row.iter().enumerate() {
                 let Some(cell) = cell else { continue };
                 let _ = write!(x, r#"<c r="{}{}""#, column_name(c), r + 1);
