@@ -24,6 +24,7 @@ mod places;
 mod result_pages;
 pub mod result_views;
 pub mod search;
+mod sitemap;
 mod status_views;
 pub mod theme;
 pub mod urls;
