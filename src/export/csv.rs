@@ -85,33 +85,71 @@ impl From<bool> for Cell {
 pub const SAMPLE_COLUMN: &str = "du_lieu_mau";
 
 /// A table: a header of machine names, then rows of as many cells.
-#[derive(Debug, Clone)]
-pub struct Table {
+pub struct Table<'a> {
     header: Vec<&'static str>,
-    rows: Vec<Vec<Cell>>,
+    rows: Rows<'a>,
 }
 
-impl Table {
+/// A table's rows: held, or made again on each pass from records held elsewhere, so that a
+/// national table (a row per candidate of the country) is never held as cells.
+enum Rows<'a> {
+    Held(Vec<Vec<Cell>>),
+    Made {
+        len: usize,
+        row: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+    },
+}
+
+impl<'a> Table<'a> {
     pub fn new(header: &'static [&'static str]) -> Self {
         Self {
             header: header.to_vec(),
-            rows: Vec::new(),
+            rows: Rows::Held(Vec::new()),
         }
     }
 
-    /// The table with the sample-data flag as its first column, `true` on every row, made in
-    /// place so that a national table is not copied. A CSV has no place for a note outside its
-    /// rows that every reader keeps (a comment line breaks parsers and CSVW), and a row copied
-    /// out of the file still says it is not real.
+    /// A table of `len` rows, the row at `i` made by `row(i)` each time it is read.
+    pub fn made(
+        header: &'static [&'static str],
+        len: usize,
+        row: impl Fn(usize) -> Vec<Cell> + 'a,
+    ) -> Self {
+        Self {
+            header: header.to_vec(),
+            rows: Rows::Made {
+                len,
+                row: Box::new(row),
+            },
+        }
+    }
+
+    /// The table with the sample-data flag as its first column, `true` on every row, without
+    /// copying the rows. A CSV has no place for a note outside its rows that every reader keeps
+    /// (a comment line breaks parsers and CSVW), and a row copied out of the file still says it
+    /// is not real.
     pub fn flagged_as_sample(mut self) -> Self {
         self.header.insert(0, SAMPLE_COLUMN);
-        for row in &mut self.rows {
-            row.insert(0, Cell::Bool(true));
-        }
+        self.rows = match self.rows {
+            Rows::Held(mut rows) => {
+                for row in &mut rows {
+                    row.insert(0, Cell::Bool(true));
+                }
+                Rows::Held(rows)
+            }
+            Rows::Made { len, row } => Rows::Made {
+                len,
+                row: Box::new(move |i| {
+                    let mut cells = row(i);
+                    cells.insert(0, Cell::Bool(true));
+                    cells
+                }),
+            },
+        };
         self
     }
 
-    /// Adds a row. A row of the wrong length is a bug in the caller, not in the content.
+    /// Adds a row to a table of held rows. A row of the wrong length, or a row pushed onto a
+    /// table whose rows are made, is a bug in the caller, not in the content.
     pub fn push(&mut self, row: Vec<Cell>) {
         assert_eq!(
             row.len(),
@@ -119,7 +157,10 @@ impl Table {
             "a CSV row must have one cell per column: {:?}",
             self.header
         );
-        self.rows.push(row);
+        match &mut self.rows {
+            Rows::Held(rows) => rows.push(row),
+            Rows::Made { .. } => panic!("a row pushed onto a table whose rows are made"),
+        }
     }
 
     /// The machine names of the columns, as the first row writes them.
@@ -127,8 +168,20 @@ impl Table {
         &self.header
     }
 
-    pub fn rows(&self) -> &[Vec<Cell>] {
-        &self.rows
+    /// How many rows it has, the header not counted.
+    pub fn row_count(&self) -> usize {
+        match &self.rows {
+            Rows::Held(rows) => rows.len(),
+            Rows::Made { len, .. } => *len,
+        }
+    }
+
+    /// `f` of the row at `i` (from 0, below the header), whose cells live only during the call.
+    pub fn with_row<R>(&self, i: usize, f: impl FnOnce(&[Cell]) -> R) -> R {
+        match &self.rows {
+            Rows::Held(rows) => f(rows.get(i).map_or(&[][..], Vec::as_slice)),
+            Rows::Made { row, .. } => f(&row(i)),
+        }
     }
 
     /// The file's bytes: BOM, header, rows, each line ended by CRLF.
@@ -136,9 +189,11 @@ impl Table {
         let mut out = String::from(BOM);
         let header: Vec<String> = self.header.iter().map(|h| quote(h)).collect();
         line(&mut out, &header);
-        for row in &self.rows {
-            let cells: Vec<String> = row.iter().map(|c| quote(&c.render())).collect();
-            line(&mut out, &cells);
+        for i in 0..self.row_count() {
+            self.with_row(i, |row| {
+                let cells: Vec<String> = row.iter().map(|c| quote(&c.render())).collect();
+                line(&mut out, &cells);
+            });
         }
         out.into_bytes()
     }
@@ -227,6 +282,24 @@ mod tests {
         assert_eq!(
             text,
             "\u{feff}du_lieu_mau,a,b\r\ntrue,\"x,y\",1\r\ntrue,,2\r\n"
+        );
+    }
+
+    #[test]
+    fn a_table_whose_rows_are_made_writes_as_one_that_holds_them() {
+        let rows = [(1, "x,y"), (2, "=1")];
+        let mut held = Table::new(&["a", "b"]);
+        for (n, text) in rows {
+            held.push(vec![Cell::from(n), Cell::text(text)]);
+        }
+        let made = Table::made(&["a", "b"], rows.len(), |i| {
+            vec![Cell::from(rows[i].0), Cell::text(rows[i].1)]
+        });
+        assert_eq!(made.row_count(), 2);
+        assert_eq!(made.to_bytes(), held.to_bytes());
+        assert_eq!(
+            made.flagged_as_sample().to_bytes(),
+            held.flagged_as_sample().to_bytes()
         );
     }
 

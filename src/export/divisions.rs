@@ -122,7 +122,7 @@ pub(super) const COLUMNS: &[&str] = &[
 ];
 
 /// One row per commune, followed by one per village of it (`don_vi_cha` naming the commune).
-pub fn csv(d: &Divisions) -> Table {
+pub fn csv(d: &Divisions) -> Table<'static> {
     let date = |d: Option<Date>| Cell::opt_key(d.map(|d| d.iso()));
     let mut table = Table::new(COLUMNS);
     for c in &d.don_vi {

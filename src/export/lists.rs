@@ -113,7 +113,7 @@ pub(super) const CANDIDATE_COLUMNS: &[&str] = &[
     "tai_cu",
 ];
 
-pub fn candidates_csv(list: &CandidateList) -> Table {
+pub fn candidates_csv(list: &CandidateList) -> Table<'static> {
     let mut table = Table::new(CANDIDATE_COLUMNS);
     for v in &list.khu_dan_cu {
         for c in &v.ung_cu_vien {
@@ -204,7 +204,7 @@ pub(super) const ELECTED_COLUMNS: &[&str] = &[
     "trang_thai",
 ];
 
-pub fn elected_csv(list: &ElectedList) -> Table {
+pub fn elected_csv(list: &ElectedList) -> Table<'static> {
     let mut table = Table::new(ELECTED_COLUMNS);
     for e in &list.trung_cu {
         table.push(vec![

@@ -270,67 +270,72 @@ pub(super) const COLUMNS: &[&str] = &[
 ];
 
 /// A CSV of contests: a row per candidate, or one row with empty candidate cells for a contest
-/// without candidates, so that its figures are not lost.
-pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>) -> Table {
-    let mut table = Table::new(COLUMNS);
-    for c in contests {
-        let contest_cells = || {
-            vec![
-                Cell::key(c.dot_bau_cu),
-                Cell::key(c.don_vi),
-                Cell::text(&c.ten_don_vi),
-                Cell::key(c.khu_dan_cu),
-                Cell::text(c.ten_khu_dan_cu),
-                Cell::opt_key(c.ocd_id.clone()),
-                Cell::content_key(c.chuc_danh),
-                Cell::key(&c.nhiem_ky),
-                Cell::key(c.ngay_bau_cu.iso()),
-                Cell::opt_key(c.quy_tac),
-                Cell::key(c.trang_thai),
-                Cell::key(&c.trang_thai_nhan),
-                Cell::opt_text(c.ly_do),
-                Cell::opt_text(c.ly_do_en),
-                Cell::opt_text(c.quyet_dinh_so),
-                Cell::opt_key(c.quyet_dinh_ngay.map(|d| d.iso())),
-                Cell::opt_key(c.ngay_bau_lai.map(|d| d.iso())),
-                Cell::opt_key(c.dot_bau_lai),
-                Cell::opt_key(c.bau_lai_cua_dot),
-                c.hinh_thuc.map_or(Cell::Empty, Cell::content_key),
-                Cell::opt_int(c.tong_cu_tri),
-                Cell::opt_int(c.cu_tri_tham_gia),
-                Cell::opt_float(c.ty_le_tham_gia),
-                Cell::opt_int(c.phieu_phat_ra),
-                Cell::opt_int(c.phieu_thu_vao),
-                Cell::opt_int(c.phieu_hop_le),
-                Cell::opt_int(c.phieu_khong_hop_le),
-                Cell::opt_float(c.ty_le_khong_hop_le),
-                Cell::opt_int(c.phieu_khong_bau_ai),
-                Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
-                Cell::opt_key(c.ket_qua),
-                Cell::opt_key(c.ket_qua_nhan.as_deref()),
-                Cell::opt_key(c.nguoi_trung_cu),
-                Cell::opt_text(c.ten_nguoi_trung_cu),
-            ]
-        };
-        if c.ung_cu_vien.is_empty() {
-            let mut row = contest_cells();
-            row.extend(std::iter::repeat_n(Cell::Empty, 6));
-            table.push(row);
-        }
-        for v in &c.ung_cu_vien {
-            let mut row = contest_cells();
-            row.extend([
-                Cell::key(v.ung_cu_vien),
-                Cell::text(v.ho_ten),
-                Cell::opt_int(v.so_phieu),
-                Cell::opt_float(v.ty_le_tong_cu_tri),
-                Cell::opt_float(v.ty_le_phieu_hop_le),
-                Cell::from(v.trung_cu),
-            ]);
-            table.push(row);
-        }
+/// without candidates, so that its figures are not lost. The rows are made from the records each
+/// time they are read: the site's table has a row per candidate of every round.
+pub fn csv<'r, 'a: 'r>(contests: impl IntoIterator<Item = &'r ContestRecord<'a>>) -> Table<'r> {
+    let rows: Vec<(&ContestRecord, Option<&VoteRecord>)> = contests
+        .into_iter()
+        .flat_map(|c| {
+            let votes = c.ung_cu_vien.iter().map(Some);
+            let none = c.ung_cu_vien.is_empty().then_some(None);
+            none.into_iter().chain(votes).map(move |v| (c, v))
+        })
+        .collect();
+    Table::made(COLUMNS, rows.len(), move |i| {
+        rows.get(i).map_or_else(Vec::new, |&(c, v)| row(c, v))
+    })
+}
+
+/// A contest's row, with a candidate's cells or, without one, as many empty cells.
+fn row(c: &ContestRecord, v: Option<&VoteRecord>) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::key(c.dot_bau_cu),
+        Cell::key(c.don_vi),
+        Cell::text(&c.ten_don_vi),
+        Cell::key(c.khu_dan_cu),
+        Cell::text(c.ten_khu_dan_cu),
+        Cell::opt_key(c.ocd_id.clone()),
+        Cell::content_key(c.chuc_danh),
+        Cell::key(&c.nhiem_ky),
+        Cell::key(c.ngay_bau_cu.iso()),
+        Cell::opt_key(c.quy_tac),
+        Cell::key(c.trang_thai),
+        Cell::key(&c.trang_thai_nhan),
+        Cell::opt_text(c.ly_do),
+        Cell::opt_text(c.ly_do_en),
+        Cell::opt_text(c.quyet_dinh_so),
+        Cell::opt_key(c.quyet_dinh_ngay.map(|d| d.iso())),
+        Cell::opt_key(c.ngay_bau_lai.map(|d| d.iso())),
+        Cell::opt_key(c.dot_bau_lai),
+        Cell::opt_key(c.bau_lai_cua_dot),
+        c.hinh_thuc.map_or(Cell::Empty, Cell::content_key),
+        Cell::opt_int(c.tong_cu_tri),
+        Cell::opt_int(c.cu_tri_tham_gia),
+        Cell::opt_float(c.ty_le_tham_gia),
+        Cell::opt_int(c.phieu_phat_ra),
+        Cell::opt_int(c.phieu_thu_vao),
+        Cell::opt_int(c.phieu_hop_le),
+        Cell::opt_int(c.phieu_khong_hop_le),
+        Cell::opt_float(c.ty_le_khong_hop_le),
+        Cell::opt_int(c.phieu_khong_bau_ai),
+        Cell::opt_key(c.ngay_bien_ban.map(|d| d.iso())),
+        Cell::opt_key(c.ket_qua),
+        Cell::opt_key(c.ket_qua_nhan.as_deref()),
+        Cell::opt_key(c.nguoi_trung_cu),
+        Cell::opt_text(c.ten_nguoi_trung_cu),
+    ];
+    match v {
+        None => row.extend(std::iter::repeat_n(Cell::Empty, 6)),
+        Some(v) => row.extend([
+            Cell::key(v.ung_cu_vien),
+            Cell::text(v.ho_ten),
+            Cell::opt_int(v.so_phieu),
+            Cell::opt_float(v.ty_le_tong_cu_tri),
+            Cell::opt_float(v.ty_le_phieu_hop_le),
+            Cell::from(v.trung_cu),
+        ]),
     }
-    table
+    row
 }
 
 #[cfg(test)]

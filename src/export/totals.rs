@@ -114,7 +114,7 @@ pub(super) const COLUMNS: &[&str] = &[
     "trung_cu_dan_toc_thieu_so",
 ];
 
-pub fn csv(rows: &[TermTotals]) -> Table {
+pub fn csv(rows: &[TermTotals]) -> Table<'static> {
     let mut table = Table::new(COLUMNS);
     for r in rows {
         let t = &r.tong;

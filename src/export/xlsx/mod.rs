@@ -28,6 +28,7 @@ use super::columns::{Column, Datatype, column};
 use super::csv::{Cell, Table};
 use crate::model::date::Date;
 use sheet::{Sheet, Style, Value};
+use std::cell::OnceCell;
 
 /// The IANA media type of an XLSX file.
 pub const MEDIA_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -56,10 +57,10 @@ const MAX_ROWS: usize = 1_048_576;
 /// The workbook of `table`. Fails only on a column that has no titles (a bug) or on more rows
 /// than a sheet holds.
 pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
-    if table.rows().len() >= MAX_ROWS {
+    if table.row_count() >= MAX_ROWS {
         return Err(format!(
             "open data: XLSX: {} rows, more than a sheet holds ({MAX_ROWS} with the titles)",
-            table.rows().len()
+            table.row_count()
         ));
     }
     let columns = table
@@ -106,26 +107,33 @@ pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
 
 /// One header row of titles, then the table's rows, filterable, with the header frozen.
 fn data_sheet<'a>(
-    table: &'a Table,
+    table: &'a Table<'_>,
     columns: &'a [(&'a str, Column)],
     title: impl Fn(&Column) -> &'static str + 'a,
     selected: bool,
 ) -> Sheet<'a> {
     Sheet {
-        len: table.rows().len() + 1,
-        row: Box::new(move |r| match r.checked_sub(1) {
-            None => columns
-                .iter()
-                .map(|(_, c)| Some(styled(Value::Text(title(c)), Style::Header)))
-                .collect(),
-            Some(r) => table.rows()[r]
-                .iter()
-                .zip(columns)
-                .map(|(cell, (_, c))| data_cell(cell, c.datatype))
-                .collect(),
+        len: table.row_count() + 1,
+        row: Box::new(move |r, visit| match r.checked_sub(1) {
+            None => visit(
+                &columns
+                    .iter()
+                    .map(|(_, c)| Some(styled(Value::Text(title(c)), Style::Header)))
+                    .collect::<Vec<_>>(),
+            ),
+            Some(r) => table.with_row(r, |cells| {
+                visit(
+                    &cells
+                        .iter()
+                        .zip(columns)
+                        .map(|(cell, (_, c))| data_cell(cell, c.datatype))
+                        .collect::<Vec<_>>(),
+                )
+            }),
         }),
         filtered: true,
         selected,
+        layout: OnceCell::new(),
     }
 }
 
@@ -171,9 +179,10 @@ fn columns_sheet<'a>(columns: &[(&'a str, Column)]) -> Sheet<'a> {
     let rows: Vec<_> = std::iter::once(header).chain(rows).collect();
     Sheet {
         len: rows.len(),
-        row: Box::new(move |r| rows.get(r).cloned().unwrap_or_default()),
+        row: Box::new(move |r, visit| visit(rows.get(r).map_or(&[], Vec::as_slice))),
         filtered: false,
         selected: false,
+        layout: OnceCell::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! into, written as Excel writes them: elements in the schema's order, text in the workbook's
 //! table of shared strings, each column as wide as its widest cell.
 
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 /// A cell's value as the workbook stores it.
@@ -35,17 +36,34 @@ pub(super) struct Cell<'a> {
 
 /// A worksheet: rows of cells from the top left, `None` where a cell is empty. Each pass over
 /// the sheet makes its rows again, one at a time: the cells of a national table, held whole,
-/// took hundreds of megabytes a sheet.
+/// took hundreds of megabytes a sheet. It is passed over twice: once to measure it, once to
+/// write it.
 pub(super) struct Sheet<'a> {
     /// How many rows it has.
     pub len: usize,
-    /// The row at a place from the top, from 0.
-    pub row: Box<dyn Fn(usize) -> Vec<Option<Cell<'a>>> + 'a>,
+    /// Hands the row at a place from the top, from 0, to the visitor; the row lives only for
+    /// that call.
+    pub row: Box<MakeRow<'a>>,
     /// The first row titles columns of data: it gets filter buttons and stays in view, and
     /// codes below it are not flagged as numbers stored as text.
     pub filtered: bool,
     /// The sheet a workbook opens on.
     pub selected: bool,
+    /// Measured on first need.
+    pub layout: OnceCell<Layout>,
+}
+
+/// Makes the row at a place and hands its cells, `None` where a cell is empty, to the visitor.
+pub(super) type MakeRow<'a> = dyn Fn(usize, &mut dyn FnMut(&[Option<Cell<'_>>])) + 'a;
+
+/// What the XML needs to know of the whole sheet before it writes its first row.
+pub(super) struct Layout {
+    /// The last row and column that hold a cell, from 0.
+    last_cell: (usize, usize),
+    /// Each column's width in pixels, 0 where no cell widens it.
+    widths: Vec<u32>,
+    /// The first and last column that hold a cell in each block of 16 rows.
+    spans: Vec<(usize, usize)>,
 }
 
 /// Wide enough for a neighbourhood's name, narrow enough that a long reason wraps off screen
@@ -59,33 +77,55 @@ const DIGIT_PX: u32 = 7;
 const NAMESPACES: &str = r#"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 impl<'a> Sheet<'a> {
-    fn rows(&self) -> impl Iterator<Item = Vec<Option<Cell<'a>>>> + '_ {
-        (0..self.len).map(|r| (self.row)(r))
+    fn each_row(&self, mut f: impl FnMut(usize, &[Option<Cell<'_>>])) {
+        for r in 0..self.len {
+            (self.row)(r, &mut |row| f(r, row));
+        }
     }
 
-    /// The last row and column that hold a cell, from 0.
-    fn last_cell(&self) -> (usize, usize) {
-        self.rows()
-            .enumerate()
-            .fold((0, 0), |(last_row, last_col), (r, row)| {
-                match row.iter().rposition(Option::is_some) {
-                    Some(c) => (r, last_col.max(c)),
-                    None => (last_row, last_col),
+    fn layout(&self) -> &Layout {
+        self.layout.get_or_init(|| {
+            let mut layout = Layout {
+                last_cell: (0, 0),
+                widths: Vec::new(),
+                spans: vec![(usize::MAX, 0); self.len.div_ceil(16)],
+            };
+            self.each_row(|r, row| {
+                let (first, last) = &mut layout.spans[r / 16];
+                for (c, cell) in row.iter().enumerate() {
+                    let Some(cell) = cell else { continue };
+                    (*first, *last) = ((*first).min(c), (*last).max(c));
+                    layout.last_cell = (r, layout.last_cell.1.max(c));
+                    let mut px = cell_px(cell.value);
+                    if px == 0 {
+                        continue;
+                    }
+                    if r == 0 && self.filtered {
+                        // the filter button
+                        px += 16;
+                    }
+                    px = (px + 7).min(MAX_COLUMN_PX);
+                    if layout.widths.len() <= c {
+                        layout.widths.resize(c + 1, 0);
+                    }
+                    layout.widths[c] = layout.widths[c].max(px);
                 }
-            })
+            });
+            layout
+        })
     }
 
     /// The last cell of the range the first row's filter buttons cover, when the sheet has them:
     /// every row, the empty ones at the end too.
     pub fn filter_end(&self) -> Option<(usize, usize)> {
         self.filtered
-            .then(|| (self.len.saturating_sub(1), self.last_cell().1))
+            .then(|| (self.len.saturating_sub(1), self.layout().last_cell.1))
     }
 
     /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
     /// the order the sheets meet it; `header` is the printed page's header, if any.
-    pub fn xml(&self, strings: &mut Strings<'a>, header: Option<&str>) -> String {
-        let (last_row, last_col) = self.last_cell();
+    pub fn xml(&self, strings: &mut Strings, header: Option<&str>) -> String {
+        let (last_row, last_col) = self.layout().last_cell;
         let mut x = String::with_capacity(1024 + 64 * self.len * (last_col + 1));
         x.push_str(super::package::DECLARATION);
         let _ = write!(x, "<worksheet {NAMESPACES}>");
@@ -128,25 +168,7 @@ impl<'a> Sheet<'a> {
     /// `<cols>`: each column as wide as its widest cell (Excel's "autofit"), neighbours of the
     /// same width in one element.
     fn cols(&self, x: &mut String) {
-        let mut widths: Vec<u32> = Vec::new();
-        for (r, row) in self.rows().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let Some(cell) = cell else { continue };
-                let mut px = cell_px(cell.value);
-                if px == 0 {
-                    continue;
-                }
-                if r == 0 && self.filtered {
-                    // the filter button
-                    px += 16;
-                }
-                px = (px + 7).min(MAX_COLUMN_PX);
-                if widths.len() <= c {
-                    widths.resize(c + 1, 0);
-                }
-                widths[c] = widths[c].max(px);
-            }
-        }
+        let widths = &self.layout().widths;
         if widths.iter().all(|&w| w == 0) {
             return;
         }
@@ -179,18 +201,12 @@ impl<'a> Sheet<'a> {
 
     /// `<sheetData>`: the rows that hold a cell, each with the span of columns its block of 16
     /// rows uses.
-    fn data(&self, x: &mut String, strings: &mut Strings<'a>, last_row: usize) {
+    fn data(&self, x: &mut String, strings: &mut Strings, last_row: usize) {
         x.push_str("<sheetData>");
-        let mut spans = vec![(usize::MAX, 0); self.len.div_ceil(16)];
-        for (r, row) in self.rows().enumerate() {
-            let (first, last) = &mut spans[r / 16];
-            for (c, _) in row.iter().enumerate().filter(|(_, c)| c.is_some()) {
-                (*first, *last) = ((*first).min(c), (*last).max(c));
-            }
-        }
-        for (r, row) in self.rows().enumerate().take(last_row + 1) {
-            if row.iter().all(Option::is_none) {
-                continue;
+        let spans = &self.layout().spans;
+        self.each_row(|r, row| {
+            if r > last_row || row.iter().all(Option::is_none) {
+                return;
             }
             let (first, last) = spans[r / 16];
             let _ = write!(
@@ -215,42 +231,45 @@ impl<'a> Sheet<'a> {
                 };
             }
             x.push_str("</row>");
-        }
+        });
         x.push_str("</sheetData>");
     }
 }
 
-/// The workbook's shared strings: each distinct text once, numbered in the order met.
+/// The workbook's shared strings: each distinct text once, numbered in the order met. It keeps
+/// its own copy of each, as the rows they come from live only while a sheet is written.
 #[derive(Default)]
-pub(super) struct Strings<'a> {
-    index: foldhash::HashMap<&'a str, u32>,
-    order: Vec<&'a str>,
+pub(super) struct Strings {
+    index: foldhash::HashMap<Box<str>, u32>,
     /// Text cells, repeated texts counted each time.
     count: usize,
 }
 
-impl<'a> Strings<'a> {
-    fn index(&mut self, s: &'a str) -> u32 {
+impl Strings {
+    fn index(&mut self, s: &str) -> u32 {
         self.count += 1;
-        let next = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
-        *self.index.entry(s).or_insert_with(|| {
-            self.order.push(s);
-            next
-        })
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let next = u32::try_from(self.index.len()).unwrap_or(u32::MAX);
+        self.index.insert(s.into(), next);
+        next
     }
 
     /// `xl/sharedStrings.xml`.
     pub fn xml(&self) -> String {
+        let mut order: Vec<(&str, u32)> = self.index.iter().map(|(s, &i)| (&**s, i)).collect();
+        order.sort_unstable_by_key(|&(_, i)| i);
         let mut x =
-            String::with_capacity(256 + self.order.iter().map(|s| s.len() + 16).sum::<usize>());
+            String::with_capacity(256 + order.iter().map(|(s, _)| s.len() + 16).sum::<usize>());
         x.push_str(super::package::DECLARATION);
         let _ = write!(
             x,
             r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{}" uniqueCount="{}">"#,
             self.count,
-            self.order.len()
+            order.len()
         );
-        for s in &self.order {
+        for (s, _) in order {
             let space = [' ', '\t', '\n'];
             x.push_str(if s.starts_with(space) || s.ends_with(space) {
                 r#"<si><t xml:space="preserve">"#

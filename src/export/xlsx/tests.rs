@@ -13,7 +13,7 @@ fn props(date: Option<Date>) -> Properties<'static> {
     }
 }
 
-fn table() -> Table {
+fn table() -> Table<'static> {
     let mut t = Table::new(&["ma_hanh_chinh", "so_phieu", "ngay_bau_cu", "trung_cu"]);
     t.push(vec![
         Cell::key("06685"),
@@ -63,7 +63,7 @@ fn parts(book: &[u8]) -> Vec<(String, String)> {
 /// order in which rust_xlsxwriter numbers the formats it meets): text to escape, text that reads
 /// as an escape, lines, spaces at the ends, a text too long for its column, empty cells and empty
 /// text, and more than 16 rows, where the spans of columns change.
-fn every_kind_of_cell() -> Table {
+fn every_kind_of_cell() -> Table<'static> {
     let mut t = Table::new(&[
         "du_lieu_mau",
         "don_vi",
@@ -239,13 +239,16 @@ mod reference {
         for (i, (_, c)) in columns.iter().enumerate() {
             sheet.write_string_with_format(0, col(i)?, title(c), &formats.header)?;
         }
-        for (r, cells) in table.rows().iter().enumerate() {
-            let r = row(r + 1)?;
-            for (i, (cell, (_, c))) in cells.iter().zip(columns).enumerate() {
-                write_cell(sheet, r, col(i)?, cell, c.datatype, formats)?;
-            }
+        for r in 0..table.row_count() {
+            table.with_row(r, |cells| {
+                let r = row(r + 1)?;
+                for (i, (cell, (_, c))) in cells.iter().zip(columns).enumerate() {
+                    write_cell(sheet, r, col(i)?, cell, c.datatype, formats)?;
+                }
+                Ok::<(), XlsxError>(())
+            })?;
         }
-        let last_row = row(table.rows().len())?;
+        let last_row = row(table.row_count())?;
         let last_col = col(columns.len().saturating_sub(1))?;
         sheet.set_freeze_panes(1, 0)?;
         sheet.autofilter(0, 0, last_row, last_col)?;
