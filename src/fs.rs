@@ -64,6 +64,21 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
     wrap(path, "write", std::fs::write(path, bytes))
 }
 
+/// Writes a file as `make` makes its bytes, through a buffer, creating its parent folders: for a
+/// file too large to hold in memory. An error of `make` is one of writing the file.
+pub fn write_with<T>(
+    path: &Path,
+    make: impl FnOnce(&mut dyn io::Write) -> io::Result<T>,
+) -> Result<T, FsError> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let file = wrap(path, "write", std::fs::File::create(path))?;
+    let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+    let made = make(&mut out).and_then(|made| io::Write::flush(&mut out).map(|()| made));
+    wrap(path, "write", made)
+}
+
 /// Copies a file, creating the target's parent folders.
 pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {
     if let Some(parent) = to.parent() {

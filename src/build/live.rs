@@ -7,13 +7,13 @@
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, render_part, site_files};
+use super::{BuildError, BuildReport, PartOutput, Put, render_part, site_files};
 use crate::fs::FsError;
 use crate::model::reassemble::Shown;
 use crate::recheck::Checked;
 use crate::render::parts::Outline;
 use crate::render::{Part, Parts};
-use crate::write::manifest::{self, Manifest};
+use crate::write::manifest::{self, FileSum, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -174,7 +174,11 @@ impl LiveSite {
         // in the rounds' order, as a build lists them: parts are ordered by kind, then place
         let listed = new_parts.values().flat_map(|o| o.listed.clone()).collect();
         self.parts = new_parts;
-        let site_written = site_files(&parts, &pages, &days, listed, |f| self.put(f, trusted))?;
+        let into = IntoFolder {
+            site: self,
+            trusted,
+        };
+        let site_written = site_files(&parts, &pages, &days, listed, &into)?;
         // the site's files now: every part's (those not rendered again are as they were)
         let rendered_now: BTreeMap<String, String> =
             written.into_iter().chain(site_written).collect();
@@ -240,6 +244,7 @@ impl LiveSite {
         Ok((path, sha))
     }
 
+    /// Writes bytes of the site unless the folder holds them already; their SHA-256.
     fn put_bytes(&self, path: &str, bytes: &[u8], trusted: bool) -> Result<String, FsError> {
         let sha = manifest::sha256(bytes);
         if !trusted || self.known.get(path) != Some(sha.as_str()) {
@@ -288,5 +293,40 @@ impl LiveSite {
                     .map(Path::to_path_buf)
             })
             .collect()
+    }
+}
+
+/// The preview's folder as the site-wide files are written into it. A file made as a stream is
+/// made in memory here: a preview is of one ward's site, not of the country.
+struct IntoFolder<'a> {
+    site: &'a LiveSite,
+    /// The folder holds what `known` lists (see [`LiveSite::put_bytes`]).
+    trusted: bool,
+}
+
+impl Put for IntoFolder<'_> {
+    type Written = (String, String);
+
+    fn file(&self, file: OutputFile) -> Result<(String, String), FsError> {
+        self.site.put(file, self.trusted)
+    }
+
+    fn stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<((String, String), FileSum), FsError> {
+        let mut bytes = Vec::new();
+        make(&mut bytes).map_err(|source| FsError {
+            path: self.site.folder.join(&path),
+            action: "write",
+            source,
+        })?;
+        let sha = self.site.put_bytes(&path, &bytes, self.trusted)?;
+        let sum = FileSum {
+            size: bytes.len(),
+            sha256: sha.clone(),
+        };
+        Ok(((path, sha), sum))
     }
 }

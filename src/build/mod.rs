@@ -5,14 +5,17 @@
 pub mod live;
 
 use crate::diagnostics::{self, Diagnostics};
+use crate::export::Sink;
 use crate::export::catalogue::Listed;
 use crate::model::date::Date;
 use crate::progress::{Stage, Step};
 use crate::render::{self, Part, Parts};
-use crate::write::{self, OutputFile};
+use crate::write::manifest::FileSum;
+use crate::write::{self, OutputFile, Staging};
 use crate::{check, fs};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::io;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -127,38 +130,101 @@ pub(crate) fn render_part<F>(
     })
 }
 
+/// Where the files of a build or a preview are written: each file as it is handed over, and
+/// those too large to hold as their bytes are made. What each write gives back (`Written`) is
+/// gathered for the list of the site's files.
+pub(crate) trait Put: Sync {
+    type Written: Send;
+
+    fn file(&self, file: OutputFile) -> Result<Self::Written, fs::FsError>;
+
+    fn stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(Self::Written, FileSum), fs::FsError>;
+}
+
+impl Put for Staging {
+    type Written = write::Written;
+
+    fn file(&self, file: OutputFile) -> Result<write::Written, fs::FsError> {
+        self.write(file)
+    }
+
+    fn stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(write::Written, FileSum), fs::FsError> {
+        self.write_stream(path, make)
+    }
+}
+
+/// The site-wide files as they are written: what each write gave back, and the first write
+/// that failed, which stays an I/O error.
+struct Gathered<'p, P: Put> {
+    put: &'p P,
+    written: Mutex<Vec<P::Written>>,
+    failed: Mutex<Option<fs::FsError>>,
+}
+
+impl<P: Put> Gathered<'_, P> {
+    fn keep<T>(&self, result: Result<(P::Written, T), fs::FsError>) -> Result<T, String> {
+        match result {
+            Ok((w, t)) => {
+                self.written.lock().map_err(|e| e.to_string())?.push(w);
+                Ok(t)
+            }
+            Err(e) => {
+                let message = e.to_string();
+                if let Ok(mut failed) = self.failed.lock() {
+                    failed.get_or_insert(e);
+                }
+                Err(message)
+            }
+        }
+    }
+}
+
+impl<P: Put> Sink for Gathered<'_, P> {
+    fn put(&self, file: OutputFile) -> Result<(), String> {
+        self.keep(self.put.file(file).map(|w| (w, ())))
+    }
+
+    fn stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<FileSum, String> {
+        self.keep(self.put.stream(path, make))
+    }
+}
+
 /// Makes the files of the whole site from every part's `pages`, `days` and `listed` data files
 /// (see [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made.
 /// A write that fails stays an I/O error.
-pub(crate) fn site_files<F: Send>(
+pub(crate) fn site_files<P: Put>(
     parts: &Parts,
     pages: &[String],
     days: &BTreeMap<String, Date>,
     listed: Vec<Listed>,
-    put: impl Fn(OutputFile) -> Result<F, fs::FsError> + Sync,
-) -> Result<Vec<F>, BuildError> {
+    put: &P,
+) -> Result<Vec<P::Written>, BuildError> {
     let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
     sorted.sort_unstable();
-    let written = Mutex::new(Vec::new());
-    let failed = Mutex::new(None);
-    let made = parts.site_files(&sorted, days, listed, &|file| match put(file) {
-        Ok(w) => {
-            written.lock().map_err(|e| e.to_string())?.push(w);
-            Ok(())
-        }
-        Err(e) => {
-            let message = e.to_string();
-            if let Ok(mut failed) = failed.lock() {
-                failed.get_or_insert(e);
-            }
-            Err(message)
-        }
-    });
-    if let Some(e) = failed.into_inner().ok().flatten() {
+    let gathered = Gathered {
+        put,
+        written: Mutex::new(Vec::new()),
+        failed: Mutex::new(None),
+    };
+    let made = parts.site_files(&sorted, days, listed, &gathered);
+    if let Some(e) = gathered.failed.into_inner().ok().flatten() {
         return Err(BuildError::Io(e));
     }
     made.map_err(BuildError::Template)?;
-    written
+    gathered
+        .written
         .into_inner()
         .map_err(|e| BuildError::Template(e.to_string()))
 }
@@ -214,9 +280,7 @@ pub fn build_with(
         listed.extend(output.listed);
     }
     tell(Step::start(Stage::Writing));
-    written.extend(site_files(&parts, &pages, &days, listed, |f| {
-        staging.write(f)
-    })?);
+    written.extend(site_files(&parts, &pages, &days, listed, &staging)?);
     let count = staging.finish(written)?;
     Ok(BuildReport {
         pages: pages.len(),

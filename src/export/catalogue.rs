@@ -10,6 +10,7 @@ use super::{DATA_DIR, Sink};
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::language::Language;
+use crate::write::manifest::FileSum;
 use crate::write::{Contents, OutputFile};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -102,8 +103,8 @@ pub struct About {
     pub of: String,
     /// The latest date of the data it holds.
     pub modified: Option<Date>,
-    /// A CSV's columns, in order.
-    pub columns: Option<Vec<&'static str>>,
+    /// A CSV with its CSVW metadata beside it (see [`csvw_metadata`]).
+    pub csvw: bool,
 }
 
 impl About {
@@ -113,7 +114,7 @@ impl About {
             format: Format::Json,
             of: of.into(),
             modified,
-            columns: None,
+            csvw: false,
         }
     }
 
@@ -138,20 +139,20 @@ pub struct Listed {
 }
 
 impl Listed {
-    pub fn of(path: &str, bytes: &[u8], about: About) -> Self {
+    pub fn of(path: &str, sum: &FileSum, about: About) -> Self {
         Self {
             path: path.to_string(),
-            size: bytes.len(),
-            sha256: crate::write::manifest::sha256(bytes),
+            size: sum.size,
+            sha256: sum.sha256.clone(),
             about,
         }
     }
 }
 
-/// Hands over the catalogue of the data files `listed` (each CSV's CSVW metadata is made with
-/// it: [`csvw_metadata`]). It is written straight from `listed`, one dataset at a time: a tree
-/// of JSON values for every file took gigabytes for the whole country.
-pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
+/// Hands over the catalogue of the data files `listed` (each CSV's CSVW metadata was handed over
+/// with the CSV: [`csvw_metadata`]). It is written straight from `listed`, one dataset at a time:
+/// a tree of JSON values for every file took gigabytes for the whole country.
+pub fn add(site: &Site, listed: &[Listed], put: &dyn Sink) -> Result<(), String> {
     let c = &site.config;
     let licence = c.giay_phep.as_ref();
     let catalogue = Catalogue {
@@ -180,11 +181,10 @@ pub fn add(site: &Site, listed: &[Listed], put: &Sink) -> Result<(), String> {
         }),
         title: titles(&c.ten, c.ten_en.as_deref()),
     };
-    let bytes = serde_json::to_vec(&catalogue).map_err(|e| format!("open data: {e}"))?;
-    put(OutputFile {
-        path: catalogue_file(),
-        contents: Contents::Bytes(bytes),
+    put.stream(catalogue_file(), &mut |out| {
+        serde_json::to_writer(out, &catalogue).map_err(std::io::Error::from)
     })
+    .map(|_| ())
 }
 
 // The catalogue's JSON-LD, typed. Fields are in the byte order of their keys, the order in
@@ -287,8 +287,7 @@ impl Serialize for Distributions<'_> {
                     value: &file.sha256,
                 },
                 described_by: about
-                    .columns
-                    .is_some()
+                    .csvw
                     .then(|| Id::new(format!("../{}", csvw_file(&file.path)))),
             }
         }))
@@ -399,18 +398,15 @@ fn titles(vi: &str, en: Option<&str>) -> Value {
     Value::Array(out)
 }
 
-/// The CSVW metadata of the CSV at `path` that `about` describes (its columns, `None` for a file
-/// that is not a table). Each column's titles include its header name (`und`), so that a CSVW
-/// validator finds the header matching the schema.
-pub fn csvw_metadata(path: &str, about: &About) -> Result<Option<OutputFile>, String> {
-    let Some(columns) = &about.columns else {
-        return Ok(None);
-    };
+/// The CSVW metadata of the CSV at `path`, which `about` describes and whose header is
+/// `columns`. Each column's titles include its header name (`und`), so that a CSVW validator
+/// finds the header matching the schema.
+pub fn csvw_metadata(path: &str, about: &About, columns: &[&str]) -> Result<OutputFile, String> {
     let (vi, en) = about.titles();
-    Ok(Some(OutputFile {
+    Ok(OutputFile {
         path: csvw_file(path),
         contents: Contents::Bytes(to_json(&table(path, &vi, &en, columns)?)?),
-    }))
+    })
 }
 
 fn table(path: &str, vi: &str, en: &str, columns: &[&str]) -> Result<Value, String> {

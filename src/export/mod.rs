@@ -60,12 +60,14 @@ use crate::model::Site;
 use crate::model::election::Round;
 use crate::model::language::Language;
 use crate::render::locale::Locale;
+use crate::write::manifest::FileSum;
 use crate::write::{Contents, OutputFile};
 use catalogue::{About, Format, Kind};
 use contest::Contest;
 use csv::Table;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::io;
 
 /// Folder of the site-wide data files.
 pub const DATA_DIR: &str = "du-lieu";
@@ -117,7 +119,7 @@ pub fn nist_file(round: &str) -> String {
 /// Every data file of the site, then the catalogue describing them: each round's files (in
 /// parallel), then the site-wide ones. Fails only on what validation reports before a build (a
 /// round naming rules that do not exist) or if serialization fails.
-pub fn files(site: &Site, locales: &[Locale], put: &Sink) -> Result<(), String> {
+pub fn files(site: &Site, locales: &[Locale], put: &dyn Sink) -> Result<(), String> {
     let listed = site
         .rounds
         .par_iter()
@@ -133,7 +135,7 @@ pub fn round_data(
     site: &Site,
     locales: &[Locale],
     round: &Round,
-    put: &Sink,
+    put: &dyn Sink,
 ) -> Result<Vec<catalogue::Listed>, String> {
     let labels = Labels::of(locales)?;
     let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
@@ -148,7 +150,7 @@ pub fn site_data(
     site: &Site,
     locales: &[Locale],
     listed: Vec<catalogue::Listed>,
-    put: &Sink,
+    put: &dyn Sink,
 ) -> Result<(), String> {
     let labels = Labels::of(locales)?;
     let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
@@ -261,8 +263,8 @@ fn site_wide_files(
     let of_divisions = about(Kind::Divisions);
     out.table(&divisions_file(), divisions::csv(divisions), &of_divisions)?;
     out.json(&divisions_file(), divisions, &of_divisions)?;
-    let popolo = out.flagged(&popolo::popolo(site, contests, labels.site))?;
-    out.push(popolo_file(), popolo, about(Kind::Popolo))?;
+    let popolo = popolo::popolo(site, contests, labels.site);
+    out.stream_json(popolo_file(), &popolo, about(Kind::Popolo))?;
     catalogue::add(site, &out.listed, out.put)
 }
 
@@ -289,14 +291,40 @@ impl<'a> Labels<'a> {
     }
 }
 
-/// The data files made so far, each with what the catalogue says of it.
-/// Where the data files go as they are made: each is handed over at once, so that the site's
-/// data files are never all held together.
-pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
+/// Where the site's files go as they are made: each is handed over at once, so that they are
+/// never all held together. Any `Fn(OutputFile) -> Result<(), String>` is one.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), String>;
+
+    /// Hands over a file whose bytes `make` writes as it makes them: one too large to hold (the
+    /// whole country's Popolo file is hundreds of megabytes). Its size and SHA-256. By default
+    /// the bytes are made in memory and handed to [`Sink::put`]; a sink that writes files
+    /// writes them as they come.
+    fn stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<FileSum, String> {
+        let mut bytes = Vec::new();
+        make(&mut bytes).map_err(|e| format!("open data: {path}: {e}"))?;
+        let sum = FileSum::of(&bytes);
+        self.put(OutputFile {
+            path,
+            contents: Contents::Bytes(bytes),
+        })?;
+        Ok(sum)
+    }
+}
+
+impl<F: Fn(OutputFile) -> Result<(), String> + Sync> Sink for F {
+    fn put(&self, file: OutputFile) -> Result<(), String> {
+        self(file)
+    }
+}
 
 /// The data files made so far: handed to the sink, and listed for the catalogue.
 struct Files<'s> {
-    put: &'s Sink<'s>,
+    put: &'s dyn Sink,
     listed: Vec<catalogue::Listed>,
     /// The publishing body, the author of each workbook.
     author: String,
@@ -330,7 +358,7 @@ struct Flagged<'a, T: Serialize> {
 }
 
 impl<'s> Files<'s> {
-    fn new(author: &str, sample: bool, put: &'s Sink<'s>) -> Self {
+    fn new(author: &str, sample: bool, put: &'s dyn Sink) -> Self {
         Self {
             put,
             listed: Vec::new(),
@@ -349,11 +377,30 @@ impl<'s> Files<'s> {
 
     fn push(&mut self, path: String, bytes: Vec<u8>, about: About) -> Result<(), String> {
         self.listed
-            .push(catalogue::Listed::of(&path, &bytes, about));
-        (self.put)(OutputFile {
+            .push(catalogue::Listed::of(&path, &FileSum::of(&bytes), about));
+        self.put.put(OutputFile {
             path,
             contents: Contents::Bytes(bytes),
         })
+    }
+
+    /// `value` (a JSON object) as a JSON file with the sample-data flag first, written as it is
+    /// serialized, never held.
+    fn stream_json(
+        &mut self,
+        path: String,
+        value: &impl Serialize,
+        about: About,
+    ) -> Result<(), String> {
+        let flagged = Flagged {
+            du_lieu_mau: self.sample,
+            data: value,
+        };
+        let sum = self.put.stream(path.clone(), &mut |out| {
+            serde_json::to_writer(out, &flagged).map_err(io::Error::from)
+        })?;
+        self.listed.push(catalogue::Listed::of(&path, &sum, about));
+        Ok(())
     }
 
     /// A table as CSV, then as an XLSX workbook (the catalogue lists both as one dataset); a
@@ -376,13 +423,12 @@ impl<'s> Files<'s> {
         )?;
         let csv = About {
             format: Format::Csv,
-            columns: Some(table.header().to_vec()),
+            csvw: true,
             ..about.clone()
         };
         let path = format!("{stem}.csv");
-        if let Some(metadata) = catalogue::csvw_metadata(&path, &csv)? {
-            (self.put)(metadata)?;
-        }
+        self.put
+            .put(catalogue::csvw_metadata(&path, &csv, table.header())?)?;
         self.push(path, table.to_bytes(), csv)?;
         let xlsx = About {
             format: Format::Xlsx,

@@ -220,10 +220,10 @@ pub fn files(
     changed: &LastChanged,
     pages: &[&str],
     days: &BTreeMap<String, Date>,
-    put: &Sink,
+    put: &dyn Sink,
 ) -> Result<(), String> {
     let base = base_url(site);
-    put(text_file("robots.txt", robots(base.as_deref())))?;
+    put.put(text_file("robots.txt", robots(base.as_deref())))?;
     let Some(base) = base else {
         return Ok(());
     };
@@ -231,7 +231,7 @@ pub fn files(
         feeds(site, locales, changed, &base, feed_day, put)?;
     }
     sitemap::files(&base, locales, pages, days, &mut |path: String, xml| {
-        put(text_file(&path, xml))
+        put.put(text_file(&path, xml))
     })
 }
 
@@ -242,7 +242,7 @@ fn feeds(
     changed: &LastChanged,
     base: &str,
     feed_day: Date,
-    put: &Sink,
+    put: &dyn Sink,
 ) -> Result<(), String> {
     let c = &site.config;
     for l in locales {
@@ -254,7 +254,7 @@ fn feeds(
             title: site_name,
             empty_day: feed_day,
         };
-        put(text_file(
+        put.put(text_file(
             &own,
             atom(l, site, base, &head, &entries(l, site, changed, None)),
         ))?;
@@ -270,7 +270,7 @@ fn feeds(
                 empty_day: changed.commune(&commune.id).unwrap_or(feed_day),
             };
             let entries = entries(l, site, changed, Some(&commune.id));
-            put(text_file(&own, atom(l, site, base, &head, &entries)))
+            put.put(text_file(&own, atom(l, site, base, &head, &entries)))
         })?;
     }
     Ok(())

@@ -197,7 +197,7 @@ impl<'a> Parts<'a> {
         pages: &[&str],
         days: &BTreeMap<String, Date>,
         listed: Vec<Listed>,
-        put: &crate::export::Sink,
+        put: &dyn crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
         let feeds = || feeds::files(site, &self.locales, &self.changed, pages, days, put);
@@ -209,7 +209,7 @@ impl<'a> Parts<'a> {
                     .assets
                     .path(name)
                     .map_or_else(|| format!("{}/{name}", urls::ASSETS), str::to_string);
-                put(OutputFile {
+                put.put(OutputFile {
                     path,
                     contents: Contents::Bytes(bytes.clone()),
                 })

@@ -7,7 +7,7 @@ use crate::fs::{self, FsError};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -50,16 +50,24 @@ impl Manifest {
     /// One line `<hash>  <path>` per file. A path with a backslash or a line break is escaped the
     /// way `sha256sum` escapes it: the line starts with `\`.
     pub fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
+        // writing to a Vec cannot fail
+        let _ = self.write_to(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`Manifest::render`]'s text, written line by line: the whole country's list is hundreds
+    /// of megabytes.
+    pub fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
         for (path, hash) in &self.0 {
             if path.contains(['\\', '\n']) {
                 let escaped = path.replace('\\', "\\\\").replace('\n', "\\n");
-                out.push_str(&format!("\\{hash}  {escaped}\n"));
+                writeln!(out, "\\{hash}  {escaped}")?;
             } else {
-                out.push_str(&format!("{hash}  {path}\n"));
+                writeln!(out, "{hash}  {path}")?;
             }
         }
-        out
+        Ok(())
     }
 
     /// Reads the text of [`Manifest::render`], or of `sha256sum` (which marks binary files with
@@ -253,6 +261,66 @@ fn unescape(path: &str) -> Option<String> {
 /// The SHA-256 of bytes, in lower-case hex.
 pub fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+/// The size and SHA-256 (lower-case hex) of a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSum {
+    pub size: usize,
+    pub sha256: String,
+}
+
+impl FileSum {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self {
+            size: bytes.len(),
+            sha256: sha256(bytes),
+        }
+    }
+}
+
+/// Passes bytes on to `inner`, summing them as they go: a file made as a stream gets its sum
+/// without ever being held.
+pub struct Summing<W> {
+    inner: W,
+    hasher: Sha256,
+    size: usize,
+}
+
+impl<W: Write> Summing<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+            size: 0,
+        }
+    }
+
+    /// The sum of what went through.
+    pub fn sum(self) -> FileSum {
+        FileSum {
+            size: self.size,
+            sha256: hex(&self.hasher.finalize()),
+        }
+    }
+}
+
+impl<W: Write> Write for Summing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The SHA-256 of a file, read in pieces.
+pub fn file_sha256(path: &Path) -> Result<String, FsError> {
+    sha256_of(path).map(|(sha, _)| sha)
 }
 
 /// The SHA-256 of a file and its stamp, read in pieces so that a large attachment is never held

@@ -5,7 +5,7 @@
 
 use super::manifest::Manifest;
 use crate::fs::{self, FsError};
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::path::Path;
 
 /// The marker's file name.
@@ -27,7 +27,16 @@ pub enum Marker {
 
 /// The marker's text for the files a build wrote.
 pub fn text(written: &Manifest) -> String {
-    format!("{HEADER}\n{}", written.render())
+    let mut out = Vec::new();
+    // writing to a Vec cannot fail
+    let _ = write_to(written, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`text`], written line by line.
+pub fn write_to(written: &Manifest, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{HEADER}")?;
+    written.write_to(out)
 }
 
 /// Reads the marker of `folder`. A marker that is not a regular file (a link, a folder) is

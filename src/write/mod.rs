@@ -17,7 +17,8 @@ use crate::diagnostics::Diagnostic;
 use crate::fs::{self, FsError};
 use guard::Previous;
 use lock::{LockError, OutputLock};
-use manifest::Manifest;
+use manifest::{FileSum, Manifest, Summing};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The published list of every file of the site with its SHA-256, at the root of the output.
@@ -147,6 +148,24 @@ impl Staging {
         Ok(Written { path, sha256 })
     }
 
+    /// Writes one file of the new site as `make` makes its bytes, never holding them whole (the
+    /// whole country's Popolo file and catalogue are each hundreds of megabytes); linked to the
+    /// output's copy when its bytes are those the output has, as [`Staging::write`] does.
+    pub fn write_stream(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(Written, FileSum), FsError> {
+        let known = self.claim.previous.files.get(&path);
+        let source = self.claim.output.join(&path);
+        let sum = write_or_link(&self.root.join(&path), &source, known, make)?;
+        let written = Written {
+            path,
+            sha256: sum.sha256.clone(),
+        };
+        Ok((written, sum))
+    }
+
     /// Writes `sha256sums.txt` and the marker for the files `written`, and swaps the new site
     /// in. Returns how many files the site has (the sums among them, the marker not).
     pub fn finish(self, written: Vec<Written>) -> Result<usize, WriteError> {
@@ -154,16 +173,16 @@ impl Staging {
         for file in written {
             manifest.insert(file.path, file.sha256);
         }
-        let sums = manifest.render();
-        self.put(SUMS, sums.as_bytes())?;
-        manifest.add(SUMS, sums.as_bytes());
+        // both lists are written line by line: for the whole country each is hundreds of
+        // megabytes
+        let (sums, _) = self.write_stream(SUMS.to_string(), &mut |out| manifest.write_to(out))?;
+        manifest.insert(sums.path, sums.sha256);
         // the marker comes last: a folder that has one is whole
-        let marker = marker::text(&manifest);
         let (old, new) = (self.claim.output.join(MARKER), self.root.join(MARKER));
-        let same = std::fs::read(&old).is_ok_and(|bytes| bytes == marker.as_bytes());
-        if !(same && link(&old, &new)) {
-            fs::write(&new, marker.as_bytes())?;
-        }
+        let known = manifest::file_sha256(&old).ok();
+        write_or_link(&new, &old, known.as_deref(), &mut |out| {
+            marker::write_to(&manifest, out)
+        })?;
         let claim = &self.claim;
         let output = claim.output.as_path();
         // looked at again just before the swap: someone may have saved a file into it meanwhile
@@ -185,15 +204,6 @@ impl Staging {
         let _ = crate::fs::remove_tree(&previous);
         Ok(manifest.len())
     }
-
-    /// Writes a file that is niemyet's own (the sums), linked like any other when unchanged.
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), FsError> {
-        self.write(OutputFile {
-            path: path.to_string(),
-            contents: Contents::Bytes(bytes.to_vec()),
-        })
-        .map(|_| ())
-    }
 }
 
 impl Drop for Staging {
@@ -214,6 +224,33 @@ fn link(source: &Path, target: &Path) -> bool {
         return false;
     }
     std::fs::hard_link(source, target).is_ok()
+}
+
+/// Writes `target` as `make` makes its bytes, through a temporary file beside it. When they sum
+/// to `known`, the sum of the existing file `source`, `target` is linked to `source` instead, so
+/// that it keeps its identity; else the temporary file takes its name.
+fn write_or_link(
+    target: &Path,
+    source: &Path,
+    known: Option<&str>,
+    make: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<FileSum, FsError> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = target.with_file_name(format!(".{name}.niemyet-tmp"));
+    let sum = fs::write_with(&temporary, |out| {
+        let mut out = Summing::new(out);
+        make(&mut out)?;
+        Ok(out.sum())
+    })?;
+    if known == Some(sum.sha256.as_str()) && link(source, target) {
+        let _ = std::fs::remove_file(&temporary);
+    } else {
+        fs::rename(&temporary, target)?;
+    }
+    Ok(sum)
 }
 
 /// The marker's text for a site of these files.
@@ -387,6 +424,40 @@ mod tests {
         assert_eq!(sums, pages.render());
         pages.add(SUMS, sums.as_bytes());
         assert_eq!(marker::read(&out).unwrap(), marker::Marker::Listed(pages));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_made_as_a_stream_is_summed_and_kept_as_it_was_when_unchanged() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let build = |text: &'static str| {
+            let staging = claim(&out, Path::new("no-content"))
+                .unwrap()
+                .stage()
+                .unwrap();
+            let (written, sum) = staging
+                .write_stream("du-lieu/lon.json".into(), &mut |w| {
+                    w.write_all(text.as_bytes())
+                })
+                .unwrap();
+            assert_eq!(sum, FileSum::of(text.as_bytes()));
+            assert_eq!(written.sha256, sum.sha256);
+            staging.finish(vec![written]).unwrap();
+            std::fs::metadata(out.join("du-lieu/lon.json"))
+                .unwrap()
+                .ino()
+        };
+        let first = build("{\"a\":1}");
+        assert_eq!(build("{\"a\":1}"), first, "the same bytes keep the file");
+        assert_ne!(build("{\"a\":2}"), first);
+        assert_eq!(
+            std::fs::read_to_string(out.join("du-lieu/lon.json")).unwrap(),
+            "{\"a\":2}"
+        );
+        let names = entries(&out.join("du-lieu"));
+        assert_eq!(names, ["lon.json"], "no temporary file is left");
     }
 
     #[test]
