@@ -7,7 +7,7 @@
 //! never guarded, so `-` can only reach a cell through text.
 
 use serde::Serialize;
-use std::fmt::Write;
+use std::io::{self, Write};
 
 /// The UTF-8 byte-order mark: without it Excel reads the file as the local code page and turns
 /// Vietnamese letters into mojibake.
@@ -185,23 +185,31 @@ impl<'a> Table<'a> {
     }
 
     /// The file's bytes: BOM, header, rows, each line ended by CRLF.
+    #[cfg(test)]
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = String::from(BOM);
+        let mut out = Vec::new();
+        // writing to a Vec cannot fail
+        let _ = self.write_to(&mut out);
+        out
+    }
+
+    /// [`Table::to_bytes`], written a line at a time.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(BOM.as_bytes())?;
         let header: Vec<String> = self.header.iter().map(|h| quote(h)).collect();
-        line(&mut out, &header);
+        line(out, &header)?;
         for i in 0..self.row_count() {
             self.with_row(i, |row| {
                 let cells: Vec<String> = row.iter().map(|c| quote(&c.render())).collect();
-                line(&mut out, &cells);
-            });
+                line(out, &cells)
+            })?;
         }
-        out.into_bytes()
+        Ok(())
     }
 }
 
-fn line(out: &mut String, cells: &[String]) {
-    // writing to a String cannot fail
-    let _ = write!(out, "{}\r\n", cells.join(","));
+fn line(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    write!(out, "{}\r\n", cells.join(","))
 }
 
 /// RFC 4180: a field holding a comma, a double quote, CR or LF is quoted, and its quotes doubled.

@@ -103,7 +103,12 @@ pub fn divisions_file() -> String {
 }
 
 pub fn popolo_file() -> String {
-    format!("{DATA_DIR}/popolo.json")
+    format!("{}.json", popolo())
+}
+
+/// The Popolo file, without extension.
+fn popolo() -> String {
+    format!("{DATA_DIR}/popolo")
 }
 
 /// Totals per term for the site, each province and each commune.
@@ -263,8 +268,8 @@ fn site_wide_files(
     let of_divisions = about(Kind::Divisions);
     out.table(&divisions_file(), divisions::csv(divisions), &of_divisions)?;
     out.json(&divisions_file(), divisions, &of_divisions)?;
-    let popolo = popolo::popolo(site, contests, labels.site);
-    out.stream_json(popolo_file(), &popolo, about(Kind::Popolo))?;
+    let popolo_of_site = popolo::popolo(site, contests, labels.site);
+    out.json(&popolo(), &popolo_of_site, &about(Kind::Popolo))?;
     catalogue::add(site, &out.listed, out.put)
 }
 
@@ -367,14 +372,7 @@ impl<'s> Files<'s> {
         }
     }
 
-    /// `value` (a JSON object) as JSON, with the sample-data flag first.
-    fn flagged(&self, value: &impl Serialize) -> Result<Vec<u8>, String> {
-        to_json(&Flagged {
-            du_lieu_mau: self.sample,
-            data: value,
-        })
-    }
-
+    /// Hands over a file made in memory, and lists it.
     fn push(&mut self, path: String, bytes: Vec<u8>, about: About) -> Result<(), String> {
         self.listed
             .push(catalogue::Listed::of(&path, &FileSum::of(&bytes), about));
@@ -384,21 +382,15 @@ impl<'s> Files<'s> {
         })
     }
 
-    /// `value` (a JSON object) as a JSON file with the sample-data flag first, written as it is
-    /// serialized, never held.
-    fn stream_json(
+    /// Hands over a file whose bytes `make` writes as it makes them (see [`Sink::stream`]), and
+    /// lists it: the site's tables and JSON files are hundreds of megabytes for the country.
+    fn stream(
         &mut self,
         path: String,
-        value: &impl Serialize,
         about: About,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), String> {
-        let flagged = Flagged {
-            du_lieu_mau: self.sample,
-            data: value,
-        };
-        let sum = self.put.stream(path.clone(), &mut |out| {
-            serde_json::to_writer(out, &flagged).map_err(io::Error::from)
-        })?;
+        let sum = self.put.stream(path.clone(), make)?;
         self.listed.push(catalogue::Listed::of(&path, &sum, about));
         Ok(())
     }
@@ -410,6 +402,15 @@ impl<'s> Files<'s> {
             true => table.flagged_as_sample(),
             false => table,
         };
+        let csv = About {
+            format: Format::Csv,
+            csvw: true,
+            ..about.clone()
+        };
+        let path = format!("{stem}.csv");
+        self.put
+            .put(catalogue::csvw_metadata(&path, &csv, table.header())?)?;
+        self.stream(path, csv, &mut |out| table.write_to(out))?;
         let (title_vi, title_en) = about.titles();
         let book = xlsx::workbook(
             &table,
@@ -421,15 +422,6 @@ impl<'s> Files<'s> {
                 sample: self.sample,
             },
         )?;
-        let csv = About {
-            format: Format::Csv,
-            csvw: true,
-            ..about.clone()
-        };
-        let path = format!("{stem}.csv");
-        self.put
-            .put(catalogue::csvw_metadata(&path, &csv, table.header())?)?;
-        self.push(path, table.to_bytes(), csv)?;
         let xlsx = About {
             format: Format::Xlsx,
             ..about.clone()
@@ -437,9 +429,15 @@ impl<'s> Files<'s> {
         self.push(format!("{stem}.xlsx"), book, xlsx)
     }
 
+    /// `value` (a JSON object) as the JSON file `<stem>.json`, with the sample-data flag first.
     fn json(&mut self, stem: &str, value: &impl Serialize, about: &About) -> Result<(), String> {
-        let bytes = self.flagged(value)?;
-        self.push(format!("{stem}.json"), bytes, about.clone())
+        let flagged = Flagged {
+            du_lieu_mau: self.sample,
+            data: value,
+        };
+        self.stream(format!("{stem}.json"), about.clone(), &mut |out| {
+            serde_json::to_writer(out, &flagged).map_err(io::Error::from)
+        })
     }
 }
 
