@@ -235,11 +235,7 @@ fn write_or_link(
     known: Option<&str>,
     make: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> Result<FileSum, FsError> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = target.with_file_name(format!(".{name}.niemyet-tmp"));
+    let temporary = temporary_beside(target);
     let sum = fs::write_with(&temporary, |out| {
         let mut out = Summing::new(out);
         make(&mut out)?;
@@ -253,6 +249,15 @@ fn write_or_link(
     Ok(sum)
 }
 
+/// The hidden temporary file beside `target` that a write renames over it.
+fn temporary_beside(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.niemyet-tmp"))
+}
+
 /// The marker's text for a site of these files.
 pub fn marker_text(files: &Manifest) -> String {
     marker::text(files)
@@ -262,11 +267,7 @@ pub fn marker_text(files: &Manifest) -> String {
 /// which is then renamed over it, so a reader sees the old file or the new one, never half.
 pub fn replace_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<(), FsError> {
     let target = root.join(rel);
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = target.with_file_name(format!(".{name}.niemyet-tmp"));
+    let temporary = temporary_beside(&target);
     fs::write(&temporary, bytes)?;
     fs::rename(&temporary, &target).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
