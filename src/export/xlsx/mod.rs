@@ -96,11 +96,11 @@ pub fn workbook(table: &Table, about: &Properties) -> Result<Vec<u8>, String> {
         created: about.date,
     };
     // each sheet's XML is made as the archive takes it, and dropped once compressed
-    package::archive(&own, &mut |part| match part {
+    package::archive(&own, &mut |part, out| match part {
         package::Part::Sheet(i) => sheets
             .get(i)
-            .map_or_else(String::new, |sheet| sheet.xml(&mut strings, header)),
-        package::Part::SharedStrings => strings.xml(),
+            .map_or(Ok(()), |sheet| sheet.write_xml(out, &mut strings, header)),
+        package::Part::SharedStrings => out.write_all(strings.xml().as_bytes()),
     })
     .map_err(|e| format!("open data: XLSX: {e}"))
 }

@@ -88,30 +88,34 @@ fn write_part<W: Write + std::io::Seek>(zip: &mut ZipWriter<W>, xml: &str) -> Re
         .map_err(|e| e.to_string())
 }
 
-/// The XLSX file: the shared parts, then the workbook's own; `make` makes each sheet and the
-/// shared strings when their turn comes, so that only one is held at a time.
-pub(super) fn archive(own: &Own, make: &mut dyn FnMut(Part) -> String) -> Result<Vec<u8>, String> {
+/// The XLSX file: the shared parts, then the workbook's own; `make` writes each sheet and the
+/// shared strings into the archive when their turn comes, so that none is held whole.
+pub(super) fn archive(
+    own: &Own,
+    make: &mut dyn FnMut(Part, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, String> {
     let shared = SHARED_ARCHIVE.as_ref().map_err(Clone::clone)?;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
     let copied = ZipArchive::new(Cursor::new(shared.as_slice())).map_err(|e| e.to_string())?;
     zip.merge_archive(copied).map_err(|e| e.to_string())?;
-    let mut add = |name: &str, xml: String| {
+    let add = |zip: &mut ZipWriter<_>, name: &str, xml: &str| {
         zip.start_file(name, options()).map_err(|e| e.to_string())?;
-        write_part(&mut zip, &xml)
+        write_part(zip, xml)
     };
-    add("xl/workbook.xml", workbook(&own.filtered))?;
-    for i in 0..super::SHEETS.len() {
-        add(
-            &format!("xl/worksheets/sheet{}.xml", i + 1),
-            make(Part::Sheet(i)),
-        )?;
+    add(&mut zip, "xl/workbook.xml", &workbook(&own.filtered))?;
+    let parts = (0..super::SHEETS.len())
+        .map(|i| (format!("xl/worksheets/sheet{}.xml", i + 1), Part::Sheet(i)))
+        .chain([("xl/sharedStrings.xml".to_string(), Part::SharedStrings)]);
+    for (name, part) in parts {
+        zip.start_file(name, options()).map_err(|e| e.to_string())?;
+        make(part, &mut zip).map_err(|e| e.to_string())?;
     }
-    add("xl/sharedStrings.xml", make(Part::SharedStrings))?;
     add(
+        &mut zip,
         "docProps/core.xml",
-        core(own.title, own.author, own.created),
+        &core(own.title, own.author, own.created),
     )?;
-    add("docProps/app.xml", app(own.author))?;
+    add(&mut zip, "docProps/app.xml", &app(own.author))?;
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 

@@ -4,6 +4,10 @@
 
 use std::cell::OnceCell;
 use std::fmt::Write as _;
+use std::io;
+
+/// How much of a sheet's XML is made before it is handed on.
+const PIECE: usize = 256 * 1024;
 
 /// A cell's value as the workbook stores it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -122,11 +126,17 @@ impl<'a> Sheet<'a> {
             .then(|| (self.len.saturating_sub(1), self.layout().last_cell.1))
     }
 
-    /// The worksheet's XML. Its text goes into `strings`, which numbers each distinct text in
+    /// Writes the worksheet's XML to `out` a piece at a time: a national sheet's XML is
+    /// hundreds of megabytes. Its text goes into `strings`, which numbers each distinct text in
     /// the order the sheets meet it; `header` is the printed page's header, if any.
-    pub fn xml(&self, strings: &mut Strings, header: Option<&str>) -> String {
+    pub fn write_xml(
+        &self,
+        out: &mut dyn io::Write,
+        strings: &mut Strings,
+        header: Option<&str>,
+    ) -> io::Result<()> {
         let (last_row, last_col) = self.layout().last_cell;
-        let mut x = String::with_capacity(1024 + 64 * self.len * (last_col + 1));
+        let mut x = String::with_capacity(2 * PIECE);
         x.push_str(super::package::DECLARATION);
         let _ = write!(x, "<worksheet {NAMESPACES}>");
         let _ = write!(
@@ -144,7 +154,7 @@ impl<'a> Sheet<'a> {
             r#"<sheetViews><sheetView{selected} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>"#
         );
         self.cols(&mut x);
-        self.data(&mut x, strings, last_row);
+        self.data(&mut x, out, strings, last_row)?;
         if let Some(end) = self.filter_end() {
             let _ = write!(x, r#"<autoFilter ref="{}"/>"#, range((0, 0), end));
         }
@@ -162,7 +172,7 @@ impl<'a> Sheet<'a> {
             );
         }
         x.push_str("</worksheet>");
-        x
+        out.write_all(x.as_bytes())
     }
 
     /// `<cols>`: each column as wide as its widest cell (Excel's "autofit"), neighbours of the
@@ -201,11 +211,18 @@ impl<'a> Sheet<'a> {
 
     /// `<sheetData>`: the rows that hold a cell, each with the span of columns its block of 16
     /// rows uses.
-    fn data(&self, x: &mut String, strings: &mut Strings, last_row: usize) {
+    fn data(
+        &self,
+        x: &mut String,
+        out: &mut dyn io::Write,
+        strings: &mut Strings,
+        last_row: usize,
+    ) -> io::Result<()> {
         x.push_str("<sheetData>");
         let spans = &self.layout().spans;
+        let mut written = Ok(());
         self.each_row(|r, row| {
-            if r > last_row || row.iter().all(Option::is_none) {
+            if r > last_row || row.iter().all(Option::is_none) || written.is_err() {
                 return;
             }
             let (first, last) = spans[r / 16];
@@ -231,8 +248,13 @@ impl<'a> Sheet<'a> {
                 };
             }
             x.push_str("</row>");
+            if x.len() >= PIECE {
+                written = out.write_all(x.as_bytes());
+                x.clear();
+            }
         });
         x.push_str("</sheetData>");
+        written
     }
 }
 
