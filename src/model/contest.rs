@@ -12,6 +12,7 @@ use super::election::{ContestHold, ContestStatus, Round, RoundStatus};
 use super::outcome::Outcome;
 use super::result::{ActingHead, ContestCount, ResultStatus};
 use super::rules::RuleSet;
+use rayon::prelude::*;
 
 /// Why a contest or a round did not go ahead, or why its result was voided (lý do), as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,9 +270,12 @@ pub fn round_status(typed: RoundStatus, contests: &[Contest]) -> RoundStatus {
 /// round it names holds that village's vote with figures published, and that contest then knows
 /// which round it repeats.
 pub(super) fn resolve_site(site: &mut Site) {
-    for i in 0..site.rounds.len() {
-        let contests = Contest::resolve_round(&site.rounds[i], site.rules_for(&site.rounds[i]));
-        site.rounds[i].contests = contests;
+    // each round's own contests in parallel: the preview settles them all after every save
+    let contests: Vec<Vec<Contest>> = (site.rounds.par_iter())
+        .map(|round| Contest::resolve_round(round, site.rules_for(round)))
+        .collect();
+    for (round, contests) in site.rounds.iter_mut().zip(contests) {
+        round.contests = contests;
     }
     let mut links: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (ri, round) in site.rounds.iter().enumerate() {
