@@ -25,11 +25,11 @@ fn languages(site: &Site, ctx: &mut Ctx) {
     let file = Path::new(CONFIG_FILE);
     let mut seen: Vec<Language> = Vec::new();
     for code in &site.config.ngon_ngu {
-        let line = ctx.line(file, "ngon_ngu", None, 1);
+        let line = |ctx: &Ctx| ctx.line(file, "ngon_ngu", None, 1);
         let Some(language) = Language::parse(code) else {
             ctx.error(
                 file,
-                line,
+                line(ctx),
                 "ngon_ngu",
                 Bilingual::new(
                     format!("“{code}” không phải mã ngôn ngữ."),
@@ -45,7 +45,7 @@ fn languages(site: &Site, ctx: &mut Ctx) {
         if seen.contains(&language) {
             ctx.warning(
                 file,
-                line,
+                line(ctx),
                 "ngon_ngu",
                 Bilingual::new(
                     format!("Ngôn ngữ “{code}” được ghi hai lần."),

@@ -28,11 +28,11 @@ fn persons(site: &Site, ctx: &mut Ctx) {
             let Some(id) = c.data.ma_nguoi.as_deref() else {
                 continue;
             };
-            let line = ctx.line(&c.file, "ma_nguoi", None, 1);
+            let line = |ctx: &Ctx| ctx.line(&c.file, "ma_nguoi", None, 1);
             if let Some(fix) = person_id_fix(id) {
                 ctx.error(
                     &c.file,
-                    line,
+                    line(ctx),
                     "ma_nguoi",
                     Bilingual::new(
                         format!("Mã người “{id}” chỉ được dùng chữ thường không dấu, chữ số và dấu gạch ngang, và phải có ít nhất một chữ cái (không ghi số CCCD hay số điện thoại: mã này được công bố)."),
@@ -48,7 +48,7 @@ fn persons(site: &Site, ctx: &mut Ctx) {
             if let Some(other) = first.get(id).copied() {
                 ctx.error(
                     &c.file,
-                    line,
+                    line(ctx),
                     "ma_nguoi",
                     Bilingual::new(
                         format!("Mã người “{id}” đã dùng cho ứng cử viên “{other}” trong cùng đợt bầu cử: một người chỉ ứng cử một lần trong một đợt."),

@@ -83,12 +83,12 @@ fn rule_sets(site: &Site, ctx: &mut Ctx) {
     let builtin = rules::builtin();
     let mut seen: Vec<&str> = builtin.iter().map(|r| r.id.as_str()).collect();
     for set in &site.config.quy_tac_bau_cu {
-        let line = ctx.line(file, "ma", Some(&set.ma), 1);
-        ctx.not_a_slug(file, line, "ma", &set.ma, &RULE_SET_ID);
+        ctx.not_a_slug(file, "ma", &set.ma, &RULE_SET_ID);
+        let line = |ctx: &Ctx| ctx.line(file, "ma", Some(&set.ma), 1);
         if let Err((vi, en)) = set.resolve(&builtin) {
             ctx.error(
                 file,
-                line,
+                line(ctx),
                 "quy_tac_bau_cu",
                 Bilingual::new(vi, en),
                 Bilingual::new(
@@ -100,7 +100,7 @@ fn rule_sets(site: &Site, ctx: &mut Ctx) {
         if seen.contains(&set.ma.as_str()) {
             ctx.error(
                 file,
-                line,
+                line(ctx),
                 "ma",
                 Bilingual::new(
                     format!("Mã bộ quy tắc “{}” bị trùng.", set.ma),

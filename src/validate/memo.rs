@@ -1,7 +1,7 @@
 //! What validation found at the last check, so that the preview checks again after a save without
-//! reading every text of the site again: reading the published texts for personal data, and
-//! parsing the Markdown ones, is the bulk of a check at national scale, and what either finds in
-//! a text depends on that text alone and how it is read.
+//! reading every text of the site again: reading the published texts for personal data, parsing
+//! the Markdown ones and searching bodies for sample lines is the bulk of a check at national
+//! scale, and what each finds in a text depends on that text alone and how it is read.
 //!
 //! Both are recalled by part of the site ([`Units`]): a part the preview's assembly took as it
 //! was holds the texts it held, so what was found in it holds too, and its texts are not even
@@ -17,6 +17,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 pub struct Memo {
     pub(super) privacy: Units<super::privacy::Found>,
     pub(super) markdown: Units<super::markdown::InPart>,
+    pub(super) placeholders: Units<super::placeholders::InPart>,
 }
 
 /// What was found in each part of the site at the last check, by its unit of assembly.

@@ -47,58 +47,77 @@ pub fn validate(
     kept: &Kept,
 ) -> Vec<Diagnostic> {
     let files = Files::new(sources.files());
-    // the checks read the site and report, each on its own: the two halves run in parallel and
-    // their problems are joined in the order the checks are listed
-    let (mut first, second) = rayon::join(
+    // the checks read the site and report, each on its own: three groups of about equal time
+    // after a save run in parallel, and their problems are joined in the order the checks are
+    // listed
+    let (mut first, (second, third)) = rayon::join(
         || {
             let mut ctx = Ctx::new(&files);
             if scope == Scope::AcrossFiles {
                 references::check(site, &mut ctx);
             }
             results::check(site, &mut ctx, scope);
-            law::check(site, &mut ctx, scope);
-            rules::check(site, &mut ctx);
             ctx.problems
         },
         || {
-            let mut ctx = Ctx::new(&files);
-            privacy::check(site, &mut ctx, &memo.privacy, kept);
-            markdown::check(site, &mut ctx, &memo.markdown, kept);
-            facts::check(site, &mut ctx);
-            placeholders::check(site, &mut ctx);
-            history::check(site, &mut ctx, scope);
-            identities::check(site, &mut ctx, scope);
-            ctx.problems
+            rayon::join(
+                || {
+                    let mut ctx = Ctx::new(&files);
+                    law::check(site, &mut ctx, scope);
+                    rules::check(site, &mut ctx);
+                    ctx.problems
+                },
+                || {
+                    let mut ctx = Ctx::new(&files);
+                    privacy::check(site, &mut ctx, &memo.privacy, kept);
+                    markdown::check(site, &mut ctx, &memo.markdown, kept);
+                    facts::check(site, &mut ctx);
+                    placeholders::check(site, &mut ctx, &memo.placeholders, kept);
+                    history::check(site, &mut ctx, scope);
+                    identities::check(site, &mut ctx, scope);
+                    ctx.problems
+                },
+            )
         },
     );
     first.extend(second);
+    first.extend(third);
     first
 }
 
 /// The source files by relative path, with where their keys are, found the first time a check
-/// asks for a line of the file. The map is made again at every check, with a key for every file
-/// of the site: it is keyed by the path's bytes (every path here is the loader's own, written
+/// asks for a line of the file. A check of a site without problems asks for none, and the
+/// preview checks after every save: the map by path is made only when a first problem is
+/// reported. It is keyed by the path's bytes (every path here is the loader's own, written
 /// alike) and hashed with foldhash, as hashing a `Path` parses its components.
 struct Files<'a> {
-    sources: HashMap<&'a OsStr, (&'a SourceFile, OnceLock<KeyLines>)>,
+    all: Vec<&'a SourceFile>,
+    by_path: OnceLock<HashMap<&'a OsStr, (&'a SourceFile, OnceLock<KeyLines>)>>,
 }
 
 impl<'a> Files<'a> {
     fn new(files: impl Iterator<Item = &'a SourceFile>) -> Self {
-        let sources = files
-            .map(|f| (f.rel.as_os_str(), (f, OnceLock::new())))
-            .collect();
-        Self { sources }
+        Self {
+            all: files.collect(),
+            by_path: OnceLock::new(),
+        }
+    }
+
+    fn found(&self, file: &Path) -> Option<&(&'a SourceFile, OnceLock<KeyLines>)> {
+        let by_path = self.by_path.get_or_init(|| {
+            (self.all.iter())
+                .map(|f| (f.rel.as_os_str(), (*f, OnceLock::new())))
+                .collect()
+        });
+        by_path.get(file.as_os_str())
     }
 
     fn get(&self, file: &Path) -> Option<&'a SourceFile> {
-        self.sources
-            .get(file.as_os_str())
-            .map(|(source, _)| *source)
+        self.found(file).map(|(source, _)| *source)
     }
 
     fn key_lines(&self, file: &Path) -> Option<&KeyLines> {
-        let (source, lines) = self.sources.get(file.as_os_str())?;
+        let (source, lines) = self.found(file)?;
         Some(lines.get_or_init(|| KeyLines::new(&source.text)))
     }
 }
@@ -163,17 +182,11 @@ impl<'a> Ctx<'a> {
 
     /// An error when `id`, written in `field`, is not a slug: ids become addresses and cells of
     /// the data files.
-    fn not_a_slug(
-        &mut self,
-        file: &Path,
-        line: Option<usize>,
-        field: &str,
-        id: &str,
-        kind: &IdKind,
-    ) {
+    fn not_a_slug(&mut self, file: &Path, field: &str, id: &str, kind: &IdKind) {
         if is_slug(id) {
             return;
         }
+        let line = self.line(file, field, Some(id), 1);
         let slug = slugify(id);
         let suggestion = if slug.is_empty() { kind.example } else { &slug };
         self.error(

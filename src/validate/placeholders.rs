@@ -3,17 +3,27 @@
 //! refused at the sample's line. A new site's sample names may stand while every page says
 //! “Sample data” (`du_lieu_mau: true`), so that the new site can be previewed at once; they are
 //! refused once the site says its data is real.
+//!
+//! Bodies are searched by part of the site, with validation's memo: a part the preview's
+//! assembly kept as it was holds the bodies it held (see `memo`).
 
 use super::Ctx;
+use super::memo::Units;
+use super::published::{self, Part};
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::load::CONFIG_FILE;
 use crate::model::Site;
+use crate::model::reassemble::Kept;
 use crate::scaffold::samples::{
     AUTHORITY, CANDIDATE_BIO, COMMUNE, DOCUMENT_BODY, PROVINCE, Sample,
 };
 use std::path::Path;
 
-pub(super) fn check(site: &Site, ctx: &mut Ctx) {
+/// The sample lines found in a part's bodies: the body by its place in [`bodies`], the sample
+/// by its place in the body's list of samples.
+pub(super) type InPart = Vec<(usize, usize)>;
+
+pub(super) fn check(site: &Site, ctx: &mut Ctx, memo: &Units<InPart>, kept: &Kept) {
     let strict = !site.config.du_lieu_mau;
     let config = Path::new(CONFIG_FILE);
     field(
@@ -42,13 +52,71 @@ pub(super) fn check(site: &Site, ctx: &mut Ctx) {
             strict,
         );
     }
-    for round in &site.rounds {
-        for c in &round.candidates {
-            body(ctx, &c.file, c.body_line, &c.bio, &CANDIDATE_BIO);
+    let parts = published::parts(site);
+    let found = memo.find_all(&parts, kept, Part::unit, |part| {
+        (bodies(part).iter().enumerate())
+            .flat_map(|(i, body)| body.samples_in().map(move |s| (i, s)))
+            .collect()
+    });
+    for (part, found) in parts.iter().zip(found) {
+        if found.is_empty() {
+            continue;
+        }
+        let bodies = bodies(part);
+        for (i, s) in found {
+            if let Some(body) = bodies.get(i) {
+                body.report(ctx, s);
+            }
         }
     }
-    for d in &site.documents {
-        body(ctx, &d.file, d.body_line, &d.body, &DOCUMENT_BODY);
+}
+
+/// A Markdown body that a new file starts with sample lines in.
+struct Body<'a> {
+    file: &'a Path,
+    /// The line of the file the body starts at.
+    line: usize,
+    text: &'a str,
+    samples: &'static [Sample],
+}
+
+/// The bodies of a part: its candidates' bios, or a document's body.
+fn bodies<'a>(part: &Part<'a>) -> Vec<Body<'a>> {
+    match *part {
+        Part::Round(round) => (round.candidates.iter())
+            .map(|c| Body {
+                file: &c.file,
+                line: c.body_line,
+                text: &c.bio,
+                samples: &CANDIDATE_BIO,
+            })
+            .collect(),
+        Part::Document(_, d) => vec![Body {
+            file: &d.file,
+            line: d.body_line,
+            text: &d.body,
+            samples: &DOCUMENT_BODY,
+        }],
+        Part::Config(_) | Part::Commune(..) | Part::Page(..) => Vec::new(),
+    }
+}
+
+impl Body<'_> {
+    /// The samples still in the body, by their place in its list.
+    fn samples_in(&self) -> impl Iterator<Item = usize> + '_ {
+        (self.samples.iter().enumerate())
+            .filter(|(_, sample)| self.text.contains(sample.text))
+            .map(|(s, _)| s)
+    }
+
+    /// The sample `s` left in the body, at its line.
+    fn report(&self, ctx: &mut Ctx, s: usize) {
+        let Some(sample) = self.samples.get(s) else {
+            return;
+        };
+        let line =
+            (ctx.files.get(self.file)).and_then(|f| f.line_containing(sample.text, self.line));
+        ctx.error(self.file, line, "", message(sample), fix(sample));
     }
 }
 
@@ -88,17 +156,6 @@ fn field(ctx: &mut Ctx, file: &Path, key: &str, value: &str, sample: &Sample, st
     }
 }
 
-/// Each sample line still in a Markdown body, at its line.
-fn body(ctx: &mut Ctx, file: &Path, body_line: usize, text: &str, samples: &[Sample]) {
-    for sample in samples.iter().filter(|s| text.contains(s.text)) {
-        let line = ctx
-            .files
-            .get(file)
-            .and_then(|f| f.line_containing(sample.text, body_line));
-        ctx.error(file, line, "", message(sample), fix(sample));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,8 +179,15 @@ mod tests {
         };
         let files = files(&file);
         let mut ctx = Ctx::new(&files);
-        let bio = text.split("---\n").nth(2).unwrap_or_default();
-        body(&mut ctx, Path::new("a.md"), 4, bio, &CANDIDATE_BIO);
+        let body = Body {
+            file: Path::new("a.md"),
+            line: 4,
+            text: text.split("---\n").nth(2).unwrap_or_default(),
+            samples: &CANDIDATE_BIO,
+        };
+        for s in body.samples_in().collect::<Vec<_>>() {
+            body.report(&mut ctx, s);
+        }
         assert_eq!(ctx.problems.len(), 1);
         let d = &ctx.problems[0];
         assert!(d.is_error());

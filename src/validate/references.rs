@@ -22,9 +22,9 @@ fn communes(site: &Site, ctx: &mut Ctx) {
     for c in &site.communes {
         let mut seen = HashSet::new();
         for v in &c.data.khu_dan_cu {
-            let line = ctx.line(&c.file, "ma", Some(&v.ma), 1);
-            ctx.not_a_slug(&c.file, line, "ma", &v.ma, &VILLAGE_ID);
+            ctx.not_a_slug(&c.file, "ma", &v.ma, &VILLAGE_ID);
             if !seen.insert(v.ma.as_str()) {
+                let line = ctx.line(&c.file, "ma", Some(&v.ma), 1);
                 ctx.error(
                     &c.file,
                     ctx.line(&c.file, "ma", Some(&v.ma), line.map_or(1, |l| l + 1)),

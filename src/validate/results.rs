@@ -122,50 +122,50 @@ fn figures(ctx: &mut Ctx, at: &Contest, c: &ContestCount) {
             "Check the figures against the vote-count record and correct them.",
         )
     };
-    // (field, its figure, the figure it may not exceed, the message in Vietnamese and English)
-    let bounds = [
-        (
-            "cu_tri_tham_gia",
-            c.cu_tri_tham_gia,
-            c.tong_cu_tri,
-            format!(
-                "Số cử tri tham gia ({}) lớn hơn tổng số cử tri đại diện hộ gia đình ({}).",
-                c.cu_tri_tham_gia, c.tong_cu_tri
-            ),
-            format!(
-                "Participants ({}) exceed all household representatives ({}).",
-                c.cu_tri_tham_gia, c.tong_cu_tri
-            ),
-        ),
-        (
-            "phieu_thu_vao",
-            c.phieu_thu_vao,
-            c.phieu_phat_ra,
-            format!(
-                "Số phiếu thu vào ({}) lớn hơn số phiếu phát ra ({}).",
-                c.phieu_thu_vao, c.phieu_phat_ra
-            ),
-            format!(
-                "Ballots collected ({}) exceed ballots issued ({}).",
-                c.phieu_thu_vao, c.phieu_phat_ra
-            ),
-        ),
-        (
-            "phieu_thu_vao",
-            c.phieu_thu_vao,
-            c.cu_tri_tham_gia,
-            format!(
-                "Số phiếu thu vào ({}) lớn hơn số cử tri tham gia ({}): mỗi người chỉ bỏ một phiếu.",
-                c.phieu_thu_vao, c.cu_tri_tham_gia
-            ),
-            format!(
-                "Ballots collected ({}) exceed participants ({}): each casts one ballot.",
-                c.phieu_thu_vao, c.cu_tri_tham_gia
-            ),
-        ),
+    // (field, its figure, the figure it may not exceed, the message in Vietnamese and English,
+    // written only for a figure over its bound)
+    type Message<'a> = &'a dyn Fn() -> (String, String);
+    let bounds: [(&str, u32, u32, Message); 3] = [
+        ("cu_tri_tham_gia", c.cu_tri_tham_gia, c.tong_cu_tri, &|| {
+            (
+                format!(
+                    "Số cử tri tham gia ({}) lớn hơn tổng số cử tri đại diện hộ gia đình ({}).",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+                format!(
+                    "Participants ({}) exceed all household representatives ({}).",
+                    c.cu_tri_tham_gia, c.tong_cu_tri
+                ),
+            )
+        }),
+        ("phieu_thu_vao", c.phieu_thu_vao, c.phieu_phat_ra, &|| {
+            (
+                format!(
+                    "Số phiếu thu vào ({}) lớn hơn số phiếu phát ra ({}).",
+                    c.phieu_thu_vao, c.phieu_phat_ra
+                ),
+                format!(
+                    "Ballots collected ({}) exceed ballots issued ({}).",
+                    c.phieu_thu_vao, c.phieu_phat_ra
+                ),
+            )
+        }),
+        ("phieu_thu_vao", c.phieu_thu_vao, c.cu_tri_tham_gia, &|| {
+            (
+                format!(
+                    "Số phiếu thu vào ({}) lớn hơn số cử tri tham gia ({}): mỗi người chỉ bỏ một phiếu.",
+                    c.phieu_thu_vao, c.cu_tri_tham_gia
+                ),
+                format!(
+                    "Ballots collected ({}) exceed participants ({}): each casts one ballot.",
+                    c.phieu_thu_vao, c.cu_tri_tham_gia
+                ),
+            )
+        }),
     ];
-    for (field, value, bound, vi, en) in bounds {
+    for (field, value, bound, message) in bounds {
         if value > bound {
+            let (vi, en) = message();
             ctx.error(file, line(ctx, field), field, Bilingual::new(vi, en), fix());
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::harness::*;
 use niemyet::recheck::Checked;
+use niemyet::scaffold::samples::{CANDIDATE_BIO, DOCUMENT_BODY};
 use std::path::PathBuf;
 
 /// Checks the fixture again after `changed` (files or folders of its content, as a watcher
@@ -144,6 +145,15 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
     recheck_and_compare(&fx, &mut checked, &[CUONG]);
     fx.write(LETTER, format!("{}\nCCCD 001085012345.\n", fx.read(LETTER)));
     recheck_and_compare(&fx, &mut checked, &[LETTER]);
+    // a sample line left in a body, and one in a bio taken out
+    let sample = DOCUMENT_BODY[0].text;
+    fx.write(LETTER, format!("{}\n{sample}\n", fx.read(LETTER)));
+    recheck_and_compare(&fx, &mut checked, &[LETTER]);
+    let bio = CANDIDATE_BIO[0].text;
+    fx.write(CUONG, format!("{}\n{bio}\n", fx.read(CUONG)));
+    recheck_and_compare(&fx, &mut checked, &[CUONG]);
+    fx.write(CUONG, fx.read(CUONG).replace(&format!("\n{bio}\n"), ""));
+    recheck_and_compare(&fx, &mut checked, &[CUONG]);
     // and so is a Markdown problem
     fx.write(
         CUONG,
@@ -168,6 +178,14 @@ fn a_site_checked_again_after_each_edit_is_the_site_checked_from_nothing() {
         (count("cannot work on the portal"), count("is never closed"))
     };
     assert_eq!(markdown(&fx), (1, 1));
+    let samples = format!("{:?}", fx.check());
+    assert_eq!(
+        samples.matches("has not been replaced").count(),
+        1,
+        "{samples}"
+    );
+    assert!(samples.contains(sample), "{samples}");
+    assert!(!samples.contains(bio), "{samples}");
     let twin = "don-vi/thu-nghiem.yml";
     fx.write(twin, fx.read(COMMUNE));
     recheck_and_compare(&fx, &mut checked, &[twin]);

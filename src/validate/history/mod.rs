@@ -114,11 +114,11 @@ fn succession(c: &Commune, ctx: &mut Ctx) {
     let Some(next) = c.data.ke_thua.as_deref() else {
         return;
     };
-    let line = ctx.top_line(&c.file, "ke_thua");
+    let line = |ctx: &Ctx| ctx.top_line(&c.file, "ke_thua");
     if next == c.id {
         ctx.error(
             &c.file,
-            line,
+            line(ctx),
             "ke_thua",
             Bilingual::new(
                 "Đơn vị không thể kế thừa chính nó.",
@@ -132,7 +132,7 @@ fn succession(c: &Commune, ctx: &mut Ctx) {
     } else if c.data.hieu_luc_den.is_none() {
         ctx.error(
             &c.file,
-            line,
+            line(ctx),
             "ke_thua",
             Bilingual::new(
                 format!("Đơn vị ghi đơn vị kế thừa “{next}” nhưng không có ngày chấm dứt (hieu_luc_den), nên không biết đơn vị kế thừa bắt đầu từ ngày nào."),
@@ -254,7 +254,7 @@ fn boundaries(
     if in_circle.contains(c.id.as_str()) {
         return;
     }
-    let end_line = ctx.top_line(&c.file, "hieu_luc_den");
+    let end_line = |ctx: &Ctx| ctx.top_line(&c.file, "hieu_luc_den");
     if let (Some(Start::AfterPredecessor(start, p)), Some(end)) =
         (starts.get(c.id.as_str()).copied(), c.data.hieu_luc_den)
         && end < start
@@ -262,7 +262,7 @@ fn boundaries(
         let (at_vi, at_en) = place(&p.file, ctx.top_line(&p.file, "hieu_luc_den"));
         ctx.error(
             &c.file,
-            end_line,
+            end_line(ctx),
             "hieu_luc_den",
             Bilingual::new(
                 format!(
@@ -360,7 +360,7 @@ fn boundaries(
     };
     ctx.error(
         &c.file,
-        end_line,
+        end_line(ctx),
         "hieu_luc_den",
         Bilingual::new(
             format!(
@@ -384,7 +384,8 @@ fn rounds(site: &Site, starts: &HashMap<&str, Start>, ctx: &mut Ctx) {
         };
         let day = round.data.ngay_bau_cu;
         let file = &round.file;
-        let line = ctx.line(file, "don_vi", None, 1);
+        // a line is looked up only for a problem: finding one reads the whole file
+        let line = |ctx: &Ctx| ctx.line(file, "don_vi", None, 1);
         if let Some(end) = c.data.hieu_luc_den.filter(|end| day > *end) {
             let (at_vi, at_en) = place(&c.file, ctx.top_line(&c.file, "hieu_luc_den"));
             let successor = c.data.ke_thua.as_deref().and_then(|id| site.commune(id));
@@ -416,7 +417,7 @@ fn rounds(site: &Site, starts: &HashMap<&str, Start>, ctx: &mut Ctx) {
             };
             ctx.error(
                 file,
-                line,
+                line(ctx),
                 "don_vi",
                 Bilingual::new(
                     format!(
@@ -436,7 +437,7 @@ fn rounds(site: &Site, starts: &HashMap<&str, Start>, ctx: &mut Ctx) {
             );
         }
         if let Some(start) = starts.get(c.id.as_str()).copied().filter(|s| day < s.day()) {
-            before_start(site, round, line, c, start, ctx);
+            before_start(site, round, line(ctx), c, start, ctx);
         }
         villages(round, c, ctx);
     }
