@@ -85,8 +85,7 @@ impl Kept {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Shown {
     /// Only in the Markdown text of candidates (their bios, in any language), which only the
-    /// candidates' own pages, their rounds' and communes' pages and the data files show: not
-    /// the site's lists, home page or search.
+    /// candidates' own pages show: not the data files, the site's lists, home page or search.
     InBios,
     /// Anywhere, as far as is known.
     #[default]

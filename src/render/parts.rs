@@ -250,32 +250,39 @@ impl Parts<'_> {
     /// Only what staff change most on results night is narrowed down: a candidate, a photo or
     /// the results of a round (any file in a round's folder but the round's own file). That
     /// touches the rounds of its commune (their pages compare terms) with their data files, the
-    /// commune's pages, and the pages that list or search the whole site, unless the change was
-    /// `shown` only in candidates' bios, which those do not show. Anything else (a round's own
-    /// file, a document, a commune, the configuration, the theme) may show anywhere.
+    /// commune's pages, and the pages that list or search the whole site. A change `shown` only
+    /// in candidates' bios, which only a candidate's own page shows, touches only the pages of
+    /// the rounds it was made in. Anything else (a round's own file, a document, a commune, the
+    /// configuration, the theme) may show anywhere.
     pub fn affected(&self, changed: &[std::path::PathBuf], shown: Shown) -> Option<Vec<Part>> {
         let site = self.site;
         if changed.is_empty() {
             return None;
         }
-        let mut communes = Vec::new();
+        let mut rounds = Vec::new();
         for path in changed {
-            let round = site.rounds.iter().find(|r| {
+            let round = site.rounds.iter().position(|r| {
                 r.file
                     .parent()
                     .is_some_and(|folder| path.starts_with(folder))
                     && *path != r.file
             })?;
-            communes.push(round.data.don_vi.as_str());
+            rounds.push(round);
         }
+        if shown == Shown::InBios {
+            let languages = 0..self.locales.len();
+            let pages = languages.flat_map(|l| rounds.iter().map(move |&i| Part::Round(l, i)));
+            return Some(pages.collect());
+        }
+        let communes: Vec<&str> = (rounds.iter())
+            .map(|&i| site.rounds[i].data.don_vi.as_str())
+            .collect();
         let mut parts: Vec<Part> = (site.rounds.iter().enumerate())
             .filter(|(_, round)| communes.contains(&round.data.don_vi.as_str()))
             .map(|(i, _)| Part::Data(i))
             .collect();
         for l in 0..self.locales.len() {
-            if shown == Shown::Anywhere {
-                parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
-            }
+            parts.extend([Part::Front(l), Part::Communes(l), Part::Back(l)]);
             for (i, round) in site.rounds.iter().enumerate() {
                 if communes.contains(&round.data.don_vi.as_str()) {
                     parts.push(Part::Round(l, i));
