@@ -269,6 +269,10 @@ impl Parts<'_> {
             })?;
             rounds.push(round);
         }
+        // two files of one round (a bio and its translation) name it once: a part rendered
+        // twice at once would write its files over each other
+        rounds.sort_unstable();
+        rounds.dedup();
         if shown == Shown::InBios {
             let languages = 0..self.locales.len();
             let pages = languages.flat_map(|l| rounds.iter().map(move |&i| Part::Round(l, i)));

@@ -312,6 +312,11 @@ fn a_bio_edited_leaves_the_site_s_lists_alone_and_a_name_edited_renders_them() {
     let name = update_and_compare(&fx, &mut live, &[AN]);
     // a bio shows only on its candidate's page: its round's pages, in the site's one language
     assert_eq!(bio.parts_rendered, 1, "{bio:?}");
+    // two bios of one round saved together render that round once
+    fx.write(AN, fx.read(AN) + "\nÔng là hội viên Hội Nông dân.\n");
+    fx.write(CUONG, fx.read(CUONG) + "\nÔng là đảng viên.\n");
+    let both = update_and_compare(&fx, &mut live, &[AN, CUONG]);
+    assert_eq!(both.parts_rendered, 1, "{both:?}");
     // a name shows in lists too: also the home page, the communes' list and search, the
     // commune's pages and the data files
     assert!(name.parts_rendered >= bio.parts_rendered + 5, "{name:?}");
