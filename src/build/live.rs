@@ -13,7 +13,7 @@ use crate::model::reassemble::Shown;
 use crate::recheck::Checked;
 use crate::render::parts::Outline;
 use crate::render::{Part, Parts};
-use crate::write::manifest::{self, FileSum, Manifest};
+use crate::write::manifest::{Checksum, FileSum, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -180,20 +180,23 @@ impl LiveSite {
         };
         let site_written = site_files(&parts, &pages, &days, listed, &into)?;
         // the site's files now: every part's (those not rendered again are as they were)
-        let rendered_now: BTreeMap<String, String> =
+        let rendered_now: BTreeMap<String, Checksum> =
             written.into_iter().chain(site_written).collect();
         let mut files = Manifest::default();
         for output in self.parts.values() {
             for path in &output.files {
-                let sha = match rendered_now.get(path) {
-                    Some(sha) => sha.clone(),
-                    None => self.known.get(path).unwrap_or_default().to_string(),
-                };
-                files.insert(path.clone(), sha);
+                // a part not rendered now wrote its files in an earlier update, which `known` lists
+                if let Some(sum) = rendered_now
+                    .get(path)
+                    .copied()
+                    .or_else(|| self.known.get(path))
+                {
+                    files.insert(path.clone(), sum);
+                }
             }
         }
-        for (path, sha) in &rendered_now {
-            files.insert(path.clone(), sha.clone());
+        for (path, sum) in &rendered_now {
+            files.insert(path.clone(), *sum);
         }
         let sums = files.render();
         self.put_bytes(SUMS, sums.as_bytes(), trusted)?;
@@ -202,7 +205,7 @@ impl LiveSite {
         self.put_bytes(MARKER, marker.as_bytes(), trusted)?;
         let changed_files = files
             .entries()
-            .filter(|(path, sha)| !trusted || self.known.get(path) != Some(*sha))
+            .filter(|(path, sum)| !trusted || self.known.get(path) != Some(*sum))
             .count();
         let removed = self.remove_stale(&files, trusted)?;
         self.known = files;
@@ -237,7 +240,7 @@ impl LiveSite {
 
     /// Writes a file of the site unless the folder holds those bytes already; its path and
     /// SHA-256.
-    fn put(&self, file: OutputFile, trusted: bool) -> Result<(String, String), FsError> {
+    fn put(&self, file: OutputFile, trusted: bool) -> Result<(String, Checksum), FsError> {
         let path = file.path.clone();
         let bytes = file.finished()?;
         let sha = self.put_bytes(&path, &bytes, trusted)?;
@@ -245,9 +248,9 @@ impl LiveSite {
     }
 
     /// Writes bytes of the site unless the folder holds them already; their SHA-256.
-    fn put_bytes(&self, path: &str, bytes: &[u8], trusted: bool) -> Result<String, FsError> {
-        let sha = manifest::sha256(bytes);
-        if !trusted || self.known.get(path) != Some(sha.as_str()) {
+    fn put_bytes(&self, path: &str, bytes: &[u8], trusted: bool) -> Result<Checksum, FsError> {
+        let sha = Checksum::of(bytes);
+        if !trusted || self.known.get(path) != Some(sha) {
             write::replace_file(&self.folder, path, bytes)?;
         }
         Ok(sha)
@@ -305,9 +308,9 @@ struct IntoFolder<'a> {
 }
 
 impl Put for IntoFolder<'_> {
-    type Written = (String, String);
+    type Written = (String, Checksum);
 
-    fn file(&self, file: OutputFile) -> Result<(String, String), FsError> {
+    fn file(&self, file: OutputFile) -> Result<(String, Checksum), FsError> {
         self.site.put(file, self.trusted)
     }
 
@@ -315,7 +318,7 @@ impl Put for IntoFolder<'_> {
         &self,
         path: String,
         make: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<((String, String), FileSum), FsError> {
+    ) -> Result<((String, Checksum), FileSum), FsError> {
         let mut bytes = Vec::new();
         make(&mut bytes).map_err(|source| FsError {
             path: self.site.folder.join(&path),
@@ -325,7 +328,7 @@ impl Put for IntoFolder<'_> {
         let sha = self.site.put_bytes(&path, &bytes, self.trusted)?;
         let sum = FileSum {
             size: bytes.len(),
-            sha256: sha.clone(),
+            sha256: sha,
         };
         Ok(((path, sha), sum))
     }

@@ -281,9 +281,13 @@ pub fn build_with(
     }
     tell(Step::start(Stage::Writing));
     written.extend(site_files(&parts, &pages, &days, listed, &staging)?);
+    let pages = pages.len();
+    // the list of sums, made last, needs none of the site: its memory goes back first
+    drop((parts, days));
+    drop((site, theme));
     let count = staging.finish(written)?;
     Ok(BuildReport {
-        pages: pages.len(),
+        pages,
         files: count,
         diagnostics,
     })

@@ -143,7 +143,7 @@ impl Listed {
         Self {
             path: path.to_string(),
             size: sum.size,
-            sha256: sum.sha256.clone(),
+            sha256: sum.sha256.to_string(),
             about,
         }
     }

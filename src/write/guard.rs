@@ -4,7 +4,7 @@
 //! refused before anything is written, with what to do instead.
 
 use super::WriteError;
-use super::manifest::{Manifest, Stamps};
+use super::manifest::{Checked, Manifest};
 use super::marker::{self, MARKER, Marker};
 use crate::diagnostics::{Bilingual, Diagnostic};
 use crate::fs::FsError;
@@ -64,11 +64,10 @@ pub fn check_kind(output: &Path) -> Result<(), WriteError> {
 }
 
 /// The site a build replaces, as it was checked: its files with their SHA-256 (those of a new
-/// build with the same bytes are linked to them rather than written again), and their stamps.
+/// build with the same bytes are linked to them rather than written again) and their stamps.
 #[derive(Debug, Default)]
 pub struct Previous {
-    pub files: Manifest,
-    stamps: Stamps,
+    pub files: Checked,
 }
 
 /// Refuses an output that is not a missing path, an empty folder or a folder holding only the
@@ -99,15 +98,12 @@ pub fn check(output: &Path, content: &Path) -> Result<Previous, WriteError> {
         Marker::Unlisted => (Manifest::default(), true),
         Marker::Missing => (Manifest::default(), false),
     };
-    let (differences, stamps) = listed.compare_stamped(output, &[MARKER])?;
+    let (differences, files) = listed.into_checked(output, &[MARKER])?;
     let mut foreign = differences.added;
     foreign.extend(differences.altered);
     foreign.sort();
     if foreign.is_empty() {
-        return Ok(Previous {
-            files: listed,
-            stamps,
-        });
+        return Ok(Previous { files });
     }
     Err(foreign_files(output, &foreign, older))
 }
@@ -116,7 +112,7 @@ pub fn check(output: &Path, content: &Path) -> Result<Previous, WriteError> {
 /// saved a file into it meanwhile. Files whose size and modification time are unchanged are not
 /// read again.
 pub fn recheck(output: &Path, content: &Path, previous: &Previous) -> Result<(), WriteError> {
-    if !previous.files.is_empty() && previous.stamps.still_match(output, &[MARKER]) {
+    if !previous.files.is_empty() && previous.files.still_match(output, &[MARKER]) {
         return Ok(());
     }
     check(output, content).map(|_| ())

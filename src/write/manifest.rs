@@ -6,37 +6,79 @@
 use crate::fs::{self, FsError};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::SystemTime;
 
-/// Files by path (relative, with `/`) with the SHA-256 of their bytes in lower-case hex; sorted
-/// by path, so that the same files always give the same text.
+/// A SHA-256, held as its 32 bytes (a national site lists millions of them) and written in
+/// lower-case hex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checksum([u8; 32]);
+
+impl Checksum {
+    /// The SHA-256 of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(Sha256::digest(bytes).into())
+    }
+
+    /// Reads 64 hex digits, in either case.
+    fn from_hex(hex: &str) -> Option<Self> {
+        let digits = hex.as_bytes();
+        if digits.len() != 64 {
+            return None;
+        }
+        let value = |digit: u8| {
+            char::from(digit)
+                .to_digit(16)
+                .and_then(|v| u8::try_from(v).ok())
+        };
+        let mut bytes = [0; 32];
+        for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+            *byte = value(pair[0])? << 4 | value(pair[1])?;
+        }
+        Some(Self(bytes))
+    }
+}
+
+impl fmt::Display for Checksum {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut text = [0; 64];
+        for (pair, byte) in text.chunks_exact_mut(2).zip(self.0) {
+            pair[0] = DIGITS[usize::from(byte >> 4)];
+            pair[1] = DIGITS[usize::from(byte & 0xf)];
+        }
+        // hex digits are ASCII
+        f.write_str(std::str::from_utf8(&text).unwrap_or_default())
+    }
+}
+
+/// Files by path (relative, with `/`) with the SHA-256 of their bytes; sorted by path, so that
+/// the same files always give the same text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Manifest(BTreeMap<String, String>);
+pub struct Manifest(BTreeMap<String, Checksum>);
 
 impl Manifest {
     /// Records the bytes written at `path`.
     pub fn add(&mut self, path: &str, bytes: &[u8]) {
-        self.0.insert(path.to_string(), sha256(bytes));
+        self.0.insert(path.to_string(), Checksum::of(bytes));
     }
 
     /// Records a file whose SHA-256 is known.
-    pub fn insert(&mut self, path: String, sha256: String) {
-        self.0.insert(path, sha256);
+    pub fn insert(&mut self, path: String, sum: Checksum) {
+        self.0.insert(path, sum);
     }
 
     /// Every file with its SHA-256, by path.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0
-            .iter()
-            .map(|(path, sha)| (path.as_str(), sha.as_str()))
+    pub fn entries(&self) -> impl Iterator<Item = (&str, Checksum)> {
+        self.0.iter().map(|(path, sum)| (path.as_str(), *sum))
     }
 
     /// The SHA-256 listed for `path`.
-    pub fn get(&self, path: &str) -> Option<&str> {
-        self.0.get(path).map(String::as_str)
+    pub fn get(&self, path: &str) -> Option<Checksum> {
+        self.0.get(path).copied()
     }
 
     pub fn len(&self) -> usize {
@@ -84,21 +126,18 @@ impl Manifest {
                 Some(rest) => (true, rest),
                 None => (false, line),
             };
-            let (hash, path) = line
+            let (sum, path) = line
                 .split_once("  ")
                 .or_else(|| line.split_once(" *"))
-                .filter(|(hash, path)| {
-                    hash.len() == 64
-                        && hash.bytes().all(|b| b.is_ascii_hexdigit())
-                        && !path.is_empty()
-                })
+                .filter(|(_, path)| !path.is_empty())
+                .and_then(|(hash, path)| Some((Checksum::from_hex(hash)?, path)))
                 .ok_or(i + 1)?;
             let path = if escaped {
                 unescape(path).ok_or(i + 1)?
             } else {
                 path.to_string()
             };
-            files.insert(path, hash.to_ascii_lowercase());
+            files.insert(path, sum);
         }
         Ok(Self(files))
     }
@@ -107,17 +146,36 @@ impl Manifest {
     /// left out (niemyet's own notes). Only listed files are read: anything else is added
     /// whatever it holds, and a link, a pipe or a device is never opened.
     pub fn compare(&self, dir: &Path, skip: &[&str]) -> Result<Differences, FsError> {
-        self.compare_stamped(dir, skip)
+        self.stamp_matching(dir, skip)
             .map(|(differences, _)| differences)
     }
 
-    /// [`Self::compare`], which also gives the size and modification time of each file whose
-    /// bytes are the ones listed. Listed files are read and hashed in parallel.
-    pub fn compare_stamped(
+    /// [`Self::compare`], which also keeps the size and modification time of each file whose
+    /// bytes are the ones listed.
+    pub fn into_checked(
+        self,
+        dir: &Path,
+        skip: &[&str],
+    ) -> Result<(Differences, Checked), FsError> {
+        let (differences, matching) = self.stamp_matching(dir, skip)?;
+        let mut sums = self.0;
+        let checked = matching
+            .into_iter()
+            .filter_map(|(rel, stamp)| {
+                let sum = sums.remove(&rel)?;
+                Some((rel, (sum, stamp)))
+            })
+            .collect();
+        Ok((differences, Checked(checked)))
+    }
+
+    /// How `dir` differs from the list, and the stamps of the files whose bytes are the ones
+    /// listed. Listed files are read and hashed in parallel.
+    fn stamp_matching(
         &self,
         dir: &Path,
         skip: &[&str],
-    ) -> Result<(Differences, Stamps), FsError> {
+    ) -> Result<(Differences, Vec<(String, Stamp)>), FsError> {
         let mut differences = Differences::default();
         let mut listed = Vec::new();
         for entry in walkdir::WalkDir::new(dir).min_depth(1) {
@@ -134,7 +192,7 @@ impl Manifest {
                 continue;
             }
             match self.0.get(&rel) {
-                Some(expected) => listed.push((rel, entry, expected)),
+                Some(expected) => listed.push((rel, entry, *expected)),
                 None => differences.added.push(rel),
             }
         }
@@ -144,37 +202,35 @@ impl Manifest {
                 if !entry.file_type().is_file() {
                     return Ok((rel, None));
                 }
-                let (hash, stamp) = sha256_of(entry.path())?;
-                Ok((rel, (&hash == expected).then_some(stamp)))
+                let (sum, stamp) = sum_of(entry.path())?;
+                Ok((rel, (sum == expected).then_some(stamp)))
             })
             .collect::<Result<_, FsError>>()?;
-        let seen: BTreeSet<String> = checked.iter().map(|(rel, _)| rel.clone()).collect();
-        let mut stamps = Stamps::default();
+        if checked.len() < self.0.len() {
+            let seen: HashSet<&str> = checked.iter().map(|(rel, _)| rel.as_str()).collect();
+            differences.removed = (self.0.keys())
+                .filter(|path| !seen.contains(path.as_str()))
+                .cloned()
+                .collect();
+        }
+        let mut matching = Vec::with_capacity(checked.len());
         for (rel, stamp) in checked {
             match stamp {
-                Some(stamp) => {
-                    differences.matched += 1;
-                    stamps.0.insert(rel, stamp);
-                }
+                Some(stamp) => matching.push((rel, stamp)),
                 None => differences.altered.push(rel),
             }
         }
-        differences.removed = self
-            .0
-            .keys()
-            .filter(|path| !seen.contains(*path))
-            .cloned()
-            .collect();
+        differences.matched = matching.len();
         differences.altered.sort();
         differences.added.sort();
-        Ok((differences, stamps))
+        Ok((differences, matching))
     }
 }
 
-/// The size and modification time of files, by path: what tells, without reading them again,
-/// that files checked earlier are still the same.
+/// The files of a folder found to hold the bytes a [`Manifest`] lists, each with its SHA-256 and
+/// its stamp: what tells, without reading them again, that they are still the same.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Stamps(BTreeMap<String, Stamp>);
+pub struct Checked(BTreeMap<String, (Checksum, Stamp)>);
 
 /// A file's size and modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +248,16 @@ impl Stamp {
     }
 }
 
-impl Stamps {
+impl Checked {
+    /// The SHA-256 of the file at `path`.
+    pub fn get(&self, path: &str) -> Option<Checksum> {
+        self.0.get(path).map(|(sum, _)| *sum)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Whether `dir` holds exactly these files (entries of `dir` itself named in `skip` left
     /// out), each a regular file with its size and modification time unchanged.
     pub fn still_match(&self, dir: &Path, skip: &[&str]) -> bool {
@@ -210,7 +275,7 @@ impl Stamps {
             }
             let same = entry.file_type().is_file()
                 && match (self.0.get(&rel), entry.metadata()) {
-                    (Some(stamp), Ok(meta)) => *stamp == Stamp::of(&meta),
+                    (Some((_, stamp)), Ok(meta)) => *stamp == Stamp::of(&meta),
                     _ => false,
                 };
             if !same {
@@ -258,23 +323,18 @@ fn unescape(path: &str) -> Option<String> {
     Some(out)
 }
 
-/// The SHA-256 of bytes, in lower-case hex.
-pub fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// The size and SHA-256 (lower-case hex) of a file's bytes.
+/// The size and SHA-256 of a file's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSum {
     pub size: usize,
-    pub sha256: String,
+    pub sha256: Checksum,
 }
 
 impl FileSum {
     pub fn of(bytes: &[u8]) -> Self {
         Self {
             size: bytes.len(),
-            sha256: sha256(bytes),
+            sha256: Checksum::of(bytes),
         }
     }
 }
@@ -300,7 +360,7 @@ impl<W: Write> Summing<W> {
     pub fn sum(self) -> FileSum {
         FileSum {
             size: self.size,
-            sha256: hex(&self.hasher.finalize()),
+            sha256: Checksum(self.hasher.finalize().into()),
         }
     }
 }
@@ -319,13 +379,13 @@ impl<W: Write> Write for Summing<W> {
 }
 
 /// The SHA-256 of a file, read in pieces.
-pub fn file_sha256(path: &Path) -> Result<String, FsError> {
-    sha256_of(path).map(|(sha, _)| sha)
+pub fn file_sum(path: &Path) -> Result<Checksum, FsError> {
+    sum_of(path).map(|(sum, _)| sum)
 }
 
 /// The SHA-256 of a file and its stamp, read in pieces so that a large attachment is never held
 /// whole.
-fn sha256_of(path: &Path) -> Result<(String, Stamp), FsError> {
+fn sum_of(path: &Path) -> Result<(Checksum, Stamp), FsError> {
     let mut file = fs::open(path)?;
     let stamp = file
         .metadata()
@@ -344,19 +404,10 @@ fn sha256_of(path: &Path) -> Result<(String, Stamp), FsError> {
             source,
         })?;
         if n == 0 {
-            return Ok((hex(&hasher.finalize()), stamp));
+            return Ok((Checksum(hasher.finalize().into()), stamp));
         }
         hasher.update(&buffer[..n]);
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes
-        .iter()
-        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
-        .map(char::from)
-        .collect()
 }
 
 /// The path of `path` under `dir`, with `/` whatever the system.
@@ -415,6 +466,15 @@ mod tests {
             Manifest::parse(&format!("\\{}", good.replace("  a", "  \\q"))),
             Err(1)
         );
+    }
+
+    #[test]
+    fn a_hash_is_read_in_either_case_and_written_in_lower_case() {
+        let m = manifest(&[("a", "a")]);
+        let upper = m.render().to_uppercase().replace("  A", "  a");
+        assert_eq!(Manifest::parse(&upper), Ok(m.clone()));
+        let signed = format!("+{}", &m.render()[1..]);
+        assert_eq!(Manifest::parse(&signed), Err(1));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fs::{self, FsError};
 use guard::Previous;
 use lock::{LockError, OutputLock};
-use manifest::{FileSum, Manifest, Summing};
+use manifest::{Checksum, FileSum, Manifest, Summing};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -128,7 +128,7 @@ pub struct Staging {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub path: String,
-    pub sha256: String,
+    pub sha256: Checksum,
 }
 
 impl Staging {
@@ -139,9 +139,9 @@ impl Staging {
     pub fn write(&self, file: OutputFile) -> Result<Written, FsError> {
         let path = file.path.clone();
         let bytes = file.finished()?;
-        let sha256 = manifest::sha256(&bytes);
+        let sha256 = Checksum::of(&bytes);
         let target = self.root.join(&path);
-        let unchanged = self.claim.previous.files.get(&path) == Some(sha256.as_str());
+        let unchanged = self.claim.previous.files.get(&path) == Some(sha256);
         if !(unchanged && link(&self.claim.output.join(&path), &target)) {
             fs::write(&target, &bytes)?;
         }
@@ -161,7 +161,7 @@ impl Staging {
         let sum = write_or_link(&self.root.join(&path), &source, known, make)?;
         let written = Written {
             path,
-            sha256: sum.sha256.clone(),
+            sha256: sum.sha256,
         };
         Ok((written, sum))
     }
@@ -179,8 +179,8 @@ impl Staging {
         manifest.insert(sums.path, sums.sha256);
         // the marker comes last: a folder that has one is whole
         let (old, new) = (self.claim.output.join(MARKER), self.root.join(MARKER));
-        let known = manifest::file_sha256(&old).ok();
-        write_or_link(&new, &old, known.as_deref(), &mut |out| {
+        let known = manifest::file_sum(&old).ok();
+        write_or_link(&new, &old, known, &mut |out| {
             marker::write_to(&manifest, out)
         })?;
         let claim = &self.claim;
@@ -232,7 +232,7 @@ fn link(source: &Path, target: &Path) -> bool {
 fn write_or_link(
     target: &Path,
     source: &Path,
-    known: Option<&str>,
+    known: Option<Checksum>,
     make: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
 ) -> Result<FileSum, FsError> {
     let temporary = temporary_beside(target);
@@ -241,7 +241,7 @@ fn write_or_link(
         make(&mut out)?;
         Ok(out.sum())
     })?;
-    if known == Some(sum.sha256.as_str()) && link(source, target) {
+    if known == Some(sum.sha256) && link(source, target) {
         let _ = std::fs::remove_file(&temporary);
     } else {
         fs::rename(&temporary, target)?;
