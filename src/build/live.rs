@@ -36,6 +36,8 @@ pub struct LiveSite {
     parts: BTreeMap<Part, PartOutput<String>>,
     /// What the parts are numbered by, as last rendered.
     outline: Option<Outline>,
+    /// The files made for the whole site (data, feeds, sitemap, the theme's), as last written.
+    site_files: Vec<(String, Checksum)>,
     /// The content as last checked: only what changed since is read and assembled again.
     checked: Option<Checked>,
     /// The files changed since the folder was last brought up to date, relative to the content,
@@ -54,6 +56,8 @@ pub struct Update {
     /// Files whose bytes changed, and files removed.
     pub written: usize,
     pub removed: usize,
+    /// Whether the files made for the whole site were made again.
+    pub site_files_made: bool,
 }
 
 impl LiveSite {
@@ -71,6 +75,7 @@ impl LiveSite {
             trusted: true,
             parts: BTreeMap::new(),
             outline: None,
+            site_files: Vec::new(),
             checked: None,
             unrendered: None,
         }
@@ -119,14 +124,18 @@ impl LiveSite {
         let all = parts.list();
         let in_site: BTreeSet<Part> = all.iter().copied().collect();
         let narrowed = if self.trusted && self.outline.as_ref() == Some(&outline) {
-            unrendered.and_then(|(changed, shown)| parts.affected(&changed, shown))
+            unrendered.and_then(|(changed, shown)| Some((parts.affected(&changed, shown)?, shown)))
         } else {
             None
         };
+        // bios show on their candidates' pages alone: the files made for the whole site stay
+        let site_files_made = !narrowed
+            .as_ref()
+            .is_some_and(|(_, shown)| *shown == Shown::InBios);
         let mut pages_ready = Some(pages_ready);
         let mut tell_pages_ready = || pages_ready.take().map(|ready| ready());
         let early = narrowed.is_some();
-        let to_render = narrowed.unwrap_or_else(|| all.clone());
+        let to_render = narrowed.map_or_else(|| all.clone(), |(parts, _)| parts);
         // from here on the folder changes: should anything fail, what it holds is not known
         let trusted = std::mem::replace(&mut self.trusted, false);
         let render = |list: &[Part]| {
@@ -178,10 +187,12 @@ impl LiveSite {
             site: self,
             trusted,
         };
-        let site_written = site_files(&parts, &pages, &days, listed, &into)?;
+        if site_files_made {
+            self.site_files = site_files(&parts, &pages, &days, listed, &into)?;
+        }
         // the site's files now: every part's (those not rendered again are as they were)
         let rendered_now: BTreeMap<String, Checksum> =
-            written.into_iter().chain(site_written).collect();
+            written.into_iter().chain(self.site_files.clone()).collect();
         let mut files = Manifest::default();
         for output in self.parts.values() {
             for path in &output.files {
@@ -224,6 +235,7 @@ impl LiveSite {
             parts: all.len(),
             written: changed_files,
             removed,
+            site_files_made,
         })
     }
 

@@ -312,6 +312,8 @@ fn a_bio_edited_leaves_the_site_s_lists_alone_and_a_name_edited_renders_them() {
     let name = update_and_compare(&fx, &mut live, &[AN]);
     // a bio shows only on its candidate's page: its round's pages, in the site's one language
     assert_eq!(bio.parts_rendered, 1, "{bio:?}");
+    // nor in the files made for the whole site (data, feeds, sitemap), which stay as they were
+    assert!(!bio.site_files_made, "{bio:?}");
     // two bios of one round saved together render that round once
     fx.write(AN, fx.read(AN) + "\nÔng là hội viên Hội Nông dân.\n");
     fx.write(CUONG, fx.read(CUONG) + "\nÔng là đảng viên.\n");
@@ -320,6 +322,7 @@ fn a_bio_edited_leaves_the_site_s_lists_alone_and_a_name_edited_renders_them() {
     // a name shows in lists too: also the home page, the communes' list and search, the
     // commune's pages and the data files
     assert!(name.parts_rendered >= bio.parts_rendered + 5, "{name:?}");
+    assert!(name.site_files_made, "{name:?}");
     let search = std::fs::read_to_string(live.folder().join("tim-kiem/index.html")).unwrap();
     assert!(search.contains("Nguyễn Văn Ân"));
 }
