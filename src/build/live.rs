@@ -175,19 +175,18 @@ impl LiveSite {
                 },
             );
         }
-        let pages: Vec<String> = new_parts.values().flat_map(|o| o.pages.clone()).collect();
-        let days = new_parts
-            .values()
-            .flat_map(|o| o.days.clone())
-            .collect::<BTreeMap<_, _>>();
-        // in the rounds' order, as a build lists them: parts are ordered by kind, then place
-        let listed = new_parts.values().flat_map(|o| o.listed.clone()).collect();
         self.parts = new_parts;
-        let into = IntoFolder {
-            site: self,
-            trusted,
-        };
+        let pages: Vec<String> = self.parts.values().flat_map(|o| o.pages.clone()).collect();
         if site_files_made {
+            let days = (self.parts.values())
+                .flat_map(|o| o.days.clone())
+                .collect::<BTreeMap<_, _>>();
+            // in the rounds' order, as a build lists them: parts are ordered by kind, then place
+            let listed = self.parts.values().flat_map(|o| o.listed.clone()).collect();
+            let into = IntoFolder {
+                site: self,
+                trusted,
+            };
             self.site_files = site_files(&parts, &pages, &days, listed, &into)?;
         }
         // the site's files now: every part's (those not rendered again are as they were)
