@@ -35,6 +35,9 @@ pub const DEFAULT_PORT: u16 = 8910;
 
 /// A save is over when no change has come for this long: editors write a file in several steps.
 const QUIET: Duration = Duration::from_millis(80);
+/// A save that has closed the file it wrote, or renamed it into place, is over sooner: only what
+/// follows within this long (an editor's backup removed, a second file saved) joins it.
+const SETTLED: Duration = Duration::from_millis(15);
 /// A folder that keeps changing is rebuilt at least this often.
 const MAX_WAIT: Duration = Duration::from_secs(2);
 /// How often a deleted content folder is looked for again.
@@ -97,8 +100,15 @@ impl std::error::Error for ServeError {}
 
 /// What the build loop waits for.
 enum Signal {
-    Changed(Vec<PathBuf>),
+    Changed(Change),
     Stop,
+}
+
+/// Files changed by one event of the watcher.
+struct Change {
+    paths: Vec<PathBuf>,
+    /// The event ends a write: a file written was closed, or renamed into place.
+    ends_write: bool,
 }
 
 /// Stops a running preview, from another thread (the Ctrl-C handler).
@@ -196,7 +206,7 @@ impl Preview {
                 self.signals.recv_timeout(REAPPEAR_POLL)
             };
             let changed = match signal {
-                Ok(Signal::Changed(first)) => match gather(&self.signals, first, QUIET) {
+                Ok(Signal::Changed(first)) => match gather(&self.signals, first, QUIET, SETTLED) {
                     Some(changed) => changed,
                     None => break,
                 },
@@ -300,12 +310,20 @@ fn describe(changed: &[PathBuf], content: &Path) -> String {
 fn watch(content: &Path, sender: Sender<Signal>) -> Result<RecommendedWatcher, ServeError> {
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // an error of the watcher itself (an overflowing queue) is answered by a rebuild too
-        let paths = match event {
-            Ok(e) if !relevant(&e) => return,
-            Ok(e) => e.paths,
-            Err(_) => Vec::new(),
+        let change = match event {
+            Ok(e) => match relevance(&e) {
+                Relevance::Ignored => return,
+                relevance => Change {
+                    paths: e.paths,
+                    ends_write: relevance == Relevance::EndsWrite,
+                },
+            },
+            Err(_) => Change {
+                paths: Vec::new(),
+                ends_write: false,
+            },
         };
-        let _ = sender.send(Signal::Changed(paths));
+        let _ = sender.send(Signal::Changed(change));
     })
     .map_err(|e| ServeError::Watch(content.to_path_buf(), e))?;
     watcher
@@ -314,21 +332,37 @@ fn watch(content: &Path, sender: Sender<Signal>) -> Result<RecommendedWatcher, S
     Ok(watcher)
 }
 
-/// Whether an event may change the site: reading a file (as every build does) does not, and
-/// neither do editors' swap and backup files.
-fn relevant(event: &notify::Event) -> bool {
-    if matches!(event.kind, EventKind::Access(_)) {
-        return false;
+/// What an event of the watcher means for the site.
+#[derive(Debug, PartialEq, Eq)]
+enum Relevance {
+    /// It cannot change the site: reading a file (as every build does), or an editor's swap and
+    /// backup files.
+    Ignored,
+    /// A change, which more may follow.
+    Changes,
+    /// The end of a write: a file written was closed (Linux reports it; Windows and macOS do
+    /// not, and their saves wait for [`QUIET`]), or a file was renamed into place.
+    EndsWrite,
+}
+
+fn relevance(event: &notify::Event) -> Relevance {
+    use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind, RenameMode};
+    let ends_write = match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+        | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => true,
+        EventKind::Access(_)
+        | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => {
+            return Relevance::Ignored;
+        }
+        _ => false,
+    };
+    if !event.paths.is_empty() && event.paths.iter().all(|p| is_scratch(p)) {
+        Relevance::Ignored
+    } else if ends_write {
+        Relevance::EndsWrite
+    } else {
+        Relevance::Changes
     }
-    if matches!(
-        event.kind,
-        EventKind::Modify(notify::event::ModifyKind::Metadata(
-            notify::event::MetadataKind::AccessTime
-        ))
-    ) {
-        return false;
-    }
-    event.paths.is_empty() || event.paths.iter().any(|p| !is_scratch(p))
 }
 
 /// `.x.swp`, `x~`, `#x#`, `4913` (Vim's probe), `~$x.docx` and `x.tmp` (Office, Notepad++):
@@ -347,17 +381,23 @@ fn is_scratch(path: &Path) -> bool {
 }
 
 /// The changes of one save: after the first, every change that follows within `quiet` of the
-/// last one (at most [`MAX_WAIT`] in all). `None` when the preview is asked to stop.
+/// last one, or within `settled` of it when it ended a write (at most [`MAX_WAIT`] in all).
+/// `None` when the preview is asked to stop.
 fn gather(
     signals: &Receiver<Signal>,
-    first: Vec<PathBuf>,
+    first: Change,
     quiet: Duration,
+    settled: Duration,
 ) -> Option<Vec<PathBuf>> {
     let started = Instant::now();
-    let mut changed = first;
+    let mut ended = first.ends_write;
+    let mut changed = first.paths;
     while started.elapsed() < MAX_WAIT {
-        match signals.recv_timeout(quiet) {
-            Ok(Signal::Changed(more)) => changed.extend(more),
+        match signals.recv_timeout(if ended { settled } else { quiet }) {
+            Ok(Signal::Changed(more)) => {
+                ended = more.ends_write;
+                changed.extend(more.paths);
+            }
             Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
             Err(RecvTimeoutError::Timeout) => break,
         }
@@ -368,34 +408,89 @@ fn gather(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{AccessKind, CreateKind, DataChange, ModifyKind};
+    use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode};
+
+    fn change(path: &str, ends_write: bool) -> Change {
+        Change {
+            paths: vec![path.into()],
+            ends_write,
+        }
+    }
 
     #[test]
     fn three_writes_of_one_save_make_one_batch() {
         let (tx, rx) = mpsc::channel();
         for _ in 0..2 {
-            tx.send(Signal::Changed(vec!["a.md".into()])).unwrap();
+            tx.send(Signal::Changed(change("a.md", false))).unwrap();
         }
-        let batch = gather(&rx, vec!["a.md".into()], Duration::from_millis(50)).unwrap();
+        let quiet = Duration::from_millis(50);
+        let batch = gather(&rx, change("a.md", false), quiet, quiet).unwrap();
         assert_eq!(batch.len(), 3);
         assert!(rx.try_recv().is_err(), "a second batch was left");
         tx.send(Signal::Stop).unwrap();
-        assert!(gather(&rx, Vec::new(), Duration::from_millis(50)).is_none());
+        assert!(gather(&rx, change("a.md", false), quiet, quiet).is_none());
+    }
+
+    #[test]
+    fn a_save_that_closed_its_file_does_not_wait_for_the_quiet() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Signal::Changed(change("a.md", true))).unwrap();
+        // a change after the end of a write, later than `settled`, is the next save's
+        let later = thread_after(tx.clone(), Duration::from_secs(1));
+        let batch = gather(
+            &rx,
+            change("a.md", false),
+            Duration::from_secs(60),
+            Duration::from_millis(100),
+        )
+        .unwrap();
+        assert_eq!(batch, [PathBuf::from("a.md"), "a.md".into()]);
+        later.join().unwrap();
+        assert!(rx.try_recv().is_ok(), "the later change was lost");
+        // without the end of a write, the same later change joins the save
+        tx.send(Signal::Changed(change("a.md", false))).unwrap();
+        let later = thread_after(tx.clone(), Duration::from_millis(100));
+        let batch = gather(
+            &rx,
+            change("a.md", false),
+            Duration::from_secs(1),
+            Duration::ZERO,
+        )
+        .unwrap();
+        later.join().unwrap();
+        assert_eq!(batch.len(), 3, "{batch:?}");
+    }
+
+    /// Sends a change of `b.md` after `delay`.
+    fn thread_after(tx: Sender<Signal>, delay: Duration) -> std::thread::JoinHandle<()> {
+        std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            let _ = tx.send(Signal::Changed(change("b.md", false)));
+        })
     }
 
     #[test]
     fn reads_and_editor_scratch_files_do_not_rebuild() {
         let event = |kind, path: &str| notify::Event::new(kind).add_path(path.into());
         let write = EventKind::Modify(ModifyKind::Data(DataChange::Content));
-        assert!(relevant(&event(write, "/c/van-ban/a.md")));
-        assert!(relevant(&event(
-            EventKind::Create(CreateKind::File),
-            "C:\\c\\a.md"
-        )));
-        assert!(!relevant(&event(
-            EventKind::Access(AccessKind::Read),
-            "/c/a.md"
-        )));
+        assert_eq!(
+            relevance(&event(write, "/c/van-ban/a.md")),
+            Relevance::Changes
+        );
+        assert_eq!(
+            relevance(&event(EventKind::Create(CreateKind::File), "C:\\c\\a.md")),
+            Relevance::Changes
+        );
+        for read in [
+            AccessKind::Read,
+            AccessKind::Open(AccessMode::Any),
+            AccessKind::Close(AccessMode::Read),
+        ] {
+            assert_eq!(
+                relevance(&event(EventKind::Access(read), "/c/a.md")),
+                Relevance::Ignored
+            );
+        }
         for scratch in [
             "/c/.a.md.swp",
             "/c/a.md~",
@@ -404,8 +499,25 @@ mod tests {
             "/c/~$bien-ban.docx",
             "/c/a.md.TMP",
         ] {
-            assert!(!relevant(&event(write, scratch)), "{scratch}");
+            assert_eq!(
+                relevance(&event(write, scratch)),
+                Relevance::Ignored,
+                "{scratch}"
+            );
         }
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert_eq!(relevance(&event(closed, "/c/a.md")), Relevance::EndsWrite);
+        assert_eq!(
+            relevance(&event(closed, "/c/.a.md.swp")),
+            Relevance::Ignored
+        );
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let saved = notify::Event::new(renamed)
+            .add_path("/c/.a.md.tmp".into())
+            .add_path("/c/a.md".into());
+        assert_eq!(relevance(&saved), Relevance::EndsWrite);
+        let moved_away = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+        assert_eq!(relevance(&event(moved_away, "/c/a.md")), Relevance::Changes);
     }
 
     #[test]
