@@ -19,12 +19,15 @@ pub fn escape_html(text: &str) -> String {
 }
 
 fn escape_with(text: &str, apostrophe: &str) -> String {
-    // most text has nothing to escape: up to the first byte that may need it, copied at once
-    let plain = text.bytes().position(needs_care).unwrap_or(text.len());
     let mut out = String::with_capacity(text.len() + 8);
-    out.push_str(&text[..plain]);
-    for c in text[plain..].chars() {
-        match c {
+    let mut rest = text;
+    // most text has nothing or little to escape: the runs between bytes that may need it are
+    // copied at once
+    while let Some(at) = rest.bytes().position(needs_care) {
+        let (plain, special) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = special.chars();
+        match chars.next().unwrap_or_default() {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -34,7 +37,9 @@ fn escape_with(text: &str, apostrophe: &str) -> String {
             c if c.is_control() && !matches!(c, '\n' | '\t') => out.push(' '),
             c => out.push(c),
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
 }
 
@@ -74,5 +79,7 @@ mod tests {
         // after plain text, and with characters that share those lead bytes and stay
         assert_eq!(escape("Ấp «7»\u{7f}"), "Ấp «7» ");
         assert_eq!(escape("x\u{FFFD}\u{FFFE}"), "x\u{FFFD}");
+        assert_eq!(escape("&&ằ\u{A0}<"), "&amp;&amp;ằ\u{A0}&lt;");
+        assert_eq!(escape(""), "");
     }
 }
