@@ -45,6 +45,9 @@ mkdir -p "$work"
 echo "== building niemyet (release)" >&2
 (cd "$repo" && cargo build --release --locked --quiet)
 niemyet=$repo/target/release/niemyet
+# named now: the repository may move on while the run lasts (the whole country takes an hour)
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')
+git -C "$repo" diff --quiet HEAD 2>/dev/null || commit="$commit with uncommitted changes"
 
 venv=$work/hugo-venv
 if [ ! -x "$venv/bin/hugo" ]; then
@@ -230,7 +233,7 @@ for scale in "${scales[@]}"; do
 done
 
 echo
-echo "niemyet $("$niemyet" --version | awk '{print $2}') ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')); $hugo_version"
+echo "niemyet $("$niemyet" --version | awk '{print $2}') ($commit); $hugo_version"
 echo "$(nproc) CPUs; $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) memory; seed $seed"
 echo
 echo "| scale | pages | niemyet wall | CPU (user + sys) | peak memory | pages/s | cp -r | build/copy | rebuild, nothing changed | files rewritten | preview: save → reload | Hugo wall | Hugo CPU | Hugo peak | Hugo HTML files | niemyet/Hugo |"
