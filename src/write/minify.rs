@@ -18,30 +18,35 @@ pub fn html(page: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(page.len());
     let mut i = 0;
     while i < page.len() {
-        match page[i] {
-            b'<' => {
-                let end = if page[i..].starts_with(b"<!--") {
-                    find(page, i + 4, b"-->").map_or(page.len(), |at| at + 3)
-                } else if let Some(name) = verbatim_at(&page[i + 1..]) {
-                    closing_tag(page, tag_end(page, i), name)
-                } else {
-                    tag_end(page, i)
-                };
-                copy_tag(&page[i..end], &mut out);
-                i = end;
-            }
-            b if b.is_ascii_whitespace() => {
-                let start = i;
-                while i < page.len() && page[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                collapse(&page[start..i], &mut out);
-            }
-            b => {
-                out.push(b);
+        // text is copied whole up to the next tag or line break: only a line break's run of
+        // white space changes outside tags
+        let Some(at) = memchr::memchr2(b'<', b'\n', &page[i..]).map(|n| i + n) else {
+            out.extend_from_slice(&page[i..]);
+            break;
+        };
+        if page[at] == b'\n' {
+            let before = page[i..at]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(i, |n| i + n + 1);
+            out.extend_from_slice(&page[i..before]);
+            out.push(b'\n');
+            i = at + 1;
+            while i < page.len() && page[i].is_ascii_whitespace() {
                 i += 1;
             }
+            continue;
         }
+        out.extend_from_slice(&page[i..at]);
+        let end = if page[at..].starts_with(b"<!--") {
+            find(page, at + 4, b"-->").map_or(page.len(), |end| end + 3)
+        } else if let Some(name) = verbatim_at(&page[at + 1..]) {
+            closing_tag(page, tag_end(page, at), name)
+        } else {
+            tag_end(page, at)
+        };
+        copy_tag(&page[at..end], &mut out);
+        i = end;
     }
     out
 }
@@ -60,38 +65,35 @@ fn collapse(run: &[u8], out: &mut Vec<u8>) {
 /// touch wrongly: a comment is copied as it is, and so is everything after a verbatim element's
 /// start tag.
 fn copy_tag(tag: &[u8], out: &mut Vec<u8>) {
-    if tag.starts_with(b"<!--") {
+    // only a run of white space with a line break changes: a tag without one is copied whole
+    if tag.starts_with(b"<!--") || memchr::memchr(b'\n', tag).is_none() {
         out.extend_from_slice(tag);
         return;
     }
-    let mut quote = None;
     let mut i = 0;
     while i < tag.len() {
         let b = tag[i];
-        match quote {
-            Some(q) => {
-                out.push(b);
-                if b == q {
-                    quote = None;
-                }
+        match b {
+            b'"' | b'\'' => {
+                // a quoted value, copied whole with its quotes
+                let end = memchr::memchr(b, &tag[i + 1..]).map_or(tag.len(), |n| i + n + 2);
+                out.extend_from_slice(&tag[i..end]);
+                i = end;
+                continue;
             }
-            None if b == b'"' || b == b'\'' => {
-                quote = Some(b);
-                out.push(b);
-            }
-            None if b == b'>' => {
+            b'>' => {
                 // the start tag of a verbatim element ends here: the rest is its content
                 out.extend_from_slice(&tag[i..]);
                 return;
             }
-            None if b.is_ascii_whitespace() => {
+            b if b.is_ascii_whitespace() => {
                 let start = i;
                 while i + 1 < tag.len() && tag[i + 1].is_ascii_whitespace() {
                     i += 1;
                 }
                 collapse(&tag[start..=i], out);
             }
-            None => out.push(b),
+            b => out.push(b),
         }
         i += 1;
     }
@@ -128,14 +130,15 @@ fn starts_with_name(rest: &[u8], name: &[u8]) -> bool {
 
 /// Where the tag that starts at `start` ends: after its `>`, skipping quoted attribute values.
 fn tag_end(page: &[u8], start: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in page.iter().enumerate().skip(start + 1) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return i + 1,
-            None => {}
+    let mut i = start + 1;
+    while let Some(n) = memchr::memchr3(b'>', b'"', b'\'', &page[i.min(page.len())..]) {
+        let at = i + n;
+        if page[at] == b'>' {
+            return at + 1;
+        }
+        match memchr::memchr(page[at], &page[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => break,
         }
     }
     page.len()
