@@ -225,27 +225,47 @@ impl<'a> Sheet<'a> {
             if r > last_row || row.iter().all(Option::is_none) || written.is_err() {
                 return;
             }
+            // written without `format!`: a national workbook has millions of cells
+            let mut digits = itoa::Buffer::new();
+            let row_number = digits.format(r + 1);
             let (first, last) = spans[r / 16];
-            let _ = write!(
-                x,
-                r#"<row r="{}" spans="{}:{}">"#,
-                r + 1,
-                first.wrapping_add(1),
-                last + 1
-            );
+            x.push_str(r#"<row r=""#);
+            x.push_str(row_number);
+            x.push_str(r#"" spans=""#);
+            x.push_str(itoa::Buffer::new().format(first.wrapping_add(1)));
+            x.push(':');
+            x.push_str(itoa::Buffer::new().format(last + 1));
+            x.push_str(r#"">"#);
             for (c, cell) in row.iter().enumerate() {
                 let Some(cell) = cell else { continue };
-                let _ = write!(x, r#"<c r="{}{}""#, column_name(c), r + 1);
+                x.push_str(r#"<c r=""#);
+                push_column_name(x, c);
+                x.push_str(row_number);
+                x.push('"');
                 if cell.style != Style::Plain {
-                    let _ = write!(x, r#" s="{}""#, cell.style as u8);
+                    x.push_str(r#" s=""#);
+                    x.push_str(itoa::Buffer::new().format(cell.style as u8));
+                    x.push('"');
                 }
-                let _ = match cell.value {
+                match cell.value {
                     // no text: a blank cell that keeps its format, as Excel writes it
-                    Value::Text("") => write!(x, "/>"),
-                    Value::Text(s) => write!(x, r#" t="s"><v>{}</v></c>"#, strings.index(s)),
-                    Value::Number(n) | Value::Date(n) => write!(x, "><v>{n}</v></c>"),
-                    Value::Bool(b) => write!(x, r#" t="b"><v>{}</v></c>"#, u8::from(b)),
-                };
+                    Value::Text("") => x.push_str("/>"),
+                    Value::Text(s) => {
+                        x.push_str(r#" t="s"><v>"#);
+                        x.push_str(itoa::Buffer::new().format(strings.index(s)));
+                        x.push_str("</v></c>");
+                    }
+                    Value::Number(n) | Value::Date(n) => {
+                        x.push_str("><v>");
+                        with_number(n, |n| x.push_str(n));
+                        x.push_str("</v></c>");
+                    }
+                    Value::Bool(b) => {
+                        x.push_str(r#" t="b"><v>"#);
+                        x.push(if b { '1' } else { '0' });
+                        x.push_str("</v></c>");
+                    }
+                }
             }
             x.push_str("</row>");
             if x.len() >= PIECE {
@@ -311,7 +331,7 @@ impl Strings {
 fn cell_px(value: Value) -> u32 {
     match value {
         Value::Text(s) => s.lines().map(text_px).max().unwrap_or(0),
-        Value::Number(n) => 7 * u32::try_from(n.to_string().len()).unwrap_or(u32::MAX / 8),
+        Value::Number(n) => 7 * with_number(n, |n| u32::try_from(n.len()).unwrap_or(u32::MAX / 8)),
         // as wide as Excel's default date, mm/dd/yyyy
         Value::Date(_) => 68,
         Value::Bool(true) => 31,
@@ -373,17 +393,37 @@ fn text_px(line: &str) -> u32 {
 }
 
 /// `A` for column 0, `Z`, `AA`, … as Excel names columns.
-pub(super) fn column_name(mut c: usize) -> String {
-    let mut name = Vec::new();
+pub(super) fn column_name(c: usize) -> String {
+    let mut name = String::new();
+    push_column_name(&mut name, c);
+    name
+}
+
+/// [`column_name`], added to `x`.
+fn push_column_name(x: &mut String, mut c: usize) {
+    // three letters reach column 18,278, past Excel's last (XFD, 16,384)
+    let mut name = [0u8; 8];
+    let mut start = name.len();
     loop {
-        name.push(b'A' + (c % 26) as u8);
-        if c < 26 {
+        start -= 1;
+        name[start] = b'A' + (c % 26) as u8;
+        if c < 26 || start == 0 {
             break;
         }
         c = c / 26 - 1;
     }
-    name.reverse();
-    String::from_utf8(name).unwrap_or_default()
+    x.extend(name[start..].iter().map(|&b| char::from(b)));
+}
+
+/// Hands `n` to `f` written as Rust writes a float, which is how Excel's own files store it:
+/// whole numbers without a fraction, others in the shortest form that reads back the same.
+fn with_number<R>(n: f64, f: impl FnOnce(&str) -> R) -> R {
+    // below 2^53 every whole number is exact; -0 keeps its sign as Rust writes it
+    if n.fract() == 0.0 && n.abs() < 1e15 && !(n == 0.0 && n.is_sign_negative()) {
+        f(itoa::Buffer::new().format(n as i64))
+    } else {
+        f(&n.to_string())
+    }
 }
 
 /// `A1:D4`, or `A1` when the range is one cell.
@@ -444,10 +484,30 @@ mod tests {
 
     #[test]
     fn columns_are_named_as_excel_names_them() {
-        let names: Vec<String> = [0, 25, 26, 40, 701, 702].map(column_name).to_vec();
-        assert_eq!(names, ["A", "Z", "AA", "AO", "ZZ", "AAA"]);
+        let names: Vec<String> = [0, 25, 26, 40, 701, 702, 16_383].map(column_name).to_vec();
+        assert_eq!(names, ["A", "Z", "AA", "AO", "ZZ", "AAA", "XFD"]);
         assert_eq!(range((0, 0), (3, 40)), "A1:AO4");
         assert_eq!(range((1, 2), (1, 2)), "C2");
+    }
+
+    #[test]
+    fn numbers_are_written_as_rust_writes_floats() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            66.67,
+            1e-7,
+            0.1 + 0.2,
+            45_658.0,
+            1e15,
+            1e16,
+            2e300,
+            -1.5,
+        ] {
+            assert_eq!(with_number(n, str::to_string), n.to_string(), "{n:?}");
+        }
     }
 
     #[test]
