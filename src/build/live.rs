@@ -187,7 +187,7 @@ impl LiveSite {
                 site: self,
                 trusted,
             };
-            self.site_files = site_files(&parts, &pages, &days, listed, &into)?;
+            self.site_files = site_files(&parts, &pages, &days, listed, None, &into)?;
         }
         // the site's files now: every part's (those not rendered again are as they were)
         let rendered_now: BTreeMap<String, Checksum> =

@@ -201,32 +201,44 @@ impl<P: Put> Sink for Gathered<'_, P> {
     }
 }
 
-/// Makes the files of the whole site from every part's `pages`, `days` and `listed` data files
-/// (see [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made.
-/// A write that fails stays an I/O error.
-pub(crate) fn site_files<P: Put>(
-    parts: &Parts,
-    pages: &[String],
-    days: &BTreeMap<String, Date>,
-    listed: Vec<Listed>,
+/// Runs `make`, which hands files to a sink that writes each with `put` as soon as it is made,
+/// and gathers what each write gave back. A write that fails stays an I/O error.
+fn gathered<P: Put, T>(
     put: &P,
-) -> Result<Vec<P::Written>, BuildError> {
-    let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
+    make: impl FnOnce(&dyn Sink) -> Result<T, String>,
+) -> Result<(Vec<P::Written>, T), BuildError> {
     let gathered = Gathered {
         put,
         written: Mutex::new(Vec::new()),
         failed: Mutex::new(None),
     };
-    let made = parts.site_files(&sorted, days, listed, &gathered);
+    let made = make(&gathered);
     if let Some(e) = gathered.failed.into_inner().ok().flatten() {
         return Err(BuildError::Io(e));
     }
-    made.map_err(BuildError::Template)?;
-    gathered
-        .written
-        .into_inner()
-        .map_err(|e| BuildError::Template(e.to_string()))
+    let made = made.map_err(BuildError::Template)?;
+    let written =
+        (gathered.written.into_inner()).map_err(|e| BuildError::Template(e.to_string()))?;
+    Ok((written, made))
+}
+
+/// Makes the files of the whole site from every part's `pages`, `days` and `listed` data files
+/// (see [`Parts::site_files`]) and hands each to `put` (which writes it) as soon as it is made.
+/// The site-wide data files are made too, unless `site_wide` lists them as made already.
+pub(crate) fn site_files<P: Put>(
+    parts: &Parts,
+    pages: &[String],
+    days: &BTreeMap<String, Date>,
+    listed: Vec<Listed>,
+    site_wide: Option<Vec<Listed>>,
+    put: &P,
+) -> Result<Vec<P::Written>, BuildError> {
+    let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    let made = gathered(put, |sink| {
+        parts.site_files(&sorted, days, listed, site_wide, sink)
+    })?;
+    Ok(made.0)
 }
 
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the
@@ -260,27 +272,42 @@ pub fn build_with(
         }
     };
     tell(Step::of(Stage::Rendering, 0, list.len()));
-    let rendered = list
-        .par_iter()
-        .map(|&part| {
-            let output = render_part(&parts, part, |f| staging.write(f))?;
-            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-            tell(Step::of(Stage::Rendering, done, list.len()));
-            Ok(output)
-        })
-        .collect::<Result<Vec<_>, BuildError>>()?;
-    let mut written = Vec::new();
+    // the site-wide data files need no page: they are made while the parts render
+    let (rendered, site_wide) = rayon::join(
+        || {
+            // each part its own task: parts differ a hundredfold in size, and a core left with a
+            // run of large ones would finish long after the other
+            list.par_iter()
+                .with_max_len(1)
+                .map(|&part| {
+                    let output = render_part(&parts, part, |f| staging.write(f))?;
+                    let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    tell(Step::of(Stage::Rendering, done, list.len()));
+                    Ok(output)
+                })
+                .collect::<Result<Vec<_>, BuildError>>()
+        },
+        || gathered(&staging, |sink| parts.site_wide_data(sink)),
+    );
+    let (mut written, site_wide) = site_wide?;
     let mut pages = Vec::new();
     let mut days = BTreeMap::new();
     let mut listed = Vec::new();
-    for output in rendered {
+    for output in rendered? {
         written.extend(output.files);
         pages.extend(output.pages);
         days.extend(output.days);
         listed.extend(output.listed);
     }
     tell(Step::start(Stage::Writing));
-    written.extend(site_files(&parts, &pages, &days, listed, &staging)?);
+    written.extend(site_files(
+        &parts,
+        &pages,
+        &days,
+        listed,
+        Some(site_wide),
+        &staging,
+    )?);
     let pages = pages.len();
     // the list of sums, made last, needs none of the site: its memory goes back first
     drop((parts, days));

@@ -121,18 +121,6 @@ pub fn nist_file(round: &str) -> String {
     format!("bau-cu/{round}/nist-1500-100.json")
 }
 
-/// Every data file of the site, then the catalogue describing them: each round's files (in
-/// parallel), then the site-wide ones. Fails only on what validation reports before a build (a
-/// round naming rules that do not exist) or if serialization fails.
-pub fn files(site: &Site, locales: &[Locale], put: &dyn Sink) -> Result<(), String> {
-    let listed = site
-        .rounds
-        .par_iter()
-        .map(|round| round_data(site, locales, round, put))
-        .collect::<Result<Vec<_>, String>>()?;
-    site_data(site, locales, listed.into_iter().flatten().collect(), put)
-}
-
 /// The data files of one round, handed to `put`; what the catalogue is to say of each. They
 /// depend on nothing but the round, its commune and the site's settings and strings, so a
 /// preview makes them again only for the rounds a change touches.
@@ -149,17 +137,16 @@ pub fn round_data(
     Ok(out.listed)
 }
 
-/// The site-wide data files and the catalogue of them and of the rounds' files `listed` (in the
-/// rounds' order, as [`round_data`] listed them).
-pub fn site_data(
+/// The site-wide data files (every round's results, the totals, the divisions, Popolo), handed
+/// to `put`; what the catalogue is to say of each. They need none of the pages nor the rounds'
+/// files, so a build makes them while it renders those.
+pub fn site_wide_data(
     site: &Site,
     locales: &[Locale],
-    listed: Vec<catalogue::Listed>,
     put: &dyn Sink,
-) -> Result<(), String> {
+) -> Result<Vec<catalogue::Listed>, String> {
     let labels = Labels::of(locales)?;
     let mut out = Files::new(&site.config.co_quan, site.config.du_lieu_mau, put);
-    out.listed = listed;
     let divisions = divisions::divisions(site);
     let (rounds, contests): (Vec<_>, Vec<_>) = site
         .rounds
@@ -173,7 +160,8 @@ pub fn site_data(
         })
         .unzip();
     let contests: Vec<Contest> = contests.into_iter().flatten().collect();
-    site_wide_files(&mut out, site, &divisions, rounds, &contests, labels)
+    site_wide_files(&mut out, site, &divisions, rounds, &contests, labels)?;
+    Ok(out.listed)
 }
 
 /// The data files of one round: each contest's results, the round's results, candidates, the
@@ -226,8 +214,7 @@ fn round_files(
     )
 }
 
-/// The site-wide files, which hold every round and every division, then the CSVW metadata and
-/// the catalogue of every data file.
+/// The site-wide files, which hold every round and every division.
 fn site_wide_files(
     out: &mut Files,
     site: &Site,
@@ -269,8 +256,7 @@ fn site_wide_files(
     out.table(&divisions_file(), divisions::csv(divisions), &of_divisions)?;
     out.json(&divisions_file(), divisions, &of_divisions)?;
     let popolo_of_site = popolo::popolo(site, contests, labels.site);
-    out.json(&popolo(), &popolo_of_site, &about(Kind::Popolo))?;
-    catalogue::add(site, &out.listed, out.put)
+    out.json(&popolo(), &popolo_of_site, &about(Kind::Popolo))
 }
 
 /// The words data files write beside keys (the `…_nhan` columns, names of posts), from the

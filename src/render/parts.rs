@@ -187,21 +187,36 @@ impl<'a> Parts<'a> {
         })
     }
 
+    /// The site-wide data files (see [`crate::export::site_wide_data`]), handed to `put`; what
+    /// the catalogue is to say of each.
+    pub fn site_wide_data(&self, put: &dyn crate::export::Sink) -> Result<Vec<Listed>, String> {
+        crate::export::site_wide_data(self.site, &self.locales, put)
+    }
+
     /// The files made once for the whole site, from the pages every part rendered (their paths
     /// from the site root, sorted) and their days, and the rounds' data files as listed (in the
-    /// rounds' order): feeds, the sitemap, the site-wide data files, the catalogue and the
-    /// theme's files. Each is handed to `put` as soon as it is made; the feeds and sitemaps, the
-    /// data files and the theme's files are made side by side, on every core.
+    /// rounds' order): feeds, the sitemap, the site-wide data files (unless `site_wide` lists
+    /// them as made already), the catalogue and the theme's files. Each is handed to `put` as
+    /// soon as it is made; the feeds and sitemaps, the data files and the theme's files are made
+    /// side by side, on every core.
     pub fn site_files(
         &self,
         pages: &[&str],
         days: &BTreeMap<String, Date>,
-        listed: Vec<Listed>,
+        mut listed: Vec<Listed>,
+        site_wide: Option<Vec<Listed>>,
         put: &dyn crate::export::Sink,
     ) -> Result<(), String> {
         let site = self.site;
         let feeds = || feeds::files(site, &self.locales, &self.changed, pages, days, put);
-        let data = || crate::export::site_data(site, &self.locales, listed, put);
+        let data = || {
+            let site_wide = match site_wide {
+                Some(made) => made,
+                None => self.site_wide_data(put)?,
+            };
+            listed.extend(site_wide);
+            crate::export::catalogue::add(site, &listed, put)
+        };
         let statics = || {
             self.theme.statics.par_iter().try_for_each(|(name, bytes)| {
                 let path = self
