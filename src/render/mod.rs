@@ -16,6 +16,7 @@ mod election_pages;
 pub mod feeds;
 pub mod format;
 pub mod i18n;
+mod inline_strings;
 pub mod locale;
 pub mod markdown;
 mod pages;
@@ -192,17 +193,16 @@ impl Renderer<'_> {
     /// shares, which are made once per language (see [`Parts::new`]) rather than for each page:
     /// the page's values are moved in for the page and taken out again afterwards.
     fn render_with_shared(&mut self, template: &str, ctx: Context) -> Result<String, String> {
+        let language = self.locale.language;
+        let tera =
+            (self.theme.tera(language)).ok_or_else(|| format!("no templates for `{language}`"))?;
         let tera::Value::Object(values) = ctx.into_json() else {
             return Err("the page's values are not a map".to_string());
         };
         let keys: Vec<String> = values.keys().cloned().collect();
         let own = Context::from_value(tera::Value::Object(values)).map_err(|e| e.to_string())?;
         self.shared.extend(own);
-        let html = self
-            .theme
-            .tera
-            .render(template, &self.shared)
-            .map_err(|e| theme::describe(&e));
+        let html = (tera.render(template, &self.shared)).map_err(|e| theme::describe(&e));
         for key in &keys {
             self.shared.remove(key);
         }

@@ -23,7 +23,9 @@ const DEFAULT_THEME_PATH: &str = "themes/default";
 
 /// Templates, static files and interface strings after overrides.
 pub struct Theme {
-    pub tera: Tera,
+    /// The templates, compiled once for each language with its plain strings written in (see
+    /// `inline_strings`), by the language's code.
+    teras: BTreeMap<String, Tera>,
     /// Static files by path under `static/` (e.g. `style.css`).
     pub statics: BTreeMap<String, Vec<u8>>,
     /// Where each static file is published, some under a content-hashed name.
@@ -80,19 +82,32 @@ impl Theme {
             &strings,
             &crate::model::spelling::label_keys(),
         ));
-        let mut tera = Tera::default();
-        let raw = parts
-            .templates
-            .iter()
-            .map(|(k, t)| (k.as_str(), t.text.as_str()));
-        if let Err(e) = tera.add_raw_templates(raw) {
-            problems.push(theme_error(&describe(&e)));
+        let mut teras = BTreeMap::new();
+        for (code, language_strings) in &strings {
+            let mut tera = Tera::default();
+            let raw = (parts.templates.iter()).map(|(name, t)| {
+                let text = super::inline_strings::inline(name, &t.text, language_strings);
+                (name.as_str(), text)
+            });
+            if let Err(e) = tera.add_raw_templates(raw) {
+                // told as the theme wrote its templates, not with the strings written in; the
+                // same for every language
+                let as_written =
+                    (parts.templates.iter()).map(|(k, t)| (k.as_str(), t.text.as_str()));
+                let e = Tera::default()
+                    .add_raw_templates(as_written)
+                    .err()
+                    .unwrap_or(e);
+                problems.push(theme_error(&describe(&e)));
+                break;
+            }
+            tera.autoescape_on(vec![".html"]);
+            tera.set_escape_fn(super::xml::escape_html);
+            teras.insert(code.clone(), tera);
         }
-        tera.autoescape_on(vec![".html"]);
-        tera.set_escape_fn(super::xml::escape_html);
         let loaded = !problems.iter().any(Diagnostic::is_error);
         let theme = loaded.then_some(Self {
-            tera,
+            teras,
             assets: Assets::new(ASSETS, &parts.statics),
             statics: parts.statics,
             strings,
@@ -104,8 +119,15 @@ impl Theme {
     /// templates, each formatting in the language its `lang` argument names, and the `asset`
     /// function that names a static file as published.
     pub fn register_filters(&mut self) {
-        super::locale::register_filters(&mut self.tera, &self.strings);
-        self.assets.register(&mut self.tera);
+        for tera in self.teras.values_mut() {
+            super::locale::register_filters(tera, &self.strings);
+            self.assets.register(tera);
+        }
+    }
+
+    /// The templates as compiled for `language`.
+    pub fn tera(&self, language: Language) -> Option<&Tera> {
+        self.teras.get(language.code())
     }
 
     /// The interface strings of `language`, what templates see as `t`.

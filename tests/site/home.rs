@@ -76,6 +76,14 @@ fn a_broken_site_template_fails_the_build_and_keeps_the_output() {
     assert!(e.hint.is_some(), "{e}");
     assert!(matches!(fx.build(), Err(BuildError::Content(_))));
     assert_eq!(snapshot(&fx.output()), before);
+    // the error quotes the template as written, not with the interface strings written in
+    fx.write(
+        "theme/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{{ t.nav_home }}{{ nope(",
+    );
+    let d = fx.check();
+    let e = find_error(&d, "theme", "page.html");
+    assert!(e.to_string().contains("{{ t.nav_home }}{{ nope("), "{e}");
     // a template that parses but fails while rendering is a template error of the build
     fx.write(
         "theme/templates/page.html",
