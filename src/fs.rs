@@ -58,10 +58,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, FsError> {
 
 /// Writes a file, creating its parent folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
-    }
-    wrap(path, "write", std::fs::write(path, bytes))
+    in_parent(path, "write", || std::fs::write(path, bytes))
 }
 
 /// Writes a file as `make` makes its bytes, through a buffer, creating its parent folders: for a
@@ -70,10 +67,7 @@ pub fn write_with<T>(
     path: &Path,
     make: impl FnOnce(&mut dyn io::Write) -> io::Result<T>,
 ) -> Result<T, FsError> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
-    }
-    let file = wrap(path, "write", std::fs::File::create(path))?;
+    let file = in_parent(path, "write", || std::fs::File::create(path))?;
     let mut out = io::BufWriter::with_capacity(256 * 1024, file);
     let made = make(&mut out).and_then(|made| io::Write::flush(&mut out).map(|()| made));
     wrap(path, "write", made)
@@ -81,10 +75,33 @@ pub fn write_with<T>(
 
 /// Copies a file, creating the target's parent folders.
 pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {
-    if let Some(parent) = to.parent() {
-        create_dir_all(parent)?;
+    in_parent(to, "copy", || std::fs::copy(from, to).map(|_| ())).map_err(|e| match e.action {
+        // a failed copy is told by the file copied, as staff know it
+        "copy" => FsError {
+            path: from.to_path_buf(),
+            ..e
+        },
+        _ => e,
+    })
+}
+
+/// Runs `make`, which creates the file `path`; when its folder is missing, creates the folder
+/// and runs it again. Most files of a site go into a folder made already: creating it first
+/// cost two more system calls a file.
+fn in_parent<T>(
+    path: &Path,
+    action: &'static str,
+    make: impl Fn() -> io::Result<T>,
+) -> Result<T, FsError> {
+    match make() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                create_dir_all(parent)?;
+            }
+            wrap(path, action, make())
+        }
+        made => wrap(path, action, made),
     }
-    wrap(from, "copy", std::fs::copy(from, to).map(|_| ()))
 }
 
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
@@ -118,4 +135,29 @@ pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
 
 pub fn open(path: &Path) -> Result<std::fs::File, FsError> {
     wrap(path, "read", std::fs::File::open(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_written_into_folders_made_on_first_need() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b/c.txt");
+        write(&deep, b"one").unwrap();
+        write(&dir.path().join("a/b/d.txt"), b"two").unwrap();
+        let made = write_with(&dir.path().join("e/f.txt"), |out| out.write_all(b"three"));
+        made.unwrap();
+        copy(&deep, &dir.path().join("g/h/c.txt")).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("g/h/c.txt")).unwrap(), b"one");
+        assert_eq!(std::fs::read(dir.path().join("e/f.txt")).unwrap(), b"three");
+        // a copy that fails is told by the file it copies
+        let missing = dir.path().join("missing.pdf");
+        let e = copy(&missing, &dir.path().join("i/missing.pdf")).unwrap_err();
+        assert_eq!((e.path, e.action), (missing, "copy"));
+        // a file where its folder should be is an error of writing it
+        let e = write(&deep.join("x.txt"), b"under a file").unwrap_err();
+        assert_eq!(e.action, "write");
+    }
 }
