@@ -258,9 +258,15 @@ pub fn build_with(
     options: &BuildOptions,
     progress: &mut (dyn FnMut(Step) + Send),
 ) -> Result<BuildReport, BuildError> {
-    let output = write::claim(&options.output, &options.content)?;
     progress(Step::start(Stage::Checking));
-    let (site, theme, diagnostics) = checked(&options.content)?;
+    // the previous output is read and summed (see `write::claim`) while the content is read and
+    // checked; a refused output is told first, as when the two were done one after the other
+    let (output, checked) = rayon::join(
+        || write::claim(&options.output, &options.content),
+        || checked(&options.content),
+    );
+    let output = output?;
+    let (site, theme, diagnostics) = checked?;
     let parts = Parts::new(&site, &theme).map_err(BuildError::Template)?;
     let list = parts.list();
     let staging = output.stage()?;
@@ -289,11 +295,13 @@ pub fn build_with(
         },
         || gathered(&staging, |sink| parts.site_wide_data(sink)),
     );
+    // a page's error is told first, as before the two were made side by side
+    let rendered = rendered?;
     let (mut written, site_wide) = site_wide?;
     let mut pages = Vec::new();
     let mut days = BTreeMap::new();
     let mut listed = Vec::new();
-    for output in rendered? {
+    for output in rendered {
         written.extend(output.files);
         pages.extend(output.pages);
         days.extend(output.days);
