@@ -7,7 +7,7 @@
 //! in one step (a new file renamed over the old one), so a page being served is never half
 //! written. The folder then holds, byte for byte, what `build` writes.
 
-use super::{BuildError, BuildReport, PartOutput, Put, render_part, site_files};
+use super::{BuildError, BuildReport, PartOutput, Put, each_part, render_part, site_files};
 use crate::fs::FsError;
 use crate::model::reassemble::Shown;
 use crate::recheck::Checked;
@@ -15,7 +15,6 @@ use crate::render::parts::Outline;
 use crate::render::{Part, Parts};
 use crate::write::manifest::{Checksum, FileSum, Manifest};
 use crate::write::{self, MARKER, OutputFile, SUMS};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -139,9 +138,9 @@ impl LiveSite {
         // from here on the folder changes: should anything fail, what it holds is not known
         let trusted = std::mem::replace(&mut self.trusted, false);
         let render = |list: &[Part]| {
-            list.par_iter()
-                .map(|&part| Ok((part, render_part(&parts, part, |f| self.put(f, trusted))?)))
-                .collect::<Result<Vec<_>, BuildError>>()
+            each_part(list, |part| {
+                Ok((part, render_part(&parts, part, |f| self.put(f, trusted))?))
+            })
         };
         // the rounds' data files, which no page shows, come after the pages
         let (pages_first, data): (Vec<Part>, Vec<Part>) =

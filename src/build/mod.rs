@@ -102,6 +102,19 @@ pub(crate) fn checked(
     Ok((site, theme, diagnostics))
 }
 
+/// `each` of the parts `list` on every core, what each gives in the order of `list`. Each part is
+/// a task of its own: parts differ a hundredfold in size, and rayon, left to split the list only
+/// when a core runs out of work, left one core with a run of large parts long after the other.
+pub(crate) fn each_part<T: Send>(
+    list: &[Part],
+    each: impl Fn(Part) -> Result<T, BuildError> + Sync,
+) -> Result<Vec<T>, BuildError> {
+    list.par_iter()
+        .with_max_len(1)
+        .map(|&part| each(part))
+        .collect()
+}
+
 /// Renders `part` and hands each of its files to `put` (which writes it), as soon as the part is
 /// rendered.
 pub(crate) fn render_part<F>(
@@ -281,17 +294,12 @@ pub fn build_with(
     // the site-wide data files need no page: they are made while the parts render
     let (rendered, site_wide) = rayon::join(
         || {
-            // each part its own task: parts differ a hundredfold in size, and a core left with a
-            // run of large ones would finish long after the other
-            list.par_iter()
-                .with_max_len(1)
-                .map(|&part| {
-                    let output = render_part(&parts, part, |f| staging.write(f))?;
-                    let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    tell(Step::of(Stage::Rendering, done, list.len()));
-                    Ok(output)
-                })
-                .collect::<Result<Vec<_>, BuildError>>()
+            each_part(&list, |part| {
+                let output = render_part(&parts, part, |f| staging.write(f))?;
+                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                tell(Step::of(Stage::Rendering, done, list.len()));
+                Ok(output)
+            })
         },
         || gathered(&staging, |sink| parts.site_wide_data(sink)),
     );
