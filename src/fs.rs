@@ -88,7 +88,7 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), FsError> {
 /// Runs `make`, which creates the file `path`; when its folder is missing, creates the folder
 /// and runs it again. Most files of a site go into a folder made already: creating it first
 /// cost two more system calls a file.
-fn in_parent<T>(
+pub fn in_parent<T>(
     path: &Path,
     action: &'static str,
     make: impl Fn() -> io::Result<T>,

@@ -248,10 +248,10 @@ pub(crate) fn site_files<P: Put>(
 ) -> Result<Vec<P::Written>, BuildError> {
     let mut sorted: Vec<&str> = pages.iter().map(String::as_str).collect();
     sorted.sort_unstable();
-    let made = gathered(put, |sink| {
+    let (written, ()) = gathered(put, |sink| {
         parts.site_files(&sorted, days, listed, site_wide, sink)
     })?;
-    Ok(made.0)
+    Ok(written)
 }
 
 /// Builds the site into `options.output`, atomically: the old output is replaced only when the

@@ -218,17 +218,7 @@ impl Drop for Staging {
 /// Links `target` to the existing file `source`, creating `target`'s folder; `false` when the
 /// file system cannot (no hard links there), and the file is then written instead.
 fn link(source: &Path, target: &Path) -> bool {
-    match std::fs::hard_link(source, target) {
-        Ok(()) => true,
-        // the folder is made on first need, as `fs::write` makes it
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            target
-                .parent()
-                .is_some_and(|parent| fs::create_dir_all(parent).is_ok())
-                && std::fs::hard_link(source, target).is_ok()
-        }
-        Err(_) => false,
-    }
+    fs::in_parent(target, "write", || std::fs::hard_link(source, target)).is_ok()
 }
 
 /// Writes `target` as `make` makes its bytes, through a temporary file beside it. When they sum
