@@ -146,16 +146,15 @@ fn style_of(strings: &Strings) -> NumberStyle<'_> {
 }
 
 fn date_of(strings: &Strings, d: Date, pattern_key: &str) -> String {
-    let month = |i: usize| {
-        strings
-            .get(&format!("month_{i}"))
-            .map_or("", String::as_str)
-    };
-    let months: [&str; 12] = std::array::from_fn(|i| month(i + 1));
+    const MONTHS: [&str; 12] = [
+        "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8",
+        "month_9", "month_10", "month_11", "month_12",
+    ];
+    let month = MONTHS[usize::from(d.month().clamp(1, 12) - 1)];
     let pattern = strings
         .get(pattern_key)
         .map_or("{dd}/{m}/{yyyy}", String::as_str);
-    format::date(d, pattern, &months)
+    format::date(d, pattern, strings.get(month).map_or("", String::as_str))
 }
 
 /// The filters templates format with, each given the page's language: `{{ n | number(lang=lang) }}`,
