@@ -184,15 +184,16 @@ impl Renderer<'_> {
             .map_err(|e| format!("{template} ({path}): {e}"))?;
         self.files.push(OutputFile {
             path: full,
-            contents: Contents::Bytes(html.into_bytes()),
+            contents: Contents::Bytes(html),
         });
         Ok(())
     }
 
     /// Renders `template` with the page's own values and the values every page of the language
     /// shares, which are made once per language (see [`Parts::new`]) rather than for each page:
-    /// the page's values are moved in for the page and taken out again afterwards.
-    fn render_with_shared(&mut self, template: &str, ctx: Context) -> Result<String, String> {
+    /// the page's values are moved in for the page and taken out again afterwards. The bytes are
+    /// kept as Tera wrote them: its `render` would check them again as UTF-8 to make a `String`.
+    fn render_with_shared(&mut self, template: &str, ctx: Context) -> Result<Vec<u8>, String> {
         let language = self.locale.language;
         let tera =
             (self.theme.tera(language)).ok_or_else(|| format!("no templates for `{language}`"))?;
@@ -202,11 +203,12 @@ impl Renderer<'_> {
         let keys: Vec<String> = values.keys().cloned().collect();
         let own = Context::from_value(tera::Value::Object(values)).map_err(|e| e.to_string())?;
         self.shared.extend(own);
-        let html = (tera.render(template, &self.shared)).map_err(|e| theme::describe(&e));
+        let mut html = Vec::with_capacity(32 * 1024);
+        let done = tera.render_to(template, &self.shared, &mut html);
         for key in &keys {
             self.shared.remove(key);
         }
-        html
+        done.map(|()| html).map_err(|e| theme::describe(&e))
     }
 
     /// The switcher of a page at `path`: each language's version of it, or of the nearest page
