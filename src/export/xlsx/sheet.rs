@@ -341,55 +341,75 @@ fn cell_px(value: Value) -> u32 {
 
 /// A line's width in pixels, from the widths of Calibri 11's characters that Excel's own
 /// autofit uses (as rust_xlsxwriter's `utility::pixel_width` lists them); any other character
-/// counts 8.
+/// counts 8. One pass over the bytes: a workbook's every cell is measured.
 fn text_px(line: &str) -> u32 {
-    // Excel's limit of 255 characters, 1790 pixels
-    if line.chars().count() > 233 {
-        return 1790;
+    let (mut chars, mut px) = (0u32, 0u32);
+    for &b in line.as_bytes() {
+        // a UTF-8 continuation byte belongs to the character before it
+        if b & 0xc0 == 0x80 {
+            continue;
+        }
+        chars += 1;
+        // Excel's limit of 255 characters, 1790 pixels
+        if chars > 233 {
+            return 1790;
+        }
+        px += u32::from(ASCII_PX.get(usize::from(b)).copied().unwrap_or(8));
     }
-    let px: u32 = line
-        .chars()
-        .map(|c| match c {
-            ' ' | '\'' => 3,
-            ',' | '.' | ':' | ';' | 'I' | '`' | 'i' | 'j' | 'l' => 4,
-            '!' | '(' | ')' | '-' | 'J' | '[' | ']' | 'f' | 'r' | 't' | '{' | '}' => 5,
-            '"' | '/' | 'L' | '\\' | 'c' | 's' | 'z' => 6,
-            '#'
-            | '$'
-            | '*'
-            | '+'
-            | '0'..='9'
-            | '<'
-            | '='
-            | '>'
-            | '?'
-            | 'E'
-            | 'F'
-            | 'S'
-            | 'T'
-            | 'Y'
-            | 'Z'
-            | '^'
-            | '_'
-            | 'a'
-            | 'g'
-            | 'k'
-            | 'v'
-            | 'x'
-            | 'y'
-            | '|'
-            | '~' => 7,
-            'B' | 'C' | 'K' | 'P' | 'R' | 'X' | 'b' | 'd' | 'e' | 'h' | 'n' | 'o' | 'p' | 'q'
-            | 'u' => 8,
-            'A' | 'D' | 'G' | 'H' | 'U' | 'V' => 9,
-            '&' | 'N' | 'O' | 'Q' => 10,
-            '%' | 'w' => 11,
-            'M' | 'm' => 12,
-            '@' | 'W' => 13,
-            _ => 8,
-        })
-        .sum();
     px.min(1790)
+}
+
+/// The width of each ASCII character, by [`ascii_px`].
+const ASCII_PX: [u8; 128] = {
+    let mut px = [0; 128];
+    let mut b = 0;
+    while b < px.len() {
+        px[b] = ascii_px(b as u8);
+        b += 1;
+    }
+    px
+};
+
+const fn ascii_px(c: u8) -> u8 {
+    match c {
+        b' ' | b'\'' => 3,
+        b',' | b'.' | b':' | b';' | b'I' | b'`' | b'i' | b'j' | b'l' => 4,
+        b'!' | b'(' | b')' | b'-' | b'J' | b'[' | b']' | b'f' | b'r' | b't' | b'{' | b'}' => 5,
+        b'"' | b'/' | b'L' | b'\\' | b'c' | b's' | b'z' => 6,
+        b'#'
+        | b'$'
+        | b'*'
+        | b'+'
+        | b'0'..=b'9'
+        | b'<'
+        | b'='
+        | b'>'
+        | b'?'
+        | b'E'
+        | b'F'
+        | b'S'
+        | b'T'
+        | b'Y'
+        | b'Z'
+        | b'^'
+        | b'_'
+        | b'a'
+        | b'g'
+        | b'k'
+        | b'v'
+        | b'x'
+        | b'y'
+        | b'|'
+        | b'~' => 7,
+        b'B' | b'C' | b'K' | b'P' | b'R' | b'X' | b'b' | b'd' | b'e' | b'h' | b'n' | b'o'
+        | b'p' | b'q' | b'u' => 8,
+        b'A' | b'D' | b'G' | b'H' | b'U' | b'V' => 9,
+        b'&' | b'N' | b'O' | b'Q' => 10,
+        b'%' | b'w' => 11,
+        b'M' | b'm' => 12,
+        b'@' | b'W' => 13,
+        _ => 8,
+    }
 }
 
 /// `A` for column 0, `Z`, `AA`, … as Excel names columns.
@@ -532,5 +552,10 @@ mod tests {
         assert_eq!(cell_px(Value::Number(66.67)), 35);
         assert_eq!(cell_px(Value::Text("")), 0);
         assert_eq!(text_px(&"x".repeat(300)), 1790);
+        // a character of several bytes counts once, as any character outside ASCII: 8
+        assert_eq!(text_px("Mười"), 12 + 8 + 8 + 4);
+        assert_eq!(text_px(&"ờ".repeat(233)), 1790);
+        assert_eq!(text_px(&"i".repeat(233)), 233 * 4);
+        assert_eq!(text_px(&"i".repeat(234)), 1790);
     }
 }
