@@ -48,9 +48,21 @@ fn escape_with(text: &str, apostrophe: &str) -> String {
 /// U+009F) and of U+FFFE and U+FFFF. Every such byte starts a character, so the text before it
 /// ends on a character boundary.
 fn needs_care(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
-        || (b < 0x20 && b != b'\n' && b != b'\t')
+    NEEDS_CARE[usize::from(b)]
 }
+
+/// [`needs_care`] for every byte, looked up rather than compared: pages escape every value
+/// they show.
+const NEEDS_CARE: [bool; 256] = {
+    let mut care = [false; 256];
+    let mut b = 0;
+    while b < care.len() {
+        care[b] = matches!(b as u8, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
+            || (b < 0x20 && b != 0x0a && b != 0x09);
+        b += 1;
+    }
+    care
+};
 
 #[cfg(test)]
 mod tests {
