@@ -28,7 +28,8 @@
 # time `cp -r` at once). Scale 1 needs tens of gigabytes free: the output, then a copy of it
 # (now removed at once) and the preview's own build; a disk with 71 GB free filled up. Each figure is also
 # written down as it is measured, in measured.txt there. It reads nothing outside the
-# repository. Figures are printed, never asserted: this is not a test.
+# repository. Figures are printed, never asserted: this is not a test. Each removal of a tree
+# is followed by a minute of quiet (see `forget`), which adds about two minutes per scale.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -74,6 +75,28 @@ measure() {
 }
 
 now() { date +%s.%N; }
+# Every timed step starts on a settled disk. ext4 without a journal (this machine's disk, and
+# any such file system) passes over the inodes freed in the last minute or so when it makes a
+# file or folder, reading each one again: a build of 0.01 made right after a tree was deleted
+# took 6.8 s (8.7 s of system time), and 2.5 s (0.8 s) a minute later. A removal here is thus
+# followed by a sync and a minute in which nothing is written, and every timed step starts
+# after a sync. The disk still varies from one run to the next: compare figures of one run.
+quiet=61
+forget() {
+    local path gone=0
+    for path in "$@"; do
+        [ -e "$path" ] || continue
+        rm -rf "$path"
+        gone=1
+    done
+    [ "$gone" = 0 ] || { sync; sleep "$quiet"; }
+}
+# the trees a run removes at its end are its last act: the next run waits out their minute
+stamp=$work/deleted.stamp
+if [ -e "$stamp" ]; then
+    sleep "$(awk -v d="$(stat -c %Y "$stamp")" -v n="$(date +%s)" -v q="$quiet" \
+        'BEGIN { w = d + q - n; print (w > 0 ? w : 0) }')"
+fi
 
 # Hugo's site: N regular pages in sections of 100, each section with its list page.
 hugo_site() {
@@ -174,11 +197,12 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f s", b - a }'; }
 rows=()
 for scale in "${scales[@]}"; do
     dir=$work/scale-$scale
-    rm -rf "$dir"
+    forget "$dir"
     echo "== scale $scale: generating" >&2
     "$niemyet" --lang en gen-corpus --scale "$scale" --seed "$seed" "$dir/site" >&2
 
     echo "== scale $scale: niemyet build" >&2
+    sync
     /usr/bin/time -v -o "$dir/niemyet.time" "$niemyet" --lang en build \
         --content "$dir/site/content" --output "$dir/site/output" >"$dir/niemyet.out"
     cat "$dir/niemyet.out" >&2
@@ -194,18 +218,23 @@ for scale in "${scales[@]}"; do
     record "cp -r: $(secs "$t0" "$t1")"
     # the copy is only timed: at scale 1 the output is tens of gigabytes, and keeping the copy
     # filled a disk that had 72 GB free
-    rm -rf "$dir/copy"
+    forget "$dir/copy"
 
     echo "== scale $scale: niemyet build again, nothing changed" >&2
     find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.before"
+    sync
     t2=$(now)
     "$niemyet" --lang en build --content "$dir/site/content" --output "$dir/site/output" >/dev/null
     t3=$(now)
+    # the rebuild ended by removing the previous tree
+    sync
+    sleep "$quiet"
     find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.after"
     rewritten=$(comm -13 "$dir/files.before" "$dir/files.after" | wc -l)
     record "rebuild with nothing changed: $(secs "$t2" "$t3"), $rewritten files rewritten"
 
     echo "== scale $scale: preview, a saved candidate file until the reload event" >&2
+    sync
     latency=$(preview_latency "$dir/site/content")
     record "preview save → reload: $latency ms"
 
@@ -214,6 +243,7 @@ for scale in "${scales[@]}"; do
     # Hugo holds the whole site in memory: at the largest scales it may run out of it, which
     # the table then says instead of stopping the run
     hugo_status=0
+    sync
     /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
         --source "$dir/hugo" --destination "$dir/hugo/public" >&2 || hugo_status=$?
     hugo_files=$(find "$dir/hugo/public" -name '*.html' 2>/dev/null | wc -l)
@@ -242,3 +272,4 @@ printf '%s\n' "${rows[@]}"
 
 # removing a large tree takes minutes on some file systems: only after every measurement
 for scale in "${scales[@]}"; do rm -rf "$work/scale-$scale"; done
+touch "$stamp"
