@@ -57,8 +57,10 @@ const NEEDS_CARE: [bool; 256] = {
     let mut care = [false; 256];
     let mut b = 0;
     while b < care.len() {
-        care[b] = matches!(b as u8, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
-            || (b < 0x20 && b != 0x0a && b != 0x09);
+        care[b] = matches!(
+            b as u8,
+            b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef
+        ) || (b < 0x20 && b != 0x0a && b != 0x09);
         b += 1;
     }
     care
