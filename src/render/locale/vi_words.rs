@@ -9,10 +9,13 @@ use crate::render::xml::escape_html;
 
 /// Whether `word` holds a letter of the Vietnamese alphabet beyond plain Latin.
 pub fn is_vietnamese(word: &str) -> bool {
-    word.chars().any(|c| {
-        "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
-            .contains(c.to_lowercase().next().unwrap_or(c))
-    })
+    // every such letter is outside ASCII, as most words of an English page are
+    !word.is_ascii()
+        && word.chars().any(|c| {
+            !c.is_ascii()
+                && "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
+                    .contains(c.to_lowercase().next().unwrap_or(c))
+        })
 }
 
 /// `text` escaped for HTML, each run of Vietnamese words in `<span lang="vi">`. Punctuation at
@@ -93,6 +96,11 @@ fn tag_name(tag: &str) -> String {
 
 /// Writes `text` with its runs of Vietnamese words marked, each piece passed through `escape`.
 fn mark_into(out: &mut String, text: &str, escape: impl Fn(&str) -> String) {
+    // no Vietnamese letter, no run to mark: the text escaped whole, as word by word it would be
+    if text.is_ascii() {
+        out.push_str(&escape(text));
+        return;
+    }
     let words: Vec<&str> = text.split([' ', '\n']).collect();
     // the separator after each word, as written
     let mut separators = text.matches([' ', '\n']);
@@ -185,6 +193,12 @@ mod tests {
     fn plain_text_is_only_escaped() {
         assert_eq!(mark("Khom 4 & <b>"), "Khom 4 &amp; &lt;b&gt;");
         assert_eq!(mark("it's"), "it&#39;s");
+        assert_eq!(
+            mark("two  spaces\nand <a line>"),
+            "two  spaces\nand &lt;a line&gt;"
+        );
+        // letters outside ASCII that Vietnamese does not have are not marked either
+        assert_eq!(mark("naïve  'Zoë'"), "naïve  &#39;Zoë&#39;");
         assert!(!is_vietnamese("Neighbourhood"));
         assert!(is_vietnamese("ĐU"));
     }
