@@ -402,38 +402,81 @@ fn titles(vi: &str, en: Option<&str>) -> Value {
 /// `columns`. Each column's titles include its header name (`und`), so that a CSVW validator
 /// finds the header matching the schema.
 pub fn csvw_metadata(path: &str, about: &About, columns: &[&str]) -> Result<OutputFile, String> {
-    let (vi, en) = about.titles();
-    Ok(OutputFile {
-        path: csvw_file(path),
-        contents: Contents::Bytes(to_json(&table(path, &vi, &en, columns)?)?),
-    })
-}
-
-fn table(path: &str, vi: &str, en: &str, columns: &[&str]) -> Result<Value, String> {
     let columns = columns
         .iter()
         .map(|name| {
             let c = column(name).ok_or_else(|| format!("open data: column {name} has no title"))?;
-            Ok(json!({
-                "name": name,
-                "titles": { "und": name, "vi": c.vi, "en": c.en },
-                "datatype": c.datatype.name(),
-            }))
+            Ok(CsvwColumn {
+                datatype: c.datatype.name(),
+                name,
+                titles: ColumnTitles {
+                    en: c.en,
+                    und: name,
+                    vi: c.vi,
+                },
+            })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let file = path.rsplit('/').next().unwrap_or(path);
-    Ok(json!({
-        "@context": "http://www.w3.org/ns/csvw",
-        "url": file,
-        "dc:title": [
-            { "@language": Language::Vi, "@value": vi },
-            { "@language": Language::En, "@value": en },
-        ],
-        "dialect": { "encoding": "utf-8", "lineTerminators": ["\r\n"], "header": true },
-        "tableSchema": { "columns": columns },
-    }))
+    let table = CsvwTable {
+        context: "http://www.w3.org/ns/csvw",
+        title: Titles::of(about),
+        dialect: Dialect {
+            encoding: "utf-8",
+            header: true,
+            line_terminators: ["\r\n"],
+        },
+        schema: Schema { columns },
+        url: path.rsplit('/').next().unwrap_or(path),
+    };
+    Ok(OutputFile {
+        path: csvw_file(path),
+        contents: Contents::Bytes(to_json(&table)?),
+    })
 }
 
-fn to_json(value: &Value) -> Result<Vec<u8>, String> {
+// The CSVW metadata's parts. Each struct lists its fields in the order of their names, the
+// order the file had when it was made of JSON maps, so that the same tables keep their bytes.
+
+#[derive(Serialize)]
+struct CsvwTable<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "dc:title")]
+    title: Titles,
+    dialect: Dialect,
+    #[serde(rename = "tableSchema")]
+    schema: Schema<'a>,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Dialect {
+    encoding: &'static str,
+    header: bool,
+    #[serde(rename = "lineTerminators")]
+    line_terminators: [&'static str; 1],
+}
+
+#[derive(Serialize)]
+struct Schema<'a> {
+    columns: Vec<CsvwColumn<'a>>,
+}
+
+#[derive(Serialize)]
+struct CsvwColumn<'a> {
+    datatype: &'static str,
+    name: &'a str,
+    titles: ColumnTitles<'a>,
+}
+
+/// A column's titles: its header name (`und`) among them.
+#[derive(Serialize)]
+struct ColumnTitles<'a> {
+    en: &'static str,
+    und: &'a str,
+    vi: &'static str,
+}
+
+fn to_json(value: &impl Serialize) -> Result<Vec<u8>, String> {
     serde_json::to_vec(value).map_err(|e| format!("open data: {e}"))
 }
