@@ -3,10 +3,11 @@
 //! catalogue addresses data files.
 
 use crate::model::Site;
+use crate::model::document::Document;
 use crate::model::election::Round;
 use crate::render::urls;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// A Popolo link or source: `{url, note}`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -19,13 +20,32 @@ pub struct Link {
 pub struct Addresses<'s> {
     site: &'s Site,
     base: Option<String>,
+    /// The documents by slug, the first of two with one slug (which validation reports) as
+    /// [`Site::document`] finds it. Every person and membership asks for documents by slug, and
+    /// a walk of the whole country's 24,000 documents for each of them took most of a minute.
+    documents: HashMap<&'s str, &'s Document>,
+    /// The slugs of the documents that name each round (`bau_cu`), by round id.
+    naming: HashMap<&'s str, Vec<&'s str>>,
 }
 
 impl<'s> Addresses<'s> {
     pub fn new(site: &'s Site) -> Self {
+        let mut documents = HashMap::with_capacity(site.documents.len());
+        let mut naming: HashMap<&str, Vec<&str>> = HashMap::new();
+        for d in &site.documents {
+            documents.entry(d.slug.as_str()).or_insert(d);
+            if let Some(round) = &d.data.bau_cu {
+                naming
+                    .entry(round.as_str())
+                    .or_default()
+                    .push(d.slug.as_str());
+            }
+        }
         Self {
             site,
             base: site.config.dia_chi_web.as_deref().map(urls::base),
+            documents,
+            naming,
         }
     }
 
@@ -43,7 +63,7 @@ impl<'s> Addresses<'s> {
 
     /// A published document (văn bản) of the site, by its slug, titled as it is.
     pub fn document(&self, slug: &str) -> Option<Link> {
-        let doc = self.site.document(slug)?;
+        let doc = self.documents.get(slug)?;
         let title = match &doc.data.so_hieu {
             Some(number) => format!("{number}: {}", doc.data.tieu_de),
             None => doc.data.tieu_de.clone(),
@@ -65,11 +85,11 @@ impl<'s> Addresses<'s> {
             .flatten()
             .filter_map(|step| step.van_ban.as_deref())
             .chain(
-                self.site
-                    .documents
-                    .iter()
-                    .filter(|d| d.data.bau_cu.as_deref() == Some(round.id.as_str()))
-                    .map(|d| d.slug.as_str()),
+                self.naming
+                    .get(round.id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
             )
             .collect();
         let found: Vec<Link> = slugs.into_iter().filter_map(|s| self.document(s)).collect();
