@@ -40,8 +40,9 @@ pub fn results_day(round: &Round) -> Option<Date> {
 pub struct LastChanged {
     rounds: HashMap<String, Date>,
     communes: HashMap<String, Date>,
-    /// The commune of each round, by the round's id.
-    commune_of: HashMap<String, String>,
+    /// Where in the site's list the documents that concern each commune or ward are (issued
+    /// for it, or about one of its rounds), in the list's order.
+    documents_of: HashMap<String, Vec<usize>>,
     site: Option<Date>,
     /// The first election day the site announces.
     first_election: Option<Date>,
@@ -65,7 +66,8 @@ impl LastChanged {
                 later(&mut rounds, &round.id, day);
             }
         }
-        for d in &site.documents {
+        let mut documents_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, d) in site.documents.iter().enumerate() {
             let day = d.data.ngay;
             if let Some(round) = d
                 .data
@@ -78,6 +80,11 @@ impl LastChanged {
             let about = d.data.bau_cu.as_deref().and_then(|r| commune_of.get(r));
             for commune in d.data.don_vi.iter().chain(about) {
                 later(&mut communes, commune, day);
+                let listed = documents_of.entry(commune.clone()).or_default();
+                // issued for the commune and about one of its rounds, it is listed once
+                if listed.last() != Some(&at) {
+                    listed.push(at);
+                }
             }
         }
         for round in &site.rounds {
@@ -91,7 +98,7 @@ impl LastChanged {
             first_election: site.rounds.iter().map(|r| r.data.ngay_bau_cu).min(),
             rounds,
             communes,
-            commune_of,
+            documents_of,
         }
     }
 
@@ -117,14 +124,53 @@ impl LastChanged {
         self.site.or(self.first_election)
     }
 
-    /// Whether a document concerns the commune or ward `id`: issued for it, or about one of its
-    /// rounds.
-    pub fn in_commune(&self, d: &Document, id: &str) -> bool {
-        d.data.don_vi.as_deref() == Some(id)
-            || d.data
-                .bau_cu
-                .as_deref()
-                .and_then(|r| self.commune_of.get(r))
-                .is_some_and(|c| c == id)
+    /// The documents of `site`, the site this was made from, that concern the commune or ward
+    /// `id` (issued for it, or about one of its rounds), in the site's order. Each commune's feed
+    /// asks: a walk of all the documents for each made the whole country's feeds grow with the
+    /// square of the site.
+    pub fn documents_in<'s>(
+        &self,
+        site: &'s Site,
+        id: &str,
+    ) -> impl Iterator<Item = &'s Document> + use<'s, '_> {
+        (self.documents_of.get(id).into_iter().flatten()).filter_map(|&at| site.documents.get(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_communes_documents_are_those_issued_for_it_or_about_its_rounds_once_each() {
+        let site = crate::export::testing::example_site();
+        let changed = LastChanged::new(&site);
+        let mut listed = 0;
+        for commune in &site.communes {
+            let id = commune.id.as_str();
+            let about_its_round = |d: &Document| {
+                let round = d.data.bau_cu.as_deref().and_then(|r| site.round(r));
+                round.is_some_and(|r| r.data.don_vi == id)
+            };
+            let expected: Vec<&str> = (site.documents.iter())
+                .filter(|d| d.data.don_vi.as_deref() == Some(id) || about_its_round(d))
+                .map(|d| d.slug.as_str())
+                .collect();
+            let found: Vec<&str> = (changed.documents_in(&site, id))
+                .map(|d| d.slug.as_str())
+                .collect();
+            assert_eq!(found, expected, "{id}");
+            listed += found.len();
+        }
+        let both = site.documents.iter().filter(|d| {
+            let round = d.data.bau_cu.as_deref().and_then(|r| site.round(r));
+            round.is_some_and(|r| d.data.don_vi.as_deref() == Some(r.data.don_vi.as_str()))
+        });
+        assert!(
+            both.count() > 0,
+            "a document both issued for a ward and about its round"
+        );
+        assert!(listed > 0);
+        assert_eq!(changed.documents_in(&site, "no-such-commune").count(), 0);
     }
 }

@@ -16,6 +16,7 @@ use super::xml::escape;
 use crate::export::Sink;
 use crate::model::Site;
 use crate::model::date::Date;
+use crate::model::document::Document;
 use crate::model::election::Round;
 use crate::model::language::Language;
 use crate::write::{Contents, OutputFile};
@@ -84,10 +85,12 @@ fn from_site_root(prefix: &str, url: &str) -> String {
 
 fn entries(l: &Locale, site: &Site, changed: &LastChanged, commune: Option<&str>) -> Vec<Entry> {
     let in_commune = |round: &Round| commune.is_none_or(|id| round.data.don_vi == id);
-    let mut all: Vec<Entry> = site
-        .documents
-        .iter()
-        .filter(|d| commune.is_none_or(|id| changed.in_commune(d, id)))
+    let documents: Vec<&Document> = match commune {
+        Some(id) => changed.documents_in(site, id).collect(),
+        None => site.documents.iter().collect(),
+    };
+    let mut all: Vec<Entry> = documents
+        .into_iter()
         .map(|d| {
             // its page in this language, or the default language's when not translated
             let summary = DocumentSummary::new(l, site, d);
