@@ -188,6 +188,19 @@ finally:
 PY
 }
 
+# Whether the disk has room for another tree the size of `$1`, and a tenth more; if not, says
+# that `$2` is not run. The disk may be shared with others who fill it meanwhile (one such disk
+# went from 64 GB free to none during a run): a copy or a build cut short by a full disk
+# measures nothing, and stopped the run.
+room_for_another() {
+    local size free
+    size=$(du -sk "$1" | cut -f1)
+    free=$(df -Pk "$1" | awk 'NR == 2 { print $4 }')
+    [ $((size + size / 10)) -le "$free" ] && return 0
+    record "$2 not run: it needs about $(((size + size / 10) / 1048576)) GB, $((free / 1048576)) GB are free"
+    return 1
+}
+
 # every figure is also written down as soon as it is measured, to standard error and to
 # measured.txt, so that a run stopped part-way (the whole country takes an hour on a slow disk)
 # keeps what it measured
@@ -211,15 +224,18 @@ for scale in "${scales[@]}"; do
     read -r wall user sys peak <<<"$(measure "$dir/niemyet.time")"
     record "niemyet build: $pages pages, wall $wall s, user $user s, system $sys s, peak $peak kB"
 
-    echo "== scale $scale: cp -r of the output" >&2
-    sync
-    t0=$(now)
-    cp -r "$dir/site/output" "$dir/copy"
-    t1=$(now)
-    record "cp -r: $(secs "$t0" "$t1")"
     # the copy is only timed: at scale 1 the output is tens of gigabytes, and keeping the copy
     # filled a disk that had 72 GB free
-    forget "$dir/copy"
+    t0=0 t1=0
+    if room_for_another "$dir/site/output" "cp -r"; then
+        echo "== scale $scale: cp -r of the output" >&2
+        sync
+        t0=$(now)
+        cp -r "$dir/site/output" "$dir/copy"
+        t1=$(now)
+        record "cp -r: $(secs "$t0" "$t1")"
+        forget "$dir/copy"
+    fi
 
     echo "== scale $scale: niemyet build again, nothing changed" >&2
     find "$dir/site/output" -type f -printf '%i %T@ %P\n' | sort -k3 >"$dir/files.before"
@@ -234,10 +250,14 @@ for scale in "${scales[@]}"; do
     rewritten=$(comm -13 "$dir/files.before" "$dir/files.after" | wc -l)
     record "rebuild with nothing changed: $(secs "$t2" "$t3"), $rewritten files rewritten"
 
-    echo "== scale $scale: preview, a saved candidate file until the reload event" >&2
-    sync
-    latency=$(preview_latency "$dir/site/content")
-    record "preview save → reload: $latency ms"
+    # the preview builds the whole site into a folder of its own first
+    latency="—"
+    if room_for_another "$dir/site/output" "the preview"; then
+        echo "== scale $scale: preview, a saved candidate file until the reload event" >&2
+        sync
+        latency=$(preview_latency "$dir/site/content")
+        record "preview save → reload: $latency ms"
+    fi
 
     # Hugo holds the whole site in memory: at the largest scales it may run out of it. When a
     # smaller scale of this run shows it would (its peak per page times these pages, against
@@ -269,12 +289,16 @@ for scale in "${scales[@]}"; do
         -v hm="$hpeak" -v hf="$hugo_files" -v r0="$t2" -v r1="$t3" -v rw="$rewritten" \
         -v lat="$latency" -v hx="$hugo_status" 'BEGIN {
             c = c1 - c0
+            copy = c > 0 ? sprintf("%.1f s", c) : "—"
+            per_copy = c > 0 ? sprintf("%.1f", w / c) : "—"
             if (hx == "skipped") ratio = "— (Hugo not run: not enough memory)"
             else if (hx == 0) ratio = sprintf("%.2f", w / (hw > 0 ? hw : 1))
             else ratio = sprintf("— (Hugo failed, exit %d)", hx)
-            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %.1f s | %.1f | %.1f s | %d | %s ms | %.1f s | %.1f s | %.0f MB | %d | %s |",
-                s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), c, w / (c > 0 ? c : 1),
-                r1 - r0, rw, lat, hw, hu + hs, hm / 1024, hf, ratio
+            ran = hx != "skipped"
+            hugo = ran ? sprintf("%.1f s | %.1f s | %.0f MB | %d", hw, hu + hs, hm / 1024, hf) : "— | — | — | —"
+            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %s | %s | %.1f s | %d | %s ms | %s | %s |",
+                s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), copy, per_copy,
+                r1 - r0, rw, lat, hugo, ratio
         }')")
 done
 

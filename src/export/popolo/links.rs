@@ -22,7 +22,7 @@ pub struct Addresses<'s> {
     base: Option<String>,
     /// The documents by slug, the first of two with one slug (which validation reports) as
     /// [`Site::document`] finds it. Every person and membership asks for documents by slug, and
-    /// a walk of the whole country's 24,000 documents for each of them took most of a minute.
+    /// a walk of the whole country's 14,537 documents for each of them took most of a minute.
     documents: HashMap<&'s str, &'s Document>,
     /// The slugs of the documents that name each round (`bau_cu`), by round id.
     naming: HashMap<&'s str, Vec<&'s str>>,
