@@ -189,9 +189,8 @@ PY
 }
 
 # Whether the disk has room for another tree the size of `$1`, and a tenth more; if not, says
-# that `$2` is not run. The disk may be shared with others who fill it meanwhile (one such disk
-# went from 64 GB free to none during a run): a copy or a build cut short by a full disk
-# measures nothing, and stopped the run.
+# that `$2` is not run. A run of all three scales with 64 GB free ran out of room in the copy of
+# scale 1: a copy or a build cut short by a full disk measures nothing, and stopped the run.
 room_for_another() {
     local size free
     size=$(du -sk "$1" | cut -f1)
