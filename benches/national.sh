@@ -293,11 +293,12 @@ for scale in "${scales[@]}"; do
             if (hx == "skipped") ratio = "— (Hugo not run: not enough memory)"
             else if (hx == 0) ratio = sprintf("%.2f", w / (hw > 0 ? hw : 1))
             else ratio = sprintf("— (Hugo failed, exit %d)", hx)
+            latency = lat == "—" ? lat : lat " ms"
             ran = hx != "skipped"
             hugo = ran ? sprintf("%.1f s | %.1f s | %.0f MB | %d", hw, hu + hs, hm / 1024, hf) : "— | — | — | —"
-            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %s | %s | %.1f s | %d | %s ms | %s | %s |",
+            printf "| %s | %d | %.1f s | %.1f s (%.1f + %.1f) | %.0f MB | %.0f | %s | %s | %.1f s | %d | %s | %s | %s |",
                 s, p, w, u + y, u, y, m / 1024, p / (w > 0 ? w : 1), copy, per_copy,
-                r1 - r0, rw, lat, hugo, ratio
+                r1 - r0, rw, latency, hugo, ratio
         }')")
 done
 
